@@ -1,0 +1,53 @@
+// Runs wrangler through npm's own Node (node_modules/.bin comes first on PATH in npm scripts).
+import { spawn } from "node:child_process";
+import { join } from "node:path";
+
+export const root = join(import.meta.dirname, "..", "..");
+const wranglerBin = join(root, "node_modules", "wrangler", "bin", "wrangler.js");
+
+/** Runs `wrangler ...args` to completion; rejects with its output when it fails. */
+export function wrangler(args, { quiet = false, env = {} } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [wranglerBin, ...args], {
+      cwd: root,
+      env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: process.env.CI ?? "true", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    child.stdout.on("data", (d) => {
+      out += d;
+      if (!quiet) process.stdout.write(d);
+    });
+    child.stderr.on("data", (d) => {
+      out += d;
+      if (!quiet) process.stderr.write(d);
+    });
+    child.on("close", (code) => (code === 0 ? resolve(out) : reject(new Error(`wrangler ${args[0]} failed (${code}):\n${out}`))));
+  });
+}
+
+/** Starts `wrangler dev` in the background; returns the child process. */
+export function wranglerDev(args, { env = {}, stdio = "inherit" } = {}) {
+  return spawn(process.execPath, [wranglerBin, "dev", ...args], {
+    cwd: root,
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false", ...env },
+    stdio,
+  });
+}
+
+/** Waits until `url` answers 200, or throws after `timeoutMs`. */
+export async function waitFor(url, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+      last = `HTTP ${res.status}`;
+    } catch (err) {
+      last = err.message;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer in ${timeoutMs / 1000}s (${last})`);
+}

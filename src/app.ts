@@ -1,0 +1,26 @@
+import { Hono } from "hono";
+import { requestId } from "hono/request-id";
+import type { AppEnv } from "@/env";
+import { appContext } from "@/middleware/context";
+import { notFound, onError } from "@/middleware/errors";
+import { securityHeaders } from "@/middleware/security-headers";
+import { apiRoutes } from "@/routes/api";
+import { devRoutes } from "@/routes/dev";
+import { healthRoutes } from "@/routes/health";
+import { publicRoutes } from "@/routes/public";
+
+/** Builds the whole application; the Worker and the tests use the same one. */
+export function createApp() {
+  const app = new Hono<AppEnv>();
+  app.use(requestId({ limitLength: 64 }));
+  app.use(securityHeaders());
+  app.use(appContext());
+  app.onError(onError);
+  app.notFound(notFound);
+
+  app.route("/", healthRoutes);
+  app.route("/", publicRoutes);
+  app.route("/api/v1", apiRoutes);
+  app.route("/dev", devRoutes);
+  return app;
+}

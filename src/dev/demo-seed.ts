@@ -1,0 +1,129 @@
+import type { PrismaClient } from "@/generated/prisma/client";
+import { newId } from "@/lib/ids";
+import { localDate, zonedTimeToUtc } from "@/lib/zoned-time";
+
+const timezone = "Europe/London";
+
+export const demoStaff = {
+  organiser: { email: "organiser@example.org", name: "Dev Organiser", role: "owner" },
+  door: { email: "door@example.org", name: "Dev Door", role: "door" },
+} as const;
+
+/** The demo members list: matches for the Member tier. */
+export const demoMembers = [
+  { email: "member@example.org", membershipNumber: "M1001", name: "Amina Khan" },
+  { email: "j.osei@example.org", membershipNumber: "M1002", name: "Joseph Osei" },
+  { email: "lucia.nunez@example.org", membershipNumber: "M1003", name: "Lucía Núñez Pérez" },
+];
+
+/** The first Saturday at least four weeks after `now`, as YYYY-MM-DD in London. */
+export function demoEventDate(now: Date): string {
+  const day = new Date(`${localDate(now, timezone)}T12:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + 28);
+  while (day.getUTCDay() !== 6) day.setUTCDate(day.getUTCDate() + 1);
+  return day.toISOString().slice(0, 10);
+}
+
+const description = `Our annual conference brings together researchers, practitioners and campaigners
+working where **human rights** and **development** meet.
+
+This year's theme is *accountability in aid*: who answers to the people that development
+is meant to serve? Expect a keynote, a panel with time for your questions, and afternoon
+workshops in smaller groups.
+
+- Lunch is provided; tell us about dietary needs when you register.
+- The venue is step-free, with a hearing loop in the main hall.
+- Members and concessions pay less: bring your membership card or proof of concession.
+
+Questions before the day? Write to [events@example.org](mailto:events@example.org).`;
+
+/**
+ * Seeds the demo conference of DESIGN.md (modelled on our first user) when the database has
+ * no events: three tiers, a members list, a programme, a dev organiser and a door account.
+ * Returns false, changing nothing, when events already exist.
+ */
+export async function seedDemo(db: PrismaClient, now: Date): Promise<boolean> {
+  if ((await db.event.count()) > 0) return false;
+  const date = demoEventDate(now);
+  const at = (time: string) => zonedTimeToUtc(`${date}T${time}`, timezone);
+  const eventId = newId("evt");
+  const agenda = [
+    ["10:30", "Registration and coffee", "Collect your badge in the foyer."],
+    ["11:00", "Welcome", "From the chair of trustees."],
+    ["11:15", "Keynote: accountability in aid", ""],
+    ["12:30", "Lunch", "Vegetarian, vegan and gluten-free options."],
+    ["13:30", "Panel: who answers to whom?", "With time for questions from the floor."],
+    ["15:00", "Workshops", "Three parallel sessions; choose on the day."],
+    ["16:30", "Closing remarks", ""],
+  ] as const;
+  const staff = Object.values(demoStaff).map((s) => ({ id: newId("stf"), ...s }));
+
+  await db.$transaction([
+    db.event.create({
+      data: {
+        id: eventId,
+        slug: `annual-conference-${date.slice(0, 4)}`,
+        title: "Annual Conference: Human Rights and Development",
+        summary: "A one-day conference on accountability in aid, in central London.",
+        description,
+        venueName: "UCL Global Governance Institute",
+        venueAddress: "29–31 Tavistock Square, London WC1H 9QU",
+        timezone,
+        doorsOpenAt: at("10:30"),
+        startsAt: at("11:00"),
+        endsAt: at("17:00"),
+        capacity: 120,
+        status: "published",
+        currency: "GBP",
+        maxPerOrder: 10,
+        referencePrefix: "HRD",
+      },
+    }),
+    db.ticketType.createMany({
+      data: [
+        {
+          id: newId("tier"),
+          eventId,
+          name: "Member",
+          description: "For members of the society.",
+          priceMinor: 800,
+          eligibility: "member_list",
+          sortOrder: 1,
+        },
+        {
+          id: newId("tier"),
+          eventId,
+          name: "Concession",
+          description: "For students, unwaged people and pensioners.",
+          priceMinor: 800,
+          eligibility: "declaration",
+          declarationText: "I am a student, unwaged or receiving a pension",
+          sortOrder: 2,
+        },
+        {
+          id: newId("tier"),
+          eventId,
+          name: "Non-member",
+          description: "Standard ticket.",
+          priceMinor: 1300,
+          eligibility: "open",
+          sortOrder: 3,
+        },
+      ],
+    }),
+    db.agendaItem.createMany({
+      data: agenda.map(([time, title, detail], i) => ({
+        id: newId("agd"),
+        eventId,
+        startsAt: at(time),
+        title,
+        detail,
+        sortOrder: i,
+      })),
+    }),
+    db.member.createMany({ data: demoMembers.map((m) => ({ id: newId("mem"), ...m })) }),
+    db.staff.createMany({ data: staff }),
+    db.staffEvent.createMany({ data: staff.filter((s) => s.role === "door").map((s) => ({ staffId: s.id, eventId })) }),
+  ]);
+  return true;
+}

@@ -1,0 +1,21 @@
+import { Hono } from "hono";
+import type { AppEnv } from "@/env";
+import { slugParam } from "@/lib/schemas";
+import { absoluteUrl } from "@/lib/urls";
+import { validate } from "@/lib/validate";
+import { getPublicEvent, listUpcomingEvents } from "@/services/events";
+import { eventDetailJson, eventSummaryJson } from "@/views/event-json";
+
+/** The public JSON API, version 1: the same facts as the pages, for organisers' own sites. */
+export const apiRoutes = new Hono<AppEnv>()
+  .get("/events", async (c) => {
+    const events = await listUpcomingEvents(c.var.db, new Date());
+    return c.json({
+      events: events.map((view) => eventSummaryJson(view, absoluteUrl(c, `/events/${view.event.slug}`))),
+    });
+  })
+  .get("/events/:slug", validate("param", slugParam), async (c) => {
+    const { slug } = c.req.valid("param");
+    const view = await getPublicEvent(c.var.db, slug, new Date());
+    return c.json({ event: eventDetailJson(view, absoluteUrl(c, `/events/${slug}`)) });
+  });

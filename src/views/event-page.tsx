@@ -1,0 +1,170 @@
+import type { TicketType } from "@/generated/prisma/client";
+import { formatDate, formatMoney, formatTime } from "@/lib/format";
+import type { EventView } from "@/services/events";
+import { Badge, EventWhen, availabilityText } from "@/views/event-parts";
+import { Layout } from "@/views/layout";
+
+/** Who a tier is for, in the words a buyer needs. */
+export function eligibilityText(tier: Pick<TicketType, "eligibility" | "declarationText">): string {
+  switch (tier.eligibility) {
+    case "declaration":
+      return tier.declarationText
+        ? `You confirm: “${tier.declarationText}”. Bring proof to the door.`
+        : "You confirm that you qualify. Bring proof to the door.";
+    case "member_list":
+      return "For members: we check your email or membership number against the members list.";
+    case "access_code":
+      return "Needs an access code from the organisers.";
+    default:
+      return "Open to everyone.";
+  }
+}
+
+function StatusNotice(props: { view: EventView; now: Date }) {
+  const { event } = props.view;
+  if (event.status === "cancelled") {
+    return (
+      <p class="notice notice-cancelled" role="status">
+        <Badge kind="cancelled">Cancelled</Badge> This event has been cancelled. Registration is closed; if you had a
+        ticket, the organisers will contact you about a refund.
+      </p>
+    );
+  }
+  if (event.status === "archived" || props.now >= event.endsAt) {
+    return (
+      <p class="notice notice-past" role="status">
+        <Badge kind="past">Past event</Badge> This event has taken place. Registration is closed.
+      </p>
+    );
+  }
+  if (props.view.soldOut) {
+    return (
+      <p class="notice notice-sold-out" role="status">
+        <Badge kind="sold-out">Sold out</Badge> Every ticket has been taken.
+      </p>
+    );
+  }
+  return null;
+}
+
+/** `/events/:slug`: everything a visitor needs to decide and register. */
+export function EventPage(props: { view: EventView; descriptionHtml: string; url: string; now: Date }) {
+  const { view } = props;
+  const { event } = view;
+  const tz = event.timezone;
+  const mapUrl = `https://www.openstreetmap.org/search?query=${encodeURIComponent(event.venueAddress)}`;
+  return (
+    <Layout
+      title={event.title}
+      description={event.summary || `${formatDate(event.startsAt, tz)} at ${event.venueName}`}
+      url={props.url}
+      ogType="event"
+    >
+      <article class="event" aria-labelledby="event-title">
+        <header class="event-header">
+          <h1 id="event-title">{event.title}</h1>
+          <p class="event-when">
+            <EventWhen event={event} />
+          </p>
+          <p class="event-where">{event.venueName}</p>
+          {event.summary && <p class="event-summary">{event.summary}</p>}
+        </header>
+
+        <StatusNotice view={view} now={props.now} />
+
+        <section aria-labelledby="tickets-heading" class="tickets">
+          <h2 id="tickets-heading">Tickets</h2>
+          {view.tiers.length === 0 ? (
+            <p>Tickets are not available yet.</p>
+          ) : (
+            <table class="tier-table">
+              <caption class="visually-hidden">Ticket types, who each is for, price and availability</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Ticket</th>
+                  <th scope="col">Price</th>
+                  <th scope="col">Availability</th>
+                </tr>
+              </thead>
+              <tbody>
+                {view.tiers.map(({ tier, available, state }) => (
+                  <tr>
+                    <th scope="row">
+                      <span class="tier-name">{tier.name}</span>
+                      {tier.description && <span class="tier-description">{tier.description}</span>}
+                      <span class="tier-eligibility">{eligibilityText(tier)}</span>
+                    </th>
+                    <td class="tier-price">{formatMoney(tier.priceMinor, event.currency)}</td>
+                    <td class={`tier-state tier-state-${state}`}>{availabilityText(state, available)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+
+        <section aria-labelledby="when-heading">
+          <h2 id="when-heading">When</h2>
+          <dl class="facts">
+            <dt>Date</dt>
+            <dd>{formatDate(event.startsAt, tz)}</dd>
+            {event.doorsOpenAt && (
+              <>
+                <dt>Doors open</dt>
+                <dd>
+                  <time datetime={event.doorsOpenAt.toISOString()}>{formatTime(event.doorsOpenAt, tz)}</time>
+                </dd>
+              </>
+            )}
+            <dt>Starts</dt>
+            <dd>
+              <time datetime={event.startsAt.toISOString()}>{formatTime(event.startsAt, tz)}</time>
+            </dd>
+            <dt>Ends</dt>
+            <dd>
+              <time datetime={event.endsAt.toISOString()}>{formatTime(event.endsAt, tz)}</time>
+            </dd>
+          </dl>
+        </section>
+
+        <section aria-labelledby="where-heading">
+          <h2 id="where-heading">Where</h2>
+          <address class="venue">
+            <strong>{event.venueName}</strong>
+            <br />
+            {event.venueAddress}
+          </address>
+          <p class="no-print">
+            <a href={mapUrl} rel="noopener noreferrer">
+              Open the venue in a map<span class="visually-hidden"> (OpenStreetMap)</span>
+            </a>
+          </p>
+        </section>
+
+        {props.descriptionHtml && (
+          <section aria-labelledby="about-heading" class="description">
+            <h2 id="about-heading">About this event</h2>
+            <div dangerouslySetInnerHTML={{ __html: props.descriptionHtml }} />
+          </section>
+        )}
+
+        {view.agenda.length > 0 && (
+          <section aria-labelledby="agenda-heading">
+            <h2 id="agenda-heading">Programme</h2>
+            <ol class="agenda" role="list">
+              {view.agenda.map((item) => (
+                <li>
+                  <time datetime={item.startsAt.toISOString()}>{formatTime(item.startsAt, tz)}</time>
+                  <div>
+                    <span class="agenda-title">{item.title}</span>
+                    {item.detail && <span class="agenda-detail">{item.detail}</span>}
+                  </div>
+                </li>
+              ))}
+            </ol>
+          </section>
+        )}
+      </article>
+    </Layout>
+  );
+}
