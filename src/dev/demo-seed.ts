@@ -37,6 +37,29 @@ workshops in smaller groups.
 
 Questions before the day? Write to [events@example.org](mailto:events@example.org).`;
 
+const demoAgenda = [
+  ["10:30", "Registration and coffee", "Collect your badge in the foyer."],
+  ["11:00", "Welcome", "From the chair of trustees."],
+  ["11:15", "Keynote: accountability in aid", ""],
+  ["12:30", "Lunch", "Vegetarian, vegan and gluten-free options."],
+  ["13:30", "Panel: who answers to whom?", "With time for questions from the floor."],
+  ["15:00", "Workshops", "Three parallel sessions; choose on the day."],
+  ["16:30", "Closing remarks", ""],
+] as const;
+
+const demoTiers = [
+  { name: "Member", description: "For members of the society.", priceMinor: 800, eligibility: "member_list", sortOrder: 1 },
+  {
+    name: "Concession",
+    description: "For students, unwaged people and pensioners.",
+    priceMinor: 800,
+    eligibility: "declaration",
+    declarationText: "I am a student, unwaged or receiving a pension",
+    sortOrder: 2,
+  },
+  { name: "Non-member", description: "Standard ticket.", priceMinor: 1300, eligibility: "open", sortOrder: 3 },
+];
+
 /**
  * Seeds the demo conference of DESIGN.md (modelled on our first user) when the database has
  * no events: three tiers, a members list, a programme, a dev organiser and a door account.
@@ -47,83 +70,38 @@ export async function seedDemo(db: PrismaClient, now: Date): Promise<boolean> {
   const date = demoEventDate(now);
   const at = (time: string) => zonedTimeToUtc(`${date}T${time}`, timezone);
   const eventId = newId("evt");
-  const agenda = [
-    ["10:30", "Registration and coffee", "Collect your badge in the foyer."],
-    ["11:00", "Welcome", "From the chair of trustees."],
-    ["11:15", "Keynote: accountability in aid", ""],
-    ["12:30", "Lunch", "Vegetarian, vegan and gluten-free options."],
-    ["13:30", "Panel: who answers to whom?", "With time for questions from the floor."],
-    ["15:00", "Workshops", "Three parallel sessions; choose on the day."],
-    ["16:30", "Closing remarks", ""],
-  ] as const;
   const staff = Object.values(demoStaff).map((s) => ({ id: newId("stf"), ...s }));
 
-  await db.$transaction([
-    db.event.create({
-      data: {
-        id: eventId,
-        slug: `annual-conference-${date.slice(0, 4)}`,
-        title: "Annual Conference: Human Rights and Development",
-        summary: "A one-day conference on accountability in aid, in central London.",
-        description,
-        venueName: "UCL Global Governance Institute",
-        venueAddress: "29–31 Tavistock Square, London WC1H 9QU",
-        timezone,
-        doorsOpenAt: at("10:30"),
-        startsAt: at("11:00"),
-        endsAt: at("17:00"),
-        capacity: 120,
-        status: "published",
-        currency: "GBP",
-        maxPerOrder: 10,
-        referencePrefix: "HRD",
+  // Sequential on purpose: Prisma's D1 adapter runs $transaction calls as separate queries.
+  // The event goes last, so a failure part-way leaves no event and the next start seeds again.
+  await db.member.deleteMany({ where: { email: { in: demoMembers.map((m) => m.email) } } });
+  await db.member.createMany({ data: demoMembers.map((m) => ({ id: newId("mem"), ...m })) });
+  await db.staff.deleteMany({ where: { email: { in: staff.map((s) => s.email) } } });
+  await db.staff.createMany({ data: staff });
+  await db.event.create({
+    data: {
+      id: eventId,
+      slug: `annual-conference-${date.slice(0, 4)}`,
+      title: "Annual Conference: Human Rights and Development",
+      summary: "A one-day conference on accountability in aid, in central London.",
+      description,
+      venueName: "UCL Global Governance Institute",
+      venueAddress: "29–31 Tavistock Square, London WC1H 9QU",
+      timezone,
+      doorsOpenAt: at("10:30"),
+      startsAt: at("11:00"),
+      endsAt: at("17:00"),
+      capacity: 120,
+      status: "published",
+      currency: "GBP",
+      maxPerOrder: 10,
+      referencePrefix: "HRD",
+      ticketTypes: { create: demoTiers.map((tier) => ({ id: newId("tier"), ...tier })) },
+      agenda: {
+        create: demoAgenda.map(([time, title, detail], i) => ({ id: newId("agd"), startsAt: at(time), title, detail, sortOrder: i })),
       },
-    }),
-    db.ticketType.createMany({
-      data: [
-        {
-          id: newId("tier"),
-          eventId,
-          name: "Member",
-          description: "For members of the society.",
-          priceMinor: 800,
-          eligibility: "member_list",
-          sortOrder: 1,
-        },
-        {
-          id: newId("tier"),
-          eventId,
-          name: "Concession",
-          description: "For students, unwaged people and pensioners.",
-          priceMinor: 800,
-          eligibility: "declaration",
-          declarationText: "I am a student, unwaged or receiving a pension",
-          sortOrder: 2,
-        },
-        {
-          id: newId("tier"),
-          eventId,
-          name: "Non-member",
-          description: "Standard ticket.",
-          priceMinor: 1300,
-          eligibility: "open",
-          sortOrder: 3,
-        },
-      ],
-    }),
-    db.agendaItem.createMany({
-      data: agenda.map(([time, title, detail], i) => ({
-        id: newId("agd"),
-        eventId,
-        startsAt: at(time),
-        title,
-        detail,
-        sortOrder: i,
-      })),
-    }),
-    db.member.createMany({ data: demoMembers.map((m) => ({ id: newId("mem"), ...m })) }),
-    db.staff.createMany({ data: staff }),
-    db.staffEvent.createMany({ data: staff.filter((s) => s.role === "door").map((s) => ({ staffId: s.id, eventId })) }),
-  ]);
+      doorStaff: { create: staff.filter((s) => s.role === "door").map((s) => ({ staffId: s.id })) },
+    },
+  });
   return true;
 }

@@ -1,0 +1,51 @@
+import { env, exports } from "cloudflare:workers";
+import { prismaFor } from "@/db";
+import type { Event, TicketType } from "@/generated/prisma/client";
+import { newId } from "@/lib/ids";
+
+export const db = prismaFor(env.DB);
+
+const day = 24 * 60 * 60 * 1000;
+
+/** Calls the Worker exactly as the runtime would. */
+export function fetchWorker(path: string, init?: RequestInit): Promise<Response> {
+  return exports.default.fetch(new Request(`http://example.test${path}`, init));
+}
+
+export async function getJson<T = any>(path: string): Promise<{ status: number; body: T }> {
+  const res = await fetchWorker(path, { headers: { accept: "application/json" } });
+  return { status: res.status, body: (await res.json()) as T };
+}
+
+type EventInput = Partial<Omit<Event, "id">> & { tiers?: Array<Partial<Omit<TicketType, "id" | "eventId">>> };
+
+/** A published event 30 days from now with one open £10 tier, unless told otherwise. */
+export async function createEvent(input: EventInput = {}) {
+  const { tiers, ...fields } = input;
+  const startsAt = fields.startsAt ?? new Date(Date.now() + 30 * day);
+  const id = newId("evt");
+  const tierRows = (tiers ?? [{}]).map((t, i) => ({
+    id: newId("tier"),
+    name: `Tier ${i + 1}`,
+    priceMinor: 1000,
+    sortOrder: i,
+    ...t,
+  }));
+  return db.event.create({
+    data: {
+      id,
+      slug: `event-${id.slice(4)}`,
+      title: `Test event ${id.slice(4, 10)}`,
+      venueName: "Test Hall",
+      venueAddress: "1 Test Street, London",
+      status: "published",
+      ...fields,
+      startsAt,
+      endsAt: fields.endsAt ?? new Date(startsAt.getTime() + 6 * 60 * 60 * 1000),
+      ticketTypes: { create: tierRows },
+    },
+    include: { ticketTypes: { orderBy: { sortOrder: "asc" } } },
+  });
+}
+
+export const days = (n: number) => n * day;

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { demoEventDate } from "@/dev/demo-seed";
+import { formatMoney } from "@/lib/format";
+import { renderMarkdown } from "@/lib/markdown";
+import { zonedTimeToUtc } from "@/lib/zoned-time";
+
+describe("zonedTimeToUtc", () => {
+  it("converts London wall-clock times in winter and summer", () => {
+    expect(zonedTimeToUtc("2027-01-09T10:30", "Europe/London").toISOString()).toBe("2027-01-09T10:30:00.000Z");
+    expect(zonedTimeToUtc("2027-07-10T10:30", "Europe/London").toISOString()).toBe("2027-07-10T09:30:00.000Z");
+    expect(zonedTimeToUtc("2027-07-10T10:30", "America/New_York").toISOString()).toBe("2027-07-10T14:30:00.000Z");
+  });
+
+  it("rejects malformed input", () => {
+    expect(() => zonedTimeToUtc("10:30", "Europe/London")).toThrow(RangeError);
+  });
+});
+
+describe("demo event date", () => {
+  it("is a Saturday at least four weeks ahead", () => {
+    const now = new Date("2026-11-26T12:00:00Z");
+    const date = demoEventDate(now);
+    expect(new Date(`${date}T12:00:00Z`).getUTCDay()).toBe(6);
+    expect(new Date(`${date}T00:00:00Z`).getTime() - now.getTime()).toBeGreaterThan(27 * 86_400_000);
+  });
+});
+
+describe("formatMoney", () => {
+  it("shows whole pounds without pence, pence when needed, and Free", () => {
+    expect(formatMoney(800, "GBP")).toBe("£8");
+    expect(formatMoney(1250, "GBP")).toBe("£12.50");
+    expect(formatMoney(0, "GBP")).toBe("Free");
+  });
+});
+
+describe("renderMarkdown", () => {
+  it("renders Markdown and escapes HTML", () => {
+    const html = renderMarkdown("Hi <b onclick=alert(1)>there</b> *you*");
+    expect(html).toContain("<em>you</em>");
+    expect(html).toContain("&lt;b onclick=alert(1)&gt;there&lt;/b&gt;");
+  });
+
+  it("marks external links noopener", () => {
+    expect(renderMarkdown("[a](https://example.org)")).toContain('rel="noopener noreferrer"');
+  });
+});
