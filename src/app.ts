@@ -6,6 +6,7 @@ import { notFound, onError } from "@/middleware/errors";
 import { securityHeaders } from "@/middleware/security-headers";
 import { apiRoutes } from "@/routes/api";
 import { devRoutes } from "@/routes/dev";
+import { devStripeRoutes } from "@/routes/dev-stripe";
 import { healthRoutes } from "@/routes/health";
 import { publicRoutes } from "@/routes/public";
 
@@ -14,7 +15,7 @@ export function createApp() {
   const app = new Hono<AppEnv>();
   app.use(requestId({ limitLength: 64 }));
   app.use(securityHeaders());
-  app.use(appContext());
+  app.use(appContext({ selfFetch: async (request, env, ctx) => app.fetch(request, env, ctx) }));
   app.onError(onError);
   app.notFound(notFound);
 
@@ -22,5 +23,6 @@ export function createApp() {
   app.route("/", publicRoutes);
   app.route("/api/v1", apiRoutes);
   app.route("/dev", devRoutes);
+  app.route("/dev/stripe", devStripeRoutes);
   return app;
 }

@@ -9,11 +9,25 @@ const configSchema = z.object({
   ENVIRONMENT: z.enum(["development", "test", "production"]),
   /** Base URL used in links that leave the request (emails, Stripe return URLs). */
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Stripe secret key (sk_live_… / sk_test_…). Unset: the built-in Stripe emulator. */
+  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_\w+$/, "expected sk_test_… or sk_live_…").optional(),
+  /** Signing secret of the Stripe webhook endpoint (whsec_…). */
+  STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w+$/, "expected whsec_…").optional(),
+  /** Another Stripe-compatible API server, e.g. stripe-mock at http://127.0.0.1:12111. */
+  STRIPE_API_BASE: z.url({ protocol: /^https?$/ }).optional(),
 });
+
+/** Signs the emulator's webhooks when no STRIPE_WEBHOOK_SECRET is set (development only). */
+export const EMULATOR_WEBHOOK_SECRET = "whsec_offline_emulator_dev_only";
+
+export type StripeConfig =
+  | { mode: "stripe"; secretKey: string; webhookSecret: string; apiBase: URL | undefined }
+  | { mode: "emulator"; webhookSecret: string };
 
 export type Config = {
   environment: z.infer<typeof configSchema>["ENVIRONMENT"];
   publicUrl: string | undefined;
+  stripe: StripeConfig;
 };
 
 const cache = new WeakMap<object, Config>();
@@ -39,10 +53,36 @@ export function loadConfig(bindings: object): Config {
     });
     throw new ConfigError(`Invalid configuration: ${problems.join("; ")}`);
   }
+  const data = parsed.data;
   const config: Config = {
-    environment: parsed.data.ENVIRONMENT,
-    publicUrl: parsed.data.PUBLIC_URL?.replace(/\/$/, ""),
+    environment: data.ENVIRONMENT,
+    publicUrl: data.PUBLIC_URL?.replace(/\/$/, ""),
+    stripe: stripeConfig(data),
   };
   cache.set(bindings, config);
   return config;
+}
+
+/**
+ * Real Stripe when a key (or another API server) is configured, else the offline emulator.
+ * Production must talk to Stripe and verify webhooks with the endpoint's own secret.
+ */
+function stripeConfig(data: z.infer<typeof configSchema>): StripeConfig {
+  const production = data.ENVIRONMENT === "production";
+  const missing = [
+    production && !data.STRIPE_SECRET_KEY && "STRIPE_SECRET_KEY is missing (production never uses the Stripe emulator)",
+    (production || data.STRIPE_SECRET_KEY) && !data.STRIPE_WEBHOOK_SECRET && "STRIPE_WEBHOOK_SECRET is missing (needed to verify Stripe webhooks)",
+    production && data.STRIPE_API_BASE && "STRIPE_API_BASE must not be set in production",
+  ].filter(Boolean);
+  if (missing.length) throw new ConfigError(`Invalid configuration: ${missing.join("; ")}`);
+  if (data.STRIPE_SECRET_KEY || data.STRIPE_API_BASE) {
+    return {
+      mode: "stripe",
+      // stripe-mock and similar servers accept any test key.
+      secretKey: data.STRIPE_SECRET_KEY ?? "sk_test_local_stripe_compatible_server",
+      webhookSecret: data.STRIPE_WEBHOOK_SECRET ?? EMULATOR_WEBHOOK_SECRET,
+      apiBase: data.STRIPE_API_BASE ? new URL(data.STRIPE_API_BASE) : undefined,
+    };
+  }
+  return { mode: "emulator", webhookSecret: data.STRIPE_WEBHOOK_SECRET ?? EMULATOR_WEBHOOK_SECRET };
 }

@@ -1,8 +1,16 @@
+import type { ExecutionContext as HonoExecutionContext } from "hono";
+import type Stripe from "stripe";
 import type { Config } from "@/config";
 import type { PrismaClient } from "@/generated/prisma/client";
+import type { EmulatorContext } from "@/payments/emulator/context";
 
 /** Bindings from wrangler.toml (generated into worker-configuration.d.ts) plus optional secrets. */
-export type Bindings = Env;
+export type Bindings = Env & {
+  STRIPE_SECRET_KEY?: string;
+  STRIPE_WEBHOOK_SECRET?: string;
+  STRIPE_API_BASE?: string;
+  PUBLIC_URL?: string;
+};
 
 /** The one environment type every router uses. */
 export type AppEnv = {
@@ -11,5 +19,11 @@ export type AppEnv = {
     requestId: string;
     config: Config;
     db: PrismaClient;
+    stripe: Stripe;
+    /** The offline Stripe emulator's context; undefined when talking to real Stripe. */
+    emulator: EmulatorContext | undefined;
   };
 };
+
+/** Calls the Worker's own fetch handler in process (emulator webhooks, the success page). */
+export type SelfFetch = (request: Request, env: Bindings, ctx: HonoExecutionContext | undefined) => Promise<Response>;

@@ -1,0 +1,31 @@
+-- Migration 0002_stripe_emulator: written by `npm run db:diff` from prisma/schema.prisma.
+-- Review before committing; wrangler applies it (npm start, npm test, npm run deploy).
+
+-- CreateTable
+CREATE TABLE "StripeEmulatorObject" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "kind" TEXT NOT NULL,
+    "sessionId" TEXT,
+    "data" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "StripeEmulatorDelivery" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "eventId" TEXT NOT NULL,
+    "payload" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'pending',
+    "attempts" INTEGER NOT NULL DEFAULT 0,
+    "nextAttemptAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "lastStatusCode" INTEGER,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "deliveredAt" DATETIME
+);
+
+-- CreateIndex
+CREATE INDEX "StripeEmulatorObject_kind_sessionId_idx" ON "StripeEmulatorObject"("kind", "sessionId");
+
+-- CreateIndex
+CREATE INDEX "StripeEmulatorDelivery_status_nextAttemptAt_idx" ON "StripeEmulatorDelivery"("status", "nextAttemptAt");
