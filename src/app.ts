@@ -8,7 +8,10 @@ import { apiRoutes } from "@/routes/api";
 import { devRoutes } from "@/routes/dev";
 import { devStripeRoutes } from "@/routes/dev-stripe";
 import { healthRoutes } from "@/routes/health";
+import { orderRoutes } from "@/routes/orders";
 import { publicRoutes } from "@/routes/public";
+import { registrationRoutes } from "@/routes/registration";
+import { webhookRoutes } from "@/routes/webhooks";
 
 /** Builds the whole application; the Worker and the tests use the same one. */
 export function createApp() {
@@ -21,7 +24,10 @@ export function createApp() {
 
   app.route("/", healthRoutes);
   app.route("/", publicRoutes);
+  app.route("/", registrationRoutes);
+  app.route("/", orderRoutes);
   app.route("/api/v1", apiRoutes);
+  app.route("/webhooks", webhookRoutes);
   app.route("/dev", devRoutes);
   app.route("/dev/stripe", devStripeRoutes);
   return app;

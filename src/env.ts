@@ -3,6 +3,7 @@ import type Stripe from "stripe";
 import type { Config } from "@/config";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { EmulatorContext } from "@/payments/emulator/context";
+import type { ServiceDeps } from "@/services/deps";
 
 /** Bindings from wrangler.toml (generated into worker-configuration.d.ts) plus optional secrets. */
 export type Bindings = Env & {
@@ -22,6 +23,8 @@ export type AppEnv = {
     stripe: Stripe;
     /** The offline Stripe emulator's context; undefined when talking to real Stripe. */
     emulator: EmulatorContext | undefined;
+    /** Everything services need, built once per request. */
+    deps: ServiceDeps;
   };
 };
 

@@ -1,14 +1,40 @@
-import type { Bindings } from "@/env";
+import { loadConfig } from "@/config";
+import { prismaFor } from "@/db";
+import type { Bindings, SelfFetch } from "@/env";
+import { paymentsFor } from "@/payments/context";
+import { deliverPendingWebhooks, expireDueSessions } from "@/payments/emulator";
+import { sweepExpiredHolds } from "@/services/orders/sweep";
 
 /**
- * The cron handler (every five minutes, wrangler.toml). Later work adds the hold-expiry sweep
- * and email retries here; each task is logged, and one failing does not stop the others.
+ * The cron handler (every five minutes, wrangler.toml): the hold-expiry sweep and, offline,
+ * the Stripe emulator's own expiry and webhook retries. Each task is logged; one failing does
+ * not stop the others.
  */
-export async function runScheduled(_controller: ScheduledController, _env: Bindings, _ctx: ExecutionContext) {
-  const tasks: Array<[string, () => Promise<unknown>]> = [];
+export async function runScheduled(env: Bindings, ctx: ExecutionContext, selfFetch: SelfFetch) {
+  const config = loadConfig(env);
+  const db = prismaFor(env.DB);
+  const origin = config.publicUrl ?? "http://localhost:8787";
+  const { stripe, emulator } = paymentsFor({
+    config,
+    db,
+    origin,
+    dispatch: (request) => selfFetch(request, env, ctx),
+    waitUntil: (promise) => ctx.waitUntil(promise),
+  });
+  const deps = { db, d1: env.DB, stripe, origin, now: () => new Date() };
+  const tasks: Array<[string, () => Promise<unknown>]> = [
+    ...(emulator
+      ? ([
+          ["emulator_expire_sessions", () => expireDueSessions(emulator)],
+          ["emulator_deliver_webhooks", () => deliverPendingWebhooks(emulator)],
+        ] as Array<[string, () => Promise<unknown>]>)
+      : []),
+    ["sweep_expired_holds", () => sweepExpiredHolds(deps)],
+  ];
   for (const [name, task] of tasks) {
     try {
-      await task();
+      const result = await task();
+      console.log(JSON.stringify({ level: "info", task: name, result }));
     } catch (err) {
       console.error(JSON.stringify({ level: "error", task: name, error: String(err) }));
     }

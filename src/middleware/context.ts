@@ -28,14 +28,16 @@ export const appContext = (options: { selfFetch: SelfFetch }) =>
     c.set("config", config);
     c.set("db", db);
     const waitUntil = waitUntilFor(c);
+    const origin = config.publicUrl ?? new URL(c.req.url).origin;
     const { stripe, emulator } = paymentsFor({
       config,
       db,
-      origin: config.publicUrl ?? new URL(c.req.url).origin,
+      origin,
       dispatch: (request) => options.selfFetch(request, c.env, executionCtxOf(c)),
       waitUntil,
     });
     c.set("stripe", stripe);
     c.set("emulator", emulator);
+    c.set("deps", { db, d1: c.env.DB, stripe, origin, now: () => new Date() });
     await next();
   });

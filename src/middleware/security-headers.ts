@@ -16,7 +16,8 @@ export const securityHeaders = () =>
       objectSrc: ["'none'"],
       baseUri: ["'none'"],
       frameAncestors: ["'none'"],
-      formAction: ["'self'"],
+      // Registration forms redirect to Stripe Checkout, and browsers apply form-action to that redirect.
+      formAction: ["'self'", "https://checkout.stripe.com"],
     },
     xFrameOptions: "DENY",
     xContentTypeOptions: "nosniff",

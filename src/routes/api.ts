@@ -4,6 +4,8 @@ import { slugParam } from "@/lib/schemas";
 import { absoluteUrl } from "@/lib/urls";
 import { validate } from "@/lib/validate";
 import { getPublicEvent, listUpcomingEvents } from "@/services/events";
+import { orderInputSchema } from "@/services/orders/input";
+import { register } from "@/services/orders/register";
 import { eventDetailJson, eventSummaryJson } from "@/views/event-json";
 
 /** The public JSON API, version 1: the same facts as the pages, for organisers' own sites. */
@@ -18,4 +20,22 @@ export const apiRoutes = new Hono<AppEnv>()
     const { slug } = c.req.valid("param");
     const view = await getPublicEvent(c.var.db, slug, new Date());
     return c.json({ event: eventDetailJson(view, absoluteUrl(c, `/events/${slug}`)) });
+  })
+  // Register people and (unless free) get the Stripe Checkout URL to send the buyer to.
+  .post("/events/:slug/orders", validate("param", slugParam), validate("json", orderInputSchema), async (c) => {
+    const { slug } = c.req.valid("param");
+    const { order, checkoutUrl } = await register(c.var.deps, slug, c.req.valid("json"));
+    return c.json(
+      {
+        order: {
+          id: order.id,
+          reference: order.reference,
+          status: order.status,
+          total: { amount: order.totalMinor, currency: order.currency },
+          expiresAt: order.holdExpiresAt?.toISOString() ?? null,
+        },
+        ...(checkoutUrl ? { checkoutUrl } : {}),
+      },
+      201,
+    );
   });

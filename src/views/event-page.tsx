@@ -48,7 +48,42 @@ function StatusNotice(props: { view: EventView; now: Date }) {
 }
 
 /** `/events/:slug`: everything a visitor needs to decide and register. */
-export function EventPage(props: { view: EventView; descriptionHtml: string; url: string; now: Date }) {
+/** How many of a tier one order may take now (0 when it is not on sale). */
+function maxChoice(view: EventView, tierView: EventView["tiers"][number]): number {
+  if (tierView.state !== "on_sale") return 0;
+  const limits = [view.event.maxPerOrder, tierView.tier.maxPerOrder, tierView.available].filter((n): n is number => n !== null);
+  return Math.max(0, Math.min(...limits));
+}
+
+function QuantitySelect(props: { view: EventView; tierView: EventView["tiers"][number]; selected: number }) {
+  const { tier } = props.tierView;
+  const max = maxChoice(props.view, props.tierView);
+  if (max === 0) return <span class="visually-hidden">Not available</span>;
+  return (
+    <>
+      <label for={`qty-${tier.id}`} class="visually-hidden">
+        Number of {tier.name} tickets
+      </label>
+      <select id={`qty-${tier.id}`} name={`qty.${tier.id}`}>
+        {Array.from({ length: max + 1 }, (_, n) => (
+          <option value={String(n)} selected={n === props.selected}>
+            {n}
+          </option>
+        ))}
+      </select>
+    </>
+  );
+}
+
+export function EventPage(props: {
+  view: EventView;
+  descriptionHtml: string;
+  url: string;
+  now: Date;
+  /** Why the ticket choice came back (e.g. nothing chosen). */
+  formError?: string;
+  selected?: Record<string, number>;
+}) {
   const { view } = props;
   const { event } = view;
   const tz = event.timezone;
@@ -74,9 +109,15 @@ export function EventPage(props: { view: EventView; descriptionHtml: string; url
 
         <section aria-labelledby="tickets-heading" class="tickets">
           <h2 id="tickets-heading">Tickets</h2>
+          {props.formError && (
+            <p class="error-message" role="alert" id="tickets-error">
+              {props.formError}
+            </p>
+          )}
           {view.tiers.length === 0 ? (
             <p>Tickets are not available yet.</p>
           ) : (
+            <form method="get" action={`/events/${event.slug}/register`} class="ticket-choice">
             <table class="tier-table">
               <caption class="visually-hidden">Ticket types, who each is for, price and availability</caption>
               <thead>
@@ -84,10 +125,13 @@ export function EventPage(props: { view: EventView; descriptionHtml: string; url
                   <th scope="col">Ticket</th>
                   <th scope="col">Price</th>
                   <th scope="col">Availability</th>
+                  {view.onSale && <th scope="col">Quantity</th>}
                 </tr>
               </thead>
               <tbody>
-                {view.tiers.map(({ tier, available, state }) => (
+                {view.tiers.map((tierView) => {
+                  const { tier, available, state } = tierView;
+                  return (
                   <tr>
                     <th scope="row">
                       <span class="tier-name">{tier.name}</span>
@@ -96,10 +140,22 @@ export function EventPage(props: { view: EventView; descriptionHtml: string; url
                     </th>
                     <td class="tier-price">{formatMoney(tier.priceMinor, event.currency)}</td>
                     <td class={`tier-state tier-state-${state}`}>{availabilityText(state, available)}</td>
+                    {view.onSale && (
+                      <td class="tier-quantity">
+                        <QuantitySelect view={view} tierView={tierView} selected={props.selected?.[tier.id] ?? 0} />
+                      </td>
+                    )}
                   </tr>
-                ))}
+                  );
+                })}
               </tbody>
             </table>
+            {view.onSale && (
+              <button type="submit" class="button-primary">
+                Continue
+              </button>
+            )}
+            </form>
           )}
         </section>
 

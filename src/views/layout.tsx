@@ -9,6 +9,8 @@ export type PageMeta = {
   ogType?: "website" | "event";
   /** Keep the page out of search engines (errors, private pages). */
   noindex?: boolean;
+  /** Reload the page after this many seconds (a status that is about to change). */
+  refreshSeconds?: number | undefined;
 };
 
 const siteName = "Conference tickets";
@@ -26,6 +28,7 @@ export function Layout(props: PageMeta & { children: Child }) {
           <title>{fullTitle}</title>
           {props.description && <meta name="description" content={props.description} />}
           {props.noindex && <meta name="robots" content="noindex" />}
+          {props.refreshSeconds && <meta http-equiv="refresh" content={String(props.refreshSeconds)} />}
           <meta property="og:site_name" content={siteName} />
           <meta property="og:title" content={props.title} />
           <meta property="og:type" content={props.ogType ?? "website"} />

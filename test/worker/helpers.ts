@@ -2,6 +2,9 @@ import { env, exports } from "cloudflare:workers";
 import { prismaFor } from "@/db";
 import type { Event, TicketType } from "@/generated/prisma/client";
 import { newId } from "@/lib/ids";
+import { loadConfig } from "@/config";
+import { paymentsFor } from "@/payments/context";
+import type { ServiceDeps } from "@/services/deps";
 
 export const db = prismaFor(env.DB);
 
@@ -49,3 +52,38 @@ export async function createEvent(input: EventInput = {}) {
 }
 
 export const days = (n: number) => n * day;
+
+export async function postJson<T = any>(path: string, body: unknown): Promise<{ status: number; body: T }> {
+  const res = await fetchWorker(path, {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "application/json" },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as T };
+}
+
+/** Service dependencies as the app builds them, with the emulator for Stripe and a settable clock. */
+export function serviceDeps(now: () => Date = () => new Date()): ServiceDeps {
+  const config = loadConfig(env);
+  const origin = "http://example.test";
+  const { stripe } = paymentsFor({
+    config,
+    db,
+    origin,
+    dispatch: (request) => exports.default.fetch(request),
+    waitUntil: (promise) => void promise,
+  });
+  return { db, d1: env.DB, stripe, origin, now };
+}
+
+export async function addMember(member: { email?: string; membershipNumber?: string }) {
+  return db.member.create({ data: { id: newId("mem"), ...member } });
+}
+
+/** An order request body for the API with `n` tickets of `tierId`. */
+export function orderBody(tierId: string, n = 1, extra: Record<string, unknown> = {}) {
+  return {
+    buyer: { name: "Ada Buyer", email: "ada+tickets@example.org" },
+    tickets: Array.from({ length: n }, (_, i) => ({ tier: tierId, name: `Attendee ${i + 1}`, ...extra })),
+  };
+}

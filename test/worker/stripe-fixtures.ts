@@ -1,0 +1,54 @@
+import { EMULATOR_WEBHOOK_SECRET } from "@/config";
+import { stripeSignatureHeader } from "@/payments/webhook-signature";
+import { placeOrder } from "@/services/orders/place-order";
+import { createEvent, db, fetchWorker, serviceDeps } from "./helpers";
+
+let counter = 0;
+
+/** A Checkout Session object as Stripe sends it in webhooks. */
+export function sessionObject(order: { id: string; totalMinor: number }, sessionId: string, fields: Record<string, unknown> = {}) {
+  return {
+    id: sessionId,
+    object: "checkout.session",
+    amount_total: order.totalMinor,
+    currency: "gbp",
+    client_reference_id: order.id,
+    metadata: { orderId: order.id },
+    mode: "payment",
+    status: "complete",
+    payment_status: "paid",
+    payment_intent: `pi_test_${sessionId.slice(8)}`,
+    ...fields,
+  };
+}
+
+/** A Stripe event envelope around `object`. */
+export function stripeEvent(type: string, object: Record<string, unknown>, id = `evt_test_${Date.now()}_${++counter}`) {
+  return { id, object: "event", type, api_version: "2025-01-01", created: Math.floor(Date.now() / 1000), livemode: false, data: { object } };
+}
+
+/** Posts an event to the webhook endpoint, signed as Stripe signs (or with the signature given). */
+export async function deliver(event: unknown, signature?: string) {
+  const payload = JSON.stringify(event);
+  const header = signature ?? (await stripeSignatureHeader(payload, EMULATOR_WEBHOOK_SECRET));
+  return fetchWorker("/webhooks/stripe", { method: "POST", headers: { "content-type": "application/json", "stripe-signature": header }, body: payload });
+}
+
+/** A pending order of `n` £10 tickets on a fresh event with `capacity`, with a Stripe session id recorded. */
+export async function pendingOrder(n = 2, capacity = 10) {
+  const event = await createEvent({ capacity, tiers: [{ name: "Standard", priceMinor: 1000 }] });
+  const tier = event.ticketTypes[0]!;
+  const placed = await placeOrder(serviceDeps(), event.slug, {
+    buyer: { name: "Ada Buyer", email: "ada@example.org" },
+    tickets: Array.from({ length: n }, (_, i) => ({ tier: tier.id, name: `Person ${i + 1}` })),
+  });
+  const sessionId = `cs_test_${placed.id.slice(4)}`;
+  await db.order.update({ where: { id: placed.id }, data: { stripeSessionId: sessionId } });
+  return { event, tier, order: placed, sessionId };
+}
+
+/** Seat counters of an event and its first tier. */
+export async function seats(eventId: string) {
+  const event = await db.event.findUniqueOrThrow({ where: { id: eventId }, include: { ticketTypes: true } });
+  return { held: event.heldCount, sold: event.soldCount, tierHeld: event.ticketTypes[0]!.heldCount, tierSold: event.ticketTypes[0]!.soldCount };
+}
