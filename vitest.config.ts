@@ -1,24 +1,31 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+// @ts-expect-error: plain ESM helper shared with scripts/keys.mjs, no type declarations
+import { generateTicketKeys } from "./scripts/lib/ticket-keys.mjs";
 
 const src = fileURLToPath(new URL("./src", import.meta.url));
+const emails = fileURLToPath(new URL("./emails", import.meta.url));
 
 // Two projects: "worker" runs inside workerd (the real runtime, real D1, migrations applied
 // by the setup file; storage isolated per test file); "node" runs the tooling checks
 // (migrations against schema.prisma) and the browser tests, which drive wrangler dev.
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(fileURLToPath(new URL("./prisma/migrations", import.meta.url)));
+  // A fresh ticket-signing key per run; tests that rotate keys make their own.
+  const keys = await generateTicketKeys("test1");
   return {
-    resolve: { alias: { "@": src } },
+    resolve: { alias: { "@": src, "@emails": emails } },
     test: {
       projects: [
         {
-          resolve: { alias: { "@": src } },
+          resolve: { alias: { "@": src, "@emails": emails } },
           plugins: [
             cloudflareTest({
               wrangler: { configPath: "./wrangler.toml" },
-              miniflare: { bindings: { ENVIRONMENT: "test", TEST_MIGRATIONS: migrations } },
+              miniflare: {
+                bindings: { ENVIRONMENT: "test", TEST_MIGRATIONS: migrations, TICKET_SIGNING_KEY: keys.signingKey, TEST_TICKET_PUBLIC_KEY: keys.publicKey },
+              },
             }),
           ],
           test: {
@@ -28,7 +35,7 @@ export default defineConfig(async () => {
           },
         },
         {
-          resolve: { alias: { "@": src } },
+          resolve: { alias: { "@": src, "@emails": emails } },
           test: {
             name: "node",
             environment: "node",

@@ -11,6 +11,7 @@ import { healthRoutes } from "@/routes/health";
 import { orderRoutes } from "@/routes/orders";
 import { publicRoutes } from "@/routes/public";
 import { registrationRoutes } from "@/routes/registration";
+import { ticketRoutes } from "@/routes/tickets";
 import { webhookRoutes } from "@/routes/webhooks";
 
 /** Builds the whole application; the Worker and the tests use the same one. */
@@ -26,6 +27,7 @@ export function createApp() {
   app.route("/", publicRoutes);
   app.route("/", registrationRoutes);
   app.route("/", orderRoutes);
+  app.route("/", ticketRoutes);
   app.route("/api/v1", apiRoutes);
   app.route("/webhooks", webhookRoutes);
   app.route("/dev", devRoutes);

@@ -15,6 +15,21 @@ const configSchema = z.object({
   STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w+$/, "expected whsec_…").optional(),
   /** Another Stripe-compatible API server, e.g. stripe-mock at http://127.0.0.1:12111. */
   STRIPE_API_BASE: z.url({ protocol: /^https?$/ }).optional(),
+  /** Ed25519 key that signs ticket QR codes: "<key id>.<base64url PKCS#8>" (npm run keys). */
+  TICKET_SIGNING_KEY: z.string().regex(/^[A-Za-z0-9]{1,8}\.[A-Za-z0-9_-]{40,}$/, "expected <key id>.<base64url key> as printed by npm run keys"),
+  /** Older public keys still accepted when verifying: "<key id>.<base64url raw key>", comma-separated. */
+  TICKET_PUBLIC_KEYS: z
+    .string()
+    .regex(/^([A-Za-z0-9]{1,8}\.[A-Za-z0-9_-]{43})(,[A-Za-z0-9]{1,8}\.[A-Za-z0-9_-]{43})*$/, "expected <key id>.<base64url public key>, comma-separated")
+    .optional(),
+  /** Resend API key. Unset: mail stays in the outbox and shows in the dev mailbox at /dev/mail. */
+  RESEND_API_KEY: z.string().regex(/^re_\w+$/, "expected re_…").optional(),
+  /** Another Resend-compatible API server for the SDK. */
+  RESEND_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Sender of every email, e.g. "Human Rights Society <tickets@example.org>". */
+  MAIL_FROM: z.string().min(3).max(200).default("Conference tickets <tickets@example.org>"),
+  /** Where replies to ticket emails go (the organisers' inbox). */
+  MAIL_REPLY_TO: z.email().optional(),
 });
 
 /** Signs the emulator's webhooks when no STRIPE_WEBHOOK_SECRET is set (development only). */
@@ -28,6 +43,8 @@ export type Config = {
   environment: z.infer<typeof configSchema>["ENVIRONMENT"];
   publicUrl: string | undefined;
   stripe: StripeConfig;
+  tickets: { signingKey: string; publicKeys: string[] };
+  mail: { resendApiKey: string | undefined; resendBaseUrl: string | undefined; from: string; replyTo: string | undefined };
 };
 
 const cache = new WeakMap<object, Config>();
@@ -58,7 +75,12 @@ export function loadConfig(bindings: object): Config {
     environment: data.ENVIRONMENT,
     publicUrl: data.PUBLIC_URL?.replace(/\/$/, ""),
     stripe: stripeConfig(data),
+    tickets: { signingKey: data.TICKET_SIGNING_KEY, publicKeys: data.TICKET_PUBLIC_KEYS?.split(",") ?? [] },
+    mail: { resendApiKey: data.RESEND_API_KEY, resendBaseUrl: data.RESEND_BASE_URL, from: data.MAIL_FROM, replyTo: data.MAIL_REPLY_TO },
   };
+  if (config.environment === "production" && !config.mail.resendApiKey) {
+    throw new ConfigError("Invalid configuration: RESEND_API_KEY is missing (production never uses the dev mailbox)");
+  }
   cache.set(bindings, config);
   return config;
 }

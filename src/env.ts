@@ -11,6 +11,12 @@ export type Bindings = Env & {
   STRIPE_WEBHOOK_SECRET?: string;
   STRIPE_API_BASE?: string;
   PUBLIC_URL?: string;
+  TICKET_SIGNING_KEY?: string;
+  TICKET_PUBLIC_KEYS?: string;
+  RESEND_API_KEY?: string;
+  RESEND_BASE_URL?: string;
+  MAIL_FROM?: string;
+  MAIL_REPLY_TO?: string;
 };
 
 /** The one environment type every router uses. */
@@ -25,6 +31,8 @@ export type AppEnv = {
     emulator: EmulatorContext | undefined;
     /** Everything services need, built once per request. */
     deps: ServiceDeps;
+    /** Keeps work (sending mail) running after the response. */
+    waitUntil: (promise: Promise<unknown>) => void;
   };
 };
 

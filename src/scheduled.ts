@@ -3,11 +3,13 @@ import { prismaFor } from "@/db";
 import type { Bindings, SelfFetch } from "@/env";
 import { paymentsFor } from "@/payments/context";
 import { deliverPendingWebhooks, expireDueSessions } from "@/payments/emulator";
+import { sendDueEmails } from "@/services/mail/sender";
+import { mailTransport } from "@/services/mail/transport";
 import { sweepExpiredHolds } from "@/services/orders/sweep";
 
 /**
- * The cron handler (every five minutes, wrangler.toml): the hold-expiry sweep and, offline,
- * the Stripe emulator's own expiry and webhook retries. Each task is logged; one failing does
+ * The cron handler (every five minutes, wrangler.toml): the hold-expiry sweep, email sending
+ * and retries, and, offline, the Stripe emulator's own expiry and webhook retries. Each task is logged; one failing does
  * not stop the others.
  */
 export async function runScheduled(env: Bindings, ctx: ExecutionContext, selfFetch: SelfFetch) {
@@ -21,7 +23,7 @@ export async function runScheduled(env: Bindings, ctx: ExecutionContext, selfFet
     dispatch: (request) => selfFetch(request, env, ctx),
     waitUntil: (promise) => ctx.waitUntil(promise),
   });
-  const deps = { db, d1: env.DB, stripe, origin, now: () => new Date() };
+  const deps = { config, db, d1: env.DB, stripe, origin, now: () => new Date() };
   const tasks: Array<[string, () => Promise<unknown>]> = [
     ...(emulator
       ? ([
@@ -30,6 +32,7 @@ export async function runScheduled(env: Bindings, ctx: ExecutionContext, selfFet
         ] as Array<[string, () => Promise<unknown>]>)
       : []),
     ["sweep_expired_holds", () => sweepExpiredHolds(deps)],
+    ["send_outbox", () => sendDueEmails(deps, mailTransport(config))],
   ];
   for (const [name, task] of tasks) {
     try {

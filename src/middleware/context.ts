@@ -38,6 +38,7 @@ export const appContext = (options: { selfFetch: SelfFetch }) =>
     });
     c.set("stripe", stripe);
     c.set("emulator", emulator);
-    c.set("deps", { db, d1: c.env.DB, stripe, origin, now: () => new Date() });
+    c.set("deps", { config, db, d1: c.env.DB, stripe, origin, now: () => new Date() });
+    c.set("waitUntil", waitUntil);
     await next();
   });

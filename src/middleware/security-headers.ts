@@ -25,4 +25,6 @@ export const securityHeaders = () =>
     strictTransportSecurity: "max-age=31536000; includeSubDomains",
     crossOriginEmbedderPolicy: false,
     permissionsPolicy: { camera: ["self"], microphone: [], geolocation: [] },
+    // A route that sets one of these itself (the dev mailbox's email preview) keeps its own.
+    overwrite: false,
   });

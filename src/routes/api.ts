@@ -3,6 +3,7 @@ import type { AppEnv } from "@/env";
 import { slugParam } from "@/lib/schemas";
 import { absoluteUrl } from "@/lib/urls";
 import { validate } from "@/lib/validate";
+import { sendMailSoon } from "@/routes/send-mail-soon";
 import { getPublicEvent, listUpcomingEvents } from "@/services/events";
 import { orderInputSchema } from "@/services/orders/input";
 import { register } from "@/services/orders/register";
@@ -25,6 +26,7 @@ export const apiRoutes = new Hono<AppEnv>()
   .post("/events/:slug/orders", validate("param", slugParam), validate("json", orderInputSchema), async (c) => {
     const { slug } = c.req.valid("param");
     const { order, checkoutUrl } = await register(c.var.deps, slug, c.req.valid("json"));
+    if (!checkoutUrl) sendMailSoon(c);
     return c.json(
       {
         order: {

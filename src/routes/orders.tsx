@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "@/env";
 import { validate } from "@/lib/validate";
+import { sendMailSoon } from "@/routes/send-mail-soon";
 import { getOrderForBuyer, releaseHold } from "@/services/orders/settle";
 import { settleFromSession } from "@/services/orders/sweep";
 import { OrderPage } from "@/views/order-page";
@@ -23,6 +24,7 @@ export const orderRoutes = new Hono<AppEnv>()
         const session = await deps.stripe.checkout.sessions.retrieve(order.stripeSessionId);
         if (session.status === "complete") {
           await settleFromSession(deps, order.id, session);
+          sendMailSoon(c);
           order = await getOrderForBuyer(deps, id);
         }
       } catch (err) {

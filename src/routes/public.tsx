@@ -1,10 +1,15 @@
 import { Hono } from "hono";
+import { csrf } from "hono/csrf";
+import { z } from "zod";
 import type { AppEnv } from "@/env";
 import { renderMarkdown } from "@/lib/markdown";
 import { slugParam } from "@/lib/schemas";
 import { absoluteUrl } from "@/lib/urls";
 import { validate } from "@/lib/validate";
 import { getPublicEvent, listUpcomingEvents } from "@/services/events";
+import { requestTicketsAgain } from "@/services/tickets-again";
+import { sendMailSoon } from "@/routes/send-mail-soon";
+import { NoticePage } from "@/views/notice-page";
 import { EventListPage } from "@/views/event-list";
 import { EventPage } from "@/views/event-page";
 
@@ -26,4 +31,23 @@ export const publicRoutes = new Hono<AppEnv>()
         now={now}
       />,
     );
-  });
+  })
+  // "Email me my tickets again": the same answer whether or not the address has tickets.
+  .post(
+    "/events/:slug/tickets-again",
+    csrf(),
+    validate("param", slugParam),
+    validate("form", z.object({ email: z.string().trim().max(254).pipe(z.email("Enter an email address in the form name@example.org.")) })),
+    async (c) => {
+      const { slug } = c.req.valid("param");
+      await requestTicketsAgain(c.var.deps, slug, c.req.valid("form").email, c.req.header("cf-connecting-ip") ?? "local");
+      sendMailSoon(c);
+      return c.html(
+        <NoticePage
+          title="Check your inbox"
+          message="If that address has tickets for this event, we have sent them to it again. They should arrive within a few minutes; check your spam folder too."
+          back={{ href: `/events/${slug}`, label: "Back to the event" }}
+        />,
+      );
+    },
+  );

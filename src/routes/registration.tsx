@@ -15,6 +15,7 @@ import { register } from "@/services/orders/register";
 import { getOrderForBuyer } from "@/services/orders/settle";
 import { EventPage } from "@/views/event-page";
 import { RegistrationPage, type RegistrationValues } from "@/views/registration-page";
+import { sendMailSoon } from "@/routes/send-mail-soon";
 import { inputFromValues, quantitiesFromQuery, valuesForQuantities, valuesFromForm, valuesFromOrder } from "@/routes/registration-form";
 
 type Ctx = Context<AppEnv>;
@@ -88,6 +89,7 @@ export const registrationRoutes = new Hono<AppEnv>()
     }
     try {
       const { order, checkoutUrl } = await register(c.var.deps, slug, parsed.data);
+      if (!checkoutUrl) sendMailSoon(c);
       return c.redirect(checkoutUrl ?? `/orders/${order.id}/complete`, 303);
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;

@@ -3,6 +3,7 @@ import type { AppEnv } from "@/env";
 import { errorBody } from "@/lib/negotiate";
 import { handleStripeEvent } from "@/payments/webhook-handler";
 import { verifyWebhook } from "@/payments/stripe-client";
+import { sendMailSoon } from "@/routes/send-mail-soon";
 
 /**
  * Stripe webhooks. The raw body is verified against the endpoint secret before anything is
@@ -20,6 +21,7 @@ export const webhookRoutes = new Hono<AppEnv>().post("/stripe", async (c) => {
     return c.json(errorBody("invalid_signature", "The Stripe signature does not match this payload."), 400);
   }
   const outcome = await handleStripeEvent(c.var.deps, event);
+  sendMailSoon(c);
   console.log(JSON.stringify({ level: "info", event: "stripe_webhook", id: event.id, type: event.type, outcome, requestId: c.var.requestId }));
   return c.json({ received: true, outcome });
 });

@@ -204,6 +204,24 @@ export function EventPage(props: {
           </section>
         )}
 
+        {event.status !== "draft" && (
+          <section aria-labelledby="again-heading" class="tickets-again no-print">
+            <h2 id="again-heading">Already registered?</h2>
+            <form method="post" action={`/events/${event.slug}/tickets-again`}>
+              <label for="again-email">Email me my tickets again</label>
+              <p class="hint" id="again-email-hint">
+                Use the address you registered with, or the one given for you as an attendee.
+              </p>
+              <div class="inline-form">
+                <input id="again-email" name="email" type="email" autocomplete="email" required aria-describedby="again-email-hint" />
+                <button type="submit" class="button-secondary">
+                  Send my tickets
+                </button>
+              </div>
+            </form>
+          </section>
+        )}
+
         {view.agenda.length > 0 && (
           <section aria-labelledby="agenda-heading">
             <h2 id="agenda-heading">Programme</h2>

@@ -21,7 +21,7 @@ describe("capacity under concurrency", () => {
     expect(after.ticketTypes[0]!.heldCount).toBe(50);
     expect(await db.ticket.count({ where: { eventId: event.id } })).toBe(50);
     expect(await db.order.count({ where: { eventId: event.id } })).toBe(50);
-  });
+  }, 60_000);
 
   it("never lets tier quotas and event capacity together be exceeded by mixed orders", async () => {
     const event = await createEvent({ capacity: 30, tiers: [{ name: "Member", quota: 10, priceMinor: 0 }, { name: "Standard", priceMinor: 0 }] });

@@ -4,6 +4,8 @@ declare global {
   namespace Cloudflare {
     interface Env {
       TEST_MIGRATIONS: D1Migration[];
+      TICKET_SIGNING_KEY: string;
+      TEST_TICKET_PUBLIC_KEY: string;
     }
     interface GlobalProps {
       mainModule: typeof import("../../src/index");

@@ -73,7 +73,7 @@ export function serviceDeps(now: () => Date = () => new Date()): ServiceDeps {
     dispatch: (request) => exports.default.fetch(request),
     waitUntil: (promise) => void promise,
   });
-  return { db, d1: env.DB, stripe, origin, now };
+  return { config, db, d1: env.DB, stripe, origin, now };
 }
 
 export async function addMember(member: { email?: string; membershipNumber?: string }) {

@@ -1,17 +1,57 @@
-// PLACEHOLDER: the offline Stripe emulator is being written (see the emulator task).
+/**
+ * The offline Stripe emulator: with no STRIPE_SECRET_KEY the real Stripe SDK talks to this,
+ * in process, in Stripe's own wire format (Checkout Sessions, payment intents, refunds,
+ * events and signed webhooks), keeping its state in D1. Never used in production.
+ */
 import type { EmulatorContext } from "@/payments/emulator/context";
+import { stripeApi } from "@/payments/emulator/api";
+import { deliverPendingWebhooks, hasDueWebhooks } from "@/payments/emulator/delivery";
+import { pruneIdempotencyKeys } from "@/payments/emulator/idempotency";
+import { expireDueSessions as expireDue } from "@/payments/emulator/sessions";
+
+export type { EmulatorContext } from "@/payments/emulator/context";
+export type { CheckoutSession, LineItem } from "@/payments/emulator/objects";
+export type { PaymentDetails, PayResult } from "@/payments/emulator/pay";
+export type { SessionRecord } from "@/payments/emulator/sessions";
+export { deliverPendingWebhooks } from "@/payments/emulator/delivery";
+export { payCheckoutSession } from "@/payments/emulator/pay";
+export { getCheckoutSession } from "@/payments/emulator/sessions";
+
+/** At most one look for due webhooks per isolate per second, so busy pages do not pay for it. */
+const SWEEP_INTERVAL_MS = 1_000;
+let lastSweep = 0;
+
+/**
+ * Starts the due webhook retries in the background, if there are any. Called whenever the
+ * emulator is used, so retries also happen under `wrangler dev`, where the cron never fires.
+ * The check is awaited, so nothing is left running after the response when nothing is due.
+ */
+export async function deliverPendingSoon(ctx: EmulatorContext): Promise<void> {
+  const now = Date.now();
+  if (now - lastSweep < SWEEP_INTERVAL_MS) return;
+  lastSweep = now;
+  if (!(await hasDueWebhooks(ctx))) return;
+  ctx.waitUntil(
+    deliverPendingWebhooks(ctx).catch((err) =>
+      console.error(JSON.stringify({ level: "error", source: "stripe-emulator", error: String(err) })),
+    ),
+  );
+}
 
 /** A fetch function that answers Stripe API requests (https://api.stripe.com/v1/...) offline. */
-export function emulatorFetch(_ctx: EmulatorContext): typeof fetch {
-  return (async () => new Response(JSON.stringify({ error: { type: "api_error", message: "emulator not built yet" } }), { status: 500 })) as unknown as typeof fetch;
+export function emulatorFetch(ctx: EmulatorContext): typeof fetch {
+  const emulated = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    await deliverPendingSoon(ctx);
+    return stripeApi.fetch(new Request(input, init), { emulator: ctx });
+  };
+  return emulated as typeof fetch;
 }
 
-/** Delivers webhooks that are due (first tries and retries). */
-export async function deliverPendingWebhooks(_ctx: EmulatorContext): Promise<{ delivered: number; failed: number }> {
-  return { delivered: 0, failed: 0 };
-}
-
-/** Expires open sessions whose expires_at has passed, as Stripe does, emitting checkout.session.expired. */
-export async function expireDueSessions(_ctx: EmulatorContext): Promise<number> {
-  return 0;
+/**
+ * Expires open sessions whose expires_at has passed, as Stripe does, emitting
+ * checkout.session.expired; also forgets idempotency keys older than a day.
+ */
+export async function expireDueSessions(ctx: EmulatorContext): Promise<number> {
+  await pruneIdempotencyKeys(ctx);
+  return expireDue(ctx);
 }

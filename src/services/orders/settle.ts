@@ -1,5 +1,5 @@
 import type { ServiceDeps } from "@/services/deps";
-import { enqueueEmailStatement } from "@/services/outbox";
+import { enqueueEmailStatement, ticketEmailStatements } from "@/services/outbox";
 import { transitionStatements, type OrderTransition } from "@/services/orders/sql";
 import { DomainError } from "@/lib/errors";
 import { sqlTime } from "@/lib/sql-time";
@@ -27,8 +27,6 @@ const stillIn = (statuses: string[]) => `EXISTS (SELECT 1 FROM "Order" WHERE "id
  * that made the change, so repeats and races are harmless.
  */
 export async function fulfilOrder(deps: ServiceDeps, orderId: string, payment: { paymentIntentId: string | null }) {
-  const order = await deps.db.order.findUnique({ where: { id: orderId }, select: { buyerEmail: true } });
-  if (!order) return false;
   const now = deps.now();
   return runTransition(
     deps,
@@ -42,14 +40,7 @@ export async function fulfilOrder(deps: ServiceDeps, orderId: string, payment: {
       ticketsTo: "valid",
       set: { paidAt: sqlTime(now), stripePaymentIntentId: payment.paymentIntentId, holdExpiresAt: null },
     },
-    (now) => [
-      enqueueEmailStatement(
-        deps.d1,
-        { template: "order_confirmation", recipient: order.buyerEmail, orderId, data: { orderId }, idempotencyKey: `order-confirmation-${orderId}` },
-        now,
-        stillIn(["pending"]),
-      ),
-    ],
+    (now) => ticketEmailStatements(deps.d1, orderId, now, stillIn(["pending"])),
   );
 }
 

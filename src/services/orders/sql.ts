@@ -9,6 +9,7 @@
 // read-then-write window, and with no triggers or CHECK constraints (which Prisma's migrations
 // would not keep).
 import { sqlTime } from "@/lib/sql-time";
+import { ticketEmailStatements } from "@/services/outbox";
 
 export const CAPACITY_EXCEEDED = /NOT NULL constraint failed: (Event|TicketType)\.(heldCount|soldCount)/;
 
@@ -98,6 +99,8 @@ export function placeOrderStatements(d1: D1Database, order: NewOrder, now: Date)
           at,
         ),
     ),
+    // A free order is confirmed now, so its ticket emails are queued in the same batch.
+    ...(order.paid ? ticketEmailStatements(d1, order.id, now) : []),
   ];
 }
 

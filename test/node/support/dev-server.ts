@@ -5,8 +5,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 // @ts-expect-error: plain ESM helper shared with the npm scripts, no type declarations
 import { waitFor, wrangler, wranglerDev } from "../../../scripts/lib/wrangler.mjs";
+// @ts-expect-error: plain ESM helper, no type declarations
+import { generateTicketKeys } from "../../../scripts/lib/ticket-keys.mjs";
 
-export type DevServer = { base: string; stop: () => Promise<void>; seed: { event: { slug: string; title: string } } };
+export type DevServer = {
+  base: string;
+  stop: () => Promise<void>;
+  seed: { event: { slug: string; title: string } };
+  /** The public half of the server's ticket-signing key ("<id>.<base64url>"). */
+  publicKey: string;
+};
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -26,8 +34,12 @@ export async function startDevServer(): Promise<DevServer> {
   const stateDir = await mkdtemp(join(tmpdir(), "tickets-state-"));
   await wrangler(["d1", "migrations", "apply", "DB", "--local", "--persist-to", stateDir], { quiet: true });
   const port = await freePort();
+  const keys = await generateTicketKeys("e2e");
   const child: ChildProcess = wranglerDev(
-    ["--port", String(port), "--ip", "127.0.0.1", "--persist-to", stateDir, "--show-interactive-dev-session=false"],
+    [
+      ...["--port", String(port), "--ip", "127.0.0.1", "--persist-to", stateDir, "--show-interactive-dev-session=false"],
+      ...["--var", `TICKET_SIGNING_KEY:${keys.signingKey}`],
+    ],
     { stdio: ["ignore", "ignore", "inherit"] },
   );
   const base = `http://127.0.0.1:${port}`;
@@ -39,7 +51,7 @@ export async function startDevServer(): Promise<DevServer> {
   try {
     await waitFor(`${base}/healthz`, 90_000);
     const res = await fetch(`${base}/dev/seed`, { method: "POST" });
-    return { base, stop, seed: await res.json() };
+    return { base, stop, seed: await res.json(), publicKey: keys.publicKey };
   } catch (err) {
     await stop();
     throw err;

@@ -1,0 +1,26 @@
+/** What every template returns: a subject and the same message as HTML and as plain text. */
+export type RenderedEmail = { subject: string; html: string; text: string };
+
+/** A ticket as the emails show it. */
+export type EmailTicket = {
+  id: string;
+  attendeeName: string;
+  tierName: string;
+  /** "Bring proof of your concession" and the like, when the tier needs it. */
+  proofNote: string | null;
+  pageUrl: string;
+  /** cid: of the inline QR PNG attachment. */
+  qrContentId: string;
+  code: string;
+};
+
+/** The event facts every ticket email repeats, already formatted in the event's zone. */
+export type EmailEvent = {
+  title: string;
+  date: string;
+  time: string;
+  doors: string | null;
+  venueName: string;
+  venueAddress: string;
+  url: string;
+};

@@ -1,0 +1,16 @@
+import type { Context } from "hono";
+import type { AppEnv } from "@/env";
+import { sendDueEmails } from "@/services/mail/sender";
+import { mailTransport } from "@/services/mail/transport";
+
+/**
+ * Sends due mail after the response has gone (waitUntil), so a buyer gets tickets seconds
+ * after paying; the cron picks up anything this misses.
+ */
+export function sendMailSoon(c: Context<AppEnv>) {
+  c.var.waitUntil(
+    sendDueEmails(c.var.deps, mailTransport(c.var.config)).catch((err) =>
+      console.error(JSON.stringify({ level: "error", event: "outbox_kick_failed", error: String(err) })),
+    ),
+  );
+}
