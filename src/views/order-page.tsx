@@ -78,6 +78,12 @@ export function OrderPage(props: { order: FullOrder }) {
           <li>
             <strong>{t.attendeeName}</strong>: {t.ticketType.name}
             {t.status === "cancelled" && " (cancelled)"}
+            {t.status === "valid" && (
+              <>
+                {" · "}
+                <a href={`/tickets/${t.token}`}>Open ticket<span class="visually-hidden"> for {t.attendeeName}</span></a>
+              </>
+            )}
           </li>
         ))}
       </ul>

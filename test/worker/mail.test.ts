@@ -4,7 +4,10 @@ import { loadConfig } from "@/config";
 import { sendDueEmails } from "@/services/mail/sender";
 import { mailTransport } from "@/services/mail/transport";
 import { fulfilOrder } from "@/services/orders/settle";
+import jsQR from "jsqr";
+import { verifyTicketCodeWith } from "@/services/tickets/code-format";
 import { db, fetchWorker, getJson, serviceDeps } from "./helpers";
+import { decodePng } from "./png-decode";
 import { pendingOrder } from "./stripe-fixtures";
 
 async function paidOrder(attendeeEmails: Array<string | null> = [null, null]) {
@@ -74,6 +77,33 @@ describe("ticket emails", () => {
     expect(await (await fetchWorker(new URL(ics.url).pathname)).text()).toContain("BEGIN:VEVENT");
     const page = await fetchWorker("/dev/mail");
     expect(await page.text()).toContain("ada@example.org");
+  });
+
+  it("emails QR codes that an independent decoder reads and the public key alone verifies", async () => {
+    const { order } = await paidOrder([null]);
+    const deps = serviceDeps();
+    await sendDueEmails(deps, mailTransport(deps.config));
+    const { body } = await getJson("/dev/mail.json");
+    const message = body.messages.find((m: { idempotencyKey: string }) => m.idempotencyKey === `order-confirmation-${order.id}`);
+    const png = message.attachments.find((a: { contentType: string }) => a.contentType === "image/png");
+    const bytes = new Uint8Array(await (await fetchWorker(new URL(png.url).pathname)).arrayBuffer());
+    const { width, height, rgba } = await decodePng(bytes);
+    const code = jsQR(rgba, width, height)?.data;
+    expect(code).toMatch(/^T1:[A-Z2-7]+$/);
+
+    // Only the public key, as a door scanner has it.
+    const [keyId, raw] = env.TEST_TICKET_PUBLIC_KEY.split(".") as [string, string];
+    const bin = atob(raw.replace(/-/g, "+").replace(/_/g, "/"));
+    const publicKey = await crypto.subtle.importKey("raw", Uint8Array.from(bin, (ch) => ch.charCodeAt(0)), { name: "Ed25519" }, false, ["verify"]);
+    const findKey = async (id: string) => (id === keyId ? publicKey : undefined);
+    const ticket = await db.ticket.findFirstOrThrow({ where: { orderId: order.id } });
+    expect(await verifyTicketCodeWith(code!, findKey)).toEqual({ ok: true, keyId, eventId: ticket.eventId, ticketId: ticket.id, ticketTypeId: ticket.ticketTypeId });
+
+    // One character changed in the signed part fails; so does a key the scanner does not hold.
+    const tampered = code!.slice(0, 20) + (code![20] === "A" ? "B" : "A") + code!.slice(21);
+    expect((await verifyTicketCodeWith(tampered, findKey)).ok).toBe(false);
+    const other = (await crypto.subtle.generateKey({ name: "Ed25519" }, true, ["sign", "verify"])) as CryptoKeyPair;
+    expect(await verifyTicketCodeWith(code!, async () => other.publicKey)).toMatchObject({ ok: false, reason: "bad_signature" });
   });
 
   it("delivers exactly once through Resend after two server errors, with the same idempotency key each time", async () => {

@@ -1,14 +1,14 @@
 import { env, exports } from "cloudflare:workers";
+import { Hono } from "hono";
 import Stripe from "stripe";
 import { describe, expect, it } from "vitest";
-import { Hono } from "hono";
 import type { Config } from "@/config";
 import { prismaFor } from "@/db";
 import type { AppEnv } from "@/env";
 import { newId } from "@/lib/ids";
 import { deliverPendingWebhooks, emulatorFetch, expireDueSessions, payCheckoutSession, type EmulatorContext } from "@/payments/emulator";
-import { retryDelayMs } from "@/payments/emulator/delivery";
 import { onError } from "@/middleware/errors";
+import { retryDelayMs } from "@/payments/emulator/delivery";
 import { devStripeRoutes } from "@/routes/dev-stripe";
 
 const db = prismaFor(env.DB);
