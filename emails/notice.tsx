@@ -7,13 +7,14 @@ export type NoticeEmailModel = {
   recipientName: string;
   paragraphs: string[];
   action?: { label: string; url: string };
-  eventTitle: string;
+  /** Small print under the message: why they got it. */
+  footer: string;
 };
 
 /** A short message with one optional button: refunds, failed payments and the like. */
 export function noticeEmail(model: NoticeEmailModel): RenderedEmail {
   const html = (
-    <EmailLayout title={model.subject} preheader={model.paragraphs[0] ?? model.heading} footer={`About ${model.eventTitle}. Reply to this email to reach the organisers.`}>
+    <EmailLayout title={model.subject} preheader={model.paragraphs[0] ?? model.heading} footer={model.footer}>
       <Heading>{model.heading}</Heading>
       <p style="margin:0 0 8px;">Hello {model.recipientName},</p>
       {model.paragraphs.map((p) => (
@@ -31,7 +32,7 @@ export function noticeEmail(model: NoticeEmailModel): RenderedEmail {
     "",
     ...model.paragraphs.flatMap((p) => [p, ""]),
     ...(model.action ? [`${model.action.label}: ${model.action.url}`, ""] : []),
-    "Reply to this email to reach the organisers.",
+    model.footer,
   ].join("\n");
   return { subject: model.subject, html, text };
 }

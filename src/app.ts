@@ -4,7 +4,9 @@ import type { AppEnv } from "@/env";
 import { appContext } from "@/middleware/context";
 import { notFound, onError } from "@/middleware/errors";
 import { securityHeaders } from "@/middleware/security-headers";
+import { adminRoutes } from "@/routes/admin";
 import { apiRoutes } from "@/routes/api";
+import { apiExportRoutes } from "@/routes/api-exports";
 import { devRoutes } from "@/routes/dev";
 import { devStripeRoutes } from "@/routes/dev-stripe";
 import { healthRoutes } from "@/routes/health";
@@ -29,6 +31,8 @@ export function createApp() {
   app.route("/", orderRoutes);
   app.route("/", ticketRoutes);
   app.route("/api/v1", apiRoutes);
+  app.route("/api/v1", apiExportRoutes);
+  app.route("/admin", adminRoutes);
   app.route("/webhooks", webhookRoutes);
   app.route("/dev", devRoutes);
   app.route("/dev/stripe", devStripeRoutes);

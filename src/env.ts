@@ -3,6 +3,7 @@ import type Stripe from "stripe";
 import type { Config } from "@/config";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { EmulatorContext } from "@/payments/emulator/context";
+import type { StaffIdentity } from "@/services/auth/roles";
 import type { ServiceDeps } from "@/services/deps";
 
 /** Bindings from wrangler.toml (generated into worker-configuration.d.ts) plus optional secrets. */
@@ -33,6 +34,10 @@ export type AppEnv = {
     deps: ServiceDeps;
     /** Keeps work (sending mail) running after the response. */
     waitUntil: (promise: Promise<unknown>) => void;
+    /** The signed-in staff member, once a route has asked (requirePermission). */
+    staff: StaffIdentity | undefined;
+    /** How they signed in; null = checked and anonymous, undefined = not checked yet. */
+    auth: { method: "session"; sessionId: string; csrfToken: string } | { method: "token" } | null | undefined;
   };
 };
 

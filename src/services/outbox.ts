@@ -2,7 +2,13 @@ import { newId } from "@/lib/ids";
 import { sqlTime } from "@/lib/sql-time";
 
 /** The emails the service sends; each has a template in emails/. */
-export type EmailTemplate = "order_confirmation" | "attendee_ticket" | "tickets_again" | "late_payment_refunded" | "payment_failed";
+export type EmailTemplate =
+  | "order_confirmation"
+  | "attendee_ticket"
+  | "tickets_again"
+  | "late_payment_refunded"
+  | "payment_failed"
+  | "sign_in_link";
 
 /**
  * A statement that queues an email in the outbox, for use inside the batch that makes the

@@ -70,6 +70,25 @@ export async function composeEmail(deps: ServiceDeps, row: OutboxEmail): Promise
   const data = JSON.parse(row.data) as { orderId?: string; ticketId?: string; eventId?: string; email?: string; amountMinor?: number };
   const include = { event: true, tickets: { include: { ticketType: true }, orderBy: { createdAt: "asc" as const } } };
 
+  if (row.template === "sign_in_link") {
+    const link = data as { url: string; name?: string; minutes: number };
+    return {
+      to: row.recipient,
+      attachments: [],
+      ...noticeEmail({
+        subject: "Your sign-in link",
+        heading: "Sign in to the organiser pages",
+        recipientName: link.name || "there",
+        paragraphs: [
+          `Use the button below to sign in. The link works once, for the next ${link.minutes} minutes.`,
+          "If you did not ask to sign in, you can ignore this email: nobody can sign in without the link.",
+        ],
+        action: { label: "Sign in", url: link.url },
+        footer: "You receive this because someone asked for a sign-in link for this address.",
+      }),
+    };
+  }
+
   if (row.template === "tickets_again") {
     const email = data.email!;
     const event = await deps.db.event.findUniqueOrThrow({ where: { id: data.eventId! } });
@@ -102,7 +121,7 @@ export async function composeEmail(deps: ServiceDeps, row: OutboxEmail): Promise
           subject: `Your payment for ${event.title} has been refunded`,
           heading: "Your payment has been refunded",
           recipientName: order.buyerName,
-          eventTitle: event.title,
+          footer: `About ${event.title}. Reply to this email to reach the organisers.`,
           paragraphs: [
             `Your payment of ${formatMoney(data.amountMinor ?? order.totalMinor, order.currency)} for ${event.title} (order ${order.reference}) arrived after the places we were holding for you had been released, so we have refunded it in full. Refunds usually reach your card within 5 to 10 days.`,
             "If places are still available, you are welcome to register again.",
@@ -118,7 +137,7 @@ export async function composeEmail(deps: ServiceDeps, row: OutboxEmail): Promise
           subject: `Your payment for ${event.title} did not go through`,
           heading: "Your payment did not go through",
           recipientName: order.buyerName,
-          eventTitle: event.title,
+          footer: `About ${event.title}. Reply to this email to reach the organisers.`,
           paragraphs: [
             `Your bank did not complete the payment for order ${order.reference}, so the places we were holding have been released and nothing has been charged.`,
             "You can register again with another payment method.",
