@@ -45,7 +45,11 @@ try {
     `  Ready: ${base}`,
     seed.event ? `  Demo event: ${base}/events/${seed.event.slug}${seed.seeded ? " (just seeded)" : ""}` : "",
     `  Events API: ${base}/api/v1/events`,
-    `  Dev accounts: organiser ${seed.staff.organiser.email} (owner), door ${seed.staff.door.email} (door staff)`,
+    `  Organiser pages: ${base}/admin/sign-in`,
+    `    sign in as ${seed.staff.organiser.email} (owner) or ${seed.staff.door.email} (door staff);`,
+    `    the sign-in link arrives in the dev mailbox: ${base}/dev/mail`,
+    `  API tokens: ${seed.tokens.organiser} (owner), ${seed.tokens.door} (door staff)`,
+    `    e.g. curl -H "Authorization: Bearer ${seed.tokens.organiser}" ${base}/api/v1/events/${seed.event?.slug}/attendees.csv`,
     "  Press Ctrl+C to stop.",
     "",
   ];

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/generated/prisma/client";
+import { sha256Hex } from "@/lib/hash";
 import { newId } from "@/lib/ids";
 import { localDate, zonedTimeToUtc } from "@/lib/zoned-time";
 
@@ -8,6 +9,9 @@ export const demoStaff = {
   organiser: { email: "organiser@example.org", name: "Dev Organiser", role: "owner" },
   door: { email: "door@example.org", name: "Dev Door", role: "door" },
 } as const;
+
+/** Well-known API tokens for the dev accounts; seeded only outside production (the /dev routes). */
+export const demoTokens = { organiser: "dev-organiser-token", door: "dev-door-token" } as const;
 
 /** The demo members list: matches for the Member tier. */
 export const demoMembers = [
@@ -78,6 +82,17 @@ export async function seedDemo(db: PrismaClient, now: Date): Promise<boolean> {
   await db.member.createMany({ data: demoMembers.map((m) => ({ id: newId("mem"), ...m })) });
   await db.staff.deleteMany({ where: { email: { in: staff.map((s) => s.email) } } });
   await db.staff.createMany({ data: staff });
+  await db.apiToken.deleteMany({ where: { tokenHash: { in: await Promise.all(Object.values(demoTokens).map(sha256Hex)) } } });
+  await db.apiToken.createMany({
+    data: await Promise.all(
+      (Object.keys(demoTokens) as Array<keyof typeof demoTokens>).map(async (who) => ({
+        id: newId("tok"),
+        name: "dev token (seeded by npm start)",
+        tokenHash: await sha256Hex(demoTokens[who]),
+        staffId: staff.find((s) => s.email === demoStaff[who].email)!.id,
+      })),
+    ),
+  });
   await db.event.create({
     data: {
       id: eventId,

@@ -1,6 +1,10 @@
 /** Money for people: "£8", "£12.50", "Free". Amounts are integer minor units. */
 export function formatMoney(amountMinor: number, currency: string): string {
-  if (amountMinor === 0) return "Free";
+  return amountMinor === 0 ? "Free" : formatAmount(amountMinor, currency);
+}
+
+/** An amount of money, zero included ("£0"): for totals and reports rather than prices. */
+export function formatAmount(amountMinor: number, currency: string): string {
   const whole = amountMinor % 100 === 0;
   return new Intl.NumberFormat("en-GB", {
     style: "currency",

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { demoStaff, seedDemo } from "@/dev/demo-seed";
+import { demoStaff, demoTokens, seedDemo } from "@/dev/demo-seed";
 import type { AppEnv } from "@/env";
 import { devMailRoutes } from "@/routes/dev-mail";
 import { DomainError } from "@/lib/errors";
@@ -16,6 +16,6 @@ export const devRoutes = new Hono<AppEnv>()
   .post("/seed", async (c) => {
     const seeded = await seedDemo(c.var.db, new Date());
     const event = await c.var.db.event.findFirst({ where: { status: "published" }, orderBy: { startsAt: "asc" } });
-    return c.json({ seeded, event: event && { slug: event.slug, title: event.title }, staff: demoStaff });
+    return c.json({ seeded, event: event && { slug: event.slug, title: event.title }, staff: demoStaff, tokens: demoTokens });
   })
   .route("/", devMailRoutes);

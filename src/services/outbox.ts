@@ -8,7 +8,8 @@ export type EmailTemplate =
   | "tickets_again"
   | "late_payment_refunded"
   | "payment_failed"
-  | "sign_in_link";
+  | "sign_in_link"
+  | "refund_issued";
 
 /**
  * A statement that queues an email in the outbox, for use inside the batch that makes the

@@ -52,3 +52,27 @@ export async function seats(eventId: string) {
   const event = await db.event.findUniqueOrThrow({ where: { id: eventId }, include: { ticketTypes: true } });
   return { held: event.heldCount, sold: event.soldCount, tierHeld: event.ticketTypes[0]!.heldCount, tierSold: event.ticketTypes[0]!.soldCount };
 }
+
+/**
+ * A real paid order: created through the API, paid on the emulator's checkout page with the
+ * test card, and settled by the emulator's signed webhook (awaited by polling).
+ */
+export async function paidThroughEmulator(slug: string, tierId: string, n = 1) {
+  const created = await fetchWorker(`/api/v1/events/${slug}/orders`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ buyer: { name: "Ada Buyer", email: "ada@example.org" }, tickets: Array.from({ length: n }, (_, i) => ({ tier: tierId, name: `Person ${i + 1}` })) }),
+  });
+  const { order, checkoutUrl } = (await created.json()) as { order: { id: string }; checkoutUrl: string };
+  const paid = await fetchWorker(new URL(checkoutUrl).pathname, {
+    method: "POST",
+    body: new URLSearchParams({ card_number: "4242 4242 4242 4242", expiry: "12 / 34", cvc: "123", name: "Ada Buyer" }),
+    redirect: "manual",
+  });
+  if (paid.status !== 303) throw new Error(`emulator payment failed: ${paid.status}`);
+  // The success page settles the order by asking Stripe, as a returning buyer would.
+  await fetchWorker(new URL(paid.headers.get("location")!).pathname + new URL(paid.headers.get("location")!).search);
+  const row = await db.order.findUniqueOrThrow({ where: { id: order.id } });
+  if (row.status !== "paid") throw new Error(`order not paid: ${row.status}`);
+  return row;
+}

@@ -4,6 +4,8 @@ import { authRoutes } from "@/routes/admin/auth";
 import { adminEventRoutes } from "@/routes/admin/events";
 import { adminExportRoutes } from "@/routes/admin/exports";
 import { adminMemberRoutes } from "@/routes/admin/members";
+import { adminOrderRoutes } from "@/routes/admin/orders";
+import { adminStaffRoutes } from "@/routes/admin/staff";
 
 /**
  * The organiser pages under /admin. Every route but signing in checks the caller's role with
@@ -13,4 +15,6 @@ export const adminRoutes = new Hono<AppEnv>()
   .route("/", authRoutes)
   .route("/", adminEventRoutes)
   .route("/", adminMemberRoutes)
-  .route("/", adminExportRoutes);
+  .route("/", adminExportRoutes)
+  .route("/", adminOrderRoutes)
+  .route("/", adminStaffRoutes);

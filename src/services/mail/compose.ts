@@ -129,6 +129,23 @@ export async function composeEmail(deps: ServiceDeps, row: OutboxEmail): Promise
           action: { label: "Register again", url: `${deps.origin}/events/${event.slug}` },
         }),
       };
+    case "refund_issued":
+      return {
+        to: row.recipient,
+        attachments: [],
+        ...noticeEmail({
+          subject: `Refund for ${event.title}`,
+          heading: "We have refunded you",
+          recipientName: order.buyerName,
+          footer: `About ${event.title}. Reply to this email to reach the organisers.`,
+          paragraphs: [
+            `We have refunded ${formatMoney(data.amountMinor ?? 0, order.currency)} for order ${order.reference}. Refunds usually reach your card within 5 to 10 days.`,
+            order.tickets.some((t) => t.status === "valid")
+              ? "Your remaining tickets are still valid."
+              : "The tickets on this order have been cancelled.",
+          ],
+        }),
+      };
     case "payment_failed":
       return {
         to: row.recipient,

@@ -4,7 +4,7 @@ import { transitionStatements, type OrderTransition } from "@/services/orders/sq
 import { DomainError } from "@/lib/errors";
 import { sqlTime } from "@/lib/sql-time";
 
-async function runTransition(
+export async function runTransition(
   deps: ServiceDeps,
   now: Date,
   transition: OrderTransition,
@@ -18,7 +18,7 @@ async function runTransition(
   return results.at(-1)!.meta.changes === 1;
 }
 
-const stillIn = (statuses: string[]) => `EXISTS (SELECT 1 FROM "Order" WHERE "id" = ?1 AND "status" IN (${statuses.map((s) => `'${s}'`).join(", ")}))`;
+export const stillIn = (statuses: string[]) => `EXISTS (SELECT 1 FROM "Order" WHERE "id" = ?1 AND "status" IN (${statuses.map((s) => `'${s}'`).join(", ")}))`;
 
 /**
  * The one way an order becomes paid: pending → paid with its tickets made valid, its held

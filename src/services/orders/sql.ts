@@ -47,8 +47,11 @@ function takeSeats(table: "Event" | "TicketType", counter: "heldCount" | "soldCo
     WHERE "id" = ?3`;
 }
 
-/** Inserts an order with its tickets and takes their seats, all or nothing. */
-export function placeOrderStatements(d1: D1Database, order: NewOrder, now: Date): D1PreparedStatement[] {
+/**
+ * Inserts an order with its tickets and takes their seats, all or nothing. Online sales need
+ * the event to be published at that instant; organisers adding registrations do not.
+ */
+export function placeOrderStatements(d1: D1Database, order: NewOrder, now: Date, options: { requirePublished: boolean } = { requirePublished: true }): D1PreparedStatement[] {
   const at = sqlTime(now);
   const counter = order.paid ? "soldCount" : "heldCount";
   const perTier = new Map<string, number>();
@@ -76,7 +79,7 @@ export function placeOrderStatements(d1: D1Database, order: NewOrder, now: Date)
         order.paid ? at : null,
       ),
     // Sales stop the moment an event leaves "published" (e.g. cancelled while someone pays).
-    d1.prepare(takeSeats("Event", counter, "capacity", `"status" = 'published'`)).bind(order.tickets.length, at, order.eventId),
+    d1.prepare(takeSeats("Event", counter, "capacity", options.requirePublished ? `"status" = 'published'` : "1")).bind(order.tickets.length, at, order.eventId),
     ...[...perTier].map(([tierId, count]) => d1.prepare(takeSeats("TicketType", counter, "quota")).bind(count, at, tierId)),
     ...order.tickets.map((t) =>
       d1

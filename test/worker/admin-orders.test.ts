@@ -1,0 +1,156 @@
+import { describe, expect, it } from "vitest";
+import { signedInAs, getAs, postAs } from "./auth-helpers";
+import { createEvent, db, fetchWorker } from "./helpers";
+import { paidThroughEmulator, pendingOrder, seats } from "./stripe-fixtures";
+
+async function organiser() {
+  return signedInAs("organiser");
+}
+
+describe("the event dashboard", () => {
+  it("shows sold, held and capacity per tier, money, check-ins and failed email", async () => {
+    const event = await createEvent({ capacity: 50, tiers: [{ name: "Member", priceMinor: 800, quota: 20 }, { name: "Non-member", priceMinor: 1300 }] });
+    const order = await paidThroughEmulator(event.slug, event.ticketTypes[1]!.id, 2);
+    await db.ticket.updateMany({ where: { orderId: order.id }, data: { checkedInAt: new Date() } });
+    await db.outboxEmail.updateMany({ where: { orderId: order.id }, data: { status: "failed", lastError: "422: Invalid `to` field." } });
+    const me = await organiser();
+    const html = await (await getAs(me, `/admin/events/${event.id}`)).text();
+    expect(html).toMatch(/<th scope="row">Non-member<\/th><td>2<\/td><td>0<\/td><td>none<\/td><td>2<\/td>/);
+    expect(html).toMatch(/<th scope="row">Member<\/th><td>0<\/td><td>0<\/td><td>20<\/td>/);
+    expect(html).toContain("£26");
+    expect(html).toContain("2 of 2 checked in");
+    expect(html).toContain("Invalid `to` field.");
+    expect(html).toContain("Try again");
+  });
+});
+
+describe("finding attendees", () => {
+  it("searches by name, email or reference and filters by tier, status and check-in", async () => {
+    const event = await createEvent({ tiers: [{ name: "Member", priceMinor: 0 }, { name: "Guest", priceMinor: 0 }] });
+    const [member, guest] = event.ticketTypes;
+    const post = (tier: string, name: string, email: string) =>
+      fetchWorker(`/api/v1/events/${event.slug}/orders`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ buyer: { name, email }, tickets: [{ tier, name }] }) });
+    await post(member!.id, "Zoë Quinn", "zoe@example.org");
+    await post(guest!.id, "Olu Adeyemi", "olu@example.org");
+    const olu = await db.order.findFirstOrThrow({ where: { buyerEmail: "olu@example.org" } });
+    await db.ticket.updateMany({ where: { orderId: olu.id }, data: { checkedInAt: new Date() } });
+    const me = await organiser();
+    const page = async (query: string) => (await getAs(me, `/admin/events/${event.id}/attendees?${query}`)).text();
+
+    expect(await page("q=zo")).toContain("Zoë Quinn");
+    expect(await page("q=zo")).not.toContain("Olu Adeyemi");
+    expect(await page("q=olu%40example")).toContain("Olu Adeyemi");
+    expect(await page(`q=${olu.reference.toLowerCase()}`)).toContain("Olu Adeyemi");
+    expect(await page(`tier=${member!.id}`)).not.toContain("Olu Adeyemi");
+    expect(await page("checkedIn=yes")).not.toContain("Zoë Quinn");
+    expect(await page("checkedIn=no")).toContain("Zoë Quinn");
+    expect(await page("status=refunded")).toContain("0 attendees found");
+  });
+});
+
+describe("fixing orders", () => {
+  it("corrects a name, cancels a ticket freeing its seat, and keeps the history", async () => {
+    const { order, event } = await pendingOrder(2);
+    await db.order.update({ where: { id: order.id }, data: { status: "paid" } });
+    await db.ticket.updateMany({ where: { orderId: order.id }, data: { status: "valid" } });
+    await db.event.update({ where: { id: event.id }, data: { heldCount: 0, soldCount: 2 } });
+    await db.ticketType.updateMany({ where: { eventId: event.id }, data: { heldCount: 0, soldCount: 2 } });
+    const [first, second] = await db.ticket.findMany({ where: { orderId: order.id }, orderBy: { createdAt: "asc" } });
+    const me = await organiser();
+
+    let res = await postAs(me, `/admin/tickets/${first!.id}/name`, { name: "  Núñez  Pérez " });
+    expect(res.status).toBe(303);
+    expect((await db.ticket.findUniqueOrThrow({ where: { id: first!.id } })).attendeeName).toBe("Núñez Pérez");
+
+    res = await postAs(me, `/admin/tickets/${second!.id}/cancel`);
+    expect(res.status).toBe(303);
+    expect((await db.ticket.findUniqueOrThrow({ where: { id: second!.id } })).status).toBe("cancelled");
+    expect(await seats(event.id)).toMatchObject({ sold: 1, tierSold: 1 });
+    // Again: nothing more happens, and the page says why.
+    res = await postAs(me, `/admin/tickets/${second!.id}/cancel`);
+    expect(res.status).toBe(409);
+    expect(await seats(event.id)).toMatchObject({ sold: 1 });
+
+    const html = await (await getAs(me, `/admin/orders/${order.id}`)).text();
+    expect(html).toContain("attendee renamed by " + me.staff.email);
+    expect(html).toContain("ticket cancelled by " + me.staff.email);
+  });
+
+  it("cancels an unpaid order and frees its held seats", async () => {
+    const { order, event } = await pendingOrder(3);
+    const me = await organiser();
+    const res = await postAs(me, `/admin/orders/${order.id}/cancel`);
+    expect(res.status).toBe(303);
+    expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("cancelled");
+    expect(await seats(event.id)).toMatchObject({ held: 0, sold: 0 });
+  });
+
+  it("refunds in full through Stripe: tickets revoked, capacity released, buyer emailed, once", async () => {
+    const event = await createEvent({ capacity: 5, tiers: [{ name: "Standard", priceMinor: 1300 }] });
+    const order = await paidThroughEmulator(event.slug, event.ticketTypes[0]!.id, 2);
+    expect(await seats(event.id)).toMatchObject({ sold: 2, held: 0 });
+    const me = await organiser();
+    const res = await postAs(me, `/admin/orders/${order.id}/refund`, { amount: "" });
+    expect(res.status).toBe(303);
+    const after = await db.order.findUniqueOrThrow({ where: { id: order.id }, include: { tickets: true } });
+    expect(after).toMatchObject({ status: "refunded", refundedMinor: 2600 });
+    expect(after.tickets.map((t) => t.status)).toEqual(["cancelled", "cancelled"]);
+    expect(await seats(event.id)).toMatchObject({ sold: 0, held: 0 });
+    expect(await db.outboxEmail.count({ where: { orderId: order.id, template: "refund_issued" } })).toBe(1);
+
+    // A double-submitted form is refused, not refunded twice.
+    const again = await postAs(me, `/admin/orders/${order.id}/refund`, { amount: "" });
+    expect(again.status).toBe(409);
+    expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).refundedMinor).toBe(2600);
+  });
+
+  it("refunds part of an order and cancels only the chosen ticket", async () => {
+    const event = await createEvent({ capacity: 5, tiers: [{ name: "Standard", priceMinor: 1300 }] });
+    const order = await paidThroughEmulator(event.slug, event.ticketTypes[0]!.id, 2);
+    const [, second] = await db.ticket.findMany({ where: { orderId: order.id }, orderBy: { createdAt: "asc" } });
+    const me = await organiser();
+    const tooMuch = await postAs(me, `/admin/orders/${order.id}/refund`, { amount: "99" });
+    expect(tooMuch.status).toBe(422);
+    expect(await tooMuch.text()).toContain("Enter an amount up to £26");
+    const res = await postAs(me, `/admin/orders/${order.id}/refund`, { amount: "13.00", cancel: second!.id });
+    expect(res.status).toBe(303);
+    const after = await db.order.findUniqueOrThrow({ where: { id: order.id }, include: { tickets: { orderBy: { createdAt: "asc" } } } });
+    expect(after).toMatchObject({ status: "partially_refunded", refundedMinor: 1300 });
+    expect(after.tickets.map((t) => t.status)).toEqual(["valid", "cancelled"]);
+    expect(await seats(event.id)).toMatchObject({ sold: 1 });
+  });
+
+  it("resends the tickets as a new email", async () => {
+    const event = await createEvent({ tiers: [{ priceMinor: 0 }] });
+    const me = await organiser();
+    const created = await fetchWorker(`/api/v1/events/${event.slug}/orders`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ buyer: { name: "A", email: "a@example.org" }, tickets: [{ tier: event.ticketTypes[0]!.id, name: "A" }] }) });
+    const { order } = (await created.json()) as { order: { id: string } };
+    expect((await postAs(me, `/admin/orders/${order.id}/resend`)).status).toBe(303);
+    expect(await db.outboxEmail.count({ where: { orderId: order.id, template: "order_confirmation" } })).toBe(2);
+  });
+});
+
+describe("complimentary and pay-at-the-door registrations", () => {
+  it("takes seats like any order, confirms at once and emails the tickets", async () => {
+    const event = await createEvent({ capacity: 3, tiers: [{ name: "Standard", priceMinor: 1300 }] });
+    const me = await organiser();
+    const res = await postAs(me, `/admin/events/${event.id}/registrations`, {
+      buyerName: "Speaker Office",
+      buyerEmail: "speakers@example.org",
+      tierId: event.ticketTypes[0]!.id,
+      source: "complimentary",
+      attendees: "Dr Amal Clooney\nProf. Kwame Anthony\n",
+    });
+    expect(res.status).toBe(303);
+    const order = await db.order.findFirstOrThrow({ where: { buyerEmail: "speakers@example.org" }, include: { tickets: true } });
+    expect(order).toMatchObject({ status: "paid", source: "complimentary", totalMinor: 0 });
+    expect(order.tickets.map((t) => t.status)).toEqual(["valid", "valid"]);
+    expect(await seats(event.id)).toMatchObject({ sold: 2 });
+    expect(await db.outboxEmail.count({ where: { orderId: order.id, template: "order_confirmation" } })).toBe(1);
+
+    const door = await postAs(me, `/admin/events/${event.id}/registrations`, { buyerName: "Walk-in", buyerEmail: "walkin@example.org", tierId: event.ticketTypes[0]!.id, source: "door", attendees: "One\nTwo" });
+    expect(door.status).toBe(409);
+    expect(await door.text()).toContain("not enough seats");
+    expect(await seats(event.id)).toMatchObject({ sold: 2 });
+  });
+});
