@@ -7,6 +7,7 @@ import { securityHeaders } from "@/middleware/security-headers";
 import { adminRoutes } from "@/routes/admin";
 import { apiRoutes } from "@/routes/api";
 import { apiExportRoutes } from "@/routes/api-exports";
+import { checkinRoutes } from "@/routes/checkins";
 import { devRoutes } from "@/routes/dev";
 import { devStripeRoutes } from "@/routes/dev-stripe";
 import { healthRoutes } from "@/routes/health";
@@ -32,6 +33,7 @@ export function createApp() {
   app.route("/", ticketRoutes);
   app.route("/api/v1", apiRoutes);
   app.route("/api/v1", apiExportRoutes);
+  app.route("/api/v1", checkinRoutes);
   app.route("/admin", adminRoutes);
   app.route("/webhooks", webhookRoutes);
   app.route("/dev", devRoutes);

@@ -48,6 +48,11 @@ export const routes: Route[] = [
   { method: "POST", path: () => "/admin/tokens", allowed: everyone },
   { method: "POST", path: (f) => `/admin/tokens/${f.tokenId}/revoke`, allowed: everyone, ownOnly: true },
   { method: "GET", path: () => "/admin/audit", allowed: owners },
+  { method: "POST", path: () => "/api/v1/checkins", allowed: everyone, api: true },
+  { method: "POST", path: () => "/api/v1/checkins/undo", allowed: everyone, api: true },
+  { method: "GET", path: (f) => `/api/v1/events/${f.slug}/door-list`, allowed: everyone, api: true },
+  { method: "GET", path: (f) => `/api/v1/events/${f.slug}/checkins/stats`, allowed: everyone, api: true },
+  { method: "GET", path: (f) => `/api/v1/events/${f.slug}/door-search?q=pe`, allowed: everyone, api: true },
 ];
 
 async function fixtures(): Promise<Fixtures> {
