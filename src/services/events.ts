@@ -22,7 +22,8 @@ export type EventView = {
 
 type EventWithRelations = Event & { ticketTypes: TicketType[]; agenda: AgendaItem[] };
 
-function toView(event: EventWithRelations, now: Date): EventView {
+/** An event with its tiers' seats and sale states at `now`, as the pages and the API show it. */
+export function toView(event: EventWithRelations, now: Date): EventView {
   const tiers = event.ticketTypes.map((tier) => ({
     tier,
     available: tierSeatsLeft(event, tier),

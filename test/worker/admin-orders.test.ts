@@ -12,6 +12,8 @@ describe("the event dashboard", () => {
     const event = await createEvent({ capacity: 50, tiers: [{ name: "Member", priceMinor: 800, quota: 20 }, { name: "Non-member", priceMinor: 1300 }] });
     const order = await paidThroughEmulator(event.slug, event.ticketTypes[1]!.id, 2);
     await db.ticket.updateMany({ where: { orderId: order.id }, data: { checkedInAt: new Date() } });
+    // Let the background sender finish with the confirmation before marking it failed.
+    await expect.poll(() => db.outboxEmail.count({ where: { orderId: order.id, status: "sent" } }), { timeout: 5_000 }).toBeGreaterThan(0);
     await db.outboxEmail.updateMany({ where: { orderId: order.id }, data: { status: "failed", lastError: "422: Invalid `to` field." } });
     const me = await organiser();
     const html = await (await getAs(me, `/admin/events/${event.id}`)).text();

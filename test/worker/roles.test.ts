@@ -41,6 +41,25 @@ export const routes: Route[] = [
   { method: "GET", path: (f) => `/admin/events/${f.eventId}/attendees.csv`, allowed: organisers },
   { method: "GET", path: (f) => `/admin/events/${f.eventId}/attendees.xlsx`, allowed: organisers },
   { method: "GET", path: (f) => `/api/v1/events/${f.slug}/attendees.csv`, allowed: organisers, api: true },
+  { method: "GET", path: () => "/admin", allowed: organisers },
+  { method: "GET", path: () => "/admin/events/new", allowed: organisers },
+  { method: "POST", path: () => "/admin/events/new", allowed: organisers },
+  { method: "GET", path: (f) => `/admin/events/${f.eventId}/edit`, allowed: organisers },
+  { method: "POST", path: (f) => `/admin/events/${f.eventId}/edit`, allowed: organisers },
+  { method: "GET", path: (f) => `/admin/events/${f.eventId}/preview`, allowed: organisers },
+  { method: "POST", path: (f) => `/admin/events/${f.eventId}/publish`, allowed: organisers },
+  { method: "POST", path: (f) => `/admin/events/${f.eventId}/cancel`, allowed: organisers },
+  { method: "POST", path: (f) => `/admin/events/${f.eventId}/archive`, allowed: organisers },
+  { method: "POST", path: (f) => `/admin/events/${f.eventId}/duplicate`, allowed: organisers },
+  { method: "GET", path: (f) => `/admin/events/${f.eventId}/tiers/new`, allowed: organisers },
+  { method: "POST", path: (f) => `/admin/events/${f.eventId}/tiers/new`, allowed: organisers },
+  { method: "GET", path: (f) => `/admin/tiers/${f.tierId}/edit`, allowed: organisers },
+  { method: "POST", path: (f) => `/admin/tiers/${f.tierId}/edit`, allowed: organisers },
+  { method: "POST", path: (f) => `/admin/tiers/${f.tierId}/delete`, allowed: organisers },
+  { method: "GET", path: () => "/admin/members", allowed: organisers },
+  { method: "POST", path: () => "/admin/members/preview", allowed: organisers },
+  { method: "POST", path: () => "/admin/members/import", allowed: organisers },
+  { method: "POST", path: (f) => `/admin/members/${f.memberId}/delete`, allowed: organisers },
   { method: "GET", path: () => "/admin/staff", allowed: owners },
   { method: "POST", path: () => "/admin/staff", allowed: owners },
   { method: "POST", path: (f) => `/admin/staff/${f.staffId}`, allowed: owners },
@@ -97,9 +116,11 @@ describe("every organiser route checks the caller's role", () => {
         expect(anonymous.headers.get("location"), `anonymous ${label}`).toMatch(/^\/admin\/sign-in/);
       }
       for (const role of ["door", "organiser", "owner"] as const) {
-        const caller = await signedInAs(role, { events: [f.eventId] });
+        // Fresh records for each caller, so one role's delete does not hide the next one's access.
+        const mine = await fixtures();
+        const caller = await signedInAs(role, { events: [mine.eventId] });
         for (const viaToken of route.api ? [false, true] : [false]) {
-          const res = await call(route, f, caller, viaToken);
+          const res = await call(route, mine, caller, viaToken);
           const who = `${role}${viaToken ? " (API token)" : ""} ${label}`;
           if ((route.allowed as readonly Role[]).includes(role)) {
             expect(res.status, who).not.toBe(401);

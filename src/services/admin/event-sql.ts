@@ -1,0 +1,181 @@
+// Statements for organiser changes to events, tiers and programmes. Each change is one D1
+// batch (one transaction) with its audit entry. Where a change must not pass a live counter
+// (capacity below the seats sold and held), the statement sets that counter to NULL instead
+// of writing, which breaks its NOT NULL constraint and rolls the whole batch back: the check
+// and the write are one step, so an order placed at the same moment cannot slip between them.
+import { newId } from "@/lib/ids";
+import { sqlTime } from "@/lib/sql-time";
+
+export type EventRow = {
+  slug: string;
+  title: string;
+  summary: string;
+  description: string;
+  venueName: string;
+  venueAddress: string;
+  timezone: string;
+  startsAt: Date;
+  endsAt: Date;
+  doorsOpenAt: Date | null;
+  capacity: number | null;
+  salesStartAt: Date | null;
+  salesEndAt: Date | null;
+  currency: string;
+  maxPerOrder: number;
+  referencePrefix: string;
+  ticketEmailSubject: string | null;
+};
+
+export type AgendaRow = { startsAt: Date; title: string; detail: string; sortOrder: number };
+
+export type TierRow = {
+  name: string;
+  description: string;
+  priceMinor: number;
+  quota: number | null;
+  eligibility: string;
+  declarationText: string | null;
+  accessCodeHash: string | null;
+  salesStartAt: Date | null;
+  salesEndAt: Date | null;
+  minPerOrder: number;
+  maxPerOrder: number | null;
+  sortOrder: number;
+};
+
+/** What a failed guard looks like: the counter that would have gone past its limit. */
+export const LIMIT_GUARD = /NOT NULL constraint failed: (Event|TicketType)\.soldCount/;
+/** Another event already has the slug (a race with another organiser). */
+export const SLUG_TAKEN = /UNIQUE constraint failed: Event\.slug/;
+/** A conditional status change found the event in the wrong state. */
+export const STATUS_GUARD = /NOT NULL constraint failed: Event\.status/;
+
+const t = (d: Date | null) => (d ? sqlTime(d) : null);
+
+const eventColumns = [
+  "slug", "title", "summary", "description", "venueName", "venueAddress", "timezone", "startsAt", "endsAt", "doorsOpenAt",
+  "capacity", "salesStartAt", "salesEndAt", "currency", "maxPerOrder", "referencePrefix", "ticketEmailSubject",
+] as const;
+
+const eventValues = (e: EventRow) => [
+  e.slug, e.title, e.summary, e.description, e.venueName, e.venueAddress, e.timezone, sqlTime(e.startsAt), sqlTime(e.endsAt),
+  t(e.doorsOpenAt), e.capacity, t(e.salesStartAt), t(e.salesEndAt), e.currency, e.maxPerOrder, e.referencePrefix, e.ticketEmailSubject,
+];
+
+const quoted = (names: readonly string[]) => names.map((n) => `"${n}"`).join(", ");
+const params = (from: number, n: number) => Array.from({ length: n }, (_, i) => `?${from + i}`).join(", ");
+
+/** A new event (status as given, counters at zero). */
+export function insertEventStatement(d1: D1Database, id: string, row: EventRow, status: string, now: Date): D1PreparedStatement {
+  const n = eventColumns.length;
+  return d1
+    .prepare(
+      `INSERT INTO "Event" ("id", "status", "createdAt", "updatedAt", ${quoted(eventColumns)})
+       VALUES (?1, ?2, ?3, ?3, ${params(4, n)})`,
+    )
+    .bind(id, status, sqlTime(now), ...eventValues(row));
+}
+
+/**
+ * Updates every editable field. When the new capacity is below the seats sold and held, the
+ * statement fails (LIMIT_GUARD) and nothing in its batch is written.
+ */
+export function updateEventStatement(d1: D1Database, id: string, row: EventRow, now: Date): D1PreparedStatement {
+  const sets = eventColumns.map((c, i) => `"${c}" = ?${i + 3}`).join(", ");
+  const capacity = `?${eventColumns.indexOf("capacity") + 3}`;
+  return d1
+    .prepare(
+      `UPDATE "Event" SET ${sets}, "updatedAt" = ?2,
+         "soldCount" = CASE WHEN ${capacity} IS NULL OR "soldCount" + "heldCount" <= ${capacity} THEN "soldCount" ELSE NULL END
+       WHERE "id" = ?1`,
+    )
+    .bind(id, sqlTime(now), ...eventValues(row));
+}
+
+/** Replaces an event's programme with `items`. */
+export function replaceAgendaStatements(d1: D1Database, eventId: string, items: AgendaRow[]): D1PreparedStatement[] {
+  return [d1.prepare(`DELETE FROM "AgendaItem" WHERE "eventId" = ?1`).bind(eventId), ...insertAgendaStatements(d1, eventId, items)];
+}
+
+export function insertAgendaStatements(d1: D1Database, eventId: string, items: AgendaRow[]): D1PreparedStatement[] {
+  return items.map((a) =>
+    d1
+      .prepare(`INSERT INTO "AgendaItem" ("id", "eventId", "startsAt", "title", "detail", "sortOrder") VALUES (?1, ?2, ?3, ?4, ?5, ?6)`)
+      .bind(newId("agd"), eventId, sqlTime(a.startsAt), a.title, a.detail, a.sortOrder),
+  );
+}
+
+/**
+ * Moves an event to `to`, but only from one of `from` (and, for publishing, only with a tier
+ * and a start before its end). In any other state the statement fails (STATUS_GUARD).
+ */
+export function statusChangeStatement(d1: D1Database, id: string, from: string[], to: string, now: Date, requireTiers = false): D1PreparedStatement {
+  const tiers = requireTiers ? `AND "startsAt" < "endsAt" AND EXISTS (SELECT 1 FROM "TicketType" WHERE "eventId" = "Event"."id")` : "";
+  return d1
+    .prepare(
+      `UPDATE "Event" SET "status" = CASE WHEN "status" IN (SELECT value FROM json_each(?3)) ${tiers} THEN ?2 ELSE NULL END, "updatedAt" = ?4
+       WHERE "id" = ?1`,
+    )
+    .bind(id, to, JSON.stringify(from), sqlTime(now));
+}
+
+const tierColumns = [
+  "name", "description", "priceMinor", "quota", "eligibility", "declarationText", "accessCodeHash", "salesStartAt", "salesEndAt",
+  "minPerOrder", "maxPerOrder", "sortOrder",
+] as const;
+
+const tierValues = (r: TierRow) => [
+  r.name, r.description, r.priceMinor, r.quota, r.eligibility, r.declarationText, r.accessCodeHash, t(r.salesStartAt), t(r.salesEndAt),
+  r.minPerOrder, r.maxPerOrder, r.sortOrder,
+];
+
+/** A new tier with its counters at zero. */
+export function insertTierStatement(d1: D1Database, id: string, eventId: string, row: TierRow, now: Date): D1PreparedStatement {
+  return d1
+    .prepare(
+      `INSERT INTO "TicketType" ("id", "eventId", "createdAt", "updatedAt", ${quoted(tierColumns)})
+       VALUES (?1, ?2, ?3, ?3, ${params(4, tierColumns.length)})`,
+    )
+    .bind(id, eventId, sqlTime(now), ...tierValues(row));
+}
+
+/** Updates a tier; fails (LIMIT_GUARD) when the new quota is below its seats sold and held. */
+export function updateTierStatement(d1: D1Database, id: string, row: TierRow, now: Date): D1PreparedStatement {
+  const sets = tierColumns.map((c, i) => `"${c}" = ?${i + 3}`).join(", ");
+  const quota = `?${tierColumns.indexOf("quota") + 3}`;
+  return d1
+    .prepare(
+      `UPDATE "TicketType" SET ${sets}, "updatedAt" = ?2,
+         "soldCount" = CASE WHEN ${quota} IS NULL OR "soldCount" + "heldCount" <= ${quota} THEN "soldCount" ELSE NULL END
+       WHERE "id" = ?1`,
+    )
+    .bind(id, sqlTime(now), ...tierValues(row));
+}
+
+/**
+ * Deletes a tier only while nothing of it is sold or held and no ticket (even of a cancelled
+ * or expired order) points at it; otherwise it fails (LIMIT_GUARD) and nothing changes.
+ */
+export function deleteTierStatements(d1: D1Database, id: string): D1PreparedStatement[] {
+  return [
+    d1
+      .prepare(
+        `UPDATE "TicketType" SET "soldCount" = CASE
+           WHEN "soldCount" = 0 AND "heldCount" = 0 AND NOT EXISTS (SELECT 1 FROM "Ticket" WHERE "ticketTypeId" = ?1) THEN 0 ELSE NULL END
+         WHERE "id" = ?1`,
+      )
+      .bind(id),
+    d1.prepare(`DELETE FROM "TicketType" WHERE "id" = ?1`).bind(id),
+  ];
+}
+
+/** Runs a batch; a constraint that names `guard` becomes `onGuard()`'s error instead. */
+export async function runGuarded(d1: D1Database, statements: D1PreparedStatement[], guards: Array<[RegExp, () => Promise<Error> | Error]>): Promise<void> {
+  try {
+    await d1.batch(statements);
+  } catch (err) {
+    const message = String(err instanceof Error ? err.message : err);
+    for (const [pattern, toError] of guards) if (pattern.test(message)) throw await toError();
+    throw err;
+  }
+}
