@@ -24,7 +24,7 @@ export default defineConfig(async () => {
             cloudflareTest({
               wrangler: { configPath: "./wrangler.toml" },
               miniflare: {
-                bindings: { ENVIRONMENT: "test", TEST_MIGRATIONS: migrations, TICKET_SIGNING_KEY: keys.signingKey, TEST_TICKET_PUBLIC_KEY: keys.publicKey },
+                bindings: { ENVIRONMENT: "test", PUBLIC_CACHE_SECONDS: "0", TEST_MIGRATIONS: migrations, TICKET_SIGNING_KEY: keys.signingKey, TEST_TICKET_PUBLIC_KEY: keys.publicKey },
               },
             }),
           ],

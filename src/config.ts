@@ -7,6 +7,8 @@ import { ConfigError } from "@/lib/errors";
  */
 const configSchema = z.object({
   ENVIRONMENT: z.enum(["development", "test", "production"]),
+  /** Seconds the event pages and events API may be served from memory (0 turns it off). */
+  PUBLIC_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(2),
   /** Base URL used in links that leave the request (emails, Stripe return URLs). */
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Stripe secret key (sk_live_… / sk_test_…). Unset: the built-in Stripe emulator. */
@@ -42,6 +44,7 @@ export type StripeConfig =
 export type Config = {
   environment: z.infer<typeof configSchema>["ENVIRONMENT"];
   publicUrl: string | undefined;
+  publicCacheSeconds: number;
   stripe: StripeConfig;
   tickets: { signingKey: string; publicKeys: string[] };
   mail: { resendApiKey: string | undefined; resendBaseUrl: string | undefined; from: string; replyTo: string | undefined };
@@ -74,6 +77,7 @@ export function loadConfig(bindings: object): Config {
   const config: Config = {
     environment: data.ENVIRONMENT,
     publicUrl: data.PUBLIC_URL?.replace(/\/$/, ""),
+    publicCacheSeconds: data.PUBLIC_CACHE_SECONDS,
     stripe: stripeConfig(data),
     tickets: { signingKey: data.TICKET_SIGNING_KEY, publicKeys: data.TICKET_PUBLIC_KEYS?.split(",") ?? [] },
     mail: { resendApiKey: data.RESEND_API_KEY, resendBaseUrl: data.RESEND_BASE_URL, from: data.MAIL_FROM, replyTo: data.MAIL_REPLY_TO },

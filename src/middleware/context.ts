@@ -3,6 +3,7 @@ import { createMiddleware } from "hono/factory";
 import { loadConfig } from "@/config";
 import { prismaFor } from "@/db";
 import type { AppEnv, SelfFetch } from "@/env";
+import { lazy } from "@/lib/lazy";
 import { paymentsFor } from "@/payments/context";
 
 function executionCtxOf(c: Context<AppEnv>) {
@@ -24,7 +25,7 @@ function waitUntilFor(c: Context<AppEnv>): (promise: Promise<unknown>) => void {
 export const appContext = (options: { selfFetch: SelfFetch }) =>
   createMiddleware<AppEnv>(async function appContext(c, next) {
     const config = loadConfig(c.env);
-    const db = prismaFor(c.env.DB);
+    const db = lazy(() => prismaFor(c.env.DB));
     c.set("config", config);
     c.set("db", db);
     const waitUntil = waitUntilFor(c);

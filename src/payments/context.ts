@@ -4,6 +4,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import type { EmulatorContext } from "@/payments/emulator/context";
 import { emulatorFetch } from "@/payments/emulator";
 import { createStripe } from "@/payments/stripe-client";
+import { lazy } from "@/lib/lazy";
 
 export type Payments = { stripe: Stripe; emulator: EmulatorContext | undefined };
 
@@ -23,6 +24,6 @@ export function paymentsFor(args: {
     config.stripe.mode === "emulator"
       ? { db: args.db, webhookSecret: config.stripe.webhookSecret, origin: args.origin, dispatch: args.dispatch, waitUntil: args.waitUntil }
       : undefined;
-  const stripe = createStripe(config.stripe, () => emulatorFetch(emulator!));
+  const stripe = lazy(() => createStripe(config.stripe, () => emulatorFetch(emulator!)));
   return { stripe, emulator };
 }

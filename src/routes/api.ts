@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import type { AppEnv } from "@/env";
 import { slugParam } from "@/lib/schemas";
+import { cached } from "@/lib/micro-cache";
 import { absoluteUrl } from "@/lib/urls";
 import { validate } from "@/lib/validate";
 import { sendMailSoon } from "@/routes/send-mail-soon";
@@ -12,21 +13,25 @@ import { eventDetailJson, eventSummaryJson } from "@/views/event-json";
 /** The public JSON API, version 1: the same facts as the pages, for organisers' own sites. */
 export const apiRoutes = new Hono<AppEnv>()
   .get("/events", async (c) => {
-    const events = await listUpcomingEvents(c.var.db, new Date());
-    return c.json({
-      events: events.map((view) => eventSummaryJson(view, absoluteUrl(c, `/events/${view.event.slug}`))),
+    const body = await cached(`${c.var.deps.origin} /api/v1/events`, c.var.config.publicCacheSeconds, async () => {
+      const events = await listUpcomingEvents(c.var.db, new Date());
+      return { events: events.map((view) => eventSummaryJson(view, absoluteUrl(c, `/events/${view.event.slug}`))) };
     });
+    return c.json(body);
   })
   .get("/events/:slug", validate("param", slugParam), async (c) => {
     const { slug } = c.req.valid("param");
-    const view = await getPublicEvent(c.var.db, slug, new Date());
-    return c.json({ event: eventDetailJson(view, absoluteUrl(c, `/events/${slug}`)) });
+    const body = await cached(`${c.var.deps.origin} /api/v1/events/${slug}`, c.var.config.publicCacheSeconds, async () => {
+      const view = await getPublicEvent(c.var.db, slug, new Date());
+      return { event: eventDetailJson(view, absoluteUrl(c, `/events/${slug}`)) };
+    });
+    return c.json(body);
   })
   // Register people and (unless free) get the Stripe Checkout URL to send the buyer to.
   .post("/events/:slug/orders", validate("param", slugParam), validate("json", orderInputSchema), async (c) => {
     const { slug } = c.req.valid("param");
     const { order, checkoutUrl } = await register(c.var.deps, slug, c.req.valid("json"));
-    if (!checkoutUrl) sendMailSoon(c);
+    if (!checkoutUrl) sendMailSoon(c, order.id);
     return c.json(
       {
         order: {

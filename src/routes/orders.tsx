@@ -24,7 +24,7 @@ export const orderRoutes = new Hono<AppEnv>()
         const session = await deps.stripe.checkout.sessions.retrieve(order.stripeSessionId);
         if (session.status === "complete") {
           await settleFromSession(deps, order.id, session);
-          sendMailSoon(c);
+          sendMailSoon(c, order.id);
           order = await getOrderForBuyer(deps, id);
         }
       } catch (err) {

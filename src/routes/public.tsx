@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { AppEnv } from "@/env";
 import { renderMarkdown } from "@/lib/markdown";
 import { slugParam } from "@/lib/schemas";
+import { cached } from "@/lib/micro-cache";
 import { absoluteUrl } from "@/lib/urls";
 import { validate } from "@/lib/validate";
 import { getPublicEvent, listUpcomingEvents } from "@/services/events";
@@ -16,21 +17,19 @@ import { EventPage } from "@/views/event-page";
 /** Pages for attendees: the list of events and each event's page. */
 export const publicRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
-    const events = await listUpcomingEvents(c.var.db, new Date());
-    return c.html(<EventListPage events={events} url={absoluteUrl(c, "/")} />);
+    const html = await cached(`${c.var.deps.origin} /`, c.var.config.publicCacheSeconds, async () =>
+      String(<EventListPage events={await listUpcomingEvents(c.var.db, new Date())} url={absoluteUrl(c, "/")} />),
+    );
+    return c.html(html);
   })
   .get("/events/:slug", validate("param", slugParam), async (c) => {
     const { slug } = c.req.valid("param");
-    const now = new Date();
-    const view = await getPublicEvent(c.var.db, slug, now);
-    return c.html(
-      <EventPage
-        view={view}
-        descriptionHtml={renderMarkdown(view.event.description)}
-        url={absoluteUrl(c, `/events/${slug}`)}
-        now={now}
-      />,
-    );
+    const html = await cached(`${c.var.deps.origin} /events/${slug}`, c.var.config.publicCacheSeconds, async () => {
+      const now = new Date();
+      const view = await getPublicEvent(c.var.db, slug, now);
+      return String(<EventPage view={view} descriptionHtml={renderMarkdown(view.event.description)} url={absoluteUrl(c, `/events/${slug}`)} now={now} />);
+    });
+    return c.html(html);
   })
   // "Email me my tickets again": the same answer whether or not the address has tickets.
   .post(

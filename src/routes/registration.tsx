@@ -89,7 +89,7 @@ export const registrationRoutes = new Hono<AppEnv>()
     }
     try {
       const { order, checkoutUrl } = await register(c.var.deps, slug, parsed.data);
-      if (!checkoutUrl) sendMailSoon(c);
+      if (!checkoutUrl) sendMailSoon(c, order.id);
       return c.redirect(checkoutUrl ?? `/orders/${order.id}/complete`, 303);
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;

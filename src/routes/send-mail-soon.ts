@@ -5,11 +5,12 @@ import { mailTransport } from "@/services/mail/transport";
 
 /**
  * Sends due mail after the response has gone (waitUntil), so a buyer gets tickets seconds
- * after paying; the cron picks up anything this misses.
+ * after paying: only that order's mail when `orderId` is given (cheap under load); the cron
+ * picks up anything this misses.
  */
-export function sendMailSoon(c: Context<AppEnv>) {
+export function sendMailSoon(c: Context<AppEnv>, orderId?: string) {
   c.var.waitUntil(
-    sendDueEmails(c.var.deps, mailTransport(c.var.config)).catch((err) =>
+    sendDueEmails(c.var.deps, mailTransport(c.var.config), { orderId }).catch((err) =>
       console.error(JSON.stringify({ level: "error", event: "outbox_kick_failed", error: String(err) })),
     ),
   );

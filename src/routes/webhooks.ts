@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import type { AppEnv } from "@/env";
 import { errorBody } from "@/lib/negotiate";
-import { handleStripeEvent } from "@/payments/webhook-handler";
+import { handleStripeEvent, orderIdOf } from "@/payments/webhook-handler";
 import { verifyWebhook } from "@/payments/stripe-client";
 import { sendMailSoon } from "@/routes/send-mail-soon";
 
@@ -21,7 +21,7 @@ export const webhookRoutes = new Hono<AppEnv>().post("/stripe", async (c) => {
     return c.json(errorBody("invalid_signature", "The Stripe signature does not match this payload."), 400);
   }
   const outcome = await handleStripeEvent(c.var.deps, event);
-  sendMailSoon(c);
+  sendMailSoon(c, orderIdOf(event));
   console.log(JSON.stringify({ level: "info", event: "stripe_webhook", id: event.id, type: event.type, outcome, requestId: c.var.requestId }));
   return c.json({ received: true, outcome });
 });

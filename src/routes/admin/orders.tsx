@@ -45,7 +45,7 @@ async function orderAction(c: Context<AppEnv>, orderId: string, done: string, ac
     const status = err.status === 409 || err.status === 422 || err.status === 503 ? err.status : 422;
     return renderOrder(c, orderId, { error: err.message, status });
   }
-  sendMailSoon(c);
+  sendMailSoon(c, orderId);
   return c.redirect(`/admin/orders/${orderId}?done=${done}`, 303);
 }
 
@@ -116,7 +116,7 @@ export const adminOrderRoutes = new Hono<AppEnv>()
     }
     try {
       const orderId = await addRegistration(c.var.deps, { staffId: c.var.staff!.id }, eventId, { ...parsed.data, attendees: parsed.data.attendees.split(/\r?\n/) });
-      sendMailSoon(c);
+      sendMailSoon(c, orderId);
       return c.redirect(`/admin/orders/${orderId}?done=added`, 303);
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
@@ -160,6 +160,6 @@ export const adminOrderRoutes = new Hono<AppEnv>()
     if (!row) throw new DomainError("not_found", "We could not find that email.");
     await c.var.db.outboxEmail.updateMany({ where: { id: emailId, status: "failed" }, data: { status: "pending", attempts: 0, nextAttemptAt: new Date(), lastError: null } });
     await audit(c.var.deps, { staffId: c.var.staff!.id, action: "email_retried", entity: "order", entityId: row.orderId ?? "", detail: { emailId, to: row.recipient } });
-    sendMailSoon(c);
+    sendMailSoon(c, row.orderId ?? undefined);
     return c.redirect(row.orderId ? `/admin/orders/${row.orderId}?done=resent` : "/admin", 303);
   });

@@ -67,28 +67,41 @@ export async function consumeSignInLink(deps: ServiceDeps, token: string): Promi
   return { sessionToken, staffId: staff.id, expiresAt };
 }
 
-function identity(staff: { id: string; email: string; name: string; role: string; disabledAt: Date | null }): StaffIdentity | null {
+function identity(staff: { id: string; email: string; name: string; role: string; disabledAt: Date | string | null }): StaffIdentity | null {
   if (staff.disabledAt || !isRole(staff.role)) return null;
   return { id: staff.id, email: staff.email, name: staff.name, role: staff.role };
 }
 
 /** The staff member a session cookie belongs to, if the session is current. */
 export async function staffForSession(deps: ServiceDeps, sessionToken: string): Promise<{ staff: StaffIdentity; sessionId: string } | null> {
-  const session = await deps.db.session.findUnique({ where: { tokenHash: await sha256Hex(sessionToken) }, include: { staff: true } });
-  if (!session || session.expiresAt <= deps.now()) return null;
-  const staff = identity(session.staff);
-  return staff && { staff, sessionId: session.id };
+  // Raw SQL: every signed-in request runs this, and most need nothing from Prisma after it.
+  const row = await deps.d1
+    .prepare(
+      `SELECT s."id" AS "sessionId", st."id", st."email", st."name", st."role", st."disabledAt" FROM "Session" s JOIN "Staff" st ON st."id" = s."staffId"
+       WHERE s."tokenHash" = ?1 AND s."expiresAt" > ?2`,
+    )
+    .bind(await sha256Hex(sessionToken), sqlTime(deps.now()))
+    .first<{ sessionId: string; id: string; email: string; name: string; role: string; disabledAt: string | null }>();
+  const staff = row && identity(row);
+  return staff ? { staff, sessionId: row.sessionId } : null;
 }
 
 /** The staff member an API token belongs to (tokens carry their owner's role). */
 export async function staffForApiToken(deps: ServiceDeps, token: string): Promise<StaffIdentity | null> {
-  const row = await deps.db.apiToken.findUnique({ where: { tokenHash: await sha256Hex(token) }, include: { staff: true } });
-  if (!row || row.revokedAt) return null;
-  // Best effort, and only once a minute per token: the "last used" column on the tokens page.
-  if (!row.lastUsedAt || deps.now().getTime() - row.lastUsedAt.getTime() > 60_000) {
-    await deps.db.apiToken.updateMany({ where: { id: row.id }, data: { lastUsedAt: deps.now() } });
+  const now = deps.now();
+  const row = await deps.d1
+    .prepare(
+      `SELECT t."id" AS "tokenId", t."lastUsedAt", st."id", st."email", st."name", st."role", st."disabledAt" FROM "ApiToken" t JOIN "Staff" st ON st."id" = t."staffId"
+       WHERE t."tokenHash" = ?1 AND t."revokedAt" IS NULL`,
+    )
+    .bind(await sha256Hex(token))
+    .first<{ tokenId: string; lastUsedAt: string | null; id: string; email: string; name: string; role: string; disabledAt: string | null }>();
+  if (!row) return null;
+  // Only once a minute per token: the "last used" column on the tokens page.
+  if (!row.lastUsedAt || now.getTime() - new Date(row.lastUsedAt).getTime() > 60_000) {
+    await deps.d1.prepare(`UPDATE "ApiToken" SET "lastUsedAt" = ?2 WHERE "id" = ?1`).bind(row.tokenId, sqlTime(now)).run();
   }
-  return identity(row.staff);
+  return identity(row);
 }
 
 /** Ends one session (sign out here). */

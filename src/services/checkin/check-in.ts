@@ -1,4 +1,4 @@
-import type { Event, TicketType } from "@/generated/prisma/client";
+import type { DoorEvent } from "@/services/checkin/access";
 import { newId } from "@/lib/ids";
 import { sqlTime } from "@/lib/sql-time";
 import type { StaffIdentity } from "@/services/auth/roles";
@@ -39,7 +39,7 @@ const ticketInfo = (t: TicketRow) => ({
 });
 
 /** What a ticket's state says before trying to admit it; null when it may be admitted. */
-function refusal(t: TicketRow, event: Event): CheckInResult | null {
+function refusal(t: TicketRow, event: DoorEvent): CheckInResult | null {
   if (t.eventId !== event.id) return "wrong_event";
   if (t.orderStatus === "pending" || t.orderStatus === "expired") return "unpaid";
   if (t.status !== "valid" || t.orderStatus === "refunded" || t.orderStatus === "cancelled") return "cancelled";
@@ -54,7 +54,7 @@ function logStatement(deps: ServiceDeps, row: { eventId: string; ticketId: strin
 
 /** A scan already recorded under this nonce: the answer it got then. */
 async function replay(deps: ServiceDeps, nonce: string): Promise<CheckInOutcome | null> {
-  const previous = await deps.db.checkIn.findUnique({ where: { nonce } });
+  const previous = await deps.d1.prepare(`SELECT "ticketId", "result" FROM "CheckIn" WHERE "nonce" = ?1`).bind(nonce).first<{ ticketId: string | null; result: string }>();
   if (!previous) return null;
   const ticket = previous.ticketId ? await loadTicket(deps, previous.ticketId) : null;
   const result = previous.result as CheckInResult;
@@ -68,7 +68,7 @@ async function replay(deps: ServiceDeps, nonce: string): Promise<CheckInOutcome 
  * and a retried request (same nonce) is recorded once and gets the same answer. Every scan is
  * logged with its result.
  */
-export async function checkIn(deps: ServiceDeps, staff: StaffIdentity, event: Event & { ticketTypes: TicketType[] }, request: CheckInRequest): Promise<CheckInOutcome> {
+export async function checkIn(deps: ServiceDeps, staff: StaffIdentity, event: DoorEvent, request: CheckInRequest): Promise<CheckInOutcome> {
   const again = await replay(deps, request.nonce);
   if (again) return again;
   const now = deps.now();
@@ -116,7 +116,7 @@ export async function checkIn(deps: ServiceDeps, staff: StaffIdentity, event: Ev
 }
 
 /** Takes back a mistaken admit; logged like a scan. */
-export async function undoCheckIn(deps: ServiceDeps, staff: StaffIdentity, event: Event, request: { ticketId: string; nonce: string; device: string }) {
+export async function undoCheckIn(deps: ServiceDeps, staff: StaffIdentity, event: DoorEvent, request: { ticketId: string; nonce: string; device: string }) {
   const now = deps.now();
   const results = await deps.d1.batch([
     deps.d1.prepare(`UPDATE "Ticket" SET "checkedInAt" = NULL, "checkedInDevice" = NULL, "updatedAt" = ?3 WHERE "id" = ?1 AND "eventId" = ?2 AND "checkedInAt" IS NOT NULL`).bind(request.ticketId, event.id, sqlTime(now)),

@@ -1,4 +1,4 @@
-import type { Event, TicketType } from "@/generated/prisma/client";
+import type { DoorEvent } from "@/services/checkin/access";
 import type { ServiceDeps } from "@/services/deps";
 import { publicKeys } from "@/services/tickets/signing";
 
@@ -12,7 +12,7 @@ const doorStatus = (ticketStatus: string, orderStatus: string): DoorTicket["stat
  * tiers, and every ticket's id, attendee name, tier and state. No emails, no buyers. Tickets
  * sold after this list was made still verify by signature alone.
  */
-export async function doorList(deps: ServiceDeps, event: Event & { ticketTypes: TicketType[] }) {
+export async function doorList(deps: ServiceDeps, event: DoorEvent) {
   const rows = await deps.d1
     .prepare(
       `SELECT t."id", t."attendeeName", t."ticketTypeId", t."status", t."checkedInAt", t."checkedInDevice", o."status" AS "orderStatus"
@@ -39,7 +39,7 @@ export async function doorList(deps: ServiceDeps, event: Event & { ticketTypes: 
 }
 
 /** Checked in / expected, for the event and per tier. */
-export async function doorStats(deps: ServiceDeps, event: Event & { ticketTypes: TicketType[] }) {
+export async function doorStats(deps: ServiceDeps, event: DoorEvent) {
   const rows = await deps.d1
     .prepare(`SELECT "ticketTypeId", COUNT(*) AS "expected", COUNT("checkedInAt") AS "checkedIn" FROM "Ticket" WHERE "eventId" = ?1 AND "status" = 'valid' GROUP BY "ticketTypeId"`)
     .bind(event.id)
@@ -55,7 +55,7 @@ export async function doorStats(deps: ServiceDeps, event: Event & { ticketTypes:
 }
 
 /** For someone whose phone died: tickets by attendee name or order reference (20 at most). */
-export async function doorSearch(deps: ServiceDeps, event: Event & { ticketTypes: TicketType[] }, query: string) {
+export async function doorSearch(deps: ServiceDeps, event: DoorEvent, query: string) {
   const q = query.trim();
   if (q.length < 2) return [];
   const rows = await deps.d1

@@ -33,14 +33,15 @@ async function claim(deps: ServiceDeps, id: string, now: Date): Promise<OutboxEm
  * Sends what is due in the outbox. Each message goes with its own idempotency key, so a retry
  * after a lost answer cannot deliver it twice. Temporary failures back off exponentially;
  * a permanent one (bad address) or the last attempt marks the message failed, where
- * organisers see it. Nothing is dropped silently.
+ * organisers see it. Nothing is dropped silently. `orderId` limits a run to one order's mail
+ * (the send right after a payment); the cron sends everything due.
  */
-export async function sendDueEmails(deps: ServiceDeps, transport: MailTransport, limit = 25) {
+export async function sendDueEmails(deps: ServiceDeps, transport: MailTransport, options: { limit?: number; orderId?: string | undefined } = {}) {
   const now = deps.now();
   const due = await deps.db.outboxEmail.findMany({
-    where: { status: "pending", nextAttemptAt: { lte: now } },
+    where: { status: "pending", nextAttemptAt: { lte: now }, ...(options.orderId ? { orderId: options.orderId } : {}) },
     orderBy: { nextAttemptAt: "asc" },
-    take: limit,
+    take: options.limit ?? 25,
     select: { id: true },
   });
   const counts = { sent: 0, retrying: 0, failed: 0, skipped: 0 };
