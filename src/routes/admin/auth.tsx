@@ -28,10 +28,12 @@ export const authRoutes = new Hono<AppEnv>()
     c.html(<SignInConfirmPage token={c.req.valid("param").token} next={safeNext(c.req.query("next"))} />),
   )
   .post("/sign-in/:token", csrf(), validate("param", tokenParam), async (c) => {
-    const { sessionToken, expiresAt } = await consumeSignInLink(c.var.deps, c.req.valid("param").token);
+    const { sessionToken, role, expiresAt } = await consumeSignInLink(c.var.deps, c.req.valid("param").token);
     setCookie(c, SESSION_COOKIE, sessionToken, { httpOnly: true, secure: true, sameSite: "Lax", path: "/", expires: expiresAt });
     const body = await c.req.parseBody();
-    return c.redirect(safeNext(body.next), 303);
+    const next = safeNext(body.next);
+    // Door staff have only the scanner: send them there rather than to pages they may not see.
+    return c.redirect(role === "door" && next === "/admin" ? "/door" : next, 303);
   })
   .post("/sign-out", csrf(), requirePermission("signed_in"), async (c) => {
     const auth = c.var.auth;

@@ -46,7 +46,7 @@ export async function requestSignInLink(deps: ServiceDeps, rawEmail: string, cli
  * Uses a sign-in link: one conditional update marks it used only if it is unused and
  * unexpired, so it works once. Returns a new session token for the cookie.
  */
-export async function consumeSignInLink(deps: ServiceDeps, token: string): Promise<{ sessionToken: string; staffId: string; expiresAt: Date }> {
+export async function consumeSignInLink(deps: ServiceDeps, token: string): Promise<{ sessionToken: string; staffId: string; role: string; expiresAt: Date }> {
   const now = deps.now();
   const used = await deps.d1
     .prepare(`UPDATE "LoginToken" SET "usedAt" = ?2 WHERE "tokenHash" = ?1 AND "usedAt" IS NULL AND "expiresAt" > ?2 RETURNING "staffId"`)
@@ -64,7 +64,7 @@ export async function consumeSignInLink(deps: ServiceDeps, token: string): Promi
       .bind(newId("ses"), await sha256Hex(sessionToken), staff.id, sqlTime(expiresAt), sqlTime(now)),
     auditStatement(deps.d1, { staffId: staff.id, action: "signed_in", entity: "staff", entityId: staff.id }, now),
   ]);
-  return { sessionToken, staffId: staff.id, expiresAt };
+  return { sessionToken, staffId: staff.id, role: staff.role, expiresAt };
 }
 
 function identity(staff: { id: string; email: string; name: string; role: string; disabledAt: Date | string | null }): StaffIdentity | null {

@@ -69,8 +69,8 @@ async function replay(deps: ServiceDeps, nonce: string): Promise<CheckInOutcome 
  * logged with its result.
  */
 export async function checkIn(deps: ServiceDeps, staff: StaffIdentity, event: DoorEvent, request: CheckInRequest): Promise<CheckInOutcome> {
-  const again = await replay(deps, request.nonce);
-  if (again) return again;
+  // A retried admit needs no lookup first: its log row's unique nonce fails the batch below,
+  // which then answers from the first attempt. Refusals are the same each time anyway.
   const now = deps.now();
   const log = { eventId: event.id, staffId: staff.id, device: request.device, nonce: request.nonce };
 
@@ -97,22 +97,26 @@ export async function checkIn(deps: ServiceDeps, staff: StaffIdentity, event: Do
     await logStatement(deps, { ...log, ticketId: ticket.id }, `'${refused}'`, now).run().catch(() => undefined);
     return { result: refused, ticket: ticketInfo(ticket) };
   }
+  let admitted: boolean;
   try {
-    await deps.d1.batch([
+    const [update] = await deps.d1.batch([
       deps.d1
         .prepare(`UPDATE "Ticket" SET "checkedInAt" = ?2, "checkedInDevice" = ?3, "updatedAt" = ?2 WHERE "id" = ?1 AND "status" = 'valid' AND "checkedInAt" IS NULL`)
         .bind(ticket.id, sqlTime(now), request.device),
       // changes() is the row count of the update just above, in the same transaction.
       logStatement(deps, { ...log, ticketId: ticket.id }, `CASE WHEN changes() = 1 THEN 'admitted' ELSE 'already_checked_in' END`, now),
     ]);
+    admitted = update!.meta.changes === 1;
   } catch (err) {
     // The same nonce raced in from a retry: the batch rolled back; answer as the first did.
     const raced = /UNIQUE constraint failed: CheckIn\.nonce/.test(String(err)) ? await replay(deps, request.nonce) : null;
     if (raced) return raced;
     throw err;
   }
-  const recorded = await replay(deps, request.nonce);
-  return recorded ?? { result: "invalid" };
+  if (admitted) return { result: "admitted", ticket: ticketInfo({ ...ticket, checkedInAt: now.toISOString(), checkedInDevice: request.device || null }) };
+  // Someone got there first: say when and on which device.
+  const current = await loadTicket(deps, ticket.id);
+  return { result: "already_checked_in", ticket: ticketInfo(current ?? ticket) };
 }
 
 /** Takes back a mistaken admit; logged like a scan. */

@@ -151,7 +151,7 @@ export function formatTicketCode(payload: Uint8Array, signature: Uint8Array): st
   return CODE_PREFIX + base32Encode(bytes);
 }
 
-export type ParsedTicketCode = { keyId: string; claims: TicketClaims; payload: Uint8Array; signature: Uint8Array };
+export type ParsedTicketCode = { keyId: string; claims: TicketClaims; payload: Uint8Array<ArrayBuffer>; signature: Uint8Array<ArrayBuffer> };
 
 /** A code as someone typed it from the small print: spaces and line breaks dropped, letters upper-cased. */
 export function normaliseTypedCode(text: string): string {

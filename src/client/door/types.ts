@@ -1,0 +1,62 @@
+// The door API's JSON (src/routes/checkins.ts), as the scanner reads it, and the scanner's own
+// records. Written out here because the server's types pull in the Workers runtime.
+
+export type Eligibility = "open" | "declaration" | "member_list" | "access_code";
+export type CheckInResult = "admitted" | "already_checked_in" | "invalid" | "cancelled" | "wrong_event" | "unpaid";
+export type InvalidReason = "malformed" | "unknown_key" | "bad_signature" | "unknown_ticket";
+
+/** POST /api/v1/checkins */
+export type CheckInOutcome = {
+  result: CheckInResult;
+  reason?: InvalidReason;
+  ticket?: { id: string; name: string; tier: string; eligibility: string; checkedInAt?: string; device?: string };
+};
+
+export type DoorTicket = { id: string; name: string; tier: string; status: "valid" | "cancelled" | "unpaid"; checkedInAt: string | null; device: string | null };
+export type DoorTier = { id: string; name: string; eligibility: Eligibility | string };
+
+/** GET /api/v1/events/:slug/door-list: `tickets[].tier` is a tier id. */
+export type DoorList = {
+  event: { id: string; slug: string; title: string };
+  generatedAt: string;
+  keys: Array<{ keyId: string; publicKey: string }>;
+  tiers: DoorTier[];
+  tickets: DoorTicket[];
+};
+
+/** GET /api/v1/events/:slug/checkins/stats */
+export type Stats = { checkedIn: number; expected: number; tiers: Array<{ id: string; name: string; expected: number; checkedIn: number }>; at: string };
+
+/** A search result, from door-search (tier name, order reference) or from the cached list (no reference). */
+export type SearchHit = { id: string; name: string; tier: string; reference?: string; status: DoorTicket["status"]; checkedInAt: string | null };
+
+/** An admit (or undo) decided on this phone, waiting to reach the server. */
+export type QueuedScan = {
+  nonce: string;
+  event: string;
+  kind: "checkin" | "undo";
+  ticketId: string;
+  /** The scanned text, when there was one: the server checks its signature again. */
+  code?: string;
+  device: string;
+  /** When the door decided, on this phone's clock. */
+  scannedAt: string;
+  name: string;
+  tier: string;
+};
+
+/** What the verdict screen shows. */
+export type Verdict = {
+  result: CheckInResult | "no_list";
+  reason?: InvalidReason;
+  ticket?: { id: string; name?: string; tier?: string; tierId?: string; eligibility?: string; checkedInAt?: string; device?: string };
+  /** Decided on this phone, without the server. */
+  local: boolean;
+  /** Validly signed but not on this phone's list: sold after the last sync. */
+  notOnList?: boolean;
+  /** Admitted here and waiting to be sent. */
+  queued?: boolean;
+};
+
+/** How long one local check took, in milliseconds (performance.now()). */
+export type ScanTiming = { verifyMs: number; lookupMs: number; totalMs: number };

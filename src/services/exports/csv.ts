@@ -1,0 +1,38 @@
+// CSV as spreadsheets read it: UTF-8 with a byte-order mark (so Excel does not guess another
+// encoding and mangle "Nuñez"), CRLF line ends and RFC 4180 quoting.
+import { type Cell, formatDecimal, startsLikeFormula } from "@/services/exports/columns";
+
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/**
+ * Text that a spreadsheet will not run: a leading formula character gets a single quote before
+ * it (OWASP's advice for CSV injection), so "=HYPERLINK(…)" shows as text. Only text passes here;
+ * our own numbers (prices) are written as they are.
+ */
+export function neutraliseFormula(text: string): string {
+  return startsLikeFormula(text) ? `'${text}` : text;
+}
+
+/** One field: empty, a decimal amount, or neutralised text, quoted when RFC 4180 requires it. */
+export function csvField(cell: Cell): string {
+  if (cell === null) return "";
+  if (typeof cell !== "string") return formatDecimal(cell);
+  const text = neutraliseFormula(cell);
+  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** One record with its CRLF. */
+export function csvLine(cells: readonly Cell[]): string {
+  return `${cells.map(csvField).join(",")}\r\n`;
+}
+
+/** The whole file as encoded chunks: BOM and header, then one chunk per batch of rows. */
+export async function* csvChunks<Row>(headers: readonly string[], batches: AsyncIterable<Row[]>, cells: (row: Row) => Cell[]): AsyncGenerator<Uint8Array> {
+  const encoder = new TextEncoder();
+  yield encoder.encode(`\uFEFF${csvLine(headers)}`);
+  for await (const batch of batches) {
+    let text = "";
+    for (const row of batch) text += csvLine(cells(row));
+    yield encoder.encode(text);
+  }
+}
