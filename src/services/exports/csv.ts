@@ -1,6 +1,7 @@
 // CSV as spreadsheets read it: UTF-8 with a byte-order mark (so Excel does not guess another
 // encoding and mangle "Nuñez"), CRLF line ends and RFC 4180 quoting.
 import { type Cell, formatDecimal, startsLikeFormula } from "@/services/exports/columns";
+import { TextChunker } from "@/services/exports/text-chunks";
 
 const NEEDS_QUOTES = /[",\r\n]/;
 
@@ -26,13 +27,12 @@ export function csvLine(cells: readonly Cell[]): string {
   return `${cells.map(csvField).join(",")}\r\n`;
 }
 
-/** The whole file as encoded chunks: BOM and header, then one chunk per batch of rows. */
+/** The whole file as UTF-8 chunks of about 64 KiB: BOM and header, then the rows. */
 export async function* csvChunks<Row>(headers: readonly string[], batches: AsyncIterable<Row[]>, cells: (row: Row) => Cell[]): AsyncGenerator<Uint8Array> {
-  const encoder = new TextEncoder();
-  yield encoder.encode(`\uFEFF${csvLine(headers)}`);
+  const chunks = new TextChunker();
+  yield* chunks.add(`\uFEFF${csvLine(headers)}`);
   for await (const batch of batches) {
-    let text = "";
-    for (const row of batch) text += csvLine(cells(row));
-    yield encoder.encode(text);
+    for (const row of batch) yield* chunks.add(csvLine(cells(row)));
   }
+  yield* chunks.flush();
 }

@@ -3,6 +3,7 @@
 // a formula, so text such as "=HYPERLINK(…)" is shown, not run; such cells also get Excel's
 // quote prefix so editing them keeps them text.
 import { type Cell, type Column, startsLikeFormula } from "@/services/exports/columns";
+import { TextChunker } from "@/services/exports/text-chunks";
 import { zipChunks } from "@/services/exports/zip";
 
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -106,19 +107,19 @@ export function xlsxChunks<Row>(sheet: XlsxSheet<Row>, modified = new Date()): A
   let lastRow = 1;
 
   async function* sheetXml() {
+    const chunks = new TextChunker(128 * 1024);
     const cols = sheet.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`).join("");
-    yield encoder.encode(
+    yield* chunks.add(
       `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
         `<sheetViews><sheetView workbookViewId="0" tabSelected="1"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>` +
         `<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>` +
         rowXml(1, letters, sheet.columns.map((c) => c.header), STYLE_HEADER),
     );
     for await (const batch of sheet.batches) {
-      let xml = "";
-      for (const row of batch) xml += rowXml(++lastRow, letters, sheet.cells(row));
-      yield encoder.encode(xml);
+      for (const row of batch) yield* chunks.add(rowXml(++lastRow, letters, sheet.cells(row)));
     }
-    yield encoder.encode(`</sheetData><autoFilter ref="A1:${lastColumn}${lastRow}"/></worksheet>`);
+    yield* chunks.add(`</sheetData><autoFilter ref="A1:${lastColumn}${lastRow}"/></worksheet>`);
+    yield* chunks.flush();
   }
 
   // The workbook comes after the sheet, because its filter range needs the row count.

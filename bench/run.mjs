@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+// npm run bench: measurements against the real app (wrangler dev, local D1), loopback only,
+// written to bench/RESULTS.md with machine, date and commit. Each part is its own module.
+//   npm run bench                      everything (about 6–8 minutes on 2 cores)
+//   npm run bench -- --sizes 1000,5000 other export sizes (default 10,000 and 100,000)
+//   npm run bench -- --no-xlsx         CSV exports only
+//   npm run bench -- --no-slow         without the slow-client export run
+import { bundleSize } from "../scripts/lib/bundle-size.mjs";
+import { benchDoorBrowser } from "./door-browser.mjs";
+import { benchExport } from "./export.mjs";
+import { benchLoad } from "./load.mjs";
+import { writeResults } from "./report.mjs";
+
+const args = process.argv.slice(2);
+const sizesArg = args[args.indexOf("--sizes") + 1];
+const sizes = args.includes("--sizes") && sizesArg ? sizesArg.split(",").map(Number) : [10_000, 100_000];
+if (sizes.some((n) => !Number.isInteger(n) || n < 1)) {
+  console.error("--sizes takes whole numbers separated by commas, e.g. --sizes 1000,10000");
+  process.exit(2);
+}
+
+// Bounded in time: whatever happens, the bench ends within ten minutes.
+const deadline = setTimeout(() => {
+  console.error("The bench took longer than 10 minutes; stopping.");
+  process.exit(1);
+}, 10 * 60_000);
+deadline.unref();
+
+const started = Date.now();
+try {
+  console.log("Bundle size…");
+  const bundle = await bundleSize();
+  console.log("Load, burst and scale…");
+  const load = await benchLoad();
+  console.log("Door scanner in Chromium…");
+  const door = await benchDoorBrowser();
+  console.log("Attendee export…");
+  const exports = await benchExport({ sizes, xlsx: !args.includes("--no-xlsx"), slowClient: !args.includes("--no-slow") });
+  const file = await writeResults({ load, exports, bundle, door });
+  console.log(`\nWrote ${file} in ${Math.round((Date.now() - started) / 1000)} s.`);
+} catch (err) {
+  console.error(`The bench failed: ${err.stack ?? err.message}`);
+  process.exitCode = 1;
+}
