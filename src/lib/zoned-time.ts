@@ -1,8 +1,9 @@
 // Conversions between UTC instants and wall-clock times in an IANA time zone, with Intl only
 // (no dependencies): runs in the Worker, the browser and Node scripts alike.
 
-function wallClockParts(instant: Date, timeZone: string) {
-  const parts = new Intl.DateTimeFormat("en-GB", {
+/** A formatter for every wall-clock field in `timeZone`; make one and reuse it in loops. */
+export function wallClockFormat(timeZone: string): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat("en-GB", {
     timeZone,
     hourCycle: "h23",
     year: "numeric",
@@ -11,9 +12,18 @@ function wallClockParts(instant: Date, timeZone: string) {
     hour: "2-digit",
     minute: "2-digit",
     second: "2-digit",
-  }).formatToParts(instant);
+  });
+}
+
+/** The wall-clock fields of `instant`, read with a formatter from wallClockFormat. */
+export function wallClockFields(format: Intl.DateTimeFormat, instant: Date) {
+  const parts = format.formatToParts(instant);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   return { year: get("year"), month: get("month"), day: get("day"), hour: get("hour"), minute: get("minute"), second: get("second") };
+}
+
+function wallClockParts(instant: Date, timeZone: string) {
+  return wallClockFields(wallClockFormat(timeZone), instant);
 }
 
 /** Milliseconds the zone is ahead of UTC at the given instant (e.g. +3_600_000 for BST). */

@@ -1,5 +1,6 @@
 // The columns of an attendee list, shared by the CSV and XLSX writers so both show the same values.
 import type { AttendeeRow } from "@/services/exports/attendees";
+import { wallClockFields, wallClockFormat } from "@/lib/zoned-time";
 
 /** An amount of money as a number with the currency's decimal places (8.00, 1200 for JPY). */
 export type Money = { minor: number; decimals: number };
@@ -69,25 +70,15 @@ const pad = (n: number) => String(n).padStart(2, "0");
  * of thousands of times, and Intl's formatToParts is the slow part of each.
  */
 export function zonedMinuteFormatter(timeZone: string): (ms: number) => string {
-  const dtf = new Intl.DateTimeFormat("en-GB", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  });
+  const dtf = wallClockFormat(timeZone);
   const offsets = new Map<number, number>();
   const offsetAt = (ms: number) => {
     const bucket = Math.floor(ms / QUARTER_HOUR);
     let offset = offsets.get(bucket);
     if (offset === undefined) {
       const at = bucket * QUARTER_HOUR;
-      const parts = dtf.formatToParts(new Date(at));
-      const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-      offset = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second")) - at;
+      const f = wallClockFields(dtf, new Date(at));
+      offset = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second) - at;
       if (offsets.size > 50_000) offsets.clear();
       offsets.set(bucket, offset);
     }

@@ -39,7 +39,7 @@ const keyIdPattern = /^[A-Za-z0-9]{1,8}$/;
 
 const base32Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
-export function base32Encode(bytes: Uint8Array): string {
+export function base32Encode(bytes: Uint8Array, alphabet = base32Alphabet): string {
   let out = "";
   let buffer = 0;
   let bits = 0;
@@ -48,11 +48,11 @@ export function base32Encode(bytes: Uint8Array): string {
     bits += 8;
     while (bits >= 5) {
       bits -= 5;
-      out += base32Alphabet[(buffer >> bits) & 31];
+      out += alphabet[(buffer >> bits) & 31];
     }
     buffer &= (1 << bits) - 1;
   }
-  if (bits > 0) out += base32Alphabet[(buffer << (5 - bits)) & 31];
+  if (bits > 0) out += alphabet[(buffer << (5 - bits)) & 31];
   return out;
 }
 
@@ -114,19 +114,7 @@ function idToBytes(id: string, prefix: string): Uint8Array {
 }
 
 function idFromBytes(bytes: Uint8Array, prefix: string): string {
-  let out = prefix;
-  let buffer = 0;
-  let bits = 0;
-  for (const byte of bytes) {
-    buffer = (buffer << 8) | byte;
-    bits += 8;
-    while (bits >= 5) {
-      bits -= 5;
-      out += idAlphabet[(buffer >> bits) & 31];
-    }
-    buffer &= (1 << bits) - 1;
-  }
-  return out;
+  return prefix + base32Encode(bytes, idAlphabet);
 }
 
 // ---- codes ----
