@@ -3,8 +3,8 @@ import { z } from "zod";
 import type { AppEnv } from "@/env";
 import { validate } from "@/lib/validate";
 import { sendMailSoon } from "@/routes/send-mail-soon";
-import { getOrderForBuyer, releaseHold } from "@/services/orders/settle";
-import { settleFromSession } from "@/services/orders/sweep";
+import { getOrderForBuyer } from "@/services/orders/settle";
+import { endHold, settleFromSession } from "@/services/orders/sweep";
 import { OrderPage } from "@/views/order-page";
 
 const orderParam = z.object({ id: z.string().regex(/^ord_[0-9a-z]{16}$/) });
@@ -39,18 +39,7 @@ export const orderRoutes = new Hono<AppEnv>()
     const { id } = c.req.valid("param");
     const deps = c.var.deps;
     const order = await getOrderForBuyer(deps, id);
-    if (order.status === "pending" && order.stripeSessionId) {
-      try {
-        const session = await deps.stripe.checkout.sessions.expire(order.stripeSessionId);
-        await settleFromSession(deps, order.id, session);
-      } catch {
-        // Already paid or expired at Stripe: settle from what Stripe says.
-        const session = await deps.stripe.checkout.sessions.retrieve(order.stripeSessionId);
-        await settleFromSession(deps, order.id, session);
-      }
-    } else if (order.status === "pending") {
-      await releaseHold(deps, order.id, "cancelled");
-    }
+    if (order.status === "pending") await endHold(deps, order.id, order.stripeSessionId, "cancelled");
     const now = await getOrderForBuyer(deps, id);
     if (now.status === "paid") return c.redirect(`/orders/${id}/complete`, 303);
     return c.redirect(`/events/${order.event.slug}/register?from=${id}`, 303);

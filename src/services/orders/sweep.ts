@@ -39,7 +39,7 @@ export async function sweepExpiredHolds(deps: ServiceDeps, limit = 100) {
   for (const order of due.results) {
     let outcome: string;
     try {
-      outcome = await expireOne(deps, order.id, order.stripeSessionId);
+      outcome = await endHold(deps, order.id, order.stripeSessionId, "expired");
     } catch (err) {
       // Stripe unreachable, say: leave the order for the next run.
       console.error(JSON.stringify({ level: "error", event: "hold_sweep_failed", orderId: order.id, error: String(err) }));
@@ -50,8 +50,13 @@ export async function sweepExpiredHolds(deps: ServiceDeps, limit = 100) {
   return outcomes;
 }
 
-async function expireOne(deps: ServiceDeps, orderId: string, sessionId: string | null): Promise<string> {
-  if (!sessionId) return (await releaseHold(deps, orderId, "expired")) ? "expired" : "already_settled";
+/**
+ * Ends a pending order's hold: asks Stripe to expire its session first (so the buyer can no
+ * longer pay), then settles from what Stripe says, so a session paid meanwhile is fulfilled.
+ * Without a session the hold is released as `status`. Used by the sweep and the cancel page.
+ */
+export async function endHold(deps: ServiceDeps, orderId: string, sessionId: string | null, status: "expired" | "cancelled"): Promise<string> {
+  if (!sessionId) return (await releaseHold(deps, orderId, status)) ? status : "already_settled";
   let session: Stripe.Checkout.Session;
   try {
     session = await deps.stripe.checkout.sessions.expire(sessionId);
