@@ -1,22 +1,22 @@
 import { Hono } from "hono";
 import { requestId } from "hono/request-id";
 import type { AppEnv } from "@/env";
-import { appContext } from "@/middleware/context";
-import { notFound, onError } from "@/middleware/errors";
-import { securityHeaders } from "@/middleware/security-headers";
-import { adminRoutes } from "@/routes/admin";
-import { apiRoutes } from "@/routes/api";
-import { apiExportRoutes } from "@/routes/api-exports";
-import { checkinRoutes } from "@/routes/checkins";
-import { devRoutes } from "@/routes/dev";
-import { devStripeRoutes } from "@/routes/dev-stripe";
-import { doorRoutes } from "@/routes/door";
-import { healthRoutes } from "@/routes/health";
-import { orderRoutes } from "@/routes/orders";
-import { publicRoutes } from "@/routes/public";
-import { registrationRoutes } from "@/routes/registration";
-import { ticketRoutes } from "@/routes/tickets";
-import { webhookRoutes } from "@/routes/webhooks";
+import { appContext } from "@/web/middleware/context";
+import { notFound, onError } from "@/web/middleware/errors";
+import { securityHeaders } from "@/web/middleware/security-headers";
+import { adminRoutes } from "@/web/admin";
+import { apiRoutes } from "@/web/api/event-routes";
+import { apiExportRoutes } from "@/web/api/export-routes";
+import { checkinRoutes } from "@/web/door/checkin-api";
+import { devRoutes } from "@/dev/routes";
+import { devStripeRoutes } from "@/dev/stripe-routes";
+import { doorRoutes } from "@/web/door/routes";
+import { healthRoutes } from "@/web/api/health";
+import { orderRoutes } from "@/web/public/order-routes";
+import { publicRoutes } from "@/web/public/event-routes";
+import { registrationRoutes } from "@/web/public/registration-routes";
+import { ticketRoutes } from "@/web/public/ticket-routes";
+import { webhookRoutes } from "@/web/webhooks/stripe";
 
 /** Builds the whole application; the Worker and the tests use the same one. */
 export function createApp() {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ConfigError } from "@/lib/errors";
+import { ConfigError } from "@/domain/errors";
 
 /**
  * Every setting the Worker reads, from `wrangler.toml` [vars], `.dev.vars` locally, or

@@ -2,9 +2,9 @@ import type { ExecutionContext as HonoExecutionContext } from "hono";
 import type Stripe from "stripe";
 import type { Config } from "@/config";
 import type { PrismaClient } from "@/generated/prisma/client";
-import type { EmulatorContext } from "@/payments/emulator/context";
-import type { StaffIdentity } from "@/services/auth/roles";
-import type { ServiceDeps } from "@/services/deps";
+import type { EmulatorContext } from "@/dev/stripe-emulator/context";
+import type { StaffIdentity } from "@/domain/staff/roles";
+import type { ServiceDeps } from "@/domain/deps";
 
 /** Bindings from wrangler.toml (generated into worker-configuration.d.ts) plus optional secrets. */
 export type Bindings = Env & {

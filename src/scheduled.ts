@@ -1,11 +1,11 @@
 import { loadConfig } from "@/config";
 import { prismaFor } from "@/db";
 import type { Bindings, SelfFetch } from "@/env";
-import { paymentsFor } from "@/payments/context";
-import { deliverPendingWebhooks, expireDueSessions } from "@/payments/emulator";
-import { sendDueEmails } from "@/services/mail/sender";
-import { mailTransport } from "@/services/mail/transport";
-import { sweepExpiredHolds } from "@/services/orders/sweep";
+import { paymentsFor } from "@/domain/payments/context";
+import { deliverPendingWebhooks, expireDueSessions } from "@/dev/stripe-emulator";
+import { sendDueEmails } from "@/domain/mail/sender";
+import { mailTransport } from "@/domain/mail/transport";
+import { sweepExpiredHolds } from "@/domain/orders/sweep";
 
 /**
  * The cron handler (every five minutes, wrangler.toml): the hold-expiry sweep, email sending

@@ -1,7 +1,7 @@
 // Signs ticket codes in Node exactly as the Worker does (same byte format, imported from the
 // source with Node's type stripping), so a benchmark can scan tickets it did not buy by hand.
 import { webcrypto } from "node:crypto";
-import { formatTicketCode, ticketPayload } from "../../src/services/tickets/code-format.ts";
+import { formatTicketCode, ticketPayload } from "../../src/domain/tickets/code-format.ts";
 
 /** A signer for "<key id>.<base64url PKCS#8>" keys (TICKET_SIGNING_KEY). */
 export async function ticketSigner(signingKey) {

@@ -1,7 +1,7 @@
 import { zValidator } from "@hono/zod-validator";
 import type { ValidationTargets } from "hono";
 import type { ZodType } from "zod";
-import { DomainError } from "@/lib/errors";
+import { DomainError } from "@/domain/errors";
 
 /** Per-field messages from a zod error, keyed by dotted path ("tickets.0.name"). */
 export function fieldMessages(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Record<string, string> {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseTicketCode } from "../../src/services/tickets/code-format";
+import { parseTicketCode } from "../../src/domain/tickets/code-format";
 import { axeViolations, hasBrowser, launchBrowser } from "./support/browser";
 import { startDevServer, type DevServer } from "./support/dev-server";
 import { writeQrVideo } from "./support/fake-camera";

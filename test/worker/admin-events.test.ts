@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hashAccessCode } from "@/services/orders/eligibility";
+import { hashAccessCode } from "@/domain/orders/eligibility";
 import { createEvent, db, fetchWorker, orderBody, postJson } from "./helpers";
 import { getAs, postAs, signedInAs, type Caller } from "./auth-helpers";
 

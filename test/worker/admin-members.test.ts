@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseMembersCsv } from "@/services/admin/members-csv";
+import { parseMembersCsv } from "@/domain/members/members-csv";
 import { addMember, createEvent, db, fetchWorker, orderBody, postJson } from "./helpers";
 import { getAs, postAs, signedInAs, type Caller } from "./auth-helpers";
 

@@ -1,8 +1,8 @@
 import { sha256Hex } from "@/lib/hash";
 import { newId } from "@/lib/ids";
 import { randomToken } from "@/lib/tokens";
-import { csrfTokenFor } from "@/middleware/auth";
-import type { Role } from "@/services/auth/roles";
+import { csrfTokenFor } from "@/web/middleware/auth";
+import type { Role } from "@/domain/staff/roles";
 import { db, fetchWorker } from "./helpers";
 
 export type Caller = {

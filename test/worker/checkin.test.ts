@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { signTicketCode } from "@/services/tickets/signing";
+import { signTicketCode } from "@/domain/tickets/signing";
 import { signedInAs, type Caller } from "./auth-helpers";
 import { createEvent, db, fetchWorker, serviceDeps } from "./helpers";
 import { pendingOrder } from "./stripe-fixtures";

@@ -2,7 +2,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it, vi } from "vitest";
 import { createApp } from "@/app";
 import { loadConfig } from "@/config";
-import { ConfigError, DomainError } from "@/lib/errors";
+import { ConfigError, DomainError } from "@/domain/errors";
 
 function appWith(handler: () => never) {
   const app = createApp();

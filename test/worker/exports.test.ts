@@ -5,11 +5,11 @@ import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { newId } from "@/lib/ids";
 import { sqlTime } from "@/lib/sql-time";
-import { attendeeListChunks } from "@/services/exports/attendee-export";
-import { attendeeBatches } from "@/services/exports/attendees";
-import { formatDecimal, zonedMinuteFormatter } from "@/services/exports/columns";
-import { readableFrom } from "@/services/exports/stream";
-import { xlsxChunks } from "@/services/exports/xlsx";
+import { attendeeListChunks } from "@/domain/exports/attendee-export";
+import { attendeeBatches } from "@/domain/exports/attendees";
+import { formatDecimal, zonedMinuteFormatter } from "@/domain/exports/columns";
+import { readableFrom } from "@/domain/exports/stream";
+import { xlsxChunks } from "@/domain/exports/xlsx";
 import { getAs, signedInAs } from "./auth-helpers";
 import { createEvent, db, fetchWorker } from "./helpers";
 

@@ -1,13 +1,13 @@
 import { env, exports } from "cloudflare:workers";
 import { describe, expect, it, vi } from "vitest";
-import { handleStripeEvent } from "@/payments/webhook-handler";
-import { deliverPendingWebhooks, payCheckoutSession, type EmulatorContext } from "@/payments/emulator";
+import { handleStripeEvent } from "@/domain/payments/webhook-handler";
+import { deliverPendingWebhooks, payCheckoutSession, type EmulatorContext } from "@/dev/stripe-emulator";
 import { stripeEvent } from "./stripe-fixtures";
-import { sendDueEmails } from "@/services/mail/sender";
-import { mailTransport } from "@/services/mail/transport";
-import { register } from "@/services/orders/register";
-import { sweepExpiredHolds } from "@/services/orders/sweep";
-import type { ServiceDeps } from "@/services/deps";
+import { sendDueEmails } from "@/domain/mail/sender";
+import { mailTransport } from "@/domain/mail/transport";
+import { register } from "@/domain/orders/register";
+import { sweepExpiredHolds } from "@/domain/orders/sweep";
+import type { ServiceDeps } from "@/domain/deps";
 import { createEvent, db, serviceDeps } from "./helpers";
 
 // Fault injection: webhooks dropped, duplicated, delayed past expiry and reordered; a D1 error

@@ -3,8 +3,8 @@ import { prismaFor } from "@/db";
 import type { Event, TicketType } from "@/generated/prisma/client";
 import { newId } from "@/lib/ids";
 import { loadConfig } from "@/config";
-import { paymentsFor } from "@/payments/context";
-import type { ServiceDeps } from "@/services/deps";
+import { paymentsFor } from "@/domain/payments/context";
+import type { ServiceDeps } from "@/domain/deps";
 
 export const db = prismaFor(env.DB);
 

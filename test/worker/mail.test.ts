@@ -1,11 +1,11 @@
 import { env } from "cloudflare:workers";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { loadConfig } from "@/config";
-import { sendDueEmails } from "@/services/mail/sender";
-import { mailTransport } from "@/services/mail/transport";
-import { fulfilOrder } from "@/services/orders/settle";
+import { sendDueEmails } from "@/domain/mail/sender";
+import { mailTransport } from "@/domain/mail/transport";
+import { fulfilOrder } from "@/domain/orders/settle";
 import jsQR from "jsqr";
-import { verifyTicketCodeWith } from "@/services/tickets/code-format";
+import { verifyTicketCodeWith } from "@/domain/tickets/code-format";
 import { db, fetchWorker, getJson, serviceDeps } from "./helpers";
 import { decodePng } from "./png-decode";
 import { pendingOrder } from "./stripe-fixtures";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hashAccessCode } from "@/services/orders/eligibility";
+import { hashAccessCode } from "@/domain/orders/eligibility";
 import { addMember, createEvent, days, db, orderBody, postJson } from "./helpers";
 
 const ordersPath = (slug: string) => `/api/v1/events/${slug}/orders`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { newId } from "@/lib/ids";
-import type { Role } from "@/services/auth/roles";
+import type { Role } from "@/domain/staff/roles";
 import { signedInAs, type Caller } from "./auth-helpers";
 import { createEvent, db, fetchWorker } from "./helpers";
 import { pendingOrder } from "./stripe-fixtures";

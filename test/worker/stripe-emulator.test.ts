@@ -6,10 +6,10 @@ import type { Config } from "@/config";
 import { prismaFor } from "@/db";
 import type { AppEnv } from "@/env";
 import { newId } from "@/lib/ids";
-import { deliverPendingWebhooks, emulatorFetch, expireDueSessions, payCheckoutSession, type EmulatorContext } from "@/payments/emulator";
-import { onError } from "@/middleware/errors";
-import { retryDelayMs } from "@/payments/emulator/delivery";
-import { devStripeRoutes } from "@/routes/dev-stripe";
+import { deliverPendingWebhooks, emulatorFetch, expireDueSessions, payCheckoutSession, type EmulatorContext } from "@/dev/stripe-emulator";
+import { onError } from "@/web/middleware/errors";
+import { retryDelayMs } from "@/dev/stripe-emulator/delivery";
+import { devStripeRoutes } from "@/dev/stripe-routes";
 
 const db = prismaFor(env.DB);
 const webhookSecret = "whsec_emulator_test_secret";

@@ -1,6 +1,6 @@
 import { EMULATOR_WEBHOOK_SECRET } from "@/config";
-import { stripeSignatureHeader } from "@/payments/webhook-signature";
-import { placeOrder } from "@/services/orders/place-order";
+import { stripeSignatureHeader } from "@/domain/payments/webhook-signature";
+import { placeOrder } from "@/domain/orders/place-order";
 import { createEvent, db, fetchWorker, serviceDeps } from "./helpers";
 
 let counter = 0;

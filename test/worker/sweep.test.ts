@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sweepExpiredHolds } from "@/services/orders/sweep";
+import { sweepExpiredHolds } from "@/domain/orders/sweep";
 import { db, serviceDeps } from "./helpers";
 import { pendingOrder, seats } from "./stripe-fixtures";
 

@@ -5,9 +5,9 @@ import { describe, expect, it } from "vitest";
 import { decodePng } from "./png-decode";
 import { loadConfig, type Config } from "@/config";
 import { newId } from "@/lib/ids";
-import { base64urlEncode, normaliseTypedCode, parseTicketCode } from "@/services/tickets/code-format";
-import { qrPng, qrSvg } from "@/services/tickets/qr";
-import { publicKeys, signTicketCode, verifyTicketCode } from "@/services/tickets/signing";
+import { base64urlEncode, normaliseTypedCode, parseTicketCode } from "@/domain/tickets/code-format";
+import { qrPng, qrSvg } from "@/domain/tickets/qr";
+import { publicKeys, signTicketCode, verifyTicketCode } from "@/domain/tickets/signing";
 
 const config = loadConfig(env);
 

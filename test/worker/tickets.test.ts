@@ -2,10 +2,10 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "@/config";
 import { zonedTimeToUtc } from "@/lib/zoned-time";
-import { placeOrder } from "@/services/orders/place-order";
-import { fulfilOrder, releaseHold } from "@/services/orders/settle";
-import { verifyTicketCode } from "@/services/tickets/signing";
-import { eventIcs } from "@/services/tickets/ics";
+import { placeOrder } from "@/domain/orders/place-order";
+import { fulfilOrder, releaseHold } from "@/domain/orders/settle";
+import { verifyTicketCode } from "@/domain/tickets/signing";
+import { eventIcs } from "@/domain/tickets/ics";
 import { createEvent, db, fetchWorker, serviceDeps } from "./helpers";
 
 const config = loadConfig(env);

@@ -41,7 +41,7 @@ async function call<T>(path: string, init: RequestInit & { csrf: string; timeout
   }
 }
 
-/** The door API (src/routes/checkins.ts) with the page's session and CSRF token. */
+/** The door API (src/web/door/checkin-api.ts) with the page's session and CSRF token. */
 export function doorApi(slug: string, csrf: string) {
   const post = <T>(path: string, body: unknown, timeoutMs = CHECK_IN_TIMEOUT_MS) => call<T>(path, { method: "POST", body: JSON.stringify(body), csrf, timeoutMs });
   const get = <T>(path: string, timeoutMs = READ_TIMEOUT_MS) => call<T>(path, { method: "GET", csrf, timeoutMs });

@@ -1,4 +1,4 @@
-import { normaliseTypedCode } from "@/services/tickets/code-format";
+import { normaliseTypedCode } from "@/domain/tickets/code-format";
 import { ApiError, NetworkError, type DoorApi } from "./api";
 import type { DoorBook } from "./door-book";
 import { storage } from "./storage";

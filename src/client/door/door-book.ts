@@ -1,4 +1,4 @@
-import { base64urlDecode, verifyTicketCodeWith } from "@/services/tickets/code-format";
+import { base64urlDecode, verifyTicketCodeWith } from "@/domain/tickets/code-format";
 import type { CheckInOutcome, DoorList, DoorTicket, DoorTier, QueuedScan, ScanTiming, SearchHit, Stats, Verdict } from "./types";
 
 type Change = { at: number; ticketId: string; checkedInAt: string | null; device: string | null; ticket?: DoorTicket };

@@ -1,5 +1,5 @@
 // The door scanner (/door/:slug), built to /door/scanner.js by scripts/build-client.mjs.
-// The page's markup is in src/views/door/scanner-page.tsx; this wires it up. On every door
+// The page's markup is in src/web/door/scanner-page.tsx; this wires it up. On every door
 // page it also registers the service worker and clears the phone on signing out.
 import { doorApi } from "./api";
 import { cameraPanel } from "./camera-panel";

@@ -1,4 +1,4 @@
-// The door API's JSON (src/routes/checkins.ts), as the scanner reads it, and the scanner's own
+// The door API's JSON (src/web/door/checkin-api.ts), as the scanner reads it, and the scanner's own
 // records. Written out here because the server's types pull in the Workers runtime.
 
 export type Eligibility = "open" | "declaration" | "member_list" | "access_code";

@@ -1,0 +1,84 @@
+import { Hono, type Context } from "hono";
+import { z } from "zod";
+import type { AppEnv } from "@/env";
+import { DomainError } from "@/domain/errors";
+import { validate } from "@/lib/validate";
+import { composeEmail, type OutgoingEmail } from "@/domain/mail/compose";
+import { mailTransport } from "@/domain/mail/transport";
+import { DevMailboxPage, DevMailMessagePage } from "@/dev/mailbox-page";
+
+const idParam = z.object({ id: z.string().regex(/^eml_[0-9a-z]{16,20}$/) });
+
+async function load(c: Context<AppEnv>, id: string) {
+  const row = await c.var.db.outboxEmail.findUnique({ where: { id } });
+  if (!row) throw new DomainError("not_found", "No such message in the outbox.");
+  return { row, email: await composeEmail(c.var.deps, row) };
+}
+
+/** The email's HTML with cid: images pointed at this mailbox's attachment URLs. */
+function previewHtml(id: string, email: OutgoingEmail): string {
+  return email.attachments.reduce(
+    (html, a, i) => (a.contentId ? html.replaceAll(`cid:${a.contentId}`, `/dev/mail/${id}/attachments/${i}`) : html),
+    email.html,
+  );
+}
+
+/**
+ * The dev mailbox: with no RESEND_API_KEY, messages stay in the outbox and are read here
+ * (and as JSON, for tests and tools). Mounted under /dev, which answers 404 in production.
+ */
+export const devMailRoutes = new Hono<AppEnv>()
+  .get("/mail", async (c) => {
+    const rows = await c.var.db.outboxEmail.findMany({ orderBy: { createdAt: "desc" }, take: 200 });
+    return c.html(<DevMailboxPage rows={rows} transport={mailTransport(c.var.config).kind} />);
+  })
+  .get("/mail.json", async (c) => {
+    const rows = await c.var.db.outboxEmail.findMany({ orderBy: { createdAt: "desc" }, take: 200 });
+    const origin = c.var.deps.origin;
+    const messages = await Promise.all(
+      rows.map(async (row) => {
+        const email = await composeEmail(c.var.deps, row).catch(() => null);
+        return {
+          id: row.id,
+          to: row.recipient,
+          template: row.template,
+          status: row.status,
+          attempts: row.attempts,
+          idempotencyKey: row.idempotencyKey,
+          createdAt: row.createdAt.toISOString(),
+          subject: email?.subject ?? null,
+          text: email?.text ?? null,
+          html: email?.html ?? null,
+          attachments: (email?.attachments ?? []).map((a, i) => ({
+            filename: a.filename,
+            contentType: a.contentType,
+            contentId: a.contentId ?? null,
+            url: `${origin}/dev/mail/${row.id}/attachments/${i}`,
+          })),
+        };
+      }),
+    );
+    return c.json({ messages });
+  })
+  .get("/mail/:id", validate("param", idParam), async (c) => {
+    const { row, email } = await load(c, c.req.valid("param").id);
+    return c.html(<DevMailMessagePage row={row} email={email} />);
+  })
+  .get("/mail/:id/html", validate("param", idParam), async (c) => {
+    const { id } = c.req.valid("param");
+    const { email } = await load(c, id);
+    if (!email) throw new DomainError("not_found", "This message has nothing to show.");
+    // Email HTML uses inline styles, so it gets its own policy: no scripts, framed only by the mailbox.
+    c.header("Content-Security-Policy", "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; frame-ancestors 'self'");
+    c.header("X-Frame-Options", "SAMEORIGIN");
+    return c.html(previewHtml(id, email));
+  })
+  .get("/mail/:id/attachments/:index", validate("param", idParam.extend({ index: z.coerce.number().int().min(0).max(100) })), async (c) => {
+    const { id, index } = c.req.valid("param");
+    const attachment = (await load(c, id)).email?.attachments[index];
+    if (!attachment) throw new DomainError("not_found", "No such attachment.");
+    return c.body(attachment.content as Uint8Array<ArrayBuffer> | string, 200, {
+      "Content-Type": attachment.contentType,
+      "Content-Disposition": `inline; filename="${attachment.filename}"`,
+    });
+  });

@@ -1,0 +1,64 @@
+import { Hono, type Context } from "hono";
+import { z } from "zod";
+import type { AppEnv } from "@/env";
+import { DomainError } from "@/domain/errors";
+import { validate } from "@/lib/validate";
+import { deliverPendingSoon, getCheckoutSession, payCheckoutSession, type EmulatorContext } from "@/dev/stripe-emulator";
+import { checkCard } from "@/dev/stripe-emulator/card";
+import { EmulatorCheckoutPage, EmulatorSessionClosedPage, successUrlFor } from "@/dev/stripe-emulator/checkout-page";
+
+const sessionParam = z.object({ id: z.string().regex(/^cs_test_[A-Za-z0-9]{1,100}$/) });
+
+/** A form field as text; anything else (a file, an absurd length) reads as empty and is asked for again. */
+const text = (max: number) => z.string().max(max).catch("");
+const cardForm = z.object({
+  card_number: text(40),
+  expiry: text(20),
+  cvc: text(10),
+  name: text(400),
+  email: text(254),
+});
+
+const missing = () => new DomainError("not_found", "We could not find that checkout. Start again from the event page.");
+
+/** The emulator, or a 404: these pages exist only offline, never in production. */
+function emulatorOf(c: Context<AppEnv>): EmulatorContext {
+  if (c.var.config.environment === "production" || !c.var.emulator) {
+    throw new DomainError("not_found", "We could not find that page. Check the address, or start from the list of events.");
+  }
+  return c.var.emulator;
+}
+
+/**
+ * The Stripe emulator's hosted checkout page, mounted at /dev/stripe: what
+ * `session.url` points to when the app runs without a Stripe account.
+ */
+export const devStripeRoutes = new Hono<AppEnv>()
+  .use(async function emulatorOnly(c, next) {
+    await deliverPendingSoon(emulatorOf(c));
+    await next();
+  })
+  .get("/checkout/:id", validate("param", sessionParam), async (c) => {
+    const record = await getCheckoutSession(emulatorOf(c), c.req.valid("param").id);
+    if (!record) throw missing();
+    if (record.session.status !== "open") return c.html(<EmulatorSessionClosedPage session={record.session} />);
+    return c.html(<EmulatorCheckoutPage record={record} />);
+  })
+  .post("/checkout/:id", validate("param", sessionParam), validate("form", cardForm), async (c) => {
+    const emulator = emulatorOf(c);
+    const { id } = c.req.valid("param");
+    const form = c.req.valid("form");
+    const record = await getCheckoutSession(emulator, id);
+    if (!record) throw missing();
+    if (record.session.status !== "open") return c.html(<EmulatorSessionClosedPage session={record.session} />, 409);
+
+    const check = checkCard(form, !record.session.customer_email, new Date());
+    if (check.outcome !== "approved") {
+      const values = { ...form, cvc: "" };
+      return c.html(<EmulatorCheckoutPage record={record} values={values} errors={check.errors} />, check.outcome === "declined" ? 402 : 422);
+    }
+    const result = await payCheckoutSession(emulator, id, check);
+    if (result.outcome === "not_found") throw missing();
+    if (result.outcome === "not_open") return c.html(<EmulatorSessionClosedPage session={result.session} />, 409);
+    return c.redirect(successUrlFor(result.session), 303);
+  });

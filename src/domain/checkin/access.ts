@@ -1,0 +1,49 @@
+import { DomainError } from "@/domain/errors";
+import type { StaffIdentity } from "@/domain/staff/roles";
+import type { ServiceDeps } from "@/domain/deps";
+
+/**
+ * The event a staff member may scan for, by slug. Owners and organisers may scan any event;
+ * door staff only the events they are assigned to (anything else is a 403, as if it were
+ * someone else's, so door staff learn nothing about other events).
+ */
+export async function doorEvent(deps: ServiceDeps, staff: StaffIdentity, slug: string): Promise<DoorEvent> {
+  // Raw SQL on purpose: the door's hot path never builds a Prisma client.
+  const rows = await deps.d1
+    .prepare(
+      `SELECT e."id", e."slug", e."title", tt."id" AS "tierId", tt."name" AS "tierName", tt."eligibility",
+              EXISTS (SELECT 1 FROM "StaffEvent" se WHERE se."eventId" = e."id" AND se."staffId" = ?2) AS "assigned"
+       FROM "Event" e LEFT JOIN "TicketType" tt ON tt."eventId" = e."id" WHERE e."slug" = ?1 ORDER BY tt."sortOrder", tt."id"`,
+    )
+    .bind(slug, staff.id)
+    .all<{ id: string; slug: string; title: string; tierId: string | null; tierName: string; eligibility: string; assigned: number }>();
+  const first = rows.results[0];
+  if (staff.role === "door" && !first?.assigned) {
+    throw new DomainError("forbidden", "You are not on the door team for that event. Ask an organiser to add you.");
+  }
+  if (!first) throw new DomainError("not_found", "We could not find that event.");
+  return {
+    id: first.id,
+    slug: first.slug,
+    title: first.title,
+    ticketTypes: rows.results.filter((r) => r.tierId).map((r) => ({ id: r.tierId!, name: r.tierName, eligibility: r.eligibility })),
+  };
+}
+
+/** What the door needs to know about an event. */
+export type DoorEvent = { id: string; slug: string; title: string; ticketTypes: Array<{ id: string; name: string; eligibility: string }> };
+
+/** The full event for the scanner page, with the same access rule as doorEvent. */
+export async function doorEventPage(deps: ServiceDeps, staff: StaffIdentity, slug: string) {
+  const { id } = await doorEvent(deps, staff, slug);
+  return deps.db.event.findUniqueOrThrow({ where: { id }, include: { ticketTypes: { orderBy: { sortOrder: "asc" } } } });
+}
+
+/** Events a staff member may scan for: their assignments, or (organisers) every current event. */
+export function doorEvents(deps: ServiceDeps, staff: StaffIdentity) {
+  const current = { status: { in: ["published", "draft"] } };
+  return deps.db.event.findMany({
+    where: staff.role === "door" ? { ...current, doorStaff: { some: { staffId: staff.id } } } : current,
+    orderBy: { startsAt: "asc" },
+  });
+}

@@ -1,0 +1,79 @@
+import type { DoorEvent } from "@/domain/checkin/access";
+import type { ServiceDeps } from "@/domain/deps";
+import { publicKeys } from "@/domain/tickets/signing";
+
+export type DoorTicket = { id: string; name: string; tier: string; status: "valid" | "cancelled" | "unpaid"; checkedInAt: string | null; device: string | null };
+
+const doorStatus = (ticketStatus: string, orderStatus: string): DoorTicket["status"] =>
+  orderStatus === "pending" || orderStatus === "expired" ? "unpaid" : ticketStatus === "valid" && orderStatus !== "refunded" && orderStatus !== "cancelled" ? "valid" : "cancelled";
+
+/**
+ * Everything a scanner needs to work with no network: the public keys (to verify codes), the
+ * tiers, and every ticket's id, attendee name, tier and state. No emails, no buyers. Tickets
+ * sold after this list was made still verify by signature alone.
+ */
+export async function doorList(deps: ServiceDeps, event: DoorEvent) {
+  const rows = await deps.d1
+    .prepare(
+      `SELECT t."id", t."attendeeName", t."ticketTypeId", t."status", t."checkedInAt", t."checkedInDevice", o."status" AS "orderStatus"
+       FROM "Ticket" t JOIN "Order" o ON o."id" = t."orderId" WHERE t."eventId" = ?1 AND o."status" <> 'expired'`,
+    )
+    .bind(event.id)
+    .all<{ id: string; attendeeName: string; ticketTypeId: string; status: string; checkedInAt: string | null; checkedInDevice: string | null; orderStatus: string }>();
+  return {
+    event: { id: event.id, slug: event.slug, title: event.title },
+    generatedAt: deps.now().toISOString(),
+    keys: await publicKeys(deps.config),
+    tiers: event.ticketTypes.map((t) => ({ id: t.id, name: t.name, eligibility: t.eligibility })),
+    tickets: rows.results.map(
+      (r): DoorTicket => ({
+        id: r.id,
+        name: r.attendeeName,
+        tier: r.ticketTypeId,
+        status: doorStatus(r.status, r.orderStatus),
+        checkedInAt: r.checkedInAt ? new Date(r.checkedInAt).toISOString() : null,
+        device: r.checkedInDevice,
+      }),
+    ),
+  };
+}
+
+/** Checked in / expected, for the event and per tier. */
+export async function doorStats(deps: ServiceDeps, event: DoorEvent) {
+  const rows = await deps.d1
+    .prepare(`SELECT "ticketTypeId", COUNT(*) AS "expected", COUNT("checkedInAt") AS "checkedIn" FROM "Ticket" WHERE "eventId" = ?1 AND "status" = 'valid' GROUP BY "ticketTypeId"`)
+    .bind(event.id)
+    .all<{ ticketTypeId: string; expected: number; checkedIn: number }>();
+  const by = new Map(rows.results.map((r) => [r.ticketTypeId, r]));
+  const tiers = event.ticketTypes.map((t) => ({ id: t.id, name: t.name, expected: by.get(t.id)?.expected ?? 0, checkedIn: by.get(t.id)?.checkedIn ?? 0 }));
+  return {
+    checkedIn: tiers.reduce((n, t) => n + t.checkedIn, 0),
+    expected: tiers.reduce((n, t) => n + t.expected, 0),
+    tiers,
+    at: deps.now().toISOString(),
+  };
+}
+
+/** For someone whose phone died: tickets by attendee name or order reference (20 at most). */
+export async function doorSearch(deps: ServiceDeps, event: DoorEvent, query: string) {
+  const q = query.trim();
+  if (q.length < 2) return [];
+  const rows = await deps.d1
+    .prepare(
+      `SELECT t."id", t."attendeeName", t."ticketTypeId", t."status", t."checkedInAt", t."checkedInDevice", o."status" AS "orderStatus", o."reference"
+       FROM "Ticket" t JOIN "Order" o ON o."id" = t."orderId"
+       WHERE t."eventId" = ?1 AND o."status" <> 'expired' AND (t."attendeeName" LIKE ?2 ESCAPE '\\' OR o."reference" LIKE ?3 ESCAPE '\\')
+       ORDER BY t."attendeeName" LIMIT 20`,
+    )
+    .bind(event.id, `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`, `%${q.toUpperCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`)
+    .all<{ id: string; attendeeName: string; ticketTypeId: string; status: string; checkedInAt: string | null; checkedInDevice: string | null; orderStatus: string; reference: string }>();
+  const tierName = new Map(event.ticketTypes.map((t) => [t.id, t.name]));
+  return rows.results.map((r) => ({
+    id: r.id,
+    name: r.attendeeName,
+    tier: tierName.get(r.ticketTypeId) ?? "",
+    reference: r.reference,
+    status: doorStatus(r.status, r.orderStatus),
+    checkedInAt: r.checkedInAt ? new Date(r.checkedInAt).toISOString() : null,
+  }));
+}

@@ -1,0 +1,133 @@
+import type { AgendaItem, Event, PrismaClient, TicketType } from "@/generated/prisma/client";
+import { DomainError } from "@/domain/errors";
+import { newId } from "@/lib/ids";
+import { auditStatement } from "@/domain/staff/audit";
+import type { ServiceDeps } from "@/domain/deps";
+import { toView, type EventView } from "@/domain/events/public-event";
+import type { EventInput } from "@/domain/events/event-input";
+import {
+  LIMIT_GUARD,
+  SLUG_TAKEN,
+  insertAgendaStatements,
+  insertEventStatement,
+  replaceAgendaStatements,
+  runGuarded,
+  updateEventStatement,
+  type EventRow,
+} from "@/domain/events/repo";
+import { slugify, uniqueSlug } from "@/domain/events/slug";
+
+export type AdminEvent = Event & { ticketTypes: TicketType[]; agenda: AgendaItem[] };
+
+const withRelations = {
+  ticketTypes: { orderBy: [{ sortOrder: "asc" as const }, { priceMinor: "asc" as const }] },
+  agenda: { orderBy: [{ sortOrder: "asc" as const }, { startsAt: "asc" as const }] },
+};
+
+/** Every event in any status: those not yet over soonest first, then past ones latest first. */
+export async function listAdminEvents(db: PrismaClient, now: Date): Promise<Event[]> {
+  const [upcoming, past] = await Promise.all([
+    db.event.findMany({ where: { endsAt: { gt: now } }, orderBy: { startsAt: "asc" } }),
+    db.event.findMany({ where: { endsAt: { lte: now } }, orderBy: { startsAt: "desc" } }),
+  ]);
+  return [...upcoming, ...past];
+}
+
+/** One event with its tiers and programme, whatever its status. */
+export async function getAdminEvent(db: PrismaClient, id: string): Promise<AdminEvent> {
+  const event = await db.event.findUnique({ where: { id }, include: withRelations });
+  if (!event) throw new DomainError("not_found", "We could not find that event. Go back to the list of events.");
+  return event;
+}
+
+/**
+ * The public page's view of an event in any status, drafts included, for the organiser's
+ * preview. Nothing can be bought from it: `onSale` is always false.
+ */
+export async function getPreviewView(db: PrismaClient, id: string, now: Date): Promise<EventView> {
+  return { ...toView(await getAdminEvent(db, id), now), onSale: false };
+}
+
+const capacityMessage = (sold: number, held: number) =>
+  `${sold} ${sold === 1 ? "seat is" : "seats are"} sold and ${held} held, so the capacity cannot be below ${sold + held}. Leave it blank for no limit.`;
+
+async function slugTakenError(db: PrismaClient, slug: string): Promise<DomainError> {
+  const other = await db.event.findUnique({ where: { slug }, select: { title: true } });
+  const by = other ? ` by “${other.title}”` : "";
+  return new DomainError("invalid", "Some details need correcting.", { slug: `That web address is already used${by}. Choose another, or leave it blank to make one from the title.` });
+}
+
+/** The slug to store: the one typed (which must be free), or one made from the title. */
+async function chooseSlug(db: PrismaClient, input: EventInput, current?: { id: string; slug: string }): Promise<string> {
+  if (input.slug) {
+    const owner = await db.event.findUnique({ where: { slug: input.slug }, select: { id: true } });
+    if (owner && owner.id !== current?.id) throw await slugTakenError(db, input.slug);
+    return input.slug;
+  }
+  const base = slugify(input.title);
+  if (current && (current.slug === base || current.slug.startsWith(`${base}-`))) return current.slug;
+  return uniqueSlug(db, base);
+}
+
+function rowOf(input: EventInput, slug: string): EventRow {
+  const { agenda: _agenda, slug: _typed, ...fields } = input;
+  return { ...fields, slug };
+}
+
+/** Creates a draft event with its programme. Returns its id. */
+export async function createEvent(deps: ServiceDeps, staffId: string, input: EventInput): Promise<string> {
+  const slug = await chooseSlug(deps.db, input);
+  const id = newId("evt");
+  const now = deps.now();
+  await runGuarded(
+    deps.d1,
+    [
+      insertEventStatement(deps.d1, id, rowOf(input, slug), "draft", now),
+      ...insertAgendaStatements(deps.d1, id, input.agenda),
+      auditStatement(deps.d1, { staffId, action: "event_created", entity: "event", entityId: id, detail: { slug, title: input.title } }, now),
+    ],
+    [[SLUG_TAKEN, () => slugTakenError(deps.db, slug)]],
+  );
+  return id;
+}
+
+/** Names of the stored fields an edit changes, for the audit log. */
+function changedFields(before: AdminEvent, after: EventRow, agendaChanged: boolean): string[] {
+  const names = Object.keys(after) as Array<keyof EventRow>;
+  const same = (a: unknown, b: unknown) => (a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b);
+  return [...names.filter((k) => !same(before[k], after[k])), ...(agendaChanged ? ["agenda"] : [])];
+}
+
+/**
+ * Saves the event form. The capacity may not drop below the seats already sold and held;
+ * that is checked in the same statement that writes it.
+ */
+export async function updateEvent(deps: ServiceDeps, staffId: string, id: string, input: EventInput): Promise<void> {
+  const before = await getAdminEvent(deps.db, id);
+  if (input.capacity !== null && input.capacity < before.soldCount + before.heldCount) {
+    throw new DomainError("invalid", "Some details need correcting.", { capacity: capacityMessage(before.soldCount, before.heldCount) });
+  }
+  const slug = await chooseSlug(deps.db, input, before);
+  const row = rowOf(input, slug);
+  const agendaKey = (items: Array<{ startsAt: Date; title: string; detail: string }>) => JSON.stringify(items.map((a) => [a.startsAt, a.title, a.detail]));
+  const agendaChanged = agendaKey(before.agenda) !== agendaKey(input.agenda);
+  const now = deps.now();
+  await runGuarded(
+    deps.d1,
+    [
+      updateEventStatement(deps.d1, id, row, now),
+      ...(agendaChanged ? replaceAgendaStatements(deps.d1, id, input.agenda) : []),
+      auditStatement(deps.d1, { staffId, action: "event_updated", entity: "event", entityId: id, detail: { fields: changedFields(before, row, agendaChanged) } }, now),
+    ],
+    [
+      [SLUG_TAKEN, () => slugTakenError(deps.db, slug)],
+      [
+        LIMIT_GUARD,
+        async () => {
+          const latest = await getAdminEvent(deps.db, id);
+          return new DomainError("invalid", "Some details need correcting.", { capacity: capacityMessage(latest.soldCount, latest.heldCount) });
+        },
+      ],
+    ],
+  );
+}

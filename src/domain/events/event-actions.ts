@@ -1,0 +1,121 @@
+import { DomainError } from "@/domain/errors";
+import { newId } from "@/lib/ids";
+import { localDate, zonedTimeToUtc } from "@/lib/zoned-time";
+import { formatTime } from "@/lib/format";
+import { auditStatement } from "@/domain/staff/audit";
+import type { ServiceDeps } from "@/domain/deps";
+import { getAdminEvent, type AdminEvent } from "@/domain/events/admin-events";
+import {
+  STATUS_GUARD,
+  insertAgendaStatements,
+  insertEventStatement,
+  insertTierStatement,
+  runGuarded,
+  statusChangeStatement,
+} from "@/domain/events/repo";
+import { slugify, uniqueSlug } from "@/domain/events/slug";
+
+type Change = { action: string; from: string[]; to: string; requireTiers?: boolean };
+
+const changes = {
+  publish: { action: "event_published", from: ["draft"], to: "published", requireTiers: true },
+  cancel: { action: "event_cancelled", from: ["draft", "published"], to: "cancelled" },
+  archive: { action: "event_archived", from: ["draft", "published", "cancelled"], to: "archived" },
+} satisfies Record<string, Change>;
+
+export type StatusAction = keyof typeof changes;
+
+const statusWords: Record<string, string> = { draft: "a draft", published: "published", cancelled: "cancelled", archived: "archived" };
+
+/** Why `action` cannot be done to the event as it is now; undefined when it can. */
+function refusal(event: AdminEvent, action: StatusAction): DomainError | undefined {
+  const change: Change = changes[action];
+  if (!change.from.includes(event.status)) {
+    return new DomainError("conflict", `This event is ${statusWords[event.status] ?? event.status}, so it cannot be ${change.to} now.`);
+  }
+  if (change.requireTiers && event.ticketTypes.length === 0) {
+    return new DomainError("invalid", "Add at least one ticket tier before publishing: people need something to register for.");
+  }
+  if (change.requireTiers && event.startsAt >= event.endsAt) {
+    return new DomainError("invalid", "The event must start before it ends. Correct its times, then publish.");
+  }
+  return undefined;
+}
+
+/**
+ * Publishes a draft (it needs a tier, and a start before its end), cancels a draft or
+ * published event (sales stop at once; refunds are made separately), or archives it. The
+ * state is re-checked by the statement that changes it.
+ */
+export async function changeEventStatus(deps: ServiceDeps, staffId: string, id: string, action: StatusAction): Promise<void> {
+  const event = await getAdminEvent(deps.db, id);
+  const refused = refusal(event, action);
+  if (refused) throw refused;
+  const change: Change = changes[action];
+  const now = deps.now();
+  const detail = { from: event.status, sold: event.soldCount, held: event.heldCount };
+  await runGuarded(
+    deps.d1,
+    [
+      statusChangeStatement(deps.d1, id, change.from, change.to, now, change.requireTiers),
+      auditStatement(deps.d1, { staffId, action: change.action, entity: "event", entityId: id, detail }, now),
+    ],
+    [[STATUS_GUARD, async () => refusal(await getAdminEvent(deps.db, id), action) ?? new DomainError("conflict", "The event changed meanwhile. Reload the page and try again.")]],
+  );
+}
+
+/** The same wall-clock time `days` later in `zone` (so 11:00 stays 11:00 across clock changes). */
+export function shiftWallClock(instant: Date, zone: string, days: number): Date {
+  const [y, m, d] = localDate(instant, zone).split("-").map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+  return zonedTimeToUtc(`${date}T${formatTime(instant, zone)}`, zone);
+}
+
+/** "…2026…" → "…2027…" when the event moves to another year; unchanged otherwise. */
+const bumpYear = (text: string, from: string, to: string) => (from === to ? text : text.replace(new RegExp(`\\b${from}\\b`, "g"), to));
+
+/**
+ * Copies an event into a new draft `weeks` later: every field, its tiers (nothing sold or
+ * held, same access codes) and its programme, with every date moved by whole weeks of wall
+ * clock. A year in the title or web address moves with it. Returns the new event's id.
+ */
+export async function duplicateEvent(deps: ServiceDeps, staffId: string, id: string, weeks: number): Promise<string> {
+  const source = await getAdminEvent(deps.db, id);
+  const tz = source.timezone;
+  const shift = (d: Date) => shiftWallClock(d, tz, weeks * 7);
+  const shiftOrNull = (d: Date | null) => (d ? shift(d) : null);
+  const startsAt = shift(source.startsAt);
+  const [fromYear, toYear] = [localDate(source.startsAt, tz).slice(0, 4), localDate(startsAt, tz).slice(0, 4)];
+  const slugBase = source.slug.includes(fromYear) || fromYear === toYear ? bumpYear(source.slug, fromYear, toYear) : slugify(`${source.slug}-${toYear}`, 80);
+  const slug = await uniqueSlug(deps.db, slugBase);
+  const newEventId = newId("evt");
+  const now = deps.now();
+  await deps.d1.batch([
+    insertEventStatement(
+      deps.d1,
+      newEventId,
+      {
+        ...source,
+        slug,
+        title: bumpYear(source.title, fromYear, toYear),
+        startsAt,
+        endsAt: shift(source.endsAt),
+        doorsOpenAt: shiftOrNull(source.doorsOpenAt),
+        salesStartAt: shiftOrNull(source.salesStartAt),
+        salesEndAt: shiftOrNull(source.salesEndAt),
+      },
+      "draft",
+      now,
+    ),
+    ...source.ticketTypes.map((tier) =>
+      insertTierStatement(deps.d1, newId("tier"), newEventId, { ...tier, salesStartAt: shiftOrNull(tier.salesStartAt), salesEndAt: shiftOrNull(tier.salesEndAt) }, now),
+    ),
+    ...insertAgendaStatements(
+      deps.d1,
+      newEventId,
+      source.agenda.map((a) => ({ ...a, startsAt: shift(a.startsAt) })),
+    ),
+    auditStatement(deps.d1, { staffId, action: "event_duplicated", entity: "event", entityId: newEventId, detail: { from: id, weeks, slug } }, now),
+  ]);
+  return newEventId;
+}

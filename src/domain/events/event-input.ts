@@ -1,0 +1,281 @@
+import { z } from "zod";
+import type { AgendaItem, Event } from "@/generated/prisma/client";
+import { formatTime } from "@/lib/format";
+import { slugSchema } from "@/lib/schemas";
+import { cleanLine } from "@/lib/text";
+import { localDate, zonedTimeToUtc } from "@/lib/zoned-time";
+import { initialsOf } from "@/domain/events/slug";
+import { clock, count, requiredClock, isoDate, line, optionalDateTime, orNull, paragraphs, parseClock, requiredCount } from "@/domain/events/form-input";
+
+/** The event form's fields, as named in the HTML. */
+export const eventFields = [
+  "title",
+  "slug",
+  "summary",
+  "description",
+  "venueName",
+  "venueAddress",
+  "timezone",
+  "date",
+  "doorsOpen",
+  "startTime",
+  "endTime",
+  "capacity",
+  "maxPerOrder",
+  "salesStart",
+  "salesEnd",
+  "currency",
+  "referencePrefix",
+  "ticketEmailSubject",
+  "agenda",
+] as const;
+
+export type EventFormValues = Record<(typeof eventFields)[number], string>;
+
+/** Time zones offered in the form; an event in another valid zone keeps its own. */
+export const commonTimezones = [
+  "Europe/London",
+  "Europe/Dublin",
+  "Europe/Lisbon",
+  "Europe/Paris",
+  "Europe/Brussels",
+  "Europe/Amsterdam",
+  "Europe/Berlin",
+  "Europe/Madrid",
+  "Europe/Rome",
+  "Europe/Stockholm",
+  "Europe/Warsaw",
+  "Europe/Athens",
+  "Europe/Helsinki",
+  "Europe/Istanbul",
+  "Africa/Lagos",
+  "Africa/Nairobi",
+  "Africa/Johannesburg",
+  "Asia/Dubai",
+  "Asia/Kolkata",
+  "Asia/Singapore",
+  "Asia/Hong_Kong",
+  "Asia/Tokyo",
+  "Australia/Sydney",
+  "Pacific/Auckland",
+  "America/St_Johns",
+  "America/Halifax",
+  "America/New_York",
+  "America/Toronto",
+  "America/Chicago",
+  "America/Denver",
+  "America/Los_Angeles",
+  "America/Sao_Paulo",
+  "UTC",
+] as const;
+
+export const DEFAULT_TIMEZONE = "Europe/London";
+
+export function isValidTimezone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-GB", { timeZone: zone });
+    return /^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(zone);
+  } catch {
+    return false;
+  }
+}
+
+/** ISO 4217 codes whose minor unit is a hundredth (prices are typed as pounds and pence). */
+export function isCentCurrency(code: string): boolean {
+  if (!/^[A-Z]{3}$/.test(code)) return false;
+  const known = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("currency") : [code];
+  if (!known.includes(code)) return false;
+  return new Intl.NumberFormat("en-GB", { style: "currency", currency: code }).resolvedOptions().maximumFractionDigits === 2;
+}
+
+export type AgendaLine = { clock: string; title: string; detail: string };
+
+/**
+ * The programme textarea: one item per line, "HH:MM Title — detail" (the detail, after a
+ * dash with spaces round it, is optional). Blank lines are skipped.
+ */
+export function parseAgenda(text: string): { items: AgendaLine[] } | { error: string } {
+  const items: AgendaLine[] = [];
+  const problems: string[] = [];
+  const lines = text.replace(/\r\n?/g, "\n").split("\n");
+  lines.forEach((raw, i) => {
+    const value = cleanLine(raw);
+    if (!value) return;
+    const m = /^(\d{1,2}[:.]\d{2})\s+(.+)$/.exec(value);
+    const time = m ? parseClock(m[1]!) : null;
+    if (!m || !time) {
+      problems.push(`line ${i + 1} must start with a time such as 10:30, then the title`);
+      return;
+    }
+    const [title = "", ...rest] = m[2]!.split(/\s+[—–-]\s+/);
+    const detail = rest.join(" — ");
+    if (title.length > 200) problems.push(`line ${i + 1}: use 200 characters or fewer for the title`);
+    else if (detail.length > 500) problems.push(`line ${i + 1}: use 500 characters or fewer for the detail`);
+    else items.push({ clock: time, title, detail });
+  });
+  if (items.length > 100) problems.push("use 100 lines or fewer");
+  if (problems.length) {
+    const shown = problems.slice(0, 3).join("; ") + (problems.length > 3 ? `; and ${problems.length - 3} more` : "");
+    return { error: `Check the programme: ${shown}.` };
+  }
+  return { items };
+}
+
+const optionalSlug = z
+  .string()
+  .trim()
+  .transform((v) => v.toLowerCase())
+  .pipe(z.union([z.literal(""), slugSchema.max(80, "Use 80 characters or fewer.")]));
+
+/** Validates the event form and turns its wall-clock times into UTC instants in the chosen zone. */
+export const eventInputSchema = z
+  .object({
+    title: line(150, "Enter the event's title."),
+    slug: optionalSlug,
+    summary: line(300),
+    description: paragraphs(20_000),
+    venueName: line(150, "Enter the venue's name."),
+    venueAddress: line(300, "Enter the venue's address."),
+    timezone: z.string().trim().refine(isValidTimezone, "Choose a time zone from the list."),
+    date: isoDate("Enter the date of the event."),
+    doorsOpen: clock(null),
+    startTime: requiredClock("Enter the time the event starts."),
+    endTime: requiredClock("Enter the time the event ends."),
+    capacity: count({ min: 1, max: 100_000, what: "the capacity", blank: "null" }),
+    maxPerOrder: requiredCount({ min: 1, max: 50, what: "the most tickets per order", blank: "Enter the most tickets one order may hold, like 10." }),
+    salesStart: optionalDateTime(),
+    salesEnd: optionalDateTime(),
+    currency: z
+      .string()
+      .trim()
+      .transform((v) => v.toUpperCase())
+      .refine(isCentCurrency, "Enter a three-letter currency code with pence or cents, like GBP or EUR."),
+    referencePrefix: z
+      .string()
+      .trim()
+      .transform((v) => v.toUpperCase())
+      .pipe(z.union([z.literal(""), z.string().regex(/^[A-Z]{2,5}$/, "Use 2 to 5 capital letters, like HRD, or leave it blank.")])),
+    ticketEmailSubject: line(150),
+    agenda: z
+      .string()
+      .max(20_000, "Use 20,000 characters or fewer.")
+      .transform((text, ctx) => {
+        const parsed = parseAgenda(text);
+        if ("error" in parsed) {
+          ctx.addIssue({ code: "custom", message: parsed.error });
+          return z.NEVER;
+        }
+        return parsed.items;
+      }),
+  })
+  .transform((v, ctx) => {
+    let bad = false;
+    const issue = (path: string, message: string) => {
+      bad = true;
+      ctx.addIssue({ code: "custom", path: [path], message });
+    };
+    const at = (time: string, path: string) => {
+      const instant = zonedTimeToUtc(`${v.date}T${time}`, v.timezone);
+      // A time skipped by a clock change (e.g. 01:30 on the spring-forward night) does not exist.
+      if (localDate(instant, v.timezone) !== v.date || formatTime(instant, v.timezone) !== time) {
+        issue(path, "That time does not exist on that day (the clocks change). Choose another.");
+      }
+      return instant;
+    };
+    const startsAt = at(v.startTime, "startTime");
+    const endsAt = at(v.endTime, "endTime");
+    const doorsOpenAt = v.doorsOpen ? at(v.doorsOpen, "doorsOpen") : null;
+    const salesStartAt = v.salesStart ? zonedTimeToUtc(v.salesStart, v.timezone) : null;
+    const salesEndAt = v.salesEnd ? zonedTimeToUtc(v.salesEnd, v.timezone) : null;
+    if (endsAt <= startsAt) issue("endTime", "The end time must be after the start time.");
+    if (doorsOpenAt && doorsOpenAt > startsAt) issue("doorsOpen", "Doors must open at or before the start time.");
+    if (salesStartAt && salesEndAt && salesEndAt <= salesStartAt) issue("salesEnd", "Sales must close after they open.");
+    if (salesEndAt && salesEndAt > endsAt) issue("salesEnd", "Sales must close by the end of the event.");
+    if (salesStartAt && salesStartAt >= endsAt) issue("salesStart", "Sales must open before the event ends.");
+    if (bad) return z.NEVER;
+    return {
+      title: v.title,
+      slug: orNull(v.slug),
+      summary: v.summary,
+      description: v.description,
+      venueName: v.venueName,
+      venueAddress: v.venueAddress,
+      timezone: v.timezone,
+      startsAt,
+      endsAt,
+      doorsOpenAt,
+      capacity: v.capacity,
+      maxPerOrder: v.maxPerOrder,
+      salesStartAt,
+      salesEndAt,
+      currency: v.currency,
+      referencePrefix: v.referencePrefix || initialsOf(v.title),
+      ticketEmailSubject: orNull(v.ticketEmailSubject),
+      agenda: v.agenda.map((item, i) => ({
+        startsAt: zonedTimeToUtc(`${v.date}T${item.clock}`, v.timezone),
+        title: item.title,
+        detail: item.detail,
+        sortOrder: i,
+      })),
+    };
+  });
+
+export type EventInput = z.infer<typeof eventInputSchema>;
+
+/** "2027-01-09T10:30": an instant as a datetime-local value in the event's zone. */
+export const localDateTime = (instant: Date, zone: string) => `${localDate(instant, zone)}T${formatTime(instant, zone)}`;
+
+/** The agenda as the textarea shows it. */
+export const agendaText = (items: AgendaItem[], zone: string) =>
+  items.map((a) => `${formatTime(a.startsAt, zone)} ${a.title}${a.detail ? ` — ${a.detail}` : ""}`).join("\n");
+
+/** A new event's form: sensible defaults for a small one-day conference. */
+export function blankEventValues(): EventFormValues {
+  return {
+    title: "",
+    slug: "",
+    summary: "",
+    description: "",
+    venueName: "",
+    venueAddress: "",
+    timezone: DEFAULT_TIMEZONE,
+    date: "",
+    doorsOpen: "",
+    startTime: "",
+    endTime: "",
+    capacity: "",
+    maxPerOrder: "10",
+    salesStart: "",
+    salesEnd: "",
+    currency: "GBP",
+    referencePrefix: "",
+    ticketEmailSubject: "",
+    agenda: "",
+  };
+}
+
+/** A stored event as its form shows it, times back on the wall clock of its zone. */
+export function eventFormValues(event: Event, agenda: AgendaItem[]): EventFormValues {
+  const tz = event.timezone;
+  return {
+    title: event.title,
+    slug: event.slug,
+    summary: event.summary,
+    description: event.description,
+    venueName: event.venueName,
+    venueAddress: event.venueAddress,
+    timezone: tz,
+    date: localDate(event.startsAt, tz),
+    doorsOpen: event.doorsOpenAt ? formatTime(event.doorsOpenAt, tz) : "",
+    startTime: formatTime(event.startsAt, tz),
+    endTime: formatTime(event.endsAt, tz),
+    capacity: event.capacity === null ? "" : String(event.capacity),
+    maxPerOrder: String(event.maxPerOrder),
+    salesStart: event.salesStartAt ? localDateTime(event.salesStartAt, tz) : "",
+    salesEnd: event.salesEndAt ? localDateTime(event.salesEndAt, tz) : "",
+    currency: event.currency,
+    referencePrefix: event.referencePrefix,
+    ticketEmailSubject: event.ticketEmailSubject ?? "",
+    agenda: agendaText(agenda, tz),
+  };
+}

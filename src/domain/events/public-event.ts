@@ -1,0 +1,70 @@
+import type { AgendaItem, Event, PrismaClient, TicketType } from "@/generated/prisma/client";
+import { DomainError } from "@/domain/errors";
+import { tierSaleState, tierSeatsLeft, type SaleState } from "@/domain/events/availability";
+
+export type TierView = {
+  tier: TicketType;
+  available: number | null;
+  state: SaleState;
+};
+
+export type EventView = {
+  event: Event;
+  tiers: TierView[];
+  agenda: AgendaItem[];
+  /** Cheapest and dearest tier; null when the event has no tiers. */
+  priceRange: { min: number; max: number } | null;
+  /** Published, not over, and no tier that is or will be on sale has a seat. */
+  soldOut: boolean;
+  /** True while at least one tier can be bought now. */
+  onSale: boolean;
+};
+
+type EventWithRelations = Event & { ticketTypes: TicketType[]; agenda: AgendaItem[] };
+
+/** An event with its tiers' seats and sale states at `now`, as the pages and the API show it. */
+export function toView(event: EventWithRelations, now: Date): EventView {
+  const tiers = event.ticketTypes.map((tier) => ({
+    tier,
+    available: tierSeatsLeft(event, tier),
+    state: tierSaleState(event, tier, now),
+  }));
+  const prices = event.ticketTypes.map((t) => t.priceMinor);
+  const sellable = tiers.filter((t) => t.state === "on_sale" || t.state === "not_yet_on_sale" || t.state === "sold_out");
+  const { ticketTypes: _tiers, agenda, ...rest } = event;
+  return {
+    event: rest as Event,
+    tiers,
+    agenda,
+    priceRange: prices.length ? { min: Math.min(...prices), max: Math.max(...prices) } : null,
+    soldOut: sellable.length > 0 && sellable.every((t) => t.state === "sold_out"),
+    onSale: tiers.some((t) => t.state === "on_sale"),
+  };
+}
+
+const withRelations = {
+  ticketTypes: { orderBy: [{ sortOrder: "asc" as const }, { priceMinor: "asc" as const }] },
+  agenda: { orderBy: [{ sortOrder: "asc" as const }, { startsAt: "asc" as const }] },
+};
+
+/** Published events that have not ended, soonest first. */
+export async function listUpcomingEvents(db: PrismaClient, now: Date): Promise<EventView[]> {
+  const events = await db.event.findMany({
+    where: { status: "published", endsAt: { gt: now } },
+    orderBy: { startsAt: "asc" },
+    include: withRelations,
+  });
+  return events.map((e) => toView(e, now));
+}
+
+/**
+ * An event as the public may see it: published, cancelled (shown as cancelled) or archived
+ * (shown as past). Drafts do not exist for the public.
+ */
+export async function getPublicEvent(db: PrismaClient, slug: string, now: Date): Promise<EventView> {
+  const event = await db.event.findUnique({ where: { slug }, include: withRelations });
+  if (!event || event.status === "draft") {
+    throw new DomainError("not_found", "We could not find that event. It may have moved: see the list of events.");
+  }
+  return toView(event, now);
+}

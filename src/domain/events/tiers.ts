@@ -1,0 +1,116 @@
+import type { Event, PrismaClient, TicketType } from "@/generated/prisma/client";
+import { DomainError } from "@/domain/errors";
+import { newId } from "@/lib/ids";
+import { auditStatement } from "@/domain/staff/audit";
+import type { ServiceDeps } from "@/domain/deps";
+import { hashAccessCode } from "@/domain/orders/eligibility";
+import { getAdminEvent } from "@/domain/events/admin-events";
+import { LIMIT_GUARD, deleteTierStatements, insertTierStatement, runGuarded, updateTierStatement, type TierRow } from "@/domain/events/repo";
+import type { TierInput } from "@/domain/events/tier-input";
+
+export type AdminTier = TicketType & { event: Event };
+
+/** One tier with its event. */
+export async function getAdminTier(db: PrismaClient, id: string): Promise<AdminTier> {
+  const tier = await db.ticketType.findUnique({ where: { id }, include: { event: true } });
+  if (!tier) throw new DomainError("not_found", "We could not find that ticket tier. Go back to the event.");
+  return tier;
+}
+
+/** The position a new tier takes: after the event's last one. */
+export async function nextSortOrder(db: PrismaClient, eventId: string): Promise<number> {
+  const last = await db.ticketType.findFirst({ where: { eventId }, orderBy: { sortOrder: "desc" }, select: { sortOrder: true } });
+  return last ? last.sortOrder + 1 : 0;
+}
+
+const quotaMessage = (sold: number, held: number) =>
+  `${sold} ${sold === 1 ? "ticket is" : "tickets are"} sold and ${held} held, so the quota cannot be below ${sold + held}. Leave it blank for no quota.`;
+
+async function rowOf(input: TierInput, previous: { accessCodeHash: string | null; sortOrder: number }): Promise<TierRow> {
+  const { accessCode, ...fields } = input;
+  let accessCodeHash: string | null = null;
+  if (input.eligibility === "access_code") accessCodeHash = accessCode ? await hashAccessCode(accessCode) : previous.accessCodeHash;
+  return { ...fields, accessCodeHash, sortOrder: input.sortOrder ?? previous.sortOrder };
+}
+
+/** Audit detail: what changed, never the access code or its hash. */
+const auditDetail = (row: TierRow, codeChanged: boolean) => {
+  const { accessCodeHash: _hash, salesStartAt, salesEndAt, ...rest } = row;
+  return { ...rest, salesStartAt: salesStartAt?.toISOString() ?? null, salesEndAt: salesEndAt?.toISOString() ?? null, accessCodeChanged: codeChanged };
+};
+
+/** Adds a tier to an event. Returns its id. */
+export async function createTier(deps: ServiceDeps, staffId: string, eventId: string, input: TierInput): Promise<string> {
+  await getAdminEvent(deps.db, eventId);
+  const row = await rowOf(input, { accessCodeHash: null, sortOrder: await nextSortOrder(deps.db, eventId) });
+  const id = newId("tier");
+  const now = deps.now();
+  await deps.d1.batch([
+    insertTierStatement(deps.d1, id, eventId, row, now),
+    auditStatement(deps.d1, { staffId, action: "tier_created", entity: "ticket_type", entityId: id, detail: { eventId, ...auditDetail(row, row.accessCodeHash !== null) } }, now),
+  ]);
+  return id;
+}
+
+/**
+ * Saves a tier. Its quota may not drop below the tickets already sold and held (checked by
+ * the statement that writes it); a blank access code keeps the old one.
+ */
+export async function updateTier(deps: ServiceDeps, staffId: string, id: string, input: TierInput): Promise<AdminTier> {
+  const before = await getAdminTier(deps.db, id);
+  if (input.quota !== null && input.quota < before.soldCount + before.heldCount) {
+    throw new DomainError("invalid", "Some details need correcting.", { quota: quotaMessage(before.soldCount, before.heldCount) });
+  }
+  if (input.eligibility === "access_code" && !input.accessCode && !before.accessCodeHash) {
+    throw new DomainError("invalid", "Some details need correcting.", { accessCode: "Enter the access code you will give out." });
+  }
+  const row = await rowOf(input, before);
+  const now = deps.now();
+  await runGuarded(
+    deps.d1,
+    [
+      updateTierStatement(deps.d1, id, row, now),
+      auditStatement(
+        deps.d1,
+        { staffId, action: "tier_updated", entity: "ticket_type", entityId: id, detail: { eventId: before.eventId, ...auditDetail(row, row.accessCodeHash !== before.accessCodeHash) } },
+        now,
+      ),
+    ],
+    [
+      [
+        LIMIT_GUARD,
+        async () => {
+          const latest = await getAdminTier(deps.db, id);
+          return new DomainError("invalid", "Some details need correcting.", { quota: quotaMessage(latest.soldCount, latest.heldCount) });
+        },
+      ],
+    ],
+  );
+  return before;
+}
+
+/** Deletes a tier nobody has bought or holds (nor ever ordered, even in a cancelled order). Returns its event's id. */
+export async function deleteTier(deps: ServiceDeps, staffId: string, id: string): Promise<string> {
+  const tier = await getAdminTier(deps.db, id);
+  const refused = () =>
+    new DomainError(
+      "conflict",
+      `The ${tier.name} tier has been ordered, so it cannot be deleted. To stop selling it, set its quota to what is sold, or end its sales window.`,
+    );
+  const now = deps.now();
+  await runGuarded(
+    deps.d1,
+    [...deleteTierStatements(deps.d1, id), auditStatement(deps.d1, { staffId, action: "tier_deleted", entity: "ticket_type", entityId: id, detail: { eventId: tier.eventId, name: tier.name } }, now)],
+    [[LIMIT_GUARD, refused]],
+  );
+  return tier.eventId;
+}
+
+/** Whether a tier could be deleted now (nothing sold, held or ever ordered). */
+export async function deletableTierIds(db: PrismaClient, eventId: string): Promise<Set<string>> {
+  const tiers = await db.ticketType.findMany({
+    where: { eventId, soldCount: 0, heldCount: 0, tickets: { none: {} } },
+    select: { id: true },
+  });
+  return new Set(tiers.map((t) => t.id));
+}

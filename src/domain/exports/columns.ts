@@ -1,0 +1,133 @@
+// The columns of an attendee list, shared by the CSV and XLSX writers so both show the same values.
+import type { AttendeeRow } from "@/domain/exports/attendees";
+import { wallClockFields, wallClockFormat } from "@/lib/zoned-time";
+
+/** An amount of money as a number with the currency's decimal places (8.00, 1200 for JPY). */
+export type Money = { minor: number; decimals: number };
+
+/** A cell: text (people's input or ours), money, or empty. */
+export type Cell = string | Money | null;
+
+export type Column = { header: string; /** XLSX width in characters. */ width: number };
+
+export const attendeeColumns: readonly Column[] = [
+  { header: "Order reference", width: 14 },
+  { header: "Attendee name", width: 26 },
+  { header: "Attendee email", width: 30 },
+  { header: "Ticket type", width: 18 },
+  { header: "Price paid", width: 11 },
+  { header: "Currency", width: 9 },
+  { header: "Ticket status", width: 13 },
+  { header: "Checked in at", width: 17 },
+  { header: "Buyer name", width: 26 },
+  { header: "Buyer email", width: 30 },
+  { header: "Eligibility answer", width: 36 },
+  { header: "Ordered at", width: 17 },
+  { header: "Paid at", width: 17 },
+];
+
+/**
+ * True when a spreadsheet would take text as a formula (or the start of one): it begins with
+ * "=", "+", "-", "@", a tab or a carriage return (OWASP's list for CSV injection).
+ */
+export function startsLikeFormula(text: string): boolean {
+  return /^[=+\-@\t\r]/.test(text);
+}
+
+/** "8.00" for 800 minor units with 2 decimals; exact, with no floating point. */
+export function formatDecimal({ minor, decimals }: Money): string {
+  if (decimals === 0) return String(minor);
+  const sign = minor < 0 ? "-" : "";
+  const digits = String(Math.abs(minor)).padStart(decimals + 1, "0");
+  return `${sign}${digits.slice(0, -decimals)}.${digits.slice(-decimals)}`;
+}
+
+/**
+ * What organisers need to know about a ticket: `valid`, `cancelled`, or `refunded` when its
+ * order was refunded in full (a refund cancels the order's tickets).
+ */
+export function ticketStatusLabel(ticketStatus: string, orderStatus: string): string {
+  if (orderStatus === "refunded") return "refunded";
+  if (orderStatus === "cancelled") return "cancelled";
+  return ticketStatus;
+}
+
+/** A stored DateTime (Prisma's ISO text, or SQLite's CURRENT_TIMESTAMP form) as epoch ms. */
+export function storedTimeMs(value: string | number | null): number | null {
+  if (value === null) return null;
+  if (typeof value === "number") return value;
+  const sqliteDefault = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(value);
+  const ms = Date.parse(sqliteDefault ? `${value.replace(" ", "T")}Z` : value);
+  return Number.isNaN(ms) ? null : ms;
+}
+
+const QUARTER_HOUR = 15 * 60_000;
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/**
+ * "YYYY-MM-DD HH:MM" in `timeZone`. Zone offsets change on quarter-hour boundaries, so the
+ * offset is looked up once per quarter hour with Intl and cached: an export formats hundreds
+ * of thousands of times, and Intl's formatToParts is the slow part of each.
+ */
+export function zonedMinuteFormatter(timeZone: string): (ms: number) => string {
+  const dtf = wallClockFormat(timeZone);
+  const offsets = new Map<number, number>();
+  const offsetAt = (ms: number) => {
+    const bucket = Math.floor(ms / QUARTER_HOUR);
+    let offset = offsets.get(bucket);
+    if (offset === undefined) {
+      const at = bucket * QUARTER_HOUR;
+      const f = wallClockFields(dtf, new Date(at));
+      offset = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second) - at;
+      if (offsets.size > 50_000) offsets.clear();
+      offsets.set(bucket, offset);
+    }
+    return offset;
+  };
+  return (ms) => {
+    const local = new Date(ms + offsetAt(ms));
+    return `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())} ${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`;
+  };
+}
+
+/** Decimal places of a currency's minor unit (2 for GBP, 0 for JPY), as Intl knows them. */
+function currencyDecimals(): (currency: string) => number {
+  const known = new Map<string, number>();
+  return (currency) => {
+    let decimals = known.get(currency);
+    if (decimals === undefined) {
+      try {
+        decimals = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+      } catch {
+        decimals = 2; // not an ISO code Intl knows; minor units are hundredths almost everywhere
+      }
+      known.set(currency, decimals);
+    }
+    return decimals;
+  };
+}
+
+/** Turns rows into cells, in `attendeeColumns` order, with times shown in the event's zone. */
+export function attendeeCells(timeZone: string): (row: AttendeeRow) => Cell[] {
+  const minutes = zonedMinuteFormatter(timeZone);
+  const decimalsOf = currencyDecimals();
+  const time = (value: string | null) => {
+    const ms = storedTimeMs(value);
+    return ms === null ? null : minutes(ms);
+  };
+  return (row) => [
+    row.reference,
+    row.attendeeName,
+    row.attendeeEmail,
+    row.ticketType,
+    { minor: row.pricePaidMinor, decimals: decimalsOf(row.currency) },
+    row.currency,
+    ticketStatusLabel(row.ticketStatus, row.orderStatus),
+    time(row.checkedInAt),
+    row.buyerName,
+    row.buyerEmail,
+    row.eligibilityAnswer,
+    time(row.orderedAt),
+    time(row.paidAt),
+  ];
+}

@@ -1,0 +1,71 @@
+import { DomainError } from "@/domain/errors";
+import { newId } from "@/lib/ids";
+import { cleanLine } from "@/lib/text";
+import { randomToken } from "@/lib/tokens";
+import { auditStatement } from "@/domain/staff/audit";
+import type { ServiceDeps } from "@/domain/deps";
+import type { Actor } from "@/domain/orders/admin-actions";
+import { newOrderReference } from "@/domain/orders/reference";
+import { CAPACITY_EXCEEDED, placeOrderStatements } from "@/domain/orders/repo";
+
+export type RegistrationRequest = {
+  buyerName: string;
+  buyerEmail: string;
+  tierId: string;
+  /** One attendee name per ticket. */
+  attendees: string[];
+  /** complimentary: free; door: pays at the door (recorded at the tier's price). */
+  source: "complimentary" | "door";
+};
+
+/**
+ * An organiser registers people directly: a complimentary place or pay-at-the-door. It takes
+ * seats like any order (same atomic capacity check, sales windows and eligibility do not
+ * apply), is confirmed at once, and its tickets are emailed like any other.
+ */
+export async function addRegistration(deps: ServiceDeps, actor: Actor, eventId: string, request: RegistrationRequest) {
+  const event = await deps.db.event.findUnique({ where: { id: eventId }, include: { ticketTypes: true } });
+  if (!event) throw new DomainError("not_found", "We could not find that event.");
+  const tier = event.ticketTypes.find((t) => t.id === request.tierId);
+  const fields: Record<string, string> = {};
+  if (!tier) fields.tierId = "Choose a ticket type.";
+  const attendees = request.attendees.map(cleanLine).filter(Boolean);
+  if (!attendees.length) fields.attendees = "Enter at least one attendee name, one per line.";
+  if (attendees.length > 100) fields.attendees = "Add up to 100 people at a time.";
+  if (attendees.some((a) => a.length > 100)) fields.attendees = "Keep each name to 100 characters.";
+  if (Object.keys(fields).length || !tier) throw new DomainError("invalid", "Some details need correcting.", fields);
+
+  const price = request.source === "complimentary" ? 0 : tier.priceMinor;
+  const now = deps.now();
+  const order = {
+    id: newId("ord"),
+    eventId,
+    reference: newOrderReference(event.referencePrefix),
+    buyerName: cleanLine(request.buyerName),
+    buyerEmail: request.buyerEmail.trim(),
+    totalMinor: price * attendees.length,
+    currency: event.currency,
+    source: request.source,
+    paid: true,
+    holdExpiresAt: null,
+    tickets: attendees.map((name) => ({
+      id: newId("tkt"),
+      ticketTypeId: tier.id,
+      attendeeName: name,
+      attendeeEmail: null,
+      eligibilityAnswer: request.source === "complimentary" ? "complimentary" : "pay at the door",
+      pricePaidMinor: price,
+      token: randomToken(),
+    })),
+  };
+  try {
+    await deps.d1.batch([
+      ...placeOrderStatements(deps.d1, order, now, { requirePublished: false }),
+      auditStatement(deps.d1, { staffId: actor.staffId, action: `registration_added_${request.source}`, entity: "order", entityId: order.id, detail: { tier: tier.name, count: attendees.length } }, now),
+    ]);
+  } catch (err) {
+    if (CAPACITY_EXCEEDED.test(String(err))) throw new DomainError("sold_out", "There are not enough seats left for that many people. Raise the capacity first, or add fewer.");
+    throw err;
+  }
+  return order.id;
+}

@@ -1,0 +1,123 @@
+import { DomainError } from "@/domain/errors";
+import { formatMoney } from "@/lib/format";
+import { sqlTime } from "@/lib/sql-time";
+import { cleanLine } from "@/lib/text";
+import { auditStatement } from "@/domain/staff/audit";
+import type { ServiceDeps } from "@/domain/deps";
+import { enqueueEmailStatement } from "@/domain/mail/outbox";
+import { releaseHold, runTransition } from "@/domain/orders/settle";
+
+/** Who is acting, for the audit log. */
+export type Actor = { staffId: string };
+
+async function orderOrThrow(deps: ServiceDeps, orderId: string) {
+  const order = await deps.db.order.findUnique({ where: { id: orderId }, include: { tickets: true, event: true } });
+  if (!order) throw new DomainError("not_found", "We could not find that order.");
+  return order;
+}
+
+/** Corrects an attendee's name (badges, door list). */
+export async function renameAttendee(deps: ServiceDeps, actor: Actor, ticketId: string, rawName: string) {
+  const name = cleanLine(rawName);
+  if (!name || name.length > 100) throw new DomainError("invalid", "Enter the attendee's name (up to 100 characters).", { name: "Enter the attendee's name (up to 100 characters)." });
+  const ticket = await deps.db.ticket.findUnique({ where: { id: ticketId } });
+  if (!ticket) throw new DomainError("not_found", "We could not find that ticket.");
+  const now = deps.now();
+  await deps.d1.batch([
+    deps.d1.prepare(`UPDATE "Ticket" SET "attendeeName" = ?2, "updatedAt" = ?3 WHERE "id" = ?1`).bind(ticketId, name, sqlTime(now)),
+    auditStatement(deps.d1, { staffId: actor.staffId, action: "attendee_renamed", entity: "order", entityId: ticket.orderId, detail: { ticketId, from: ticket.attendeeName, to: name } }, now),
+  ]);
+  return ticket.orderId;
+}
+
+/**
+ * Cancels one valid ticket and gives its seat back, in one batch conditioned on the ticket
+ * still being valid (a repeat does nothing). Money is a separate decision (refund).
+ */
+export async function cancelTicket(deps: ServiceDeps, actor: Actor, ticketId: string) {
+  const ticket = await deps.db.ticket.findUnique({ where: { id: ticketId } });
+  if (!ticket) throw new DomainError("not_found", "We could not find that ticket.");
+  const now = deps.now();
+  const at = sqlTime(now);
+  const valid = `EXISTS (SELECT 1 FROM "Ticket" WHERE "id" = ?1 AND "status" = 'valid')`;
+  const results = await deps.d1.batch([
+    deps.d1.prepare(`UPDATE "TicketType" SET "soldCount" = "soldCount" - 1, "updatedAt" = ?2 WHERE "id" = ?3 AND ${valid}`).bind(ticketId, at, ticket.ticketTypeId),
+    deps.d1.prepare(`UPDATE "Event" SET "soldCount" = "soldCount" - 1, "updatedAt" = ?2 WHERE "id" = ?3 AND ${valid}`).bind(ticketId, at, ticket.eventId),
+    auditStatement(deps.d1, { staffId: actor.staffId, action: "ticket_cancelled", entity: "order", entityId: ticket.orderId, detail: { ticketId, attendee: ticket.attendeeName } }, now),
+    deps.d1.prepare(`UPDATE "Ticket" SET "status" = 'cancelled', "updatedAt" = ?2 WHERE "id" = ?1 AND "status" = 'valid'`).bind(ticketId, at),
+  ]);
+  if (results.at(-1)!.meta.changes !== 1) throw new DomainError("conflict", "That ticket is not valid any more, so there is nothing to cancel.");
+  return ticket.orderId;
+}
+
+/**
+ * Cancels a whole order: a pending one releases its hold (and its Stripe session is expired by
+ * the caller's next sweep or now); a confirmed one has every valid ticket cancelled and its
+ * seats freed. Refunding is a separate action.
+ */
+export async function cancelOrder(deps: ServiceDeps, actor: Actor, orderId: string) {
+  const order = await orderOrThrow(deps, orderId);
+  const now = deps.now();
+  if (order.status === "pending") {
+    if (order.stripeSessionId) await deps.stripe.checkout.sessions.expire(order.stripeSessionId).catch(() => undefined);
+    await releaseHold(deps, orderId, "cancelled");
+  } else if (order.status === "paid" || order.status === "partially_refunded") {
+    await runTransition(deps, now, { orderId, from: ["paid", "partially_refunded"], to: "cancelled", seats: "release_sold", ticketsFrom: ["valid"], ticketsTo: "cancelled", set: { cancelledAt: sqlTime(now) } });
+  } else {
+    throw new DomainError("conflict", `This order is ${order.status.replace(/_/g, " ")}, so there is nothing to cancel.`);
+  }
+  await auditStatement(deps.d1, { staffId: actor.staffId, action: "order_cancelled", entity: "order", entityId: orderId, detail: { previousStatus: order.status } }, now).run();
+}
+
+/**
+ * Refunds through Stripe: the whole order, or `amountMinor` of it. A full refund cancels the
+ * tickets and frees their seats; a partial one cancels the tickets chosen (`ticketIds`). The
+ * buyer is emailed. Recorded at once; Stripe's charge.refunded webhook then finds it done.
+ */
+export async function refundOrder(deps: ServiceDeps, actor: Actor, orderId: string, request: { amountMinor?: number | undefined; ticketIds?: string[] }) {
+  const order = await orderOrThrow(deps, orderId);
+  if (!order.stripePaymentIntentId) throw new DomainError("conflict", "This order was not paid through Stripe, so there is nothing to refund online.");
+  if (order.status !== "paid" && order.status !== "partially_refunded") throw new DomainError("conflict", `This order is ${order.status.replace(/_/g, " ")}: it cannot be refunded.`);
+  const refundable = order.totalMinor - order.refundedMinor;
+  const amount = request.amountMinor ?? refundable;
+  if (!Number.isInteger(amount) || amount <= 0 || amount > refundable) {
+    throw new DomainError("invalid", `Enter an amount up to ${formatMoney(refundable, order.currency)}.`, { amount: `Enter an amount up to ${formatMoney(refundable, order.currency)}.` });
+  }
+  // The key names the refund's place in the order's history, so a double-submitted form refunds once.
+  await deps.stripe.refunds.create(
+    { payment_intent: order.stripePaymentIntentId, amount, metadata: { orderId, staffId: actor.staffId } },
+    { idempotencyKey: `refund-${orderId}-${order.refundedMinor}-${amount}` },
+  );
+  const now = deps.now();
+  const total = order.refundedMinor + amount;
+  const email = enqueueEmailStatement(
+    deps.d1,
+    { template: "refund_issued", recipient: order.buyerEmail, orderId, data: { orderId, amountMinor: amount }, idempotencyKey: `refund-issued-${orderId}-${total}` },
+    now,
+  );
+  const entry = auditStatement(deps.d1, { staffId: actor.staffId, action: "order_refunded", entity: "order", entityId: orderId, detail: { amountMinor: amount, totalRefundedMinor: total } }, now);
+  if (total === order.totalMinor) {
+    await runTransition(deps, now, { orderId, from: ["paid", "partially_refunded"], to: "refunded", seats: "release_sold", ticketsFrom: ["valid"], ticketsTo: "cancelled", set: { refundedMinor: total } }, () => [email, entry]);
+  } else {
+    await deps.d1.batch([
+      deps.d1.prepare(`UPDATE "Order" SET "refundedMinor" = MAX("refundedMinor", ?2), "status" = 'partially_refunded', "updatedAt" = ?3 WHERE "id" = ?1 AND "status" IN ('paid', 'partially_refunded')`).bind(orderId, total, sqlTime(now)),
+      email,
+      entry,
+    ]);
+    for (const ticketId of request.ticketIds ?? []) {
+      if (order.tickets.some((t) => t.id === ticketId && t.status === "valid")) await cancelTicket(deps, actor, ticketId);
+    }
+  }
+}
+
+/** Sends the order's tickets to the buyer again (a new message: the old one may be lost). */
+export async function resendTickets(deps: ServiceDeps, actor: Actor, orderId: string) {
+  const order = await orderOrThrow(deps, orderId);
+  if (!order.tickets.some((t) => t.status === "valid")) throw new DomainError("conflict", "This order has no valid tickets to send.");
+  const now = deps.now();
+  await deps.d1.batch([
+    enqueueEmailStatement(deps.d1, { template: "order_confirmation", recipient: order.buyerEmail, orderId, data: { orderId }, idempotencyKey: `order-confirmation-${orderId}-resent-${now.getTime()}` }, now),
+    auditStatement(deps.d1, { staffId: actor.staffId, action: "tickets_resent", entity: "order", entityId: orderId, detail: { to: order.buyerEmail } }, now),
+  ]);
+}
+

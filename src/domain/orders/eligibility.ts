@@ -1,0 +1,80 @@
+import type { PrismaClient, TicketType } from "@/generated/prisma/client";
+import { constantTimeEqual, sha256Hex } from "@/lib/hash";
+import { normaliseEmail, normaliseMembershipNumber } from "@/lib/text";
+import type { TicketInput } from "@/domain/orders/input";
+
+/** Access codes compare trimmed and case-insensitively; only their hash is stored. */
+export function hashAccessCode(code: string): Promise<string> {
+  return sha256Hex(code.trim().toUpperCase());
+}
+
+type Checked = { answer: string | null } | { field: "declaration" | "membership" | "accessCode"; message: string };
+
+/**
+ * Finds which of the given membership keys (emails or membership numbers) are on the
+ * members list, in one query. Returns the matched keys, normalised.
+ */
+async function matchMembers(db: PrismaClient, keys: string[]): Promise<Set<string>> {
+  const emails = keys.filter((k) => k.includes("@")).map(normaliseEmail);
+  const numbers = keys.filter((k) => !k.includes("@")).map(normaliseMembershipNumber);
+  if (!emails.length && !numbers.length) return new Set();
+  const members = await db.member.findMany({
+    where: { OR: [{ email: { in: emails } }, { membershipNumber: { in: numbers } }] },
+    select: { email: true, membershipNumber: true },
+  });
+  return new Set(members.flatMap((m) => [m.email, m.membershipNumber]).filter((v): v is string => Boolean(v)));
+}
+
+const membershipKey = (ticket: TicketInput) => ticket.membership ?? ticket.email;
+const normaliseKey = (key: string) => (key.includes("@") ? normaliseEmail(key) : normaliseMembershipNumber(key));
+
+/**
+ * Checks every ticket against its tier's eligibility rule, on the server (the form's checkboxes
+ * are a convenience, never the check). Returns, per ticket, the answer to record for the door
+ * or the field to correct with a message. `openAlternative` names the price to offer instead.
+ */
+export async function checkEligibility(
+  db: PrismaClient,
+  tickets: Array<{ input: TicketInput; tier: TicketType }>,
+  openAlternative: string | undefined,
+): Promise<Checked[]> {
+  const memberKeys = tickets.filter((t) => t.tier.eligibility === "member_list").map((t) => membershipKey(t.input)).filter((k): k is string => Boolean(k));
+  const members = await matchMembers(db, memberKeys);
+  const usedMemberships = new Set<string>();
+  const insteadText = openAlternative ? `, or choose the ${openAlternative} ticket instead` : "";
+
+  return Promise.all(
+    tickets.map(async ({ input, tier }): Promise<Checked> => {
+      switch (tier.eligibility) {
+        case "open":
+          return { answer: null };
+        case "declaration":
+          if (input.declaration !== true) {
+            const statement = tier.declarationText ? `: “${tier.declarationText}”` : "";
+            return { field: "declaration", message: `Tick to confirm${statement}${insteadText}.` };
+          }
+          return { answer: tier.declarationText ?? "declared" };
+        case "member_list": {
+          const key = membershipKey(input);
+          if (!key) return { field: "membership", message: `Enter a membership number or the email address on the members list${insteadText}.` };
+          const normalised = normaliseKey(key);
+          if (!members.has(normalised)) {
+            return { field: "membership", message: `We could not find that membership. Check it${insteadText}.` };
+          }
+          if (usedMemberships.has(normalised)) {
+            return { field: "membership", message: "Each membership can be used for one ticket in an order." };
+          }
+          usedMemberships.add(normalised);
+          return { answer: `member ${normalised}` };
+        }
+        case "access_code": {
+          if (!input.accessCode) return { field: "accessCode", message: "Enter the access code the organisers gave you." };
+          const ok = tier.accessCodeHash !== null && constantTimeEqual(await hashAccessCode(input.accessCode), tier.accessCodeHash);
+          return ok ? { answer: "access code" } : { field: "accessCode", message: "That access code is not valid for this ticket. Check it and try again." };
+        }
+        default:
+          return { field: "declaration", message: "This ticket cannot be bought online. Please contact the organisers." };
+      }
+    }),
+  );
+}

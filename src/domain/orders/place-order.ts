@@ -1,0 +1,158 @@
+import type { Event, TicketType } from "@/generated/prisma/client";
+import { DomainError } from "@/domain/errors";
+import { formatMoney } from "@/lib/format";
+import { newId } from "@/lib/ids";
+import { randomToken } from "@/lib/tokens";
+import { eventSeatsLeft, tierSaleState } from "@/domain/events/availability";
+import type { ServiceDeps } from "@/domain/deps";
+import { checkEligibility } from "@/domain/orders/eligibility";
+import type { OrderInput } from "@/domain/orders/input";
+import { newOrderReference } from "@/domain/orders/reference";
+import { CAPACITY_EXCEEDED, placeOrderStatements, type NewOrder } from "@/domain/orders/repo";
+
+/** How long seats are held while the buyer pays. Stripe needs a session to last at least 30 minutes. */
+export const HOLD_MINUTES = 35;
+
+type EventWithTiers = Event & { ticketTypes: TicketType[] };
+
+/** The cheapest tier anyone may buy now: what to offer someone whose membership was not found. */
+export function openAlternative(event: EventWithTiers, now: Date): TicketType | undefined {
+  return event.ticketTypes
+    .filter((t) => t.eligibility === "open" && tierSaleState(event, t, now) === "on_sale")
+    .sort((a, b) => a.priceMinor - b.priceMinor)[0];
+}
+
+function salesClosedMessage(event: Event, now: Date): string | undefined {
+  if (event.status === "cancelled") return "This event has been cancelled, so registration is closed.";
+  if (event.status !== "published") return "Registration for this event is not open.";
+  if (now >= event.endsAt || now >= (event.salesEndAt ?? event.startsAt)) return "Registration for this event has closed.";
+  if (event.salesStartAt && now < event.salesStartAt) return "Registration for this event has not opened yet.";
+  return undefined;
+}
+
+/** Checks tiers, limits and eligibility; throws one DomainError listing every field to fix. */
+async function planOrder(deps: ServiceDeps, event: EventWithTiers, input: OrderInput, now: Date) {
+  const closed = salesClosedMessage(event, now);
+  if (closed) throw new DomainError("sales_closed", closed);
+
+  const fields: Record<string, string> = {};
+  const tiersById = new Map(event.ticketTypes.map((t) => [t.id, t]));
+  const counts = new Map<string, number>();
+  const lines = input.tickets.flatMap((ticket, i) => {
+    const tier = tiersById.get(ticket.tier);
+    if (!tier) {
+      fields[`tickets.${i}.tier`] = "That ticket type is not sold for this event. Choose one from the event page.";
+      return [];
+    }
+    const state = tierSaleState(event, tier, now);
+    if (state === "not_yet_on_sale") fields[`tickets.${i}.tier`] = `${tier.name} tickets are not on sale yet.`;
+    if (state === "sales_closed") fields[`tickets.${i}.tier`] = `${tier.name} tickets are no longer on sale.`;
+    counts.set(tier.id, (counts.get(tier.id) ?? 0) + 1);
+    return [{ input: ticket, tier, index: i }];
+  });
+
+  if (input.tickets.length > event.maxPerOrder) {
+    fields.tickets = `You can register up to ${event.maxPerOrder} people in one order.`;
+  }
+  for (const [tierId, count] of counts) {
+    const tier = tiersById.get(tierId)!;
+    if (tier.maxPerOrder !== null && count > tier.maxPerOrder) {
+      fields.tickets = `Choose up to ${tier.maxPerOrder} ${tier.name} tickets in one order.`;
+    }
+    if (count < tier.minPerOrder) fields.tickets = `Choose at least ${tier.minPerOrder} ${tier.name} tickets.`;
+  }
+
+  const alternative = openAlternative(event, now);
+  const altText = alternative ? `${alternative.name} (${formatMoney(alternative.priceMinor, event.currency)})` : undefined;
+  const checks = await checkEligibility(deps.db, lines, altText);
+  checks.forEach((check, j) => {
+    if ("field" in check) fields[`tickets.${lines[j]!.index}.${check.field}`] = check.message;
+  });
+  if (Object.keys(fields).length) throw new DomainError("invalid", "Some details need correcting.", fields);
+
+  return lines.map((line, j) => ({ ...line, answer: (checks[j] as { answer: string | null }).answer }));
+}
+
+const left = (n: number, one: string, many: string) => `Only ${n} ${n === 1 ? one : many} left. Choose fewer and try again.`;
+
+/** After a capacity failure: the clearest true sentence about what is left. */
+async function soldOutError(deps: ServiceDeps, eventId: string, counts: Map<string, number>): Promise<DomainError> {
+  const event = await deps.db.event.findUniqueOrThrow({ where: { id: eventId }, include: { ticketTypes: true } });
+  if (event.status !== "published") return new DomainError("sales_closed", "Registration for this event has closed.");
+  const wantedTotal = [...counts.values()].reduce((a, b) => a + b, 0);
+  const eventLeft = eventSeatsLeft(event);
+  if (eventLeft !== null && eventLeft < wantedTotal) {
+    return new DomainError("sold_out", eventLeft === 0 ? "Sorry, this event has sold out." : left(eventLeft, "place is", "places are"));
+  }
+  for (const tier of event.ticketTypes) {
+    const wanted = counts.get(tier.id) ?? 0;
+    const tierLeft = tier.quota === null ? null : Math.max(0, tier.quota - tier.soldCount - tier.heldCount);
+    if (wanted && tierLeft !== null && tierLeft < wanted) {
+      return new DomainError("sold_out", tierLeft === 0 ? `Sorry, ${tier.name} tickets have sold out.` : left(tierLeft, `${tier.name} ticket is`, `${tier.name} tickets are`));
+    }
+  }
+  return new DomainError("sold_out", "Sorry, those tickets have just sold out. Please try again.");
+}
+
+export type PlacedOrder = { id: string; reference: string; status: "pending" | "paid"; totalMinor: number; currency: string; holdExpiresAt: Date | null };
+
+/**
+ * Registers the people in `input` for the event: checks every rule, then inserts the order and
+ * its tickets and takes their seats in one atomic batch, so concurrent buyers can never take
+ * more seats than exist. Orders with something to pay hold their seats for HOLD_MINUTES;
+ * free orders are confirmed at once.
+ */
+export async function placeOrder(
+  deps: ServiceDeps,
+  slug: string,
+  input: OrderInput,
+  source: NewOrder["source"] = "online",
+): Promise<PlacedOrder> {
+  const now = deps.now();
+  const event = await deps.db.event.findUnique({ where: { slug }, include: { ticketTypes: true } });
+  if (!event || event.status === "draft") throw new DomainError("not_found", "We could not find that event.");
+  const lines = await planOrder(deps, event, input, now);
+
+  const totalMinor = lines.reduce((sum, l) => sum + l.tier.priceMinor, 0);
+  const paid = totalMinor === 0;
+  const counts = new Map<string, number>();
+  for (const l of lines) counts.set(l.tier.id, (counts.get(l.tier.id) ?? 0) + 1);
+  const order: NewOrder = {
+    id: newId("ord"),
+    eventId: event.id,
+    reference: newOrderReference(event.referencePrefix),
+    buyerName: input.buyer.name,
+    buyerEmail: input.buyer.email,
+    totalMinor,
+    currency: event.currency,
+    source,
+    paid,
+    holdExpiresAt: paid ? null : new Date(now.getTime() + HOLD_MINUTES * 60_000),
+    tickets: lines.map((l) => ({
+      id: newId("tkt"),
+      ticketTypeId: l.tier.id,
+      attendeeName: l.input.name,
+      attendeeEmail: l.input.email ?? null,
+      eligibilityAnswer: l.answer,
+      pricePaidMinor: l.tier.priceMinor,
+      token: randomToken(),
+    })),
+  };
+
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await deps.d1.batch(placeOrderStatements(deps.d1, order, now));
+      break;
+    } catch (err) {
+      const message = String(err);
+      if (CAPACITY_EXCEEDED.test(message)) throw await soldOutError(deps, event.id, counts);
+      // A reference collision (1 in millions) just needs another reference.
+      if (/UNIQUE constraint failed: Order\.reference/.test(message) && attempt < 3) {
+        order.reference = newOrderReference(event.referencePrefix);
+        continue;
+      }
+      throw err;
+    }
+  }
+  return { id: order.id, reference: order.reference, status: paid ? "paid" : "pending", totalMinor, currency: event.currency, holdExpiresAt: order.holdExpiresAt };
+}

@@ -1,0 +1,173 @@
+// Raw SQL for the order state changes that must be atomic. D1 has no interactive transactions
+// and Prisma's D1 adapter runs $transaction calls as separate queries, so each change is one
+// D1 batch (run by D1 as a single transaction) of conditional statements.
+//
+// Capacity: the counters on Event and TicketType (soldCount, heldCount) move in the same batch
+// as the order. A counter update that would exceed a limit sets the counter to NULL instead,
+// which violates its NOT NULL constraint, fails the statement and rolls back the whole batch:
+// the limit is enforced by the database in the same transaction as the write, with no
+// read-then-write window, and with no triggers or CHECK constraints (which Prisma's migrations
+// would not keep).
+import { sqlTime } from "@/lib/sql-time";
+import { ticketEmailStatements } from "@/domain/mail/outbox";
+
+export const CAPACITY_EXCEEDED = /NOT NULL constraint failed: (Event|TicketType)\.(heldCount|soldCount)/;
+
+export type NewTicket = {
+  id: string;
+  ticketTypeId: string;
+  attendeeName: string;
+  attendeeEmail: string | null;
+  eligibilityAnswer: string | null;
+  pricePaidMinor: number;
+  token: string;
+};
+
+export type NewOrder = {
+  id: string;
+  eventId: string;
+  reference: string;
+  buyerName: string;
+  buyerEmail: string;
+  totalMinor: number;
+  currency: string;
+  source: "online" | "complimentary" | "door";
+  /** Paid orders take seats as held until payment; free ones take them as sold at once. */
+  paid: boolean;
+  holdExpiresAt: Date | null;
+  tickets: NewTicket[];
+};
+
+/** Takes `n` seats from a counter unless that would pass `limitColumn` (NULL = no limit). */
+function takeSeats(table: "Event" | "TicketType", counter: "heldCount" | "soldCount", limitColumn: "capacity" | "quota", extraCondition = "1") {
+  return `UPDATE "${table}" SET "${counter}" = CASE
+      WHEN ${extraCondition} AND ("${limitColumn}" IS NULL OR "soldCount" + "heldCount" + ?1 <= "${limitColumn}") THEN "${counter}" + ?1
+      ELSE NULL END,
+    "updatedAt" = ?2
+    WHERE "id" = ?3`;
+}
+
+/**
+ * Inserts an order with its tickets and takes their seats, all or nothing. Online sales need
+ * the event to be published at that instant; organisers adding registrations do not.
+ */
+export function placeOrderStatements(d1: D1Database, order: NewOrder, now: Date, options: { requirePublished: boolean } = { requirePublished: true }): D1PreparedStatement[] {
+  const at = sqlTime(now);
+  const counter = order.paid ? "soldCount" : "heldCount";
+  const perTier = new Map<string, number>();
+  for (const t of order.tickets) perTier.set(t.ticketTypeId, (perTier.get(t.ticketTypeId) ?? 0) + 1);
+
+  return [
+    d1
+      .prepare(
+        `INSERT INTO "Order" ("id", "eventId", "reference", "buyerName", "buyerEmail", "status", "source", "totalMinor",
+          "refundedMinor", "currency", "holdExpiresAt", "createdAt", "paidAt", "updatedAt")
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, ?9, ?10, ?11, ?12, ?11)`,
+      )
+      .bind(
+        order.id,
+        order.eventId,
+        order.reference,
+        order.buyerName,
+        order.buyerEmail,
+        order.paid ? "paid" : "pending",
+        order.source,
+        order.totalMinor,
+        order.currency,
+        order.holdExpiresAt ? sqlTime(order.holdExpiresAt) : null,
+        at,
+        order.paid ? at : null,
+      ),
+    // Sales stop the moment an event leaves "published" (e.g. cancelled while someone pays).
+    d1.prepare(takeSeats("Event", counter, "capacity", options.requirePublished ? `"status" = 'published'` : "1")).bind(order.tickets.length, at, order.eventId),
+    ...[...perTier].map(([tierId, count]) => d1.prepare(takeSeats("TicketType", counter, "quota")).bind(count, at, tierId)),
+    ...order.tickets.map((t) =>
+      d1
+        .prepare(
+          `INSERT INTO "Ticket" ("id", "orderId", "eventId", "ticketTypeId", "attendeeName", "attendeeEmail",
+            "eligibilityAnswer", "pricePaidMinor", "status", "token", "createdAt", "updatedAt")
+           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)`,
+        )
+        .bind(
+          t.id,
+          order.id,
+          order.eventId,
+          t.ticketTypeId,
+          t.attendeeName,
+          t.attendeeEmail,
+          t.eligibilityAnswer,
+          t.pricePaidMinor,
+          order.paid ? "valid" : "pending",
+          t.token,
+          at,
+        ),
+    ),
+    // A free order is confirmed now, so its ticket emails are queued in the same batch.
+    ...(order.paid ? ticketEmailStatements(d1, order.id, now) : []),
+  ];
+}
+
+export type OrderTransition = {
+  orderId: string;
+  from: readonly string[];
+  to: string;
+  /** How the order's seats move: held → sold (payment), held → free (expiry), sold → free (refund). */
+  seats: "hold_to_sold" | "release_hold" | "release_sold" | "none";
+  ticketsFrom: readonly string[];
+  ticketsTo: string | null;
+  /** Extra columns to set on the order (raw SQL fragments are not allowed: values only). */
+  set?: Record<string, string | number | null>;
+};
+
+/**
+ * Moves an order from one of `from` to `to`, with its tickets and seat counters, in one batch.
+ * Every statement is conditioned on the order still being in `from`, and the order row is
+ * updated last, so a repeated or racing call changes nothing. The last statement's
+ * `meta.changes` is 1 exactly when this call made the move.
+ */
+export function transitionStatements(d1: D1Database, t: OrderTransition, now: Date): D1PreparedStatement[] {
+  const at = sqlTime(now);
+  const fromList = t.from.map((s) => `'${s.replace(/'/g, "")}'`).join(", ");
+  const stillFrom = `EXISTS (SELECT 1 FROM "Order" WHERE "id" = ?1 AND "status" IN (${fromList}))`;
+  const ticketsFrom = t.ticketsFrom.map((s) => `'${s.replace(/'/g, "")}'`).join(", ");
+  const countFor = (tierCondition: string) =>
+    `(SELECT COUNT(*) FROM "Ticket" tk WHERE tk."orderId" = ?1 AND tk."status" IN (${ticketsFrom})${tierCondition})`;
+  const moves = {
+    hold_to_sold: (n: string) => `"heldCount" = "heldCount" - ${n}, "soldCount" = "soldCount" + ${n}`,
+    release_hold: (n: string) => `"heldCount" = "heldCount" - ${n}`,
+    release_sold: (n: string) => `"soldCount" = "soldCount" - ${n}`,
+  };
+  const statements: D1PreparedStatement[] = [];
+  if (t.seats !== "none") {
+    const move = moves[t.seats];
+    statements.push(
+      d1
+        .prepare(
+          `UPDATE "TicketType" SET ${move(countFor(` AND tk."ticketTypeId" = "TicketType"."id"`))}, "updatedAt" = ?2
+           WHERE "id" IN (SELECT "ticketTypeId" FROM "Ticket" WHERE "orderId" = ?1) AND ${stillFrom}`,
+        )
+        .bind(t.orderId, at),
+      d1
+        .prepare(
+          `UPDATE "Event" SET ${move(countFor(""))}, "updatedAt" = ?2
+           WHERE "id" = (SELECT "eventId" FROM "Order" WHERE "id" = ?1) AND ${stillFrom}`,
+        )
+        .bind(t.orderId, at),
+    );
+  }
+  if (t.ticketsTo) {
+    statements.push(
+      d1
+        .prepare(`UPDATE "Ticket" SET "status" = ?3, "updatedAt" = ?2 WHERE "orderId" = ?1 AND "status" IN (${ticketsFrom}) AND ${stillFrom}`)
+        .bind(t.orderId, at, t.ticketsTo),
+    );
+  }
+  const extra = Object.entries(t.set ?? {});
+  const assignments = extra.map(([column], i) => `"${column.replace(/\W/g, "")}" = ?${i + 4}`);
+  statements.push(
+    d1
+      .prepare(`UPDATE "Order" SET "status" = ?3, "updatedAt" = ?2${assignments.map((a) => `, ${a}`).join("")} WHERE "id" = ?1 AND "status" IN (${fromList})`)
+      .bind(t.orderId, at, t.to, ...extra.map(([, v]) => v)),
+  );
+  return statements;
+}

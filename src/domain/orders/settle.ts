@@ -1,0 +1,151 @@
+import type { ServiceDeps } from "@/domain/deps";
+import { enqueueEmailStatement, ticketEmailStatements } from "@/domain/mail/outbox";
+import { transitionStatements, type OrderTransition } from "@/domain/orders/repo";
+import { DomainError } from "@/domain/errors";
+import { sqlTime } from "@/lib/sql-time";
+
+export async function runTransition(
+  deps: ServiceDeps,
+  now: Date,
+  transition: OrderTransition,
+  extra: (now: Date) => D1PreparedStatement[] = () => [],
+) {
+  const statements = transitionStatements(deps.d1, transition, now);
+  // Extra statements (emails) go before the order's own update, which must stay last: they are
+  // conditioned on the order still being in its old state.
+  const last = statements.pop()!;
+  const results = await deps.d1.batch([...statements, ...extra(now), last]);
+  return results.at(-1)!.meta.changes === 1;
+}
+
+export const stillIn = (statuses: string[]) => `EXISTS (SELECT 1 FROM "Order" WHERE "id" = ?1 AND "status" IN (${statuses.map((s) => `'${s}'`).join(", ")}))`;
+
+/**
+ * The one way an order becomes paid: pending → paid with its tickets made valid, its held
+ * seats counted as sold and the confirmation email queued, in one batch. Called from the
+ * Stripe webhook, the success page and the expiry sweep alike; returns true only for the call
+ * that made the change, so repeats and races are harmless.
+ */
+export async function fulfilOrder(deps: ServiceDeps, orderId: string, payment: { paymentIntentId: string | null }) {
+  const now = deps.now();
+  return runTransition(
+    deps,
+    now,
+    {
+      orderId,
+      from: ["pending"],
+      to: "paid",
+      seats: "hold_to_sold",
+      ticketsFrom: ["pending"],
+      ticketsTo: "valid",
+      set: { paidAt: sqlTime(now), stripePaymentIntentId: payment.paymentIntentId, holdExpiresAt: null },
+    },
+    (now) => ticketEmailStatements(deps.d1, orderId, now, stillIn(["pending"])),
+  );
+}
+
+/** Gives a pending order's held seats back: on expiry, cancellation or failed payment. */
+export async function releaseHold(deps: ServiceDeps, orderId: string, to: "expired" | "cancelled", email?: "payment_failed") {
+  const order = await deps.db.order.findUnique({ where: { id: orderId }, select: { buyerEmail: true } });
+  if (!order) return false;
+  const now = deps.now();
+  return runTransition(
+    deps,
+    now,
+    {
+      orderId,
+      from: ["pending"],
+      to,
+      seats: "release_hold",
+      ticketsFrom: ["pending"],
+      ticketsTo: "cancelled",
+      set: { cancelledAt: sqlTime(now), holdExpiresAt: null },
+    },
+    (now) =>
+      email
+        ? [enqueueEmailStatement(deps.d1, { template: email, recipient: order.buyerEmail, orderId, data: { orderId }, idempotencyKey: `${email}-${orderId}` }, now, stillIn(["pending"]))]
+        : [],
+  );
+}
+
+/**
+ * A payment arrived for an order (webhook, success page or sweep). Pending orders are
+ * fulfilled. An order whose hold already ended (expired or cancelled) has lost its seats, so
+ * the payment is refunded in full and the buyer told; a repeat of either is a no-op.
+ */
+export async function settlePayment(deps: ServiceDeps, orderId: string, payment: { paymentIntentId: string | null; amountMinor: number }) {
+  if (await fulfilOrder(deps, orderId, payment)) return "fulfilled" as const;
+  const order = await deps.db.order.findUnique({ where: { id: orderId } });
+  if (!order) return "unknown_order" as const;
+  if (order.status === "expired" || order.status === "cancelled") {
+    if (!payment.paymentIntentId) return "ignored" as const;
+    // Idempotency key per order and payment: a retried webhook cannot refund twice.
+    await deps.stripe.refunds.create(
+      { payment_intent: payment.paymentIntentId, metadata: { orderId, reason: "hold_expired" } },
+      { idempotencyKey: `late-payment-refund-${orderId}-${payment.paymentIntentId}` },
+    );
+    await runTransition(
+      deps,
+      deps.now(),
+      {
+        orderId,
+        from: ["expired", "cancelled"],
+        to: "refunded",
+        seats: "none",
+        ticketsFrom: [],
+        ticketsTo: null,
+        set: { stripePaymentIntentId: payment.paymentIntentId, refundedMinor: payment.amountMinor },
+      },
+      (now) => [
+        enqueueEmailStatement(
+          deps.d1,
+          { template: "late_payment_refunded", recipient: order.buyerEmail, orderId, data: { orderId, amountMinor: payment.amountMinor }, idempotencyKey: `late-payment-refunded-${orderId}` },
+          now,
+          stillIn(["expired", "cancelled"]),
+        ),
+      ],
+    );
+    return "refunded_late" as const;
+  }
+  return "already_settled" as const;
+}
+
+/**
+ * Stripe reports a refund (ours or one made in the Stripe dashboard). A full refund cancels the
+ * order's tickets and frees their seats; a partial one records the amount.
+ */
+export async function recordRefund(deps: ServiceDeps, paymentIntentId: string, amountRefundedMinor: number, full: boolean) {
+  const order = await deps.db.order.findFirst({ where: { stripePaymentIntentId: paymentIntentId } });
+  if (!order) return "unknown_order" as const;
+  if (full) {
+    const moved = await runTransition(deps, deps.now(), {
+      orderId: order.id,
+      from: ["paid", "partially_refunded"],
+      to: "refunded",
+      seats: "release_sold",
+      ticketsFrom: ["valid"],
+      ticketsTo: "cancelled",
+      set: { refundedMinor: amountRefundedMinor },
+    });
+    return moved ? ("refunded" as const) : ("already_settled" as const);
+  }
+  // A partial refund raises the recorded amount (never lowers it, whatever order events arrive in).
+  await deps.d1
+    .prepare(
+      `UPDATE "Order" SET "refundedMinor" = MAX("refundedMinor", ?2), "status" = CASE WHEN "status" = 'paid' THEN 'partially_refunded' ELSE "status" END
+       WHERE "id" = ?1 AND "status" IN ('paid', 'partially_refunded')`,
+    )
+    .bind(order.id, amountRefundedMinor)
+    .run();
+  return "partially_refunded" as const;
+}
+
+/** An order as its buyer may see it, by its unguessable id. */
+export async function getOrderForBuyer(deps: ServiceDeps, orderId: string) {
+  const order = await deps.db.order.findUnique({
+    where: { id: orderId },
+    include: { event: true, tickets: { include: { ticketType: true }, orderBy: { createdAt: "asc" } } },
+  });
+  if (!order) throw new DomainError("not_found", "We could not find that order. Check the link in your email.");
+  return order;
+}

@@ -1,0 +1,68 @@
+import type Stripe from "stripe";
+import { sqlTime } from "@/lib/sql-time";
+import type { ServiceDeps } from "@/domain/deps";
+import { recordRefund, releaseHold, settlePayment } from "@/domain/orders/settle";
+import { settleFromSession } from "@/domain/orders/sweep";
+
+/** The order a Checkout Session belongs to, if it is one of ours and the session is current. */
+/** The order an event is about, when it says (for sending that order's mail right away). */
+export function orderIdOf(event: Stripe.Event): string | undefined {
+  const object = event.data.object as { object?: string; metadata?: Record<string, string> | null; client_reference_id?: string | null };
+  return object.object === "checkout.session" ? (object.metadata?.orderId ?? object.client_reference_id ?? undefined) : undefined;
+}
+
+async function orderForSession(deps: ServiceDeps, session: Stripe.Checkout.Session) {
+  const orderId = session.metadata?.orderId ?? session.client_reference_id;
+  if (!orderId) return null;
+  const order = await deps.db.order.findUnique({ where: { id: orderId }, select: { id: true, stripeSessionId: true } });
+  if (!order) return null;
+  // A session we replaced (none today, but never trust a stale one) does not move the order.
+  if (order.stripeSessionId && order.stripeSessionId !== session.id) return null;
+  return order;
+}
+
+function paymentIntentOf(session: Stripe.Checkout.Session) {
+  return typeof session.payment_intent === "string" ? session.payment_intent : (session.payment_intent?.id ?? null);
+}
+
+async function applyEvent(deps: ServiceDeps, event: Stripe.Event): Promise<string> {
+  switch (event.type) {
+    case "checkout.session.completed":
+    case "checkout.session.expired": {
+      const order = await orderForSession(deps, event.data.object);
+      return order ? settleFromSession(deps, order.id, event.data.object) : "not_ours";
+    }
+    case "checkout.session.async_payment_succeeded": {
+      const session = event.data.object;
+      const order = await orderForSession(deps, session);
+      return order ? settlePayment(deps, order.id, { paymentIntentId: paymentIntentOf(session), amountMinor: session.amount_total ?? 0 }) : "not_ours";
+    }
+    case "checkout.session.async_payment_failed": {
+      const order = await orderForSession(deps, event.data.object);
+      if (!order) return "not_ours";
+      return (await releaseHold(deps, order.id, "cancelled", "payment_failed")) ? "payment_failed" : "already_settled";
+    }
+    case "charge.refunded": {
+      const charge = event.data.object;
+      const paymentIntentId = typeof charge.payment_intent === "string" ? charge.payment_intent : charge.payment_intent?.id;
+      if (!paymentIntentId) return "not_ours";
+      return recordRefund(deps, paymentIntentId, charge.amount_refunded, charge.refunded);
+    }
+    default:
+      return "ignored";
+  }
+}
+
+/**
+ * Applies one verified Stripe event. Every effect is an idempotent conditional transition, so
+ * events may arrive twice, late or out of order. The event id is recorded (unique) only after
+ * it has been applied: a failure part-way leaves it unrecorded, the route answers 5xx, and
+ * Stripe's retry applies it again.
+ */
+export async function handleStripeEvent(deps: ServiceDeps, event: Stripe.Event): Promise<string> {
+  const seen = await deps.db.stripeEvent.findUnique({ where: { id: event.id }, select: { id: true } });
+  if (seen) return "duplicate";
+  const outcome = await applyEvent(deps, event);
+  await deps.d1.prepare(`INSERT OR IGNORE INTO "StripeEvent" ("id", "type", "receivedAt") VALUES (?1, ?2, ?3)`).bind(event.id, event.type, sqlTime(deps.now())).run();
+  return outcome;
+}

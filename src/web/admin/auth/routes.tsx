@@ -1,0 +1,48 @@
+import { Hono } from "hono";
+import { deleteCookie, setCookie } from "hono/cookie";
+import { csrf } from "hono/csrf";
+import { z } from "zod";
+import type { AppEnv } from "@/env";
+import { validate } from "@/lib/validate";
+import { SESSION_COOKIE, requirePermission } from "@/web/middleware/auth";
+import { sendMailSoon } from "@/web/shared/send-mail-soon";
+import { consumeSignInLink, requestSignInLink, signOut, signOutEverywhere } from "@/domain/staff/sign-in";
+import { mailTransport } from "@/domain/mail/transport";
+import { SignInConfirmPage, SignInPage, SignInSentPage } from "@/web/admin/auth/sign-in-pages";
+
+/** Only our own organiser pages may be a destination after signing in (no open redirect). */
+const safeNext = (value: unknown) => (typeof value === "string" && /^\/(admin|door)(\/|$|\?)/.test(value) && !value.startsWith("//") ? value : "/admin");
+
+const tokenParam = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{40,64}$/) });
+
+/** Passwordless sign-in by emailed one-time link, and signing out. */
+export const authRoutes = new Hono<AppEnv>()
+  .get("/sign-in", (c) => c.html(<SignInPage next={safeNext(c.req.query("next"))} />))
+  .post("/sign-in", csrf(), validate("form", z.object({ email: z.string().trim().max(254).pipe(z.email("Enter your email address in the form name@example.org.")), next: z.string().optional() })), async (c) => {
+    const { email } = c.req.valid("form");
+    await requestSignInLink(c.var.deps, email, c.req.header("cf-connecting-ip") ?? "local");
+    sendMailSoon(c);
+    return c.html(<SignInSentPage devMailbox={mailTransport(c.var.config).kind === "dev_mailbox"} />);
+  })
+  .get("/sign-in/:token", validate("param", tokenParam), (c) =>
+    c.html(<SignInConfirmPage token={c.req.valid("param").token} next={safeNext(c.req.query("next"))} />),
+  )
+  .post("/sign-in/:token", csrf(), validate("param", tokenParam), async (c) => {
+    const { sessionToken, role, expiresAt } = await consumeSignInLink(c.var.deps, c.req.valid("param").token);
+    setCookie(c, SESSION_COOKIE, sessionToken, { httpOnly: true, secure: true, sameSite: "Lax", path: "/", expires: expiresAt });
+    const body = await c.req.parseBody();
+    const next = safeNext(body.next);
+    // Door staff have only the scanner: send them there rather than to pages they may not see.
+    return c.redirect(role === "door" && next === "/admin" ? "/door" : next, 303);
+  })
+  .post("/sign-out", csrf(), requirePermission("signed_in"), async (c) => {
+    const auth = c.var.auth;
+    if (auth?.method === "session") await signOut(c.var.deps, auth.sessionId);
+    deleteCookie(c, SESSION_COOKIE, { path: "/", secure: true });
+    return c.redirect("/admin/sign-in", 303);
+  })
+  .post("/sign-out-everywhere", csrf(), requirePermission("signed_in"), async (c) => {
+    await signOutEverywhere(c.var.deps, c.var.staff!.id);
+    deleteCookie(c, SESSION_COOKIE, { path: "/", secure: true });
+    return c.redirect("/admin/sign-in", 303);
+  });

@@ -1,0 +1,94 @@
+import { Hono, type Context } from "hono";
+import { z } from "zod";
+import type { AppEnv } from "@/env";
+import { DomainError } from "@/domain/errors";
+import { validate } from "@/lib/validate";
+import { requirePermission } from "@/web/middleware/auth";
+import { applyImport, deleteMember, listMembers, planImport, type ImportMode } from "@/domain/members/members";
+import { csvHash, decodeCsvBytes, normaliseCsvText, parseMembersCsv } from "@/domain/members/members-csv";
+import { MembersPage } from "@/web/admin/members/members-page";
+import { MembersPreviewPage } from "@/web/admin/members/members-preview-page";
+
+type Ctx = Context<AppEnv>;
+
+const MAX_UPLOAD_BYTES = 5_000_000;
+const manageMembers = requirePermission("manage_members");
+const idParam = z.object({ id: z.string().regex(/^[a-z]{2,8}_[0-9a-z]{16}$/) });
+const listQuery = z.object({ q: z.string().max(254).default(""), page: z.coerce.number().int().min(1).max(100_000).catch(1) });
+
+const who = (c: Ctx) => ({ staff: c.var.staff!, csrfToken: c.var.auth?.method === "session" ? c.var.auth.csrfToken : "" });
+
+async function renderList(c: Ctx, extra: { q?: string; page?: number; notice?: string; uploadError?: string; pasted?: string; status?: 200 | 413 | 422 } = {}) {
+  const q = extra.q ?? "";
+  const list = await listMembers(c.var.db, { q, page: extra.page ?? 1 });
+  return c.html(<MembersPage {...who(c)} list={list} q={q} notice={extra.notice} uploadError={extra.uploadError} pasted={extra.pasted} />, extra.status ?? 200);
+}
+
+async function renderPreview(c: Ctx, csv: string, mode: string, error?: string) {
+  const parsed = parseMembersCsv(csv);
+  if ("error" in parsed) return renderList(c, { uploadError: parsed.error, pasted: csv.length < 100_000 ? csv : "", status: 422 });
+  const plan = await planImport(c.var.db, parsed.accepted);
+  const text = normaliseCsvText(csv);
+  return c.html(<MembersPreviewPage {...who(c)} parsed={parsed} plan={plan} csv={text} hash={await csvHash(text)} mode={mode} error={error} />, error ? 422 : 200);
+}
+
+const doneText = (q: URLSearchParams): string | undefined => {
+  const num = (k: string) => Number(q.get(k) ?? 0);
+  if (q.get("done") === "deleted") return "Member removed from the list.";
+  if (q.get("done") !== "imported") return undefined;
+  const parts =
+    q.get("mode") === "replace"
+      ? [`The list was replaced: ${num("removed")} removed, ${num("added")} added`]
+      : [`${num("added")} added`, `${num("updated")} updated`, `${num("unchanged")} already up to date`, ...(num("skipped") ? [`${num("skipped")} skipped`] : [])];
+  return `Members list updated. ${parts.join(", ")}${num("rejected") ? `; ${num("rejected")} rejected rows left out` : ""}.`;
+};
+
+/** The members list: search, upload (preview, then confirm), delete one. Each needs manage_members. */
+export const adminMemberRoutes = new Hono<AppEnv>()
+  .get("/members", manageMembers, validate("query", listQuery), async (c) => {
+    const { q, page } = c.req.valid("query");
+    return renderList(c, { q, page, notice: doneText(new URL(c.req.url).searchParams) });
+  })
+  // Step 1: read the file (or pasted text) and show what would happen.
+  .post(
+    "/members/preview",
+    manageMembers,
+    validate("form", z.object({ file: z.union([z.instanceof(File), z.string()]).optional(), csv: z.string().max(MAX_UPLOAD_BYTES).default("") })),
+    async (c) => {
+      const { file, csv } = c.req.valid("form");
+      if (file instanceof File && file.size > MAX_UPLOAD_BYTES) {
+        return renderList(c, { uploadError: "That file is larger than 5 MB. Upload at most 20,000 members at a time.", status: 413 });
+      }
+      const text = file instanceof File && file.size > 0 ? decodeCsvBytes(new Uint8Array(await file.arrayBuffer())) : csv;
+      return renderPreview(c, text, "add");
+    },
+  )
+  // Step 2: the same text comes back with its hash; it is parsed again here, never trusted as rows.
+  .post(
+    "/members/import",
+    manageMembers,
+    validate("form", z.object({ csv: z.string().max(MAX_UPLOAD_BYTES * 2), hash: z.string().regex(/^[0-9a-f]{64}$/), mode: z.string().default("") })),
+    async (c) => {
+      const { csv, hash, mode } = c.req.valid("form");
+      if ((await csvHash(csv)) !== hash) {
+        return renderList(c, { uploadError: "The list changed between checking and confirming, so nothing was changed. Upload it again.", status: 422 });
+      }
+      if (mode !== "add" && mode !== "replace") return renderPreview(c, csv, "", "Choose how to apply the list: add and update, or replace it.");
+      const parsed = parseMembersCsv(csv);
+      if ("error" in parsed) return renderList(c, { uploadError: parsed.error, status: 422 });
+      let result;
+      try {
+        result = await applyImport(c.var.deps, c.var.staff!.id, parsed, mode satisfies ImportMode);
+      } catch (err) {
+        if (err instanceof DomainError && err.code === "conflict") return renderPreview(c, csv, mode, err.message);
+        throw err;
+      }
+      const params = new URLSearchParams({ done: "imported", ...Object.fromEntries(Object.entries(result).map(([k, v]) => [k, String(v)])) });
+      return c.redirect(`/admin/members?${params}`, 303);
+    },
+  )
+  .post("/members/:id/delete", manageMembers, validate("param", idParam), validate("form", z.object({ q: z.string().max(254).default(""), page: z.string().max(8).default("1") })), async (c) => {
+    await deleteMember(c.var.deps, c.var.staff!.id, c.req.valid("param").id);
+    const { q, page } = c.req.valid("form");
+    return c.redirect(`/admin/members?${new URLSearchParams({ done: "deleted", ...(q ? { q } : {}), page })}`, 303);
+  });

@@ -1,0 +1,119 @@
+import type { Event, TicketType } from "@/generated/prisma/client";
+import type { StaffIdentity } from "@/domain/staff/roles";
+import type { AttendeeFilter, searchAttendees } from "@/domain/orders/admin-queries";
+import { AdminLayout } from "@/web/admin/admin-layout";
+
+type Result = Awaited<ReturnType<typeof searchAttendees>>;
+const statuses = ["pending", "paid", "partially_refunded", "refunded", "cancelled"];
+
+function query(filter: AttendeeFilter, page: number) {
+  const params = new URLSearchParams();
+  if (filter.q) params.set("q", filter.q);
+  if (filter.tierId) params.set("tier", filter.tierId);
+  if (filter.status) params.set("status", filter.status);
+  if (filter.checkedIn) params.set("checkedIn", filter.checkedIn);
+  params.set("page", String(page));
+  return `?${params}`;
+}
+
+/** `/admin/events/:id/attendees`: search and filter everyone registered. */
+export function AttendeesPage(props: { event: Event & { ticketTypes: TicketType[] }; filter: AttendeeFilter; result: Result; staff: StaffIdentity; csrfToken: string }) {
+  const { event, filter, result } = props;
+  return (
+    <AdminLayout title={`Attendees: ${event.title}`} staff={props.staff} csrfToken={props.csrfToken}>
+      <p class="breadcrumb">
+        <a href={`/admin/events/${event.id}`}>← {event.title}</a>
+      </p>
+      <h1>Orders and attendees</h1>
+      <form method="get" class="filters" role="search" aria-label="Find attendees">
+        <div class="field">
+          <label for="q">Name, email or order reference</label>
+          <input id="q" name="q" type="search" value={filter.q ?? ""} />
+        </div>
+        <div class="field">
+          <label for="tier">Ticket type</label>
+          <select id="tier" name="tier">
+            <option value="">All</option>
+            {event.ticketTypes.map((t) => (
+              <option value={t.id} selected={filter.tierId === t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="status">Order status</label>
+          <select id="status" name="status">
+            <option value="">All but expired</option>
+            {statuses.map((s) => (
+              <option value={s} selected={filter.status === s}>
+                {s.replace(/_/g, " ")}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="checkedIn">Checked in</label>
+          <select id="checkedIn" name="checkedIn">
+            <option value="">Either</option>
+            <option value="yes" selected={filter.checkedIn === "yes"}>
+              Yes
+            </option>
+            <option value="no" selected={filter.checkedIn === "no"}>
+              No
+            </option>
+          </select>
+        </div>
+        <button type="submit" class="button-primary">
+          Search
+        </button>
+      </form>
+      <p role="status">
+        {result.total} attendee{result.total === 1 ? "" : "s"} found.
+      </p>
+      {result.rows.length > 0 && (
+        <table class="admin-table">
+          <caption class="visually-hidden">Attendees matching the search</caption>
+          <thead>
+            <tr>
+              <th scope="col">Attendee</th>
+              <th scope="col">Ticket</th>
+              <th scope="col">Order</th>
+              <th scope="col">Buyer</th>
+              <th scope="col">Checked in</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.rows.map((t) => (
+              <tr>
+                <th scope="row">
+                  {t.attendeeName}
+                  {t.attendeeEmail && <span class="hint"> {t.attendeeEmail}</span>}
+                </th>
+                <td>
+                  {t.ticketType.name} ({t.status})
+                </td>
+                <td>
+                  <a href={`/admin/orders/${t.orderId}`}>{t.order.reference}</a> ({t.order.status.replace(/_/g, " ")})
+                </td>
+                <td>
+                  {t.order.buyerName} <span class="hint">{t.order.buyerEmail}</span>
+                </td>
+                <td>{t.checkedInAt ? t.checkedInAt.toISOString().slice(11, 16) + " UTC" : "No"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {result.pages > 1 && (
+        <nav aria-label="Pages" class="pager">
+          {filter.page > 1 && <a href={query(filter, filter.page - 1)}>← Previous</a>}
+          <span>
+            Page {filter.page} of {result.pages}
+          </span>
+          {filter.page < result.pages && <a href={query(filter, filter.page + 1)}>Next →</a>}
+        </nav>
+      )}
+    </AdminLayout>
+  );
+}

@@ -1,0 +1,76 @@
+import type { StaffIdentity } from "@/domain/staff/roles";
+import type { listTokens } from "@/domain/staff/staff";
+import { AdminLayout, CsrfField } from "@/web/admin/admin-layout";
+import { TextField } from "@/web/shared/form-parts";
+
+type Tokens = Awaited<ReturnType<typeof listTokens>>;
+
+/** `/admin/tokens`: API tokens (for exports and scanners), each with its owner's role. */
+export function TokensPage(props: { tokens: Tokens; created?: string | undefined; staff: StaffIdentity; csrfToken: string; error?: string | undefined }) {
+  const { csrfToken } = props;
+  return (
+    <AdminLayout title="API tokens" staff={props.staff} csrfToken={csrfToken} current="/admin/tokens">
+      <h1>API tokens</h1>
+      <p>
+        A token acts with its owner's role: send it as <code>Authorization: Bearer &lt;token&gt;</code>. Treat it like a password.
+      </p>
+      {props.created && (
+        <div class="notice" role="status">
+          <p>Your new token is shown once; copy it now:</p>
+          <p>
+            <code class="token-once">{props.created}</code>
+          </p>
+        </div>
+      )}
+      <table class="admin-table">
+        <caption class="visually-hidden">API tokens</caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Owner</th>
+            <th scope="col">Last used</th>
+            <th scope="col">State</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.tokens.map((t) => (
+            <tr>
+              <th scope="row">{t.name}</th>
+              <td>
+                {t.staff.email} ({t.staff.role})
+              </td>
+              <td>{t.lastUsedAt ? t.lastUsedAt.toISOString().replace("T", " ").slice(0, 16) + " UTC" : "never"}</td>
+              <td>
+                {t.revokedAt ? (
+                  "revoked"
+                ) : (
+                  <form method="post" action={`/admin/tokens/${t.id}/revoke`}>
+                    <CsrfField token={csrfToken} />
+                    <button type="submit" class="button-secondary">
+                      Revoke<span class="visually-hidden"> {t.name}</span>
+                    </button>
+                  </form>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>Create a token</h2>
+      <form method="post" action="/admin/tokens">
+        <CsrfField token={csrfToken} />
+        <TextField name="name" label="What will use it" hint="For example: the society website, or the door scanner on the front desk." required error={props.error} />
+        <button type="submit" class="button-primary">
+          Create token
+        </button>
+      </form>
+      <h2>Sign out everywhere</h2>
+      <form method="post" action="/admin/sign-out-everywhere">
+        <CsrfField token={csrfToken} />
+        <button type="submit" class="button-secondary">
+          Sign me out on every device
+        </button>
+      </form>
+    </AdminLayout>
+  );
+}

@@ -1,0 +1,48 @@
+import { Hono } from "hono";
+import type { AppEnv } from "@/env";
+import { slugParam } from "@/lib/schemas";
+import { cached } from "@/lib/micro-cache";
+import { absoluteUrl } from "@/lib/urls";
+import { validate } from "@/lib/validate";
+import { sendMailSoon } from "@/web/shared/send-mail-soon";
+import { getPublicEvent, listUpcomingEvents } from "@/domain/events/public-event";
+import { orderInputSchema } from "@/domain/orders/input";
+import { register } from "@/domain/orders/register";
+import { eventDetailJson, eventSummaryJson } from "@/web/api/event-json";
+
+/** The public JSON API, version 1: the same facts as the pages, for organisers' own sites. */
+export const apiRoutes = new Hono<AppEnv>()
+  .get("/events", async (c) => {
+    const body = await cached(`${c.var.deps.origin} /api/v1/events`, c.var.config.publicCacheSeconds, async () => {
+      const events = await listUpcomingEvents(c.var.db, new Date());
+      return { events: events.map((view) => eventSummaryJson(view, absoluteUrl(c, `/events/${view.event.slug}`))) };
+    });
+    return c.json(body);
+  })
+  .get("/events/:slug", validate("param", slugParam), async (c) => {
+    const { slug } = c.req.valid("param");
+    const body = await cached(`${c.var.deps.origin} /api/v1/events/${slug}`, c.var.config.publicCacheSeconds, async () => {
+      const view = await getPublicEvent(c.var.db, slug, new Date());
+      return { event: eventDetailJson(view, absoluteUrl(c, `/events/${slug}`)) };
+    });
+    return c.json(body);
+  })
+  // Register people and (unless free) get the Stripe Checkout URL to send the buyer to.
+  .post("/events/:slug/orders", validate("param", slugParam), validate("json", orderInputSchema), async (c) => {
+    const { slug } = c.req.valid("param");
+    const { order, checkoutUrl } = await register(c.var.deps, slug, c.req.valid("json"));
+    if (!checkoutUrl) sendMailSoon(c, order.id);
+    return c.json(
+      {
+        order: {
+          id: order.id,
+          reference: order.reference,
+          status: order.status,
+          total: { amount: order.totalMinor, currency: order.currency },
+          expiresAt: order.holdExpiresAt?.toISOString() ?? null,
+        },
+        ...(checkoutUrl ? { checkoutUrl } : {}),
+      },
+      201,
+    );
+  });

@@ -1,0 +1,17 @@
+import { Hono } from "hono";
+import type { AppEnv } from "@/env";
+import { slugParam } from "@/lib/schemas";
+import { validate } from "@/lib/validate";
+import { requirePermission } from "@/web/middleware/auth";
+import { downloadAttendees } from "@/web/admin/exports";
+
+/**
+ * Attendee lists over the API, for organisers' own tools: an API token
+ * (`Authorization: Bearer …`) or a session, with the export_attendees permission.
+ */
+export const apiExportRoutes = new Hono<AppEnv>().get(
+  "/events/:slug/attendees.csv",
+  requirePermission("export_attendees"),
+  validate("param", slugParam),
+  async (c) => downloadAttendees(c, { slug: c.req.valid("param").slug }, "csv"),
+);

@@ -1,0 +1,47 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import type { AppEnv } from "@/env";
+import { slugParam } from "@/lib/schemas";
+import { validate } from "@/lib/validate";
+import { requirePermission } from "@/web/middleware/auth";
+import { doorEvent } from "@/domain/checkin/access";
+import { checkIn, undoCheckIn } from "@/domain/checkin/check-in";
+import { doorList, doorSearch, doorStats } from "@/domain/checkin/door-data";
+
+const nonce = z.string().trim().min(8, "Send a unique nonce per scan (8–100 characters).").max(100);
+const device = z.string().trim().max(100).default("");
+
+const checkInBody = z
+  .object({ event: z.string().min(1).max(80), code: z.string().max(400).optional(), ticketId: z.string().regex(/^tkt_[0-9a-z]{16}$/).optional(), nonce, device })
+  .refine((b) => Boolean(b.code) !== Boolean(b.ticketId), { message: "Send either the scanned code or a ticketId.", path: ["code"] });
+
+/**
+ * The door's JSON API: check in (by scanned code or, after a search, by ticket id), undo,
+ * the offline ticket list, live counts and search. Door staff (or organisers), for events they
+ * are assigned to, with a session cookie or an API token.
+ */
+export const checkinRoutes = new Hono<AppEnv>()
+  .post("/checkins", requirePermission("check_in"), validate("json", checkInBody), async (c) => {
+    const body = c.req.valid("json");
+    const event = await doorEvent(c.var.deps, c.var.staff!, body.event);
+    const outcome = await checkIn(c.var.deps, c.var.staff!, event, { code: body.code, ticketId: body.ticketId, nonce: body.nonce, device: body.device });
+    return c.json(outcome);
+  })
+  .post("/checkins/undo", requirePermission("check_in"), validate("json", z.object({ event: z.string().min(1).max(80), ticketId: z.string().regex(/^tkt_[0-9a-z]{16}$/), nonce, device })), async (c) => {
+    const body = c.req.valid("json");
+    const event = await doorEvent(c.var.deps, c.var.staff!, body.event);
+    return c.json(await undoCheckIn(c.var.deps, c.var.staff!, event, body));
+  })
+  .get("/events/:slug/door-list", requirePermission("check_in"), validate("param", slugParam), async (c) => {
+    const event = await doorEvent(c.var.deps, c.var.staff!, c.req.valid("param").slug);
+    c.header("Cache-Control", "private, no-store");
+    return c.json(await doorList(c.var.deps, event));
+  })
+  .get("/events/:slug/checkins/stats", requirePermission("check_in"), validate("param", slugParam), async (c) => {
+    const event = await doorEvent(c.var.deps, c.var.staff!, c.req.valid("param").slug);
+    return c.json(await doorStats(c.var.deps, event));
+  })
+  .get("/events/:slug/door-search", requirePermission("check_in"), validate("param", slugParam), validate("query", z.object({ q: z.string().max(100).default("") })), async (c) => {
+    const event = await doorEvent(c.var.deps, c.var.staff!, c.req.valid("param").slug);
+    return c.json({ tickets: await doorSearch(c.var.deps, event, c.req.valid("query").q) });
+  });

@@ -1,0 +1,45 @@
+import type { Context } from "hono";
+import { createMiddleware } from "hono/factory";
+import { loadConfig } from "@/config";
+import { prismaFor } from "@/db";
+import type { AppEnv, SelfFetch } from "@/env";
+import { lazy } from "@/lib/lazy";
+import { paymentsFor } from "@/domain/payments/context";
+
+function executionCtxOf(c: Context<AppEnv>) {
+  try {
+    return c.executionCtx;
+  } catch {
+    return undefined; // app.request() in tests runs without one
+  }
+}
+
+function waitUntilFor(c: Context<AppEnv>): (promise: Promise<unknown>) => void {
+  const ctx = executionCtxOf(c);
+  if (ctx) return (promise) => ctx.waitUntil(promise);
+  // Without an execution context, let the promise run on its own and log its failure.
+  return (promise) => void promise.catch((err) => console.error(JSON.stringify({ level: "error", error: String(err) })));
+}
+
+/** Parses the configuration and opens the database and Stripe clients for the request. */
+export const appContext = (options: { selfFetch: SelfFetch }) =>
+  createMiddleware<AppEnv>(async function appContext(c, next) {
+    const config = loadConfig(c.env);
+    const db = lazy(() => prismaFor(c.env.DB));
+    c.set("config", config);
+    c.set("db", db);
+    const waitUntil = waitUntilFor(c);
+    const origin = config.publicUrl ?? new URL(c.req.url).origin;
+    const { stripe, emulator } = paymentsFor({
+      config,
+      db,
+      origin,
+      dispatch: (request) => options.selfFetch(request, c.env, executionCtxOf(c)),
+      waitUntil,
+    });
+    c.set("stripe", stripe);
+    c.set("emulator", emulator);
+    c.set("deps", { config, db, d1: c.env.DB, stripe, origin, now: () => new Date() });
+    c.set("waitUntil", waitUntil);
+    await next();
+  });

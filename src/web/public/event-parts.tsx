@@ -1,0 +1,37 @@
+import type { Event } from "@/generated/prisma/client";
+import { formatDate, formatTime, formatZone } from "@/lib/format";
+import type { SaleState } from "@/domain/events/availability";
+
+/** <time> for an event's date and start, shown in the event's zone. */
+export function EventWhen(props: { event: Event }) {
+  const { event } = props;
+  const tz = event.timezone;
+  return (
+    <time datetime={event.startsAt.toISOString()}>
+      {formatDate(event.startsAt, tz)}, {formatTime(event.startsAt, tz)}–{formatTime(event.endsAt, tz)}{" "}
+      {formatZone(event.startsAt, tz)}
+    </time>
+  );
+}
+
+const stateLabels: Record<SaleState, string> = {
+  on_sale: "On sale",
+  sold_out: "Sold out",
+  not_yet_on_sale: "Not on sale yet",
+  sales_closed: "Sales closed",
+  event_cancelled: "Cancelled",
+  event_over: "Event over",
+};
+
+/** Words for a tier's state, with seats left when few remain. */
+export function availabilityText(state: SaleState, available: number | null): string {
+  if (state !== "on_sale") return stateLabels[state];
+  if (available === null) return "Available";
+  if (available <= 10) return `Only ${available} left`;
+  return `${available} available`;
+}
+
+/** A short badge with words (never colour alone). */
+export function Badge(props: { kind: "sold-out" | "cancelled" | "past" | "info"; children: string }) {
+  return <span class={`badge badge-${props.kind}`}>{props.children}</span>;
+}

@@ -1,0 +1,52 @@
+import { Hono } from "hono";
+import { csrf } from "hono/csrf";
+import { z } from "zod";
+import type { AppEnv } from "@/env";
+import { renderMarkdown } from "@/lib/markdown";
+import { slugParam } from "@/lib/schemas";
+import { cached } from "@/lib/micro-cache";
+import { absoluteUrl } from "@/lib/urls";
+import { validate } from "@/lib/validate";
+import { getPublicEvent, listUpcomingEvents } from "@/domain/events/public-event";
+import { requestTicketsAgain } from "@/domain/tickets/tickets-again";
+import { sendMailSoon } from "@/web/shared/send-mail-soon";
+import { NoticePage } from "@/web/shared/notice-page";
+import { EventListPage } from "@/web/public/event-list";
+import { EventPage } from "@/web/public/event-page";
+
+/** Pages for attendees: the list of events and each event's page. */
+export const publicRoutes = new Hono<AppEnv>()
+  .get("/", async (c) => {
+    const html = await cached(`${c.var.deps.origin} /`, c.var.config.publicCacheSeconds, async () =>
+      String(<EventListPage events={await listUpcomingEvents(c.var.db, new Date())} url={absoluteUrl(c, "/")} />),
+    );
+    return c.html(html);
+  })
+  .get("/events/:slug", validate("param", slugParam), async (c) => {
+    const { slug } = c.req.valid("param");
+    const html = await cached(`${c.var.deps.origin} /events/${slug}`, c.var.config.publicCacheSeconds, async () => {
+      const now = new Date();
+      const view = await getPublicEvent(c.var.db, slug, now);
+      return String(<EventPage view={view} descriptionHtml={renderMarkdown(view.event.description)} url={absoluteUrl(c, `/events/${slug}`)} now={now} />);
+    });
+    return c.html(html);
+  })
+  // "Email me my tickets again": the same answer whether or not the address has tickets.
+  .post(
+    "/events/:slug/tickets-again",
+    csrf(),
+    validate("param", slugParam),
+    validate("form", z.object({ email: z.string().trim().max(254).pipe(z.email("Enter an email address in the form name@example.org.")) })),
+    async (c) => {
+      const { slug } = c.req.valid("param");
+      await requestTicketsAgain(c.var.deps, slug, c.req.valid("form").email, c.req.header("cf-connecting-ip") ?? "local");
+      sendMailSoon(c);
+      return c.html(
+        <NoticePage
+          title="Check your inbox"
+          message="If that address has tickets for this event, we have sent them to it again. They should arrive within a few minutes; check your spam folder too."
+          back={{ href: `/events/${slug}`, label: "Back to the event" }}
+        />,
+      );
+    },
+  );

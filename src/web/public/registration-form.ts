@@ -1,0 +1,76 @@
+import type { Order, Ticket } from "@/generated/prisma/client";
+import type { RegistrationValues } from "@/web/public/registration-page";
+
+type FormBody = Record<string, string | File | (string | File)[]>;
+
+const text = (body: FormBody, key: string): string => {
+  const v = body[key];
+  const first = Array.isArray(v) ? v[0] : v;
+  return typeof first === "string" ? first : "";
+};
+
+/** Reads the registration form's flat fields ("tickets.0.name") back into its values. */
+export function valuesFromForm(body: FormBody): RegistrationValues {
+  const indexes = new Set<number>();
+  for (const key of Object.keys(body)) {
+    const m = /^tickets\.(\d{1,2})\./.exec(key);
+    if (m) indexes.add(Number(m[1]));
+  }
+  return {
+    buyer: { name: text(body, "buyer.name"), email: text(body, "buyer.email") },
+    tickets: [...indexes]
+      .sort((a, b) => a - b)
+      .map((i) => ({
+        tier: text(body, `tickets.${i}.tier`),
+        name: text(body, `tickets.${i}.name`),
+        email: text(body, `tickets.${i}.email`),
+        declaration: text(body, `tickets.${i}.declaration`) === "yes",
+        membership: text(body, `tickets.${i}.membership`),
+        accessCode: text(body, `tickets.${i}.accessCode`),
+      })),
+  };
+}
+
+/** The form's values in the shape the API takes, for the same validation and service. */
+export function inputFromValues(values: RegistrationValues): unknown {
+  return {
+    buyer: values.buyer,
+    tickets: values.tickets.map((t) => ({ ...t, declaration: t.declaration || undefined })),
+  };
+}
+
+/** Empty entries for the chosen quantity of each tier, in the event's tier order. */
+export function valuesForQuantities(tierIds: string[], quantities: Record<string, number>): RegistrationValues {
+  return {
+    buyer: { name: "", email: "" },
+    tickets: tierIds.flatMap((tier) =>
+      Array.from({ length: quantities[tier] ?? 0 }, () => ({ tier, name: "", email: "", declaration: false, membership: "", accessCode: "" })),
+    ),
+  };
+}
+
+/** A cancelled order's choices, to put back in the form after the buyer left the payment page. */
+export function valuesFromOrder(order: Order & { tickets: Ticket[] }): RegistrationValues {
+  return {
+    buyer: { name: order.buyerName, email: order.buyerEmail },
+    tickets: order.tickets.map((t) => ({
+      tier: t.ticketTypeId,
+      name: t.attendeeName,
+      email: t.attendeeEmail ?? "",
+      declaration: false,
+      membership: "",
+      accessCode: "",
+    })),
+  };
+}
+
+/** Quantities from the event page's choice form (`qty.<tierId>=n`). */
+export function quantitiesFromQuery(query: Record<string, string>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [key, value] of Object.entries(query)) {
+    if (!key.startsWith("qty.")) continue;
+    const n = Number.parseInt(value, 10);
+    if (Number.isInteger(n) && n > 0 && n <= 50) out[key.slice(4)] = n;
+  }
+  return out;
+}

@@ -1,0 +1,99 @@
+import { Hono, type Context } from "hono";
+import { csrf } from "hono/csrf";
+import { z } from "zod";
+import type { AppEnv } from "@/env";
+import { DomainError } from "@/domain/errors";
+import { formatMoney } from "@/lib/format";
+import { renderMarkdown } from "@/lib/markdown";
+import { slugParam } from "@/lib/schemas";
+import { absoluteUrl } from "@/lib/urls";
+import { fieldMessages, validate } from "@/lib/validate";
+import { getPublicEvent, type EventView } from "@/domain/events/public-event";
+import { orderInputSchema } from "@/domain/orders/input";
+import { openAlternative } from "@/domain/orders/place-order";
+import { register } from "@/domain/orders/register";
+import { getOrderForBuyer } from "@/domain/orders/settle";
+import { EventPage } from "@/web/public/event-page";
+import { RegistrationPage, type RegistrationValues } from "@/web/public/registration-page";
+import { sendMailSoon } from "@/web/shared/send-mail-soon";
+import { inputFromValues, quantitiesFromQuery, valuesForQuantities, valuesFromForm, valuesFromOrder } from "@/web/public/registration-form";
+
+type Ctx = Context<AppEnv>;
+
+function renderForm(c: Ctx, view: EventView, values: RegistrationValues, extra: { errors?: Record<string, string>; message?: string; notice?: string; status?: 200 | 409 | 422 | 503 }) {
+  const now = new Date();
+  return c.html(
+    <RegistrationPage
+      event={view.event}
+      tiers={view.tiers.map((t) => t.tier)}
+      values={values}
+      errors={extra.errors ?? {}}
+      message={extra.message}
+      notice={extra.notice}
+      alternative={openAlternative({ ...view.event, ticketTypes: view.tiers.map((t) => t.tier) }, now)}
+    />,
+    extra.status ?? 200,
+  );
+}
+
+function eventPageWithError(c: Ctx, view: EventView, formError: string, selected: Record<string, number>) {
+  const now = new Date();
+  return c.html(
+    <EventPage view={view} descriptionHtml={renderMarkdown(view.event.description)} url={absoluteUrl(c, `/events/${view.event.slug}`)} now={now} formError={formError} selected={selected} />,
+    422,
+  );
+}
+
+const orderIdSchema = z.string().regex(/^ord_[0-9a-z]{16}$/);
+
+/** Registering from the event page: choose quantities, give names, then pay (or confirm if free). */
+export const registrationRoutes = new Hono<AppEnv>()
+  .get("/events/:slug/register", validate("param", slugParam), async (c) => {
+    const { slug } = c.req.valid("param");
+    const view = await getPublicEvent(c.var.db, slug, new Date());
+    const from = orderIdSchema.safeParse(c.req.query("from"));
+    if (from.success) {
+      const order = await getOrderForBuyer(c.var.deps, from.data).catch(() => null);
+      if (order && order.eventId === view.event.id && (order.status === "cancelled" || order.status === "expired")) {
+        return renderForm(c, view, valuesFromOrder(order), { notice: "Payment cancelled: nothing has been charged. Your choices are kept below." });
+      }
+    }
+    if (!view.onSale) return c.redirect(`/events/${slug}`, 303);
+    const quantities = quantitiesFromQuery(c.req.query());
+    const known = view.tiers.filter((t) => t.state === "on_sale").map((t) => t.tier.id);
+    const total = known.reduce((sum, id) => sum + (quantities[id] ?? 0), 0);
+    if (total === 0) return eventPageWithError(c, view, "Choose how many tickets you want, then press Continue.", quantities);
+    if (total > view.event.maxPerOrder) {
+      return eventPageWithError(c, view, `You can register up to ${view.event.maxPerOrder} people in one order.`, quantities);
+    }
+    return renderForm(c, view, valuesForQuantities(known, quantities), {});
+  })
+  // Same-origin check: browsers send Origin on form posts, so a form on another site cannot post here.
+  .post("/events/:slug/register", csrf(), validate("param", slugParam), async (c) => {
+    const { slug } = c.req.valid("param");
+    const view = await getPublicEvent(c.var.db, slug, new Date());
+    const body = await c.req.parseBody();
+    const values = valuesFromForm(body);
+
+    const switchIndex = Number(body.switch);
+    const alternative = openAlternative({ ...view.event, ticketTypes: view.tiers.map((t) => t.tier) }, new Date());
+    if (typeof body.switch === "string" && alternative && values.tickets[switchIndex]) {
+      Object.assign(values.tickets[switchIndex], { tier: alternative.id, membership: "" });
+      const price = formatMoney(alternative.priceMinor, view.event.currency);
+      return renderForm(c, view, values, { notice: `Ticket ${switchIndex + 1} is now ${alternative.name} (${price}).` });
+    }
+
+    const parsed = orderInputSchema.safeParse(inputFromValues(values));
+    if (!parsed.success) {
+      return renderForm(c, view, values, { errors: fieldMessages(parsed.error.issues), message: "Some details need correcting", status: 422 });
+    }
+    try {
+      const { order, checkoutUrl } = await register(c.var.deps, slug, parsed.data);
+      if (!checkoutUrl) sendMailSoon(c, order.id);
+      return c.redirect(checkoutUrl ?? `/orders/${order.id}/complete`, 303);
+    } catch (err) {
+      if (!(err instanceof DomainError)) throw err;
+      const status = err.status === 422 || err.status === 409 || err.status === 503 ? err.status : 422;
+      return renderForm(c, view, values, { errors: err.fields ?? {}, message: err.message, status });
+    }
+  });

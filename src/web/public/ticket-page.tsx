@@ -1,0 +1,125 @@
+import { raw } from "hono/html";
+import { formatTime } from "@/lib/format";
+import { proofNote, type TicketView } from "@/domain/tickets/ticket-view";
+import { EventWhen } from "@/web/public/event-parts";
+import { Layout } from "@/web/shared/layout";
+
+/** Why a ticket has no QR code, in words, with what to do next. */
+function StateNotice(props: { ticket: TicketView }) {
+  switch (props.ticket.state) {
+    case "valid":
+      return null;
+    case "pending":
+      return (
+        <div class="notice notice-pending">
+          <h2>Payment not confirmed yet</h2>
+          <p>
+            This ticket gets its QR code as soon as your payment is confirmed, usually within a minute. We email it to you then; you can also reload this
+            page.
+          </p>
+        </div>
+      );
+    case "event_cancelled":
+      return (
+        <div class="notice notice-cancelled">
+          <h2>This event has been cancelled</h2>
+          <p>The organisers have cancelled the event, so this ticket can no longer be used. Reply to your ticket email if you have a question.</p>
+        </div>
+      );
+    case "cancelled":
+      return (
+        <div class="notice notice-cancelled">
+          <h2>This ticket has been cancelled</h2>
+          <p>It can no longer be used to enter the event. If you think this is a mistake, reply to your ticket email and the organisers will help.</p>
+        </div>
+      );
+  }
+}
+
+/**
+ * One attendee's ticket: the QR code to show at the door (valid tickets only), the event
+ * details and what to bring. The URL is the ticket's secret, so the page is never cached or indexed.
+ */
+export function TicketPage(props: { ticket: TicketView; qrSvg: string | null; paths: { calendar: string; png: string } }) {
+  const { ticket, qrSvg } = props;
+  const { event, ticketType, order } = ticket;
+  const tz = event.timezone;
+  const proof = ticket.state === "cancelled" ? null : proofNote(ticketType);
+  return (
+    <Layout title={`Ticket: ${event.title}`} noindex>
+      {/* Backs up the Referrer-Policy header: the address of this page must not leak. */}
+      <meta name="referrer" content="no-referrer" />
+      <div class="ticket">
+        <h1>{event.title}</h1>
+        <p class="ticket-lead">
+          Ticket for <strong>{ticket.attendeeName}</strong> · {ticketType.name}
+        </p>
+        <StateNotice ticket={ticket} />
+        {ticket.code && qrSvg && (
+          <figure class="ticket-qr">
+            {raw(qrSvg)}
+            <figcaption>Show this code at the entrance, on your phone or printed.</figcaption>
+          </figure>
+        )}
+        {proof && (
+          <p class="notice notice-proof">
+            <strong>{proof}</strong>
+          </p>
+        )}
+        <h2>Details</h2>
+        <dl class="facts ticket-facts">
+          <dt>Name</dt>
+          <dd>{ticket.attendeeName}</dd>
+          <dt>Ticket</dt>
+          <dd>{ticketType.name}</dd>
+          <dt>When</dt>
+          <dd>
+            <EventWhen event={event} />
+          </dd>
+          {event.doorsOpenAt && (
+            <>
+              <dt>Doors open</dt>
+              <dd>
+                <time datetime={event.doorsOpenAt.toISOString()}>{formatTime(event.doorsOpenAt, tz)}</time>
+              </dd>
+            </>
+          )}
+          <dt>Where</dt>
+          <dd>
+            <address class="venue">
+              {event.venueName}
+              <br />
+              {event.venueAddress}
+            </address>
+          </dd>
+          <dt>Order reference</dt>
+          <dd>
+            <strong class="reference">{order.reference}</strong>
+          </dd>
+        </dl>
+        {ticket.code && (
+          <p class="ticket-code">
+            Code for manual entry: <code>{ticket.code}</code>
+          </p>
+        )}
+        <ul class="ticket-actions no-print">
+          {ticket.state !== "cancelled" && ticket.state !== "event_cancelled" && (
+            <li>
+              <a href={props.paths.calendar} download>
+                Add to calendar
+              </a>
+            </li>
+          )}
+          {ticket.code && (
+            <li>
+              <a href={props.paths.png}>QR code as an image</a>
+            </li>
+          )}
+          <li>
+            <a href={`/events/${event.slug}`}>Event page</a>
+          </li>
+        </ul>
+      </div>
+    </Layout>
+  );
+}

@@ -1,0 +1,51 @@
+import { Hono } from "hono";
+import { createMiddleware } from "hono/factory";
+import { z } from "zod";
+import type { AppEnv } from "@/env";
+import { DomainError } from "@/domain/errors";
+import { absoluteUrl } from "@/lib/urls";
+import { validate } from "@/lib/validate";
+import { eventIcs } from "@/domain/tickets/ics";
+import { qrPng, qrSvg } from "@/domain/tickets/qr";
+import { getTicketView, ticketPath } from "@/domain/tickets/ticket-view";
+import { TicketPage } from "@/web/public/ticket-page";
+
+// Ticket.token: 32 random bytes as base64url (src/lib/tokens.ts).
+const tokenParam = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
+
+/**
+ * The ticket's URL is its only key, so nothing under /tickets/ may be cached, indexed or sent
+ * on as a referrer. Runs for error pages too.
+ */
+const privateTicket = createMiddleware<AppEnv>(async function privateTicket(c, next) {
+  await next();
+  c.res.headers.set("Cache-Control", "private, no-store");
+  c.res.headers.set("Referrer-Policy", "no-referrer");
+  c.res.headers.set("X-Robots-Tag", "noindex, nofollow");
+});
+
+/** An attendee's ticket page, its calendar file and its QR image. */
+export const ticketRoutes = new Hono<AppEnv>()
+  .use("/tickets/*", privateTicket)
+  .get("/tickets/:token", validate("param", tokenParam), async (c) => {
+    const { token } = c.req.valid("param");
+    const ticket = await getTicketView(c.var, token);
+    const svg = ticket.code ? await qrSvg(ticket.code, `Ticket QR code for ${ticket.attendeeName}`) : null;
+    const path = ticketPath(token);
+    return c.html(<TicketPage ticket={ticket} qrSvg={svg} paths={{ calendar: `${path}/calendar.ics`, png: `${path}/qr.png` }} />);
+  })
+  .get("/tickets/:token/calendar.ics", validate("param", tokenParam), async (c) => {
+    const { token } = c.req.valid("param");
+    const ticket = await getTicketView(c.var, token);
+    const ics = eventIcs(ticket.event, { url: absoluteUrl(c, ticketPath(token)), ticketName: ticket.attendeeName, ticketId: ticket.id });
+    return c.body(ics, 200, {
+      "Content-Type": "text/calendar; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${ticket.event.slug}.ics"`,
+    });
+  })
+  .get("/tickets/:token/qr.png", validate("param", tokenParam), async (c) => {
+    const { token } = c.req.valid("param");
+    const ticket = await getTicketView(c.var, token);
+    if (!ticket.code) throw new DomainError("not_found", "This ticket has no QR code: it is not paid yet or has been cancelled. Open the ticket page for details.");
+    return c.body(await qrPng(ticket.code), 200, { "Content-Type": "image/png" });
+  });

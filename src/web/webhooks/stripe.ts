@@ -1,0 +1,27 @@
+import { Hono } from "hono";
+import type { AppEnv } from "@/env";
+import { errorBody } from "@/lib/negotiate";
+import { handleStripeEvent, orderIdOf } from "@/domain/payments/webhook-handler";
+import { verifyWebhook } from "@/domain/payments/stripe-client";
+import { sendMailSoon } from "@/web/shared/send-mail-soon";
+
+/**
+ * Stripe webhooks. The raw body is verified against the endpoint secret before anything is
+ * read from it: a missing or bad signature is a 400 and changes nothing. A failure while
+ * applying a verified event is a 5xx (via onError), so Stripe retries it.
+ */
+export const webhookRoutes = new Hono<AppEnv>().post("/stripe", async (c) => {
+  const signature = c.req.header("stripe-signature");
+  const rawBody = await c.req.text();
+  if (!signature) return c.json(errorBody("invalid_signature", "Missing Stripe-Signature header."), 400);
+  let event;
+  try {
+    event = await verifyWebhook(c.var.stripe, rawBody, signature, c.var.config.stripe.webhookSecret);
+  } catch {
+    return c.json(errorBody("invalid_signature", "The Stripe signature does not match this payload."), 400);
+  }
+  const outcome = await handleStripeEvent(c.var.deps, event);
+  sendMailSoon(c, orderIdOf(event));
+  console.log(JSON.stringify({ level: "info", event: "stripe_webhook", id: event.id, type: event.type, outcome, requestId: c.var.requestId }));
+  return c.json({ received: true, outcome });
+});
