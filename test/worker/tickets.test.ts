@@ -104,11 +104,11 @@ describe("GET /tickets/:token", () => {
     expect((await fetchWorker(`/tickets/${ticket.token}/qr.png`)).status).toBe(404);
   });
 
-  it("treats the tickets of an expired order as cancelled", async () => {
+  it("says the tickets of an expired order were not paid in time, as the door does", async () => {
     const { ticket, order } = await ticketFor({ tier: "Non-member", name: "Ada Lovelace" }, false);
     await releaseHold(serviceDeps(), order.id, "expired");
     const { html } = await page(ticket.token);
-    expect(html).toContain("This ticket has been cancelled");
+    expect(html).toContain("This order was not paid in time");
     expect(html).not.toContain("<svg");
   });
 

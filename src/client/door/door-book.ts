@@ -1,5 +1,10 @@
 import { base64urlDecode, verifyTicketCodeWith } from "@/domain/tickets/code-format";
-import type { CheckInOutcome, DoorList, DoorTicket, DoorTier, QueuedScan, ScanTiming, SearchHit, Stats, Verdict } from "./types";
+import type { CheckInOutcome, DoorList, DoorTicket, DoorTier, QueuedScan, ScanTiming, SearchHit, Stats, TicketStatus, Verdict } from "./types";
+
+const refusedStatuses = new Set<string>(["unpaid", "expired", "cancelled", "refunded", "event_cancelled"]);
+const isTicketRefusal = (result: string): result is Exclude<TicketStatus, "valid"> => refusedStatuses.has(result);
+/** The ticket status a server answer tells (admits and duplicates are valid tickets). */
+const ticketStatusOf = (result: CheckInOutcome["result"]): TicketStatus => (isTicketRefusal(result) ? result : "valid");
 
 type Change = { at: number; ticketId: string; checkedInAt: string | null; device: string | null; ticket?: DoorTicket };
 
@@ -86,9 +91,12 @@ export class DoorBook {
     const t = this.tickets.get(ticketId);
     const tier = this.tiers.get(t?.tier ?? tierId ?? "");
     const ticket = { id: ticketId, name: t?.name ?? hint?.name, tier: tier?.name ?? hint?.tier, tierId: tier?.id, eligibility: tier?.eligibility };
-    if (!t) return { result: "admitted", local: true, notOnList: true, ticket };
-    if (t.status === "cancelled") return { result: "cancelled", local: true, ticket };
-    if (t.status === "unpaid") return { result: "unpaid", local: true, ticket };
+    if (!t) {
+      // Sold after the last sync: its order and ticket are fine by signature; only the event can stop it.
+      if (this.list.event.status === "cancelled") return { result: "event_cancelled", local: true, notOnList: true, ticket };
+      return { result: "admitted", local: true, notOnList: true, ticket };
+    }
+    if (t.status !== "valid") return { result: t.status, local: true, ticket };
     if (t.checkedInAt) return { result: "already_checked_in", local: true, ticket: { ...ticket, checkedInAt: t.checkedInAt, ...(t.device ? { device: t.device } : {}) } };
     return { result: "admitted", local: true, ticket };
   }
@@ -108,7 +116,7 @@ export class DoorBook {
     const current = this.tickets.get(info.id);
     const tier = current?.tier ?? tierId ?? [...this.tiers.values()].find((t) => t.name === info.tier)?.id;
     if (!current && !tier) return;
-    const status: DoorTicket["status"] = outcome.result === "cancelled" ? "cancelled" : outcome.result === "unpaid" ? "unpaid" : "valid";
+    const status = ticketStatusOf(outcome.result);
     const checkedIn = outcome.result === "admitted" || outcome.result === "already_checked_in";
     const next: DoorTicket = {
       id: info.id,

@@ -1,5 +1,5 @@
 import type { SearchHit } from "./types";
-import { timeText } from "./words";
+import { statusText, timeText } from "./words";
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -56,7 +56,7 @@ export class SearchView {
     name.textContent = hit.name;
     const about = document.createElement("span");
     about.className = "door-result-about";
-    const state = hit.status === "cancelled" ? "Cancelled" : hit.status === "unpaid" ? "Not paid" : hit.checkedInAt ? `Checked in at ${timeText(hit.checkedInAt)}` : "Not checked in";
+    const state = hit.status !== "valid" ? statusText(hit.status) : hit.checkedInAt ? `Checked in at ${timeText(hit.checkedInAt)}` : "Not checked in";
     about.textContent = [hit.tier, hit.reference, state].filter(Boolean).join(" · ");
     li.append(name, about);
     if (hit.status === "valid" && !hit.checkedInAt) {

@@ -2,7 +2,9 @@
 // records. Written out here because the server's types pull in the Workers runtime.
 
 export type Eligibility = "open" | "declaration" | "member_list" | "access_code";
-export type CheckInResult = "admitted" | "already_checked_in" | "invalid" | "cancelled" | "wrong_event" | "unpaid";
+/** A ticket's status, as the server's single rule (src/domain/tickets/status.ts) decides it. */
+export type TicketStatus = "valid" | "unpaid" | "expired" | "cancelled" | "refunded" | "event_cancelled";
+export type CheckInResult = "admitted" | "already_checked_in" | "invalid" | "wrong_event" | Exclude<TicketStatus, "valid">;
 export type InvalidReason = "malformed" | "unknown_key" | "bad_signature" | "unknown_ticket";
 
 /** POST /api/v1/checkins */
@@ -12,12 +14,13 @@ export type CheckInOutcome = {
   ticket?: { id: string; name: string; tier: string; eligibility: string; checkedInAt?: string; device?: string };
 };
 
-export type DoorTicket = { id: string; name: string; tier: string; status: "valid" | "cancelled" | "unpaid"; checkedInAt: string | null; device: string | null };
+export type DoorTicket = { id: string; name: string; tier: string; status: TicketStatus; checkedInAt: string | null; device: string | null };
 export type DoorTier = { id: string; name: string; eligibility: Eligibility | string };
 
 /** GET /api/v1/events/:slug/door-list: `tickets[].tier` is a tier id. */
 export type DoorList = {
-  event: { id: string; slug: string; title: string };
+  /** `status` lets a ticket sold after this list was made be refused when the event is cancelled. */
+  event: { id: string; slug: string; title: string; status?: string };
   generatedAt: string;
   keys: Array<{ keyId: string; publicKey: string }>;
   tiers: DoorTier[];

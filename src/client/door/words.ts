@@ -1,4 +1,4 @@
-import type { CheckInResult, InvalidReason } from "./types";
+import type { CheckInResult, InvalidReason, TicketStatus } from "./types";
 
 /** "10:41", in this phone's time zone (the venue's). */
 export function timeText(iso: string | null | undefined): string {
@@ -14,11 +14,34 @@ const invalidWords: Record<InvalidReason, string> = {
   unknown_ticket: "Unknown ticket: it is not in our records.",
 };
 
+/** A search result's state, in a word or two. */
+export function statusText(status: TicketStatus): string {
+  switch (status) {
+    case "valid":
+      return "";
+    case "unpaid":
+    case "expired":
+      return "Not paid";
+    case "cancelled":
+      return "Cancelled";
+    case "refunded":
+      return "Refunded";
+    case "event_cancelled":
+      return "Event cancelled";
+  }
+}
+
 /** Why a ticket may not come in, in words for the door. */
 export function refusalText(result: CheckInResult | "no_list", reason?: InvalidReason): string {
   switch (result) {
     case "cancelled":
-      return "Cancelled or refunded.";
+      return "Cancelled: this ticket or its order was cancelled.";
+    case "refunded":
+      return "Refunded: this ticket's order was refunded.";
+    case "event_cancelled":
+      return "The event has been cancelled: no tickets admit.";
+    case "expired":
+      return "Not paid: the order expired before payment.";
     case "wrong_event":
       return "This ticket is for another event.";
     case "unpaid":

@@ -11,12 +11,12 @@ export async function doorEvent(deps: ServiceDeps, staff: StaffIdentity, slug: s
   // Raw SQL on purpose: the door's hot path never builds a Prisma client.
   const rows = await deps.d1
     .prepare(
-      `SELECT e."id", e."slug", e."title", tt."id" AS "tierId", tt."name" AS "tierName", tt."eligibility",
+      `SELECT e."id", e."slug", e."title", e."status", tt."id" AS "tierId", tt."name" AS "tierName", tt."eligibility",
               EXISTS (SELECT 1 FROM "StaffEvent" se WHERE se."eventId" = e."id" AND se."staffId" = ?2) AS "assigned"
        FROM "Event" e LEFT JOIN "TicketType" tt ON tt."eventId" = e."id" WHERE e."slug" = ?1 ORDER BY tt."sortOrder", tt."id"`,
     )
     .bind(slug, staff.id)
-    .all<{ id: string; slug: string; title: string; tierId: string | null; tierName: string; eligibility: string; assigned: number }>();
+    .all<{ id: string; slug: string; title: string; status: string; tierId: string | null; tierName: string; eligibility: string; assigned: number }>();
   const first = rows.results[0];
   if (staff.role === "door" && !first?.assigned) {
     throw new DomainError("forbidden", "You are not on the door team for that event. Ask an organiser to add you.");
@@ -26,12 +26,13 @@ export async function doorEvent(deps: ServiceDeps, staff: StaffIdentity, slug: s
     id: first.id,
     slug: first.slug,
     title: first.title,
+    status: first.status,
     ticketTypes: rows.results.filter((r) => r.tierId).map((r) => ({ id: r.tierId!, name: r.tierName, eligibility: r.eligibility })),
   };
 }
 
 /** What the door needs to know about an event. */
-export type DoorEvent = { id: string; slug: string; title: string; ticketTypes: Array<{ id: string; name: string; eligibility: string }> };
+export type DoorEvent = { id: string; slug: string; title: string; status: string; ticketTypes: Array<{ id: string; name: string; eligibility: string }> };
 
 /** The full event for the scanner page, with the same access rule as doorEvent. */
 export async function doorEventPage(deps: ServiceDeps, staff: StaffIdentity, slug: string) {

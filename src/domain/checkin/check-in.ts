@@ -4,9 +4,10 @@ import { sqlTime } from "@/lib/sql-time";
 import type { StaffIdentity } from "@/domain/staff/roles";
 import type { ServiceDeps } from "@/domain/deps";
 import { verifyTicketCode } from "@/domain/tickets/signing";
+import { ticketStatus, type TicketStatus } from "@/domain/tickets/status";
 
 /** The stable reason codes the scanner switches on. */
-export type CheckInResult = "admitted" | "already_checked_in" | "invalid" | "cancelled" | "wrong_event" | "unpaid";
+export type CheckInResult = "admitted" | "already_checked_in" | "invalid" | "wrong_event" | Exclude<TicketStatus, "valid">;
 
 export type CheckInOutcome = {
   result: CheckInResult;
@@ -17,13 +18,14 @@ export type CheckInOutcome = {
 
 export type CheckInRequest = { code?: string | undefined; ticketId?: string | undefined; nonce: string; device: string };
 
-type TicketRow = { id: string; eventId: string; attendeeName: string; status: string; checkedInAt: string | null; checkedInDevice: string | null; tierName: string; eligibility: string; orderStatus: string };
+type TicketRow = { id: string; eventId: string; attendeeName: string; status: string; checkedInAt: string | null; checkedInDevice: string | null; tierName: string; eligibility: string; orderStatus: string; eventStatus: string };
 
 async function loadTicket(deps: ServiceDeps, ticketId: string): Promise<TicketRow | null> {
   return deps.d1
     .prepare(
-      `SELECT t."id", t."eventId", t."attendeeName", t."status", t."checkedInAt", t."checkedInDevice", tt."name" AS "tierName", tt."eligibility", o."status" AS "orderStatus"
-       FROM "Ticket" t JOIN "TicketType" tt ON tt."id" = t."ticketTypeId" JOIN "Order" o ON o."id" = t."orderId" WHERE t."id" = ?1`,
+      `SELECT t."id", t."eventId", t."attendeeName", t."status", t."checkedInAt", t."checkedInDevice", tt."name" AS "tierName", tt."eligibility", o."status" AS "orderStatus", e."status" AS "eventStatus"
+       FROM "Ticket" t JOIN "TicketType" tt ON tt."id" = t."ticketTypeId" JOIN "Order" o ON o."id" = t."orderId" JOIN "Event" e ON e."id" = t."eventId"
+       WHERE t."id" = ?1`,
     )
     .bind(ticketId)
     .first<TicketRow>();
@@ -38,12 +40,11 @@ const ticketInfo = (t: TicketRow) => ({
   ...(t.checkedInDevice ? { device: t.checkedInDevice } : {}),
 });
 
-/** What a ticket's state says before trying to admit it; null when it may be admitted. */
+/** What a ticket's state says before trying to admit it (tickets/status decides); null when it may be admitted. */
 function refusal(t: TicketRow, event: DoorEvent): CheckInResult | null {
   if (t.eventId !== event.id) return "wrong_event";
-  if (t.orderStatus === "pending" || t.orderStatus === "expired") return "unpaid";
-  if (t.status !== "valid" || t.orderStatus === "refunded" || t.orderStatus === "cancelled") return "cancelled";
-  return null;
+  const status = ticketStatus({ ticketStatus: t.status, orderStatus: t.orderStatus, eventStatus: t.eventStatus });
+  return status === "valid" ? null : status;
 }
 
 function logStatement(deps: ServiceDeps, row: { eventId: string; ticketId: string | null; staffId: string; device: string; nonce: string }, result: string, now: Date) {

@@ -1,11 +1,12 @@
 import type { DoorEvent } from "@/domain/checkin/access";
 import type { ServiceDeps } from "@/domain/deps";
 import { publicKeys } from "@/domain/tickets/signing";
+import { ticketStatus, type TicketStatus } from "@/domain/tickets/status";
 
-export type DoorTicket = { id: string; name: string; tier: string; status: "valid" | "cancelled" | "unpaid"; checkedInAt: string | null; device: string | null };
+export type DoorTicket = { id: string; name: string; tier: string; status: TicketStatus; checkedInAt: string | null; device: string | null };
 
-const doorStatus = (ticketStatus: string, orderStatus: string): DoorTicket["status"] =>
-  orderStatus === "pending" || orderStatus === "expired" ? "unpaid" : ticketStatus === "valid" && orderStatus !== "refunded" && orderStatus !== "cancelled" ? "valid" : "cancelled";
+const doorStatus = (event: DoorEvent, r: { status: string; orderStatus: string }) =>
+  ticketStatus({ ticketStatus: r.status, orderStatus: r.orderStatus, eventStatus: event.status });
 
 /**
  * Everything a scanner needs to work with no network: the public keys (to verify codes), the
@@ -21,7 +22,7 @@ export async function doorList(deps: ServiceDeps, event: DoorEvent) {
     .bind(event.id)
     .all<{ id: string; attendeeName: string; ticketTypeId: string; status: string; checkedInAt: string | null; checkedInDevice: string | null; orderStatus: string }>();
   return {
-    event: { id: event.id, slug: event.slug, title: event.title },
+    event: { id: event.id, slug: event.slug, title: event.title, status: event.status },
     generatedAt: deps.now().toISOString(),
     keys: await publicKeys(deps.config),
     tiers: event.ticketTypes.map((t) => ({ id: t.id, name: t.name, eligibility: t.eligibility })),
@@ -30,7 +31,7 @@ export async function doorList(deps: ServiceDeps, event: DoorEvent) {
         id: r.id,
         name: r.attendeeName,
         tier: r.ticketTypeId,
-        status: doorStatus(r.status, r.orderStatus),
+        status: doorStatus(event, r),
         checkedInAt: r.checkedInAt ? new Date(r.checkedInAt).toISOString() : null,
         device: r.checkedInDevice,
       }),
@@ -73,7 +74,7 @@ export async function doorSearch(deps: ServiceDeps, event: DoorEvent, query: str
     name: r.attendeeName,
     tier: tierName.get(r.ticketTypeId) ?? "",
     reference: r.reference,
-    status: doorStatus(r.status, r.orderStatus),
+    status: doorStatus(event, r),
     checkedInAt: r.checkedInAt ? new Date(r.checkedInAt).toISOString() : null,
   }));
 }

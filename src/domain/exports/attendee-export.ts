@@ -18,7 +18,7 @@ const contentTypes: Record<ExportFormat, string> = { csv: "text/csv; charset=utf
 /** The chunks of an attendee list of `event` in `format`, without checks or audit: for tests and tools. */
 export function attendeeListChunks(d1: D1Database, event: ExportEvent, format: ExportFormat, batchSize = EXPORT_BATCH_SIZE): AsyncGenerator<Uint8Array> {
   const batches = attendeeBatches(d1, event.id, batchSize);
-  const cells = attendeeCells(event.timezone);
+  const cells = attendeeCells(event);
   if (format === "csv") return csvChunks(attendeeColumns.map((c) => c.header), batches, cells);
   return xlsxChunks({ name: "Attendees", columns: attendeeColumns, batches, cells }, new Date());
 }

@@ -6,7 +6,7 @@ import type { ServiceDeps } from "@/domain/deps";
 /** Rows per query: large enough that D1 round trips do not dominate, small enough to stay flat. */
 export const EXPORT_BATCH_SIZE = 500;
 
-export type ExportEvent = { id: string; slug: string; title: string; timezone: string };
+export type ExportEvent = { id: string; slug: string; title: string; timezone: string; status: string };
 
 /** One ticket as the attendee list shows it. Times are as stored (UTC text). */
 export type AttendeeRow = {
@@ -29,7 +29,7 @@ export type AttendeeRow = {
 
 /** The event an export is for, by id (organiser pages) or slug (API); unknown → not_found. */
 export async function findExportEvent(deps: Pick<ServiceDeps, "db">, where: { id: string } | { slug: string }): Promise<ExportEvent> {
-  const event = await deps.db.event.findUnique({ where, select: { id: true, slug: true, title: true, timezone: true } });
+  const event = await deps.db.event.findUnique({ where, select: { id: true, slug: true, title: true, timezone: true, status: true } });
   if (!event) throw new DomainError("not_found", "We could not find that event. Check the address, or start from the list of events.");
   return event;
 }

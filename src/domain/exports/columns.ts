@@ -1,5 +1,6 @@
 // The columns of an attendee list, shared by the CSV and XLSX writers so both show the same values.
 import type { AttendeeRow } from "@/domain/exports/attendees";
+import { ticketStatus } from "@/domain/tickets/status";
 import { wallClockFields, wallClockFormat } from "@/lib/zoned-time";
 
 /** An amount of money as a number with the currency's decimal places (8.00, 1200 for JPY). */
@@ -40,16 +41,6 @@ export function formatDecimal({ minor, decimals }: Money): string {
   const sign = minor < 0 ? "-" : "";
   const digits = String(Math.abs(minor)).padStart(decimals + 1, "0");
   return `${sign}${digits.slice(0, -decimals)}.${digits.slice(-decimals)}`;
-}
-
-/**
- * What organisers need to know about a ticket: `valid`, `cancelled`, or `refunded` when its
- * order was refunded in full (a refund cancels the order's tickets).
- */
-export function ticketStatusLabel(ticketStatus: string, orderStatus: string): string {
-  if (orderStatus === "refunded") return "refunded";
-  if (orderStatus === "cancelled") return "cancelled";
-  return ticketStatus;
 }
 
 /** A stored DateTime (Prisma's ISO text, or SQLite's CURRENT_TIMESTAMP form) as epoch ms. */
@@ -107,9 +98,9 @@ function currencyDecimals(): (currency: string) => number {
   };
 }
 
-/** Turns rows into cells, in `attendeeColumns` order, with times shown in the event's zone. */
-export function attendeeCells(timeZone: string): (row: AttendeeRow) => Cell[] {
-  const minutes = zonedMinuteFormatter(timeZone);
+/** Turns rows into cells, in `attendeeColumns` order (the status column is tickets/status's code), with times shown in the event's zone. */
+export function attendeeCells(event: { timezone: string; status: string }): (row: AttendeeRow) => Cell[] {
+  const minutes = zonedMinuteFormatter(event.timezone);
   const decimalsOf = currencyDecimals();
   const time = (value: string | null) => {
     const ms = storedTimeMs(value);
@@ -122,7 +113,7 @@ export function attendeeCells(timeZone: string): (row: AttendeeRow) => Cell[] {
     row.ticketType,
     { minor: row.pricePaidMinor, decimals: decimalsOf(row.currency) },
     row.currency,
-    ticketStatusLabel(row.ticketStatus, row.orderStatus),
+    ticketStatus({ ticketStatus: row.ticketStatus, orderStatus: row.orderStatus, eventStatus: event.status }),
     time(row.checkedInAt),
     row.buyerName,
     row.buyerEmail,

@@ -9,7 +9,7 @@ function StateNotice(props: { ticket: TicketView }) {
   switch (props.ticket.state) {
     case "valid":
       return null;
-    case "pending":
+    case "unpaid":
       return (
         <div class="notice notice-pending">
           <h2>Payment not confirmed yet</h2>
@@ -24,6 +24,20 @@ function StateNotice(props: { ticket: TicketView }) {
         <div class="notice notice-cancelled">
           <h2>This event has been cancelled</h2>
           <p>The organisers have cancelled the event, so this ticket can no longer be used. Reply to your ticket email if you have a question.</p>
+        </div>
+      );
+    case "expired":
+      return (
+        <div class="notice notice-cancelled">
+          <h2>This order was not paid in time</h2>
+          <p>The seats were held for a while and then released, so this ticket cannot be used. You can register again from the event page.</p>
+        </div>
+      );
+    case "refunded":
+      return (
+        <div class="notice notice-cancelled">
+          <h2>This ticket has been refunded</h2>
+          <p>Its order was refunded, so it can no longer be used to enter the event. Reply to your ticket email if you have a question.</p>
         </div>
       );
     case "cancelled":
@@ -44,12 +58,12 @@ export function TicketPage(props: { ticket: TicketView; qrSvg: string | null; pa
   const { ticket, qrSvg } = props;
   const { event, ticketType, order } = ticket;
   const tz = event.timezone;
-  const proof = ticket.state === "cancelled" ? null : proofNote(ticketType);
+  const proof = ticket.state === "valid" || ticket.state === "unpaid" ? proofNote(ticketType) : null;
   return (
     <Layout title={`Ticket: ${event.title}`} noindex>
       {/* Backs up the Referrer-Policy header: the address of this page must not leak. */}
       <meta name="referrer" content="no-referrer" />
-      <div class="ticket">
+      <div class="ticket" data-ticket-status={ticket.state}>
         <h1>{event.title}</h1>
         <p class="ticket-lead">
           Ticket for <strong>{ticket.attendeeName}</strong> · {ticketType.name}
@@ -103,7 +117,7 @@ export function TicketPage(props: { ticket: TicketView; qrSvg: string | null; pa
           </p>
         )}
         <ul class="ticket-actions no-print">
-          {ticket.state !== "cancelled" && ticket.state !== "event_cancelled" && (
+          {(ticket.state === "valid" || ticket.state === "unpaid") && (
             <li>
               <a href={props.paths.calendar} download>
                 Add to calendar
