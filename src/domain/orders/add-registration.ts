@@ -6,7 +6,9 @@ import { auditStatement } from "@/domain/staff/audit";
 import type { ServiceDeps } from "@/domain/deps";
 import type { Actor } from "@/domain/orders/admin-actions";
 import { newOrderReference } from "@/domain/orders/reference";
-import { CAPACITY_EXCEEDED, placeOrderStatements } from "@/domain/orders/repo";
+import { priceOrder } from "@/domain/orders/pricing";
+import { placeOrderStatements } from "@/domain/orders/repo";
+import { CAPACITY_EXCEEDED } from "@/domain/orders/seats";
 
 export type RegistrationRequest = {
   buyerName: string;
@@ -35,7 +37,7 @@ export async function addRegistration(deps: ServiceDeps, actor: Actor, eventId: 
   if (attendees.some((a) => a.length > 100)) fields.attendees = "Keep each name to 100 characters.";
   if (Object.keys(fields).length || !tier) throw new DomainError("invalid", "Some details need correcting.", fields);
 
-  const price = request.source === "complimentary" ? 0 : tier.priceMinor;
+  const price = priceOrder(event.currency, attendees.map(() => tier), request.source === "complimentary" ? "complimentary" : "standard");
   const now = deps.now();
   const order = {
     id: newId("ord"),
@@ -43,18 +45,18 @@ export async function addRegistration(deps: ServiceDeps, actor: Actor, eventId: 
     reference: newOrderReference(event.referencePrefix),
     buyerName: cleanLine(request.buyerName),
     buyerEmail: request.buyerEmail.trim(),
-    totalMinor: price * attendees.length,
+    totalMinor: price.totalMinor,
     currency: event.currency,
     source: request.source,
     paid: true,
     holdExpiresAt: null,
-    tickets: attendees.map((name) => ({
+    tickets: attendees.map((name, i) => ({
       id: newId("tkt"),
       ticketTypeId: tier.id,
       attendeeName: name,
       attendeeEmail: null,
       eligibilityAnswer: request.source === "complimentary" ? "complimentary" : "pay at the door",
-      pricePaidMinor: price,
+      pricePaidMinor: price.tickets[i]!,
       token: randomToken(),
     })),
   };

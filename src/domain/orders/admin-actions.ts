@@ -5,6 +5,7 @@ import { cleanLine } from "@/lib/text";
 import { auditStatement } from "@/domain/staff/audit";
 import type { ServiceDeps } from "@/domain/deps";
 import { enqueueEmailStatement } from "@/domain/mail/outbox";
+import { freeTicketSeatStatements } from "@/domain/orders/seats";
 import { releaseHold, runTransition } from "@/domain/orders/settle";
 
 /** Who is acting, for the audit log. */
@@ -39,10 +40,8 @@ export async function cancelTicket(deps: ServiceDeps, actor: Actor, ticketId: st
   if (!ticket) throw new DomainError("not_found", "We could not find that ticket.");
   const now = deps.now();
   const at = sqlTime(now);
-  const valid = `EXISTS (SELECT 1 FROM "Ticket" WHERE "id" = ?1 AND "status" = 'valid')`;
   const results = await deps.d1.batch([
-    deps.d1.prepare(`UPDATE "TicketType" SET "soldCount" = "soldCount" - 1, "updatedAt" = ?2 WHERE "id" = ?3 AND ${valid}`).bind(ticketId, at, ticket.ticketTypeId),
-    deps.d1.prepare(`UPDATE "Event" SET "soldCount" = "soldCount" - 1, "updatedAt" = ?2 WHERE "id" = ?3 AND ${valid}`).bind(ticketId, at, ticket.eventId),
+    ...freeTicketSeatStatements(deps.d1, ticket, now),
     auditStatement(deps.d1, { staffId: actor.staffId, action: "ticket_cancelled", entity: "order", entityId: ticket.orderId, detail: { ticketId, attendee: ticket.attendeeName } }, now),
     deps.d1.prepare(`UPDATE "Ticket" SET "status" = 'cancelled', "updatedAt" = ?2 WHERE "id" = ?1 AND "status" = 'valid'`).bind(ticketId, at),
   ]);

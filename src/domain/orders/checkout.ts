@@ -1,5 +1,6 @@
 import { DomainError } from "@/domain/errors";
 import type { ServiceDeps } from "@/domain/deps";
+import { priceLines } from "@/domain/orders/pricing";
 import { releaseHold } from "@/domain/orders/settle";
 
 /**
@@ -13,21 +14,16 @@ export async function startCheckout(deps: ServiceDeps, orderId: string): Promise
     where: { id: orderId },
     include: { event: true, tickets: { include: { ticketType: true } } },
   });
-  const lines = new Map<string, { name: string; unitAmount: number; quantity: number }>();
-  for (const ticket of order.tickets) {
-    const tier = ticket.ticketType;
-    const line = lines.get(tier.id) ?? { name: `${order.event.title}: ${tier.name}`, unitAmount: ticket.pricePaidMinor, quantity: 0 };
-    line.quantity++;
-    lines.set(tier.id, line);
-  }
+  const tierNames = new Map(order.tickets.map((t) => [t.ticketTypeId, t.ticketType.name]));
+  const lines = priceLines(order.tickets.map((t) => ({ tierId: t.ticketTypeId, priceMinor: t.pricePaidMinor })));
   const metadata = { orderId: order.id, reference: order.reference };
   try {
     const session = await deps.stripe.checkout.sessions.create(
       {
         mode: "payment",
-        line_items: [...lines.values()].map((l) => ({
+        line_items: lines.map((l) => ({
           quantity: l.quantity,
-          price_data: { currency: order.currency.toLowerCase(), unit_amount: l.unitAmount, product_data: { name: l.name } },
+          price_data: { currency: order.currency.toLowerCase(), unit_amount: l.unitMinor, product_data: { name: `${order.event.title}: ${tierNames.get(l.tierId)}` } },
         })),
         customer_email: order.buyerEmail,
         client_reference_id: order.id,

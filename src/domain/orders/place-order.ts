@@ -8,7 +8,9 @@ import type { ServiceDeps } from "@/domain/deps";
 import { checkEligibility } from "@/domain/orders/eligibility";
 import type { OrderInput } from "@/domain/orders/input";
 import { newOrderReference } from "@/domain/orders/reference";
-import { CAPACITY_EXCEEDED, placeOrderStatements, type NewOrder } from "@/domain/orders/repo";
+import { priceOrder } from "@/domain/orders/pricing";
+import { placeOrderStatements, type NewOrder } from "@/domain/orders/repo";
+import { CAPACITY_EXCEEDED } from "@/domain/orders/seats";
 
 /** How long seats are held while the buyer pays. Stripe needs a session to last at least 30 minutes. */
 export const HOLD_MINUTES = 35;
@@ -113,8 +115,9 @@ export async function placeOrder(
   if (!event || event.status === "draft") throw new DomainError("not_found", "We could not find that event.");
   const lines = await planOrder(deps, event, input, now);
 
-  const totalMinor = lines.reduce((sum, l) => sum + l.tier.priceMinor, 0);
-  const paid = totalMinor === 0;
+  const price = priceOrder(event.currency, lines.map((l) => l.tier));
+  const { totalMinor } = price;
+  const paid = price.free;
   const counts = new Map<string, number>();
   for (const l of lines) counts.set(l.tier.id, (counts.get(l.tier.id) ?? 0) + 1);
   const order: NewOrder = {
@@ -128,13 +131,13 @@ export async function placeOrder(
     source,
     paid,
     holdExpiresAt: paid ? null : new Date(now.getTime() + HOLD_MINUTES * 60_000),
-    tickets: lines.map((l) => ({
+    tickets: lines.map((l, i) => ({
       id: newId("tkt"),
       ticketTypeId: l.tier.id,
       attendeeName: l.input.name,
       attendeeEmail: l.input.email ?? null,
       eligibilityAnswer: l.answer,
-      pricePaidMinor: l.tier.priceMinor,
+      pricePaidMinor: price.tickets[i]!,
       token: randomToken(),
     })),
   };

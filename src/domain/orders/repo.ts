@@ -1,17 +1,10 @@
 // Raw SQL for the order state changes that must be atomic. D1 has no interactive transactions
 // and Prisma's D1 adapter runs $transaction calls as separate queries, so each change is one
-// D1 batch (run by D1 as a single transaction) of conditional statements.
-//
-// Capacity: the counters on Event and TicketType (soldCount, heldCount) move in the same batch
-// as the order. A counter update that would exceed a limit sets the counter to NULL instead,
-// which violates its NOT NULL constraint, fails the statement and rolls back the whole batch:
-// the limit is enforced by the database in the same transaction as the write, with no
-// read-then-write window, and with no triggers or CHECK constraints (which Prisma's migrations
-// would not keep).
+// D1 batch (run by D1 as a single transaction) of conditional statements. Seats are taken and
+// freed only through ./seats, in the same batch.
 import { sqlTime } from "@/lib/sql-time";
 import { ticketEmailStatements } from "@/domain/mail/outbox";
-
-export const CAPACITY_EXCEEDED = /NOT NULL constraint failed: (Event|TicketType)\.(heldCount|soldCount)/;
+import { moveOrderSeatsStatements, takeSeatsStatements, type SeatMove } from "@/domain/orders/seats";
 
 export type NewTicket = {
   id: string;
@@ -38,24 +31,12 @@ export type NewOrder = {
   tickets: NewTicket[];
 };
 
-/** Takes `n` seats from a counter unless that would pass `limitColumn` (NULL = no limit). */
-function takeSeats(table: "Event" | "TicketType", counter: "heldCount" | "soldCount", limitColumn: "capacity" | "quota", extraCondition = "1") {
-  return `UPDATE "${table}" SET "${counter}" = CASE
-      WHEN ${extraCondition} AND ("${limitColumn}" IS NULL OR "soldCount" + "heldCount" + ?1 <= "${limitColumn}") THEN "${counter}" + ?1
-      ELSE NULL END,
-    "updatedAt" = ?2
-    WHERE "id" = ?3`;
-}
-
 /**
  * Inserts an order with its tickets and takes their seats, all or nothing. Online sales need
  * the event to be published at that instant; organisers adding registrations do not.
  */
 export function placeOrderStatements(d1: D1Database, order: NewOrder, now: Date, options: { requirePublished: boolean } = { requirePublished: true }): D1PreparedStatement[] {
   const at = sqlTime(now);
-  const counter = order.paid ? "soldCount" : "heldCount";
-  const perTier = new Map<string, number>();
-  for (const t of order.tickets) perTier.set(t.ticketTypeId, (perTier.get(t.ticketTypeId) ?? 0) + 1);
 
   return [
     d1
@@ -78,9 +59,7 @@ export function placeOrderStatements(d1: D1Database, order: NewOrder, now: Date,
         at,
         order.paid ? at : null,
       ),
-    // Sales stop the moment an event leaves "published" (e.g. cancelled while someone pays).
-    d1.prepare(takeSeats("Event", counter, "capacity", options.requirePublished ? `"status" = 'published'` : "1")).bind(order.tickets.length, at, order.eventId),
-    ...[...perTier].map(([tierId, count]) => d1.prepare(takeSeats("TicketType", counter, "quota")).bind(count, at, tierId)),
+    ...takeSeatsStatements(d1, { eventId: order.eventId, tierIds: order.tickets.map((t) => t.ticketTypeId), as: order.paid ? "sold" : "held", requirePublished: options.requirePublished }, now),
     ...order.tickets.map((t) =>
       d1
         .prepare(
@@ -112,7 +91,7 @@ export type OrderTransition = {
   from: readonly string[];
   to: string;
   /** How the order's seats move: held → sold (payment), held → free (expiry), sold → free (refund). */
-  seats: "hold_to_sold" | "release_hold" | "release_sold" | "none";
+  seats: SeatMove | "none";
   ticketsFrom: readonly string[];
   ticketsTo: string | null;
   /** Extra columns to set on the order (raw SQL fragments are not allowed: values only). */
@@ -130,31 +109,8 @@ export function transitionStatements(d1: D1Database, t: OrderTransition, now: Da
   const fromList = t.from.map((s) => `'${s.replace(/'/g, "")}'`).join(", ");
   const stillFrom = `EXISTS (SELECT 1 FROM "Order" WHERE "id" = ?1 AND "status" IN (${fromList}))`;
   const ticketsFrom = t.ticketsFrom.map((s) => `'${s.replace(/'/g, "")}'`).join(", ");
-  const countFor = (tierCondition: string) =>
-    `(SELECT COUNT(*) FROM "Ticket" tk WHERE tk."orderId" = ?1 AND tk."status" IN (${ticketsFrom})${tierCondition})`;
-  const moves = {
-    hold_to_sold: (n: string) => `"heldCount" = "heldCount" - ${n}, "soldCount" = "soldCount" + ${n}`,
-    release_hold: (n: string) => `"heldCount" = "heldCount" - ${n}`,
-    release_sold: (n: string) => `"soldCount" = "soldCount" - ${n}`,
-  };
   const statements: D1PreparedStatement[] = [];
-  if (t.seats !== "none") {
-    const move = moves[t.seats];
-    statements.push(
-      d1
-        .prepare(
-          `UPDATE "TicketType" SET ${move(countFor(` AND tk."ticketTypeId" = "TicketType"."id"`))}, "updatedAt" = ?2
-           WHERE "id" IN (SELECT "ticketTypeId" FROM "Ticket" WHERE "orderId" = ?1) AND ${stillFrom}`,
-        )
-        .bind(t.orderId, at),
-      d1
-        .prepare(
-          `UPDATE "Event" SET ${move(countFor(""))}, "updatedAt" = ?2
-           WHERE "id" = (SELECT "eventId" FROM "Order" WHERE "id" = ?1) AND ${stillFrom}`,
-        )
-        .bind(t.orderId, at),
-    );
-  }
+  if (t.seats !== "none") statements.push(...moveOrderSeatsStatements(d1, { orderId: t.orderId, seats: t.seats, ticketsIn: t.ticketsFrom, stillFrom }, now));
   if (t.ticketsTo) {
     statements.push(
       d1

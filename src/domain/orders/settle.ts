@@ -1,21 +1,26 @@
 import type { ServiceDeps } from "@/domain/deps";
 import { enqueueEmailStatement, ticketEmailStatements } from "@/domain/mail/outbox";
 import { transitionStatements, type OrderTransition } from "@/domain/orders/repo";
+import { seatsFreed, type SeatsFreed } from "@/domain/orders/seats";
 import { DomainError } from "@/domain/errors";
 import { sqlTime } from "@/lib/sql-time";
 
+/** Whether this call moved the order (a repeat or a lost race did not), and the seats it freed. */
+export type Transitioned = { moved: boolean; freed: SeatsFreed };
+
+/** Runs one order transition (repo's statements plus `extra`, e.g. emails) as one D1 batch. */
 export async function runTransition(
   deps: ServiceDeps,
   now: Date,
   transition: OrderTransition,
   extra: (now: Date) => D1PreparedStatement[] = () => [],
-) {
+): Promise<Transitioned> {
   const statements = transitionStatements(deps.d1, transition, now);
   // Extra statements (emails) go before the order's own update, which must stay last: they are
   // conditioned on the order still being in its old state.
   const last = statements.pop()!;
   const results = await deps.d1.batch([...statements, ...extra(now), last]);
-  return results.at(-1)!.meta.changes === 1;
+  return { moved: results.at(-1)!.meta.changes === 1, freed: seatsFreed(results) };
 }
 
 export const stillIn = (statuses: string[]) => `EXISTS (SELECT 1 FROM "Order" WHERE "id" = ?1 AND "status" IN (${statuses.map((s) => `'${s}'`).join(", ")}))`;
@@ -26,9 +31,9 @@ export const stillIn = (statuses: string[]) => `EXISTS (SELECT 1 FROM "Order" WH
  * Stripe webhook, the success page and the expiry sweep alike; returns true only for the call
  * that made the change, so repeats and races are harmless.
  */
-export async function fulfilOrder(deps: ServiceDeps, orderId: string, payment: { paymentIntentId: string | null }) {
+export async function fulfilOrder(deps: ServiceDeps, orderId: string, payment: { paymentIntentId: string | null }): Promise<boolean> {
   const now = deps.now();
-  return runTransition(
+  const { moved } = await runTransition(
     deps,
     now,
     {
@@ -42,12 +47,13 @@ export async function fulfilOrder(deps: ServiceDeps, orderId: string, payment: {
     },
     (now) => ticketEmailStatements(deps.d1, orderId, now, stillIn(["pending"])),
   );
+  return moved;
 }
 
 /** Gives a pending order's held seats back: on expiry, cancellation or failed payment. */
-export async function releaseHold(deps: ServiceDeps, orderId: string, to: "expired" | "cancelled", email?: "payment_failed") {
+export async function releaseHold(deps: ServiceDeps, orderId: string, to: "expired" | "cancelled", email?: "payment_failed"): Promise<Transitioned> {
   const order = await deps.db.order.findUnique({ where: { id: orderId }, select: { buyerEmail: true } });
-  if (!order) return false;
+  if (!order) return { moved: false, freed: seatsFreed([]) };
   const now = deps.now();
   return runTransition(
     deps,
@@ -118,7 +124,7 @@ export async function recordRefund(deps: ServiceDeps, paymentIntentId: string, a
   const order = await deps.db.order.findFirst({ where: { stripePaymentIntentId: paymentIntentId } });
   if (!order) return "unknown_order" as const;
   if (full) {
-    const moved = await runTransition(deps, deps.now(), {
+    const { moved } = await runTransition(deps, deps.now(), {
       orderId: order.id,
       from: ["paid", "partially_refunded"],
       to: "refunded",

@@ -20,7 +20,7 @@ export async function settleFromSession(deps: ServiceDeps, orderId: string, sess
     await deps.db.order.updateMany({ where: { id: orderId, status: "pending" }, data: { holdExpiresAt: null } });
     return "awaiting_async_payment" as const;
   }
-  return (await releaseHold(deps, orderId, "expired")) ? ("expired" as const) : ("already_settled" as const);
+  return (await releaseHold(deps, orderId, "expired")).moved ? ("expired" as const) : ("already_settled" as const);
 }
 
 /**
@@ -56,7 +56,7 @@ export async function sweepExpiredHolds(deps: ServiceDeps, limit = 100) {
  * Without a session the hold is released as `status`. Used by the sweep and the cancel page.
  */
 export async function endHold(deps: ServiceDeps, orderId: string, sessionId: string | null, status: "expired" | "cancelled"): Promise<string> {
-  if (!sessionId) return (await releaseHold(deps, orderId, status)) ? status : "already_settled";
+  if (!sessionId) return (await releaseHold(deps, orderId, status)).moved ? status : "already_settled";
   let session: Stripe.Checkout.Session;
   try {
     session = await deps.stripe.checkout.sessions.expire(sessionId);

@@ -40,7 +40,7 @@ async function applyEvent(deps: ServiceDeps, event: Stripe.Event): Promise<strin
     case "checkout.session.async_payment_failed": {
       const order = await orderForSession(deps, event.data.object);
       if (!order) return "not_ours";
-      return (await releaseHold(deps, order.id, "cancelled", "payment_failed")) ? "payment_failed" : "already_settled";
+      return (await releaseHold(deps, order.id, "cancelled", "payment_failed")).moved ? "payment_failed" : "already_settled";
     }
     case "charge.refunded": {
       const charge = event.data.object;

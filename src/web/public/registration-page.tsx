@@ -1,3 +1,4 @@
+import { priceOrder } from "@/domain/orders/pricing";
 import type { Event, TicketType } from "@/generated/prisma/client";
 import { formatMoney } from "@/lib/format";
 import { EventWhen } from "@/web/public/event-parts";
@@ -105,7 +106,7 @@ const labels = (values: RegistrationValues): Record<string, string> => {
 /** Step two of registering: who is buying and who is coming. Works without JavaScript. */
 export function RegistrationPage(props: RegistrationPageProps) {
   const { event, values, errors } = props;
-  const total = values.tickets.reduce((sum, t) => sum + (props.tiers.find((tier) => tier.id === t.tier)?.priceMinor ?? 0), 0);
+  const total = priceOrder(props.event.currency, values.tickets.flatMap((t) => props.tiers.find((tier) => tier.id === t.tier) ?? [])).totalMinor;
   const hasErrors = Boolean(props.message);
   return (
     <Layout title={`${hasErrors ? "Error: " : ""}Register for ${event.title}`} noindex>
