@@ -1,4 +1,5 @@
 import { DomainError } from "@/domain/errors";
+import { findDoorEventRows } from "@/domain/checkin/repo";
 import type { StaffIdentity } from "@/domain/staff/roles";
 import type { ServiceDeps } from "@/domain/deps";
 
@@ -8,16 +9,8 @@ import type { ServiceDeps } from "@/domain/deps";
  * someone else's, so door staff learn nothing about other events).
  */
 export async function doorEvent(deps: ServiceDeps, staff: StaffIdentity, slug: string): Promise<DoorEvent> {
-  // Raw SQL on purpose: the door's hot path never builds a Prisma client.
-  const rows = await deps.d1
-    .prepare(
-      `SELECT e."id", e."slug", e."title", e."status", tt."id" AS "tierId", tt."name" AS "tierName", tt."eligibility",
-              EXISTS (SELECT 1 FROM "StaffEvent" se WHERE se."eventId" = e."id" AND se."staffId" = ?2) AS "assigned"
-       FROM "Event" e LEFT JOIN "TicketType" tt ON tt."eventId" = e."id" WHERE e."slug" = ?1 ORDER BY tt."sortOrder", tt."id"`,
-    )
-    .bind(slug, staff.id)
-    .all<{ id: string; slug: string; title: string; status: string; tierId: string | null; tierName: string; eligibility: string; assigned: number }>();
-  const first = rows.results[0];
+  const rows = await findDoorEventRows(deps.d1, slug, staff.id);
+  const first = rows[0];
   if (staff.role === "door" && !first?.assigned) {
     throw new DomainError("forbidden", "You are not on the door team for that event. Ask an organiser to add you.");
   }
@@ -27,7 +20,7 @@ export async function doorEvent(deps: ServiceDeps, staff: StaffIdentity, slug: s
     slug: first.slug,
     title: first.title,
     status: first.status,
-    ticketTypes: rows.results.filter((r) => r.tierId).map((r) => ({ id: r.tierId!, name: r.tierName, eligibility: r.eligibility })),
+    ticketTypes: rows.filter((r) => r.tierId).map((r) => ({ id: r.tierId!, name: r.tierName, eligibility: r.eligibility })),
   };
 }
 

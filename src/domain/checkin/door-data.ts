@@ -1,5 +1,6 @@
 import type { DoorEvent } from "@/domain/checkin/access";
 import type { ServiceDeps } from "@/domain/deps";
+import { countArrivals, listDoorTickets, searchDoorTickets } from "@/domain/checkin/repo";
 import { publicKeys } from "@/domain/tickets/signing";
 import { ticketStatus, type TicketStatus } from "@/domain/tickets/status";
 
@@ -14,19 +15,13 @@ const doorStatus = (event: DoorEvent, r: { status: string; orderStatus: string }
  * sold after this list was made still verify by signature alone.
  */
 export async function doorList(deps: ServiceDeps, event: DoorEvent) {
-  const rows = await deps.d1
-    .prepare(
-      `SELECT t."id", t."attendeeName", t."ticketTypeId", t."status", t."checkedInAt", t."checkedInDevice", o."status" AS "orderStatus"
-       FROM "Ticket" t JOIN "Order" o ON o."id" = t."orderId" WHERE t."eventId" = ?1 AND o."status" <> 'expired'`,
-    )
-    .bind(event.id)
-    .all<{ id: string; attendeeName: string; ticketTypeId: string; status: string; checkedInAt: string | null; checkedInDevice: string | null; orderStatus: string }>();
+  const rows = await listDoorTickets(deps.d1, event.id);
   return {
     event: { id: event.id, slug: event.slug, title: event.title, status: event.status },
     generatedAt: deps.now().toISOString(),
     keys: await publicKeys(deps.config),
     tiers: event.ticketTypes.map((t) => ({ id: t.id, name: t.name, eligibility: t.eligibility })),
-    tickets: rows.results.map(
+    tickets: rows.map(
       (r): DoorTicket => ({
         id: r.id,
         name: r.attendeeName,
@@ -41,11 +36,7 @@ export async function doorList(deps: ServiceDeps, event: DoorEvent) {
 
 /** Checked in / expected, for the event and per tier. */
 export async function doorStats(deps: ServiceDeps, event: DoorEvent) {
-  const rows = await deps.d1
-    .prepare(`SELECT "ticketTypeId", COUNT(*) AS "expected", COUNT("checkedInAt") AS "checkedIn" FROM "Ticket" WHERE "eventId" = ?1 AND "status" = 'valid' GROUP BY "ticketTypeId"`)
-    .bind(event.id)
-    .all<{ ticketTypeId: string; expected: number; checkedIn: number }>();
-  const by = new Map(rows.results.map((r) => [r.ticketTypeId, r]));
+  const by = new Map((await countArrivals(deps.d1, event.id)).map((r) => [r.ticketTypeId, r]));
   const tiers = event.ticketTypes.map((t) => ({ id: t.id, name: t.name, expected: by.get(t.id)?.expected ?? 0, checkedIn: by.get(t.id)?.checkedIn ?? 0 }));
   return {
     checkedIn: tiers.reduce((n, t) => n + t.checkedIn, 0),
@@ -59,17 +50,9 @@ export async function doorStats(deps: ServiceDeps, event: DoorEvent) {
 export async function doorSearch(deps: ServiceDeps, event: DoorEvent, query: string) {
   const q = query.trim();
   if (q.length < 2) return [];
-  const rows = await deps.d1
-    .prepare(
-      `SELECT t."id", t."attendeeName", t."ticketTypeId", t."status", t."checkedInAt", t."checkedInDevice", o."status" AS "orderStatus", o."reference"
-       FROM "Ticket" t JOIN "Order" o ON o."id" = t."orderId"
-       WHERE t."eventId" = ?1 AND o."status" <> 'expired' AND (t."attendeeName" LIKE ?2 ESCAPE '\\' OR o."reference" LIKE ?3 ESCAPE '\\')
-       ORDER BY t."attendeeName" LIMIT 20`,
-    )
-    .bind(event.id, `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`, `%${q.toUpperCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`)
-    .all<{ id: string; attendeeName: string; ticketTypeId: string; status: string; checkedInAt: string | null; checkedInDevice: string | null; orderStatus: string; reference: string }>();
+  const rows = await searchDoorTickets(deps.d1, event.id, q);
   const tierName = new Map(event.ticketTypes.map((t) => [t.id, t.name]));
-  return rows.results.map((r) => ({
+  return rows.map((r) => ({
     id: r.id,
     name: r.attendeeName,
     tier: tierName.get(r.ticketTypeId) ?? "",

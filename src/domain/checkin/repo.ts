@@ -1,0 +1,134 @@
+// All SQL of the door: the event a staff member may scan for, tickets as the door sees them,
+// the append-only CheckIn log and the admit itself. Raw D1 statements on purpose: the door's
+// hot path never builds a Prisma client. Rows are typed here; the rules are in the files beside.
+import { newId } from "@/lib/ids";
+import { sqlTime } from "@/lib/sql-time";
+
+/** One row per tier of the event (a LEFT JOIN: an event with no tiers gives one row with null tier). */
+export type DoorEventRow = { id: string; slug: string; title: string; status: string; tierId: string | null; tierName: string; eligibility: string; assigned: number };
+
+/** The event by slug with its tiers, and whether `staffId` is on its door team. */
+export async function findDoorEventRows(d1: D1Database, slug: string, staffId: string): Promise<DoorEventRow[]> {
+  const rows = await d1
+    .prepare(
+      `SELECT e."id", e."slug", e."title", e."status", tt."id" AS "tierId", tt."name" AS "tierName", tt."eligibility",
+              EXISTS (SELECT 1 FROM "StaffEvent" se WHERE se."eventId" = e."id" AND se."staffId" = ?2) AS "assigned"
+       FROM "Event" e LEFT JOIN "TicketType" tt ON tt."eventId" = e."id" WHERE e."slug" = ?1 ORDER BY tt."sortOrder", tt."id"`,
+    )
+    .bind(slug, staffId)
+    .all<DoorEventRow>();
+  return rows.results;
+}
+
+/** A ticket with what the door needs to judge it: its order's and event's states, its tier. */
+export type DoorTicketRow = {
+  id: string;
+  eventId: string;
+  attendeeName: string;
+  status: string;
+  checkedInAt: string | null;
+  checkedInDevice: string | null;
+  tierName: string;
+  eligibility: string;
+  orderStatus: string;
+  eventStatus: string;
+};
+
+export async function findDoorTicket(d1: D1Database, ticketId: string): Promise<DoorTicketRow | null> {
+  return d1
+    .prepare(
+      `SELECT t."id", t."eventId", t."attendeeName", t."status", t."checkedInAt", t."checkedInDevice", tt."name" AS "tierName", tt."eligibility",
+              o."status" AS "orderStatus", e."status" AS "eventStatus"
+       FROM "Ticket" t JOIN "TicketType" tt ON tt."id" = t."ticketTypeId" JOIN "Order" o ON o."id" = t."orderId" JOIN "Event" e ON e."id" = t."eventId"
+       WHERE t."id" = ?1`,
+    )
+    .bind(ticketId)
+    .first<DoorTicketRow>();
+}
+
+/** A CheckIn log row, in a batch or on its own. `result` is a SQL expression (a quoted code, or a CASE). */
+export type ScanLog = { eventId: string; ticketId: string | null; staffId: string; device: string; nonce: string };
+
+export function logScanStatement(d1: D1Database, row: ScanLog, resultSql: string, now: Date): D1PreparedStatement {
+  return d1
+    .prepare(`INSERT INTO "CheckIn" ("id", "eventId", "ticketId", "staffId", "device", "result", "nonce", "createdAt") VALUES (?1, ?2, ?3, ?4, ?5, ${resultSql}, ?6, ?7)`)
+    .bind(newId("chk"), row.eventId, row.ticketId, row.staffId, row.device, row.nonce, sqlTime(now));
+}
+
+/** Logs a refused scan; a failure to log (e.g. a repeated nonce) never hides the answer. */
+export async function logRefusal(d1: D1Database, row: ScanLog, result: string, now: Date): Promise<void> {
+  await logScanStatement(d1, row, `'${result.replace(/[^a-z_]/g, "")}'`, now)
+    .run()
+    .catch(() => undefined);
+}
+
+/** The scan already recorded under this nonce, if any. */
+export function findScanByNonce(d1: D1Database, nonce: string) {
+  return d1.prepare(`SELECT "ticketId", "result" FROM "CheckIn" WHERE "nonce" = ?1`).bind(nonce).first<{ ticketId: string | null; result: string }>();
+}
+
+/**
+ * Admits a ticket that is valid and not yet in, logged in the same batch: `changes()` is the
+ * row count of the update just before it, in the same transaction, so the log says whether
+ * this scan admitted. True when this call admitted the ticket.
+ */
+export async function admitTicket(d1: D1Database, ticketId: string, log: ScanLog, now: Date): Promise<boolean> {
+  const [update] = await d1.batch([
+    d1
+      .prepare(`UPDATE "Ticket" SET "checkedInAt" = ?2, "checkedInDevice" = ?3, "updatedAt" = ?2 WHERE "id" = ?1 AND "status" = 'valid' AND "checkedInAt" IS NULL`)
+      .bind(ticketId, sqlTime(now), log.device),
+    logScanStatement(d1, log, `CASE WHEN changes() = 1 THEN 'admitted' ELSE 'already_checked_in' END`, now),
+  ]);
+  return update!.meta.changes === 1;
+}
+
+/** Takes back an admit, logged as `undone` only when there was one. True when this call undid it. */
+export async function undoAdmit(d1: D1Database, eventId: string, ticketId: string, log: Omit<ScanLog, "eventId" | "ticketId">, now: Date): Promise<boolean> {
+  const at = sqlTime(now);
+  const results = await d1.batch([
+    d1.prepare(`UPDATE "Ticket" SET "checkedInAt" = NULL, "checkedInDevice" = NULL, "updatedAt" = ?3 WHERE "id" = ?1 AND "eventId" = ?2 AND "checkedInAt" IS NOT NULL`).bind(ticketId, eventId, at),
+    d1
+      .prepare(`INSERT OR IGNORE INTO "CheckIn" ("id", "eventId", "ticketId", "staffId", "device", "result", "nonce", "createdAt") SELECT ?1, ?2, ?3, ?4, ?5, 'undone', ?6, ?7 WHERE changes() = 1`)
+      .bind(newId("chk"), eventId, ticketId, log.staffId, log.device, log.nonce, at),
+  ]);
+  return results[0]!.meta.changes === 1;
+}
+
+/** Every ticket of the event the door may meet (expired orders never held a seat), for the offline list. */
+export type DoorListRow = { id: string; attendeeName: string; ticketTypeId: string; status: string; checkedInAt: string | null; checkedInDevice: string | null; orderStatus: string };
+
+export async function listDoorTickets(d1: D1Database, eventId: string): Promise<DoorListRow[]> {
+  const rows = await d1
+    .prepare(
+      `SELECT t."id", t."attendeeName", t."ticketTypeId", t."status", t."checkedInAt", t."checkedInDevice", o."status" AS "orderStatus"
+       FROM "Ticket" t JOIN "Order" o ON o."id" = t."orderId" WHERE t."eventId" = ?1 AND o."status" <> 'expired'`,
+    )
+    .bind(eventId)
+    .all<DoorListRow>();
+  return rows.results;
+}
+
+/** Valid tickets per tier, and how many of them are in. */
+export async function countArrivals(d1: D1Database, eventId: string) {
+  const rows = await d1
+    .prepare(`SELECT "ticketTypeId", COUNT(*) AS "expected", COUNT("checkedInAt") AS "checkedIn" FROM "Ticket" WHERE "eventId" = ?1 AND "status" = 'valid' GROUP BY "ticketTypeId"`)
+    .bind(eventId)
+    .all<{ ticketTypeId: string; expected: number; checkedIn: number }>();
+  return rows.results;
+}
+
+const likeEscape = (text: string) => text.replace(/[\\%_]/g, (m) => `\\${m}`);
+
+/** Up to 20 of the event's tickets whose attendee name or order reference contains `q`. */
+export async function searchDoorTickets(d1: D1Database, eventId: string, q: string): Promise<Array<DoorListRow & { reference: string }>> {
+  const rows = await d1
+    .prepare(
+      `SELECT t."id", t."attendeeName", t."ticketTypeId", t."status", t."checkedInAt", t."checkedInDevice", o."status" AS "orderStatus", o."reference"
+       FROM "Ticket" t JOIN "Order" o ON o."id" = t."orderId"
+       WHERE t."eventId" = ?1 AND o."status" <> 'expired' AND (t."attendeeName" LIKE ?2 ESCAPE '\\' OR o."reference" LIKE ?3 ESCAPE '\\')
+       ORDER BY t."attendeeName" LIMIT 20`,
+    )
+    .bind(eventId, `%${likeEscape(q)}%`, `%${likeEscape(q.toUpperCase())}%`)
+    .all<DoorListRow & { reference: string }>();
+  return rows.results;
+}
