@@ -5,6 +5,7 @@
 // and the write are one step, so an order placed at the same moment cannot slip between them.
 import { newId } from "@/lib/ids";
 import { sqlTime } from "@/lib/sql-time";
+import { keepTakenWithinSql, LIMIT_BELOW_TAKEN } from "@/domain/orders/seats";
 
 export type EventRow = {
   slug: string;
@@ -43,8 +44,8 @@ export type TierRow = {
   sortOrder: number;
 };
 
-/** What a failed guard looks like: the counter that would have gone past its limit. */
-export const LIMIT_GUARD = /NOT NULL constraint failed: (Event|TicketType)\.soldCount/;
+/** What a failed guard looks like: the counter that would have gone past its limit (orders/seats). */
+export const LIMIT_GUARD = LIMIT_BELOW_TAKEN;
 /** Another event already has the slug (a race with another organiser). */
 export const SLUG_TAKEN = /UNIQUE constraint failed: Event\.slug/;
 /** A conditional status change found the event in the wrong state. */
@@ -85,9 +86,7 @@ export function updateEventStatement(d1: D1Database, id: string, row: EventRow, 
   const capacity = `?${eventColumns.indexOf("capacity") + 3}`;
   return d1
     .prepare(
-      `UPDATE "Event" SET ${sets}, "updatedAt" = ?2,
-         "soldCount" = CASE WHEN ${capacity} IS NULL OR "soldCount" + "heldCount" <= ${capacity} THEN "soldCount" ELSE NULL END
-       WHERE "id" = ?1`,
+      `UPDATE "Event" SET ${sets}, "updatedAt" = ?2, ${keepTakenWithinSql(capacity)} WHERE "id" = ?1`,
     )
     .bind(id, sqlTime(now), ...eventValues(row));
 }
@@ -145,9 +144,7 @@ export function updateTierStatement(d1: D1Database, id: string, row: TierRow, no
   const quota = `?${tierColumns.indexOf("quota") + 3}`;
   return d1
     .prepare(
-      `UPDATE "TicketType" SET ${sets}, "updatedAt" = ?2,
-         "soldCount" = CASE WHEN ${quota} IS NULL OR "soldCount" + "heldCount" <= ${quota} THEN "soldCount" ELSE NULL END
-       WHERE "id" = ?1`,
+      `UPDATE "TicketType" SET ${sets}, "updatedAt" = ?2, ${keepTakenWithinSql(quota)} WHERE "id" = ?1`,
     )
     .bind(id, sqlTime(now), ...tierValues(row));
 }

@@ -16,6 +16,17 @@ import { sqlTime } from "@/lib/sql-time";
 /** The error D1 raises when a batch would take more seats than a limit allows. */
 export const CAPACITY_EXCEEDED = /NOT NULL constraint failed: (Event|TicketType)\.(heldCount|soldCount)/;
 
+/** The error D1 raises when a new capacity or quota is below the seats already taken. */
+export const LIMIT_BELOW_TAKEN = /NOT NULL constraint failed: (Event|TicketType)\.soldCount/;
+
+/**
+ * A SET fragment for changing a limit (an event's capacity or a tier's quota, bound at
+ * `limitParam`, NULL = none): the statement fails (LIMIT_BELOW_TAKEN) when the seats sold and
+ * held would no longer fit, so a limit never drops below what is taken.
+ */
+export const keepTakenWithinSql = (limitParam: string) =>
+  `"soldCount" = CASE WHEN ${limitParam} IS NULL OR "soldCount" + "heldCount" <= ${limitParam} THEN "soldCount" ELSE NULL END`;
+
 /** How an order's seats move with its state: held → sold (payment), held → free (expiry), sold → free (refund). */
 export type SeatMove = "hold_to_sold" | "release_hold" | "release_sold";
 
