@@ -6,13 +6,14 @@ import { validate } from "@/lib/validate";
 import { composeEmail, type OutgoingEmail } from "@/domain/mail/compose";
 import { mailTransport } from "@/domain/mail/transport";
 import { DevMailboxPage, DevMailMessagePage } from "@/dev/mailbox-page";
+import { messagesOf } from "@/web/shared/i18n";
 
 const idParam = z.object({ id: z.string().regex(/^eml_[0-9a-z]{16,20}$/) });
 
 async function load(c: Context<AppEnv>, id: string) {
   const row = await c.var.db.outboxEmail.findUnique({ where: { id } });
-  if (!row) throw new DomainError("not_found", "No such message in the outbox.");
-  return { row, email: await composeEmail(c.var.deps, row) };
+  if (!row) throw new DomainError("not_found", { what: "outbox_message" });
+  return { row, email: await composeEmail(c.var.deps, row, messagesOf(c)) };
 }
 
 /** The email's HTML with cid: images pointed at this mailbox's attachment URLs. */
@@ -37,7 +38,7 @@ export const devMailRoutes = new Hono<AppEnv>()
     const origin = c.var.deps.origin;
     const messages = await Promise.all(
       rows.map(async (row) => {
-        const email = await composeEmail(c.var.deps, row).catch(() => null);
+        const email = await composeEmail(c.var.deps, row, messagesOf(c)).catch(() => null);
         return {
           id: row.id,
           to: row.recipient,
@@ -67,7 +68,7 @@ export const devMailRoutes = new Hono<AppEnv>()
   .get("/mail/:id/html", validate("param", idParam), async (c) => {
     const { id } = c.req.valid("param");
     const { email } = await load(c, id);
-    if (!email) throw new DomainError("not_found", "This message has nothing to show.");
+    if (!email) throw new DomainError("not_found", { what: "outbox_content" });
     // Email HTML uses inline styles, so it gets its own policy: no scripts, framed only by the mailbox.
     c.header("Content-Security-Policy", "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; frame-ancestors 'self'");
     c.header("X-Frame-Options", "SAMEORIGIN");
@@ -76,7 +77,7 @@ export const devMailRoutes = new Hono<AppEnv>()
   .get("/mail/:id/attachments/:index", validate("param", idParam.extend({ index: z.coerce.number().int().min(0).max(100) })), async (c) => {
     const { id, index } = c.req.valid("param");
     const attachment = (await load(c, id)).email?.attachments[index];
-    if (!attachment) throw new DomainError("not_found", "No such attachment.");
+    if (!attachment) throw new DomainError("not_found", { what: "attachment" });
     return c.body(attachment.content as Uint8Array<ArrayBuffer> | string, 200, {
       "Content-Type": attachment.contentType,
       "Content-Disposition": `inline; filename="${attachment.filename}"`,

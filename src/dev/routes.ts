@@ -10,7 +10,7 @@ import { DomainError } from "@/domain/errors";
  */
 export const devRoutes = new Hono<AppEnv>()
   .use(async (c, next) => {
-    if (c.var.config.environment === "production") throw new DomainError("not_found", "Not found.");
+    if (c.var.config.environment === "production") throw new DomainError("not_found", { what: "dev_tool" });
     await next();
   })
   .post("/seed", async (c) => {

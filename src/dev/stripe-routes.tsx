@@ -19,12 +19,12 @@ const cardForm = z.object({
   email: text(254),
 });
 
-const missing = () => new DomainError("not_found", "We could not find that checkout. Start again from the event page.");
+const missing = () => new DomainError("not_found", { what: "checkout", next: "restart_checkout" });
 
 /** The emulator, or a 404: these pages exist only offline, never in production. */
 function emulatorOf(c: Context<AppEnv>): EmulatorContext {
   if (c.var.config.environment === "production" || !c.var.emulator) {
-    throw new DomainError("not_found", "We could not find that page. Check the address, or start from the list of events.");
+    throw new DomainError("not_found", { what: "page", next: "address_or_events" });
   }
   return c.var.emulator;
 }

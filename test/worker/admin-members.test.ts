@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseMembersCsv } from "@/domain/members/members-csv";
+import { fieldMessage } from "@/i18n";
+import { en } from "@/i18n/en";
 import { addMember, createEvent, db, fetchWorker, orderBody, postJson } from "./helpers";
 import { getAs, postAs, signedInAs, type Caller } from "./auth-helpers";
 
@@ -72,7 +74,7 @@ describe("reading a members CSV", () => {
     const parsed = parseMembersCsv('\uFEFFE-mail;Member No;"Name"\r\n Ada@Example.ORG ;m 100 1;"Lovelace; Ada"\r\n;;\r\n"x@example.org";"M""2";"Two\nLines"\r\n');
     expect(parsed).toMatchObject({
       header: true,
-      columns: ["email", "membership number", "name"],
+      columns: ["email", "number", "name"],
       accepted: [
         { line: 2, email: "ada@example.org", membershipNumber: "M1001", name: "Lovelace; Ada" },
         { line: 4, email: "x@example.org", membershipNumber: 'M"2', name: "Two Lines" },
@@ -87,8 +89,10 @@ describe("reading a members CSV", () => {
   });
 
   it("explains a file it cannot read at all", () => {
-    expect(parseMembersCsv("")).toEqual({ error: expect.stringContaining("empty") });
-    expect(parseMembersCsv("foo,bar\n1,2")).toEqual({ error: expect.stringContaining("first line name the columns") });
+    expect(parseMembersCsv("")).toEqual({ error: { code: "csv_empty" } });
+    expect(parseMembersCsv("foo,bar\n1,2")).toEqual({ error: { code: "csv_columns_unknown" } });
+    expect(fieldMessage({ code: "csv_empty" }, en)).toContain("empty");
+    expect(fieldMessage({ code: "csv_columns_unknown" }, en)).toContain("first line name the columns");
   });
 });
 

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import { createApp } from "@/app";
 import { loadConfig } from "@/config";
 import { ConfigError, DomainError } from "@/domain/errors";
+import { issue } from "@/domain/issues";
 
 function appWith(handler: () => never) {
   const app = createApp();
@@ -33,12 +34,17 @@ describe("errors", () => {
 
   it("maps a DomainError to its stable code and status", async () => {
     const app = appWith(() => {
-      throw new DomainError("sold_out", "Only 2 left.", { quantity: "Choose 2 or fewer." });
+      throw new DomainError("sold_out", { left: 2 }, { quantity: issue("too_many", { max: 2 }) });
     });
     const res = await app.request("/api/v1/boom", {}, env);
     expect(res.status).toBe(409);
     expect(await res.json()).toEqual({
-      error: { code: "sold_out", message: "Only 2 left.", fields: { quantity: "Choose 2 or fewer." } },
+      error: {
+        code: "sold_out",
+        message: "Only 2 places are left. Choose fewer and try again.",
+        fields: { quantity: "Choose 2 or fewer." },
+        fieldCodes: { quantity: "too_many" },
+      },
     });
   });
 

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { newId } from "@/lib/ids";
 import { sqlTime } from "@/lib/sql-time";
 import { attendeeListChunks } from "@/domain/exports/attendee-export";
+import { en } from "@/i18n/en";
 import { attendeeBatches } from "@/domain/exports/attendees";
 import { formatDecimal, zonedMinuteFormatter } from "@/domain/exports/columns";
 import { readableFrom } from "@/domain/exports/stream";
@@ -342,7 +343,7 @@ describe("attendee export as CSV", () => {
     expect(sizes).toEqual([2, 2, 2, 2, 2, 2, 1]);
     const csv = async (size: number) => {
       const chunks: Uint8Array[] = [];
-      for await (const chunk of attendeeListChunks(env.DB, event, "csv", size)) chunks.push(chunk);
+      for await (const chunk of attendeeListChunks(env.DB, event, "csv", en.exports, size)) chunks.push(chunk);
       return new TextDecoder().decode(await new Blob(chunks).arrayBuffer());
     };
     expect(await csv(3)).toBe(await csv(500));

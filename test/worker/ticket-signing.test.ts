@@ -7,6 +7,7 @@ import { loadConfig, type Config } from "@/config";
 import { newId } from "@/lib/ids";
 import { base64urlEncode, normaliseTypedCode, parseTicketCode } from "@/domain/tickets/code-format";
 import { qrPng, qrSvg } from "@/domain/tickets/qr";
+import { en } from "@/i18n/en";
 import { publicKeys, signTicketCode, verifyTicketCode } from "@/domain/tickets/signing";
 
 const config = loadConfig(env);
@@ -147,7 +148,7 @@ describe("QR images", () => {
 
   it("makes an SVG with an accessible name and no style attributes", async () => {
     const code = await signTicketCode(config, claims());
-    const svg = await qrSvg(code, `Ticket QR code for "Zoë" <O'Brien> & co`);
+    const svg = await qrSvg(code, en.tickets.qrLabelFor({ name: `"Zoë" <O'Brien> & co` }));
     expect(svg).toMatch(/^<svg role="img" aria-label="Ticket QR code for &quot;Zoë&quot; &lt;O'Brien&gt; &amp; co" /);
     expect(svg).toContain('viewBox="0 0 53 53"');
     expect(svg).not.toMatch(/style=|<script/);

@@ -6,6 +6,7 @@ import { placeOrder } from "@/domain/orders/place-order";
 import { fulfilOrder, releaseHold } from "@/domain/orders/settle";
 import { verifyTicketCode } from "@/domain/tickets/signing";
 import { eventIcs } from "@/domain/tickets/ics";
+import { en } from "@/i18n/en";
 import { createEvent, db, fetchWorker, serviceDeps } from "./helpers";
 
 const config = loadConfig(env);
@@ -175,14 +176,14 @@ describe("eventIcs", () => {
   };
 
   it("escapes text values", () => {
-    const ics = eventIcs(event, { url: "https://example.org/e", now: new Date("2030-01-01T00:00:00Z") });
+    const ics = eventIcs(event, { url: "https://example.org/e", now: new Date("2030-01-01T00:00:00Z"), words: en.ics });
     expect(ics).toContain("SUMMARY:Semi\\; colon\\, comma \\\\ backslash\\nnew line\r\n");
     expect(ics).toContain("DTSTAMP:20300101T000000Z\r\n");
     expect(ics).toContain(`UID:${event.id}@conference-tickets\r\n`);
   });
 
   it("folds lines at 75 octets without splitting a character", () => {
-    const ics = eventIcs({ ...event, title: "Ü".repeat(100) }, { url: "https://example.org/e" });
+    const ics = eventIcs({ ...event, title: "Ü".repeat(100) }, { url: "https://example.org/e", words: en.ics });
     const encoder = new TextEncoder();
     for (const line of ics.split("\r\n")) expect(encoder.encode(line).length).toBeLessThanOrEqual(75);
     const unfolded = ics.replace(/\r\n /g, "");
@@ -191,6 +192,6 @@ describe("eventIcs", () => {
   });
 
   it("marks a cancelled event as cancelled", () => {
-    expect(eventIcs({ ...event, status: "cancelled" }, { url: "https://example.org/e" })).toContain("STATUS:CANCELLED\r\n");
+    expect(eventIcs({ ...event, status: "cancelled" }, { url: "https://example.org/e", words: en.ics })).toContain("STATUS:CANCELLED\r\n");
   });
 });

@@ -12,9 +12,9 @@ export async function doorEvent(deps: ServiceDeps, staff: StaffIdentity, slug: s
   const rows = await findDoorEventRows(deps.d1, slug, staff.id);
   const first = rows[0];
   if (staff.role === "door" && !first?.assigned) {
-    throw new DomainError("forbidden", "You are not on the door team for that event. Ask an organiser to add you.");
+    throw new DomainError("forbidden", { reason: "not_on_door_team" });
   }
-  if (!first) throw new DomainError("not_found", "We could not find that event.");
+  if (!first) throw new DomainError("not_found", { what: "event" });
   return {
     id: first.id,
     slug: first.slug,

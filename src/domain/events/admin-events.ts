@@ -1,5 +1,6 @@
 import type { AgendaItem, Event, PrismaClient, TicketType } from "@/generated/prisma/client";
 import { DomainError } from "@/domain/errors";
+import { issue } from "@/domain/issues";
 import { newId } from "@/lib/ids";
 import { auditStatement } from "@/domain/staff/audit";
 import type { ServiceDeps } from "@/domain/deps";
@@ -36,7 +37,7 @@ export async function listAdminEvents(db: PrismaClient, now: Date): Promise<Even
 /** One event with its tiers and programme, whatever its status. */
 export async function getAdminEvent(db: PrismaClient, id: string): Promise<AdminEvent> {
   const event = await db.event.findUnique({ where: { id }, include: withRelations });
-  if (!event) throw new DomainError("not_found", "We could not find that event. Go back to the list of events.");
+  if (!event) throw new DomainError("not_found", { what: "event", next: "events_list" });
   return event;
 }
 
@@ -48,13 +49,11 @@ export async function getPreviewView(db: PrismaClient, id: string, now: Date): P
   return { ...toView(await getAdminEvent(db, id), now), onSale: false };
 }
 
-const capacityMessage = (sold: number, held: number) =>
-  `${sold} ${sold === 1 ? "seat is" : "seats are"} sold and ${held} held, so the capacity cannot be below ${sold + held}. Leave it blank for no limit.`;
+const capacityTaken = (sold: number, held: number) => issue("capacity_below_taken", { sold, held });
 
 async function slugTakenError(db: PrismaClient, slug: string): Promise<DomainError> {
   const other = await db.event.findUnique({ where: { slug }, select: { title: true } });
-  const by = other ? ` by “${other.title}”` : "";
-  return new DomainError("invalid", "Some details need correcting.", { slug: `That web address is already used${by}. Choose another, or leave it blank to make one from the title.` });
+  return new DomainError("invalid", {}, { slug: issue("slug_taken", { by: other?.title ?? null }) });
 }
 
 /** The slug to store: the one typed (which must be free), or one made from the title. */
@@ -105,7 +104,7 @@ function changedFields(before: AdminEvent, after: EventRow, agendaChanged: boole
 export async function updateEvent(deps: ServiceDeps, staffId: string, id: string, input: EventInput): Promise<void> {
   const before = await getAdminEvent(deps.db, id);
   if (input.capacity !== null && input.capacity < before.soldCount + before.heldCount) {
-    throw new DomainError("invalid", "Some details need correcting.", { capacity: capacityMessage(before.soldCount, before.heldCount) });
+    throw new DomainError("invalid", {}, { capacity: capacityTaken(before.soldCount, before.heldCount) });
   }
   const slug = await chooseSlug(deps.db, input, before);
   const row = rowOf(input, slug);
@@ -125,7 +124,7 @@ export async function updateEvent(deps: ServiceDeps, staffId: string, id: string
         LIMIT_GUARD,
         async () => {
           const latest = await getAdminEvent(deps.db, id);
-          return new DomainError("invalid", "Some details need correcting.", { capacity: capacityMessage(latest.soldCount, latest.heldCount) });
+          return new DomainError("invalid", {}, { capacity: capacityTaken(latest.soldCount, latest.heldCount) });
         },
       ],
     ],

@@ -25,19 +25,17 @@ const changes = {
 
 export type StatusAction = keyof typeof changes;
 
-const statusWords: Record<string, string> = { draft: "a draft", published: "published", cancelled: "cancelled", archived: "archived" };
-
 /** Why `action` cannot be done to the event as it is now; undefined when it can. */
 function refusal(event: AdminEvent, action: StatusAction): DomainError | undefined {
   const change: Change = changes[action];
   if (!change.from.includes(event.status)) {
-    return new DomainError("conflict", `This event is ${statusWords[event.status] ?? event.status}, so it cannot be ${change.to} now.`);
+    return new DomainError("conflict", { reason: "event_status", status: event.status, to: change.to });
   }
   if (change.requireTiers && event.ticketTypes.length === 0) {
-    return new DomainError("invalid", "Add at least one ticket tier before publishing: people need something to register for.");
+    return new DomainError("invalid", { reason: "no_tiers" });
   }
   if (change.requireTiers && event.startsAt >= event.endsAt) {
-    return new DomainError("invalid", "The event must start before it ends. Correct its times, then publish.");
+    return new DomainError("invalid", { reason: "event_times" });
   }
   return undefined;
 }
@@ -60,7 +58,7 @@ export async function changeEventStatus(deps: ServiceDeps, staffId: string, id: 
       statusChangeStatement(deps.d1, id, change.from, change.to, now, change.requireTiers),
       auditStatement(deps.d1, { staffId, action: change.action, entity: "event", entityId: id, detail }, now),
     ],
-    [[STATUS_GUARD, async () => refusal(await getAdminEvent(deps.db, id), action) ?? new DomainError("conflict", "The event changed meanwhile. Reload the page and try again.")]],
+    [[STATUS_GUARD, async () => refusal(await getAdminEvent(deps.db, id), action) ?? new DomainError("conflict", { reason: "event_changed" })]],
   );
 }
 

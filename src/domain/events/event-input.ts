@@ -5,7 +5,8 @@ import { slugSchema } from "@/lib/schemas";
 import { cleanLine } from "@/lib/text";
 import { localDate, zonedTimeToUtc } from "@/lib/zoned-time";
 import { initialsOf } from "@/domain/events/slug";
-import { clock, count, requiredClock, isoDate, line, optionalDateTime, orNull, paragraphs, parseClock, requiredCount } from "@/domain/events/form-input";
+import { addIssue, clock, count, requiredClock, isoDate, line, optionalDateTime, orNull, paragraphs, parseClock, requiredCount } from "@/domain/events/form-input";
+import { issue, type AgendaProblem, type BareFieldCode } from "@/domain/issues";
 
 /** The event form's fields, as named in the HTML. */
 export const eventFields = [
@@ -94,9 +95,9 @@ export type AgendaLine = { clock: string; title: string; detail: string };
  * The programme textarea: one item per line, "HH:MM Title — detail" (the detail, after a
  * dash with spaces round it, is optional). Blank lines are skipped.
  */
-export function parseAgenda(text: string): { items: AgendaLine[] } | { error: string } {
+export function parseAgenda(text: string): { items: AgendaLine[] } | { problems: AgendaProblem[] } {
   const items: AgendaLine[] = [];
-  const problems: string[] = [];
+  const problems: AgendaProblem[] = [];
   const lines = text.replace(/\r\n?/g, "\n").split("\n");
   lines.forEach((raw, i) => {
     const value = cleanLine(raw);
@@ -104,20 +105,17 @@ export function parseAgenda(text: string): { items: AgendaLine[] } | { error: st
     const m = /^(\d{1,2}[:.]\d{2})\s+(.+)$/.exec(value);
     const time = m ? parseClock(m[1]!) : null;
     if (!m || !time) {
-      problems.push(`line ${i + 1} must start with a time such as 10:30, then the title`);
+      problems.push({ line: i + 1, problem: "no_time" });
       return;
     }
     const [title = "", ...rest] = m[2]!.split(/\s+[—–-]\s+/);
     const detail = rest.join(" — ");
-    if (title.length > 200) problems.push(`line ${i + 1}: use 200 characters or fewer for the title`);
-    else if (detail.length > 500) problems.push(`line ${i + 1}: use 500 characters or fewer for the detail`);
+    if (title.length > 200) problems.push({ line: i + 1, problem: "title_too_long" });
+    else if (detail.length > 500) problems.push({ line: i + 1, problem: "detail_too_long" });
     else items.push({ clock: time, title, detail });
   });
-  if (items.length > 100) problems.push("use 100 lines or fewer");
-  if (problems.length) {
-    const shown = problems.slice(0, 3).join("; ") + (problems.length > 3 ? `; and ${problems.length - 3} more` : "");
-    return { error: `Check the programme: ${shown}.` };
-  }
+  if (items.length > 100) problems.push({ problem: "too_many_lines" });
+  if (problems.length) return { problems };
   return { items };
 }
 
@@ -125,44 +123,44 @@ const optionalSlug = z
   .string()
   .trim()
   .transform((v) => v.toLowerCase())
-  .pipe(z.union([z.literal(""), slugSchema.max(80, "Use 80 characters or fewer.")]));
+  .pipe(z.union([z.literal(""), slugSchema.max(80, "too_long")]));
 
 /** Validates the event form and turns its wall-clock times into UTC instants in the chosen zone. */
 export const eventInputSchema = z
   .object({
-    title: line(150, "Enter the event's title."),
+    title: line(150, "title_required"),
     slug: optionalSlug,
     summary: line(300),
     description: paragraphs(20_000),
-    venueName: line(150, "Enter the venue's name."),
-    venueAddress: line(300, "Enter the venue's address."),
-    timezone: z.string().trim().refine(isValidTimezone, "Choose a time zone from the list."),
-    date: isoDate("Enter the date of the event."),
+    venueName: line(150, "venue_name_required"),
+    venueAddress: line(300, "venue_address_required"),
+    timezone: z.string().trim().refine(isValidTimezone, "timezone_required" satisfies BareFieldCode),
+    date: isoDate("date_required"),
     doorsOpen: clock(null),
-    startTime: requiredClock("Enter the time the event starts."),
-    endTime: requiredClock("Enter the time the event ends."),
-    capacity: count({ min: 1, max: 100_000, what: "the capacity", blank: "null" }),
-    maxPerOrder: requiredCount({ min: 1, max: 50, what: "the most tickets per order", blank: "Enter the most tickets one order may hold, like 10." }),
+    startTime: requiredClock("start_time_required"),
+    endTime: requiredClock("end_time_required"),
+    capacity: count({ min: 1, max: 100_000, what: "capacity", blank: "null" }),
+    maxPerOrder: requiredCount({ min: 1, max: 50, what: "event_max_per_order", blank: "max_per_order_required" }),
     salesStart: optionalDateTime(),
     salesEnd: optionalDateTime(),
     currency: z
       .string()
       .trim()
       .transform((v) => v.toUpperCase())
-      .refine(isCentCurrency, "Enter a three-letter currency code with pence or cents, like GBP or EUR."),
+      .refine(isCentCurrency, "currency_invalid" satisfies BareFieldCode),
     referencePrefix: z
       .string()
       .trim()
       .transform((v) => v.toUpperCase())
-      .pipe(z.union([z.literal(""), z.string().regex(/^[A-Z]{2,5}$/, "Use 2 to 5 capital letters, like HRD, or leave it blank.")])),
+      .pipe(z.union([z.literal(""), z.string().regex(/^[A-Z]{2,5}$/, "reference_prefix_format" satisfies BareFieldCode)])),
     ticketEmailSubject: line(150),
     agenda: z
       .string()
-      .max(20_000, "Use 20,000 characters or fewer.")
+      .max(20_000, "too_long")
       .transform((text, ctx) => {
         const parsed = parseAgenda(text);
-        if ("error" in parsed) {
-          ctx.addIssue({ code: "custom", message: parsed.error });
+        if ("problems" in parsed) {
+          addIssue(ctx, issue("agenda_invalid", { problems: parsed.problems }));
           return z.NEVER;
         }
         return parsed.items;
@@ -170,15 +168,15 @@ export const eventInputSchema = z
   })
   .transform((v, ctx) => {
     let bad = false;
-    const issue = (path: string, message: string) => {
+    const problem = (path: string, code: BareFieldCode) => {
       bad = true;
-      ctx.addIssue({ code: "custom", path: [path], message });
+      addIssue(ctx, issue(code), path);
     };
     const at = (time: string, path: string) => {
       const instant = zonedTimeToUtc(`${v.date}T${time}`, v.timezone);
       // A time skipped by a clock change (e.g. 01:30 on the spring-forward night) does not exist.
       if (localDate(instant, v.timezone) !== v.date || formatTime(instant, v.timezone) !== time) {
-        issue(path, "That time does not exist on that day (the clocks change). Choose another.");
+        problem(path, "time_skipped");
       }
       return instant;
     };
@@ -187,11 +185,11 @@ export const eventInputSchema = z
     const doorsOpenAt = v.doorsOpen ? at(v.doorsOpen, "doorsOpen") : null;
     const salesStartAt = v.salesStart ? zonedTimeToUtc(v.salesStart, v.timezone) : null;
     const salesEndAt = v.salesEnd ? zonedTimeToUtc(v.salesEnd, v.timezone) : null;
-    if (endsAt <= startsAt) issue("endTime", "The end time must be after the start time.");
-    if (doorsOpenAt && doorsOpenAt > startsAt) issue("doorsOpen", "Doors must open at or before the start time.");
-    if (salesStartAt && salesEndAt && salesEndAt <= salesStartAt) issue("salesEnd", "Sales must close after they open.");
-    if (salesEndAt && salesEndAt > endsAt) issue("salesEnd", "Sales must close by the end of the event.");
-    if (salesStartAt && salesStartAt >= endsAt) issue("salesStart", "Sales must open before the event ends.");
+    if (endsAt <= startsAt) problem("endTime", "end_before_start");
+    if (doorsOpenAt && doorsOpenAt > startsAt) problem("doorsOpen", "doors_after_start");
+    if (salesStartAt && salesEndAt && salesEndAt <= salesStartAt) problem("salesEnd", "sales_end_before_start");
+    if (salesEndAt && salesEndAt > endsAt) problem("salesEnd", "sales_end_after_event");
+    if (salesStartAt && salesStartAt >= endsAt) problem("salesStart", "sales_start_after_event");
     if (bad) return z.NEVER;
     return {
       title: v.title,

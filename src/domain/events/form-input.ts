@@ -1,35 +1,43 @@
 // zod pieces for organiser forms. Every field arrives as the string the person typed; these
-// turn it into a value or a message that says what to type instead.
+// turn it into a value or an issue (a field code, with its parameters) saying what to type.
 import { z } from "zod";
+import { issue, type BareFieldCode, type CountedThing, type FieldCode, type FieldIssue } from "@/domain/issues";
 import { cleanLine } from "@/lib/text";
 
 type Ctx = z.RefinementCtx;
 
-const fail = (ctx: Ctx, message: string) => {
-  ctx.addIssue({ code: "custom", message });
+/** Records a field issue on a zod context: its code as the message, its parameters as params. */
+export function addIssue(ctx: Ctx, found: FieldIssue, path?: string) {
+  ctx.addIssue({ code: "custom", message: found.code, ...(found.params ? { params: found.params } : {}), ...(path ? { path: [path] } : {}) });
+}
+
+const fail = (ctx: Ctx, found: FieldIssue) => {
+  addIssue(ctx, found);
   return z.NEVER;
 };
 
-/** One line of text, cleaned; `required` is the message when it is empty. */
-export const line = (max: number, required?: string) =>
+const TOO_LONG: FieldCode = "too_long";
+
+/** One line of text, cleaned; `required` is the field code when it is empty. */
+export const line = (max: number, required?: BareFieldCode) =>
   z
     .string()
     .transform(cleanLine)
     .pipe(
       required
-        ? z.string().min(1, required).max(max, `Use ${max} characters or fewer.`)
-        : z.string().max(max, `Use ${max} characters or fewer.`),
+        ? z.string().min(1, required).max(max, TOO_LONG)
+        : z.string().max(max, TOO_LONG),
     );
 
 /** Free text over several lines (Markdown, addresses): line breaks kept, ends trimmed. */
-export const paragraphs = (max: number, required?: string) =>
+export const paragraphs = (max: number, required?: BareFieldCode) =>
   z
     .string()
     .transform((v) => v.replace(/\r\n?/g, "\n").trim())
     .pipe(
       required
-        ? z.string().min(1, required).max(max, `Use ${max.toLocaleString("en-GB")} characters or fewer.`)
-        : z.string().max(max, `Use ${max.toLocaleString("en-GB")} characters or fewer.`),
+        ? z.string().min(1, required).max(max, TOO_LONG)
+        : z.string().max(max, TOO_LONG),
     );
 
 /** Empty becomes null: for optional fields whose absence means something ("unlimited"). */
@@ -37,36 +45,36 @@ export const orNull = <T>(value: T | "") => (value === "" ? null : value);
 
 /**
  * A whole number between min and max; blank gives null when `blank` says what blank means,
- * else the required message. Commas and spaces as thousands separators are accepted.
+ * else the field code to report. Commas and spaces as thousands separators are accepted.
  */
-export function count(opts: { min: number; max: number; what: string; blank: "null" | string }) {
+export function count(opts: { min: number; max: number; what: CountedThing; blank: "null" | BareFieldCode }) {
   return z
     .string()
     .trim()
     .transform((raw, ctx): number | null => {
       const v = raw.replace(/[,\s]/g, "");
-      if (v === "") return opts.blank === "null" ? null : fail(ctx, opts.blank);
-      if (!/^\d+$/.test(v)) return fail(ctx, `Enter ${opts.what} as a whole number, like ${Math.max(opts.min, 1) * 10}.`);
+      if (v === "") return opts.blank === "null" ? null : fail(ctx, issue(opts.blank));
+      if (!/^\d+$/.test(v)) return fail(ctx, issue("whole_number", { what: opts.what, example: Math.max(opts.min, 1) * 10 }));
       const n = Number(v);
-      if (n < opts.min) return fail(ctx, `Enter ${opts.min} or more.`);
-      if (n > opts.max) return fail(ctx, `Enter ${opts.max.toLocaleString("en-GB")} or less.`);
+      if (n < opts.min) return fail(ctx, issue("at_least", { min: opts.min }));
+      if (n > opts.max) return fail(ctx, issue("at_most", { max: opts.max }));
       return n;
     });
 }
 
 /** A required count (blank is an error). */
-export const requiredCount = (opts: { min: number; max: number; what: string; blank: string }) => count(opts).transform((n) => n ?? 0);
+export const requiredCount = (opts: { min: number; max: number; what: CountedThing; blank: BareFieldCode }) => count(opts).transform((n) => n ?? 0);
 
 /** Pounds and pence ("8", "12.50", "£8.5") to integer minor units. */
-export function money(required: string) {
+export function money(required: BareFieldCode) {
   return z
     .string()
     .trim()
     .transform((raw, ctx): number => {
       const v = raw.replace(/^£\s*/, "").replace(/,/g, "");
-      if (v === "") return fail(ctx, required);
+      if (v === "") return fail(ctx, issue(required));
       const m = /^(\d{1,6})(?:\.(\d{1,2}))?$/.exec(v);
-      if (!m) return fail(ctx, "Enter the price in pounds and pence, like 8 or 12.50.");
+      if (!m) return fail(ctx, issue("price_format"));
       return Number(m[1]) * 100 + Number((m[2] ?? "0").padEnd(2, "0"));
     });
 }
@@ -100,26 +108,26 @@ export function parseLocalDateTime(value: string): string | null {
 }
 
 /** A time of day; blank is `required`'s error, or null when the field is optional. */
-export const clock = (required: string | null) =>
+export const clock = (required: BareFieldCode | null) =>
   z
     .string()
     .trim()
     .transform((v, ctx): string | null => {
-      if (v === "") return required === null ? null : fail(ctx, required);
-      return parseClock(v) ?? fail(ctx, "Enter a time in 24-hour form, like 10:30.");
+      if (v === "") return required === null ? null : fail(ctx, issue(required));
+      return parseClock(v) ?? fail(ctx, issue("time_format"));
     });
 
 /** A time of day that must be given. */
-export const requiredClock = (required: string) => clock(required).transform((v) => v ?? "");
+export const requiredClock = (required: BareFieldCode) => clock(required).transform((v) => v ?? "");
 
 /** A calendar date in the form YYYY-MM-DD (what date inputs send). */
-export const isoDate = (required: string) =>
+export const isoDate = (required: BareFieldCode) =>
   z
     .string()
     .trim()
     .transform((v, ctx): string => {
-      if (v === "") return fail(ctx, required);
-      return parseIsoDate(v) ?? fail(ctx, "Enter a real date in the form 2027-01-09.");
+      if (v === "") return fail(ctx, issue(required));
+      return parseIsoDate(v) ?? fail(ctx, issue("date_format"));
     });
 
 /** An optional wall-clock date and time (a datetime-local input). */
@@ -129,7 +137,7 @@ export const optionalDateTime = () =>
     .trim()
     .transform((v, ctx): string | null => {
       if (v === "") return null;
-      return parseLocalDateTime(v) ?? fail(ctx, "Enter a date and time, like 2027-01-09 10:30, or leave it blank.");
+      return parseLocalDateTime(v) ?? fail(ctx, issue("datetime_format"));
     });
 
 /**
@@ -138,6 +146,6 @@ export const optionalDateTime = () =>
  * with mistakes comes back with every entry kept and a message beside each field.
  */
 export function formShape<K extends string>(names: readonly K[], max = 25_000) {
-  const shape = Object.fromEntries(names.map((name) => [name, z.string().max(max, `Use ${max.toLocaleString("en-GB")} characters or fewer.`).default("")]));
+  const shape = Object.fromEntries(names.map((name) => [name, z.string().max(max, TOO_LONG).default("")]));
   return z.object(shape as Record<K, z.ZodDefault<z.ZodString>>);
 }

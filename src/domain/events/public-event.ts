@@ -64,7 +64,7 @@ export async function listUpcomingEvents(db: PrismaClient, now: Date): Promise<E
 export async function getPublicEvent(db: PrismaClient, slug: string, now: Date): Promise<EventView> {
   const event = await db.event.findUnique({ where: { slug }, include: withRelations });
   if (!event || event.status === "draft") {
-    throw new DomainError("not_found", "We could not find that event. It may have moved: see the list of events.");
+    throw new DomainError("not_found", { what: "event", next: "event_moved" });
   }
   return toView(event, now);
 }

@@ -2,7 +2,8 @@ import { z } from "zod";
 import type { TicketType } from "@/generated/prisma/client";
 import { zonedTimeToUtc } from "@/lib/zoned-time";
 import { localDateTime } from "@/domain/events/event-input";
-import { count, line, money, optionalDateTime, orNull } from "@/domain/events/form-input";
+import { addIssue, count, line, money, optionalDateTime, orNull } from "@/domain/events/form-input";
+import { issue, type BareFieldCode, type FieldIssue } from "@/domain/issues";
 
 /** The tier form's fields, as named in the HTML. */
 export const tierFields = [
@@ -32,33 +33,33 @@ export type Eligibility = (typeof eligibilities)[number];
 export function tierInputSchema(timezone: string, hasCode: boolean) {
   return z
     .object({
-      name: line(100, "Enter the tier's name, like Member or Concession."),
+      name: line(100, "tier_name_required"),
       description: line(300),
-      price: money("Enter the price, or 0 for a free ticket."),
-      quota: count({ min: 0, max: 100_000, what: "the quota", blank: "null" }),
-      eligibility: z.enum(eligibilities, { error: "Choose who may buy this tier." }),
+      price: money("price_required"),
+      quota: count({ min: 0, max: 100_000, what: "quota", blank: "null" }),
+      eligibility: z.enum(eligibilities, { error: "eligibility_required" satisfies BareFieldCode }),
       declarationText: line(200),
-      accessCode: z.string().trim().max(64, "Use 64 characters or fewer."),
+      accessCode: z.string().trim().max(64, "too_long"),
       salesStart: optionalDateTime(),
       salesEnd: optionalDateTime(),
-      minPerOrder: count({ min: 0, max: 50, what: "the least per order", blank: "null" }),
-      maxPerOrder: count({ min: 1, max: 50, what: "the most per order", blank: "null" }),
-      sortOrder: count({ min: 0, max: 1000, what: "the position", blank: "null" }),
+      minPerOrder: count({ min: 0, max: 50, what: "min_per_order", blank: "null" }),
+      maxPerOrder: count({ min: 1, max: 50, what: "max_per_order", blank: "null" }),
+      sortOrder: count({ min: 0, max: 1000, what: "position", blank: "null" }),
     })
     .transform((v, ctx) => {
       let bad = false;
-      const issue = (path: string, message: string) => {
+      const problem = (path: string, found: FieldIssue) => {
         bad = true;
-        ctx.addIssue({ code: "custom", path: [path], message });
+        addIssue(ctx, found, path);
       };
-      if (v.eligibility === "declaration" && !v.declarationText) issue("declarationText", "Enter the statement buyers tick, like “I am a student”.");
-      if (v.eligibility === "access_code" && !v.accessCode && !hasCode) issue("accessCode", "Enter the access code you will give out.");
-      if (v.eligibility === "access_code" && v.accessCode && v.accessCode.length < 4) issue("accessCode", "Use at least 4 characters, so the code is not guessed.");
+      if (v.eligibility === "declaration" && !v.declarationText) problem("declarationText", issue("declaration_text_required"));
+      if (v.eligibility === "access_code" && !v.accessCode && !hasCode) problem("accessCode", issue("access_code_to_give"));
+      if (v.eligibility === "access_code" && v.accessCode && v.accessCode.length < 4) problem("accessCode", issue("access_code_short", { min: 4 }));
       const salesStartAt = v.salesStart ? zonedTimeToUtc(v.salesStart, timezone) : null;
       const salesEndAt = v.salesEnd ? zonedTimeToUtc(v.salesEnd, timezone) : null;
-      if (salesStartAt && salesEndAt && salesEndAt <= salesStartAt) issue("salesEnd", "Sales must close after they open.");
+      if (salesStartAt && salesEndAt && salesEndAt <= salesStartAt) problem("salesEnd", issue("sales_end_before_start"));
       const minPerOrder = v.minPerOrder ?? 0;
-      if (v.maxPerOrder !== null && minPerOrder > v.maxPerOrder) issue("minPerOrder", "The least per order cannot be more than the most per order.");
+      if (v.maxPerOrder !== null && minPerOrder > v.maxPerOrder) problem("minPerOrder", issue("min_above_max"));
       if (bad) return z.NEVER;
       return {
         name: v.name,

@@ -1,5 +1,6 @@
 import type { Event, PrismaClient, TicketType } from "@/generated/prisma/client";
 import { DomainError } from "@/domain/errors";
+import { issue } from "@/domain/issues";
 import { newId } from "@/lib/ids";
 import { auditStatement } from "@/domain/staff/audit";
 import type { ServiceDeps } from "@/domain/deps";
@@ -13,7 +14,7 @@ export type AdminTier = TicketType & { event: Event };
 /** One tier with its event. */
 export async function getAdminTier(db: PrismaClient, id: string): Promise<AdminTier> {
   const tier = await db.ticketType.findUnique({ where: { id }, include: { event: true } });
-  if (!tier) throw new DomainError("not_found", "We could not find that ticket tier. Go back to the event.");
+  if (!tier) throw new DomainError("not_found", { what: "tier", next: "back_to_event" });
   return tier;
 }
 
@@ -23,8 +24,7 @@ export async function nextSortOrder(db: PrismaClient, eventId: string): Promise<
   return last ? last.sortOrder + 1 : 0;
 }
 
-const quotaMessage = (sold: number, held: number) =>
-  `${sold} ${sold === 1 ? "ticket is" : "tickets are"} sold and ${held} held, so the quota cannot be below ${sold + held}. Leave it blank for no quota.`;
+const quotaTaken = (sold: number, held: number) => issue("quota_below_taken", { sold, held });
 
 async function rowOf(input: TierInput, previous: { accessCodeHash: string | null; sortOrder: number }): Promise<TierRow> {
   const { accessCode, ...fields } = input;
@@ -59,10 +59,10 @@ export async function createTier(deps: ServiceDeps, staffId: string, eventId: st
 export async function updateTier(deps: ServiceDeps, staffId: string, id: string, input: TierInput): Promise<AdminTier> {
   const before = await getAdminTier(deps.db, id);
   if (input.quota !== null && input.quota < before.soldCount + before.heldCount) {
-    throw new DomainError("invalid", "Some details need correcting.", { quota: quotaMessage(before.soldCount, before.heldCount) });
+    throw new DomainError("invalid", {}, { quota: quotaTaken(before.soldCount, before.heldCount) });
   }
   if (input.eligibility === "access_code" && !input.accessCode && !before.accessCodeHash) {
-    throw new DomainError("invalid", "Some details need correcting.", { accessCode: "Enter the access code you will give out." });
+    throw new DomainError("invalid", {}, { accessCode: issue("access_code_to_give") });
   }
   const row = await rowOf(input, before);
   const now = deps.now();
@@ -81,7 +81,7 @@ export async function updateTier(deps: ServiceDeps, staffId: string, id: string,
         LIMIT_GUARD,
         async () => {
           const latest = await getAdminTier(deps.db, id);
-          return new DomainError("invalid", "Some details need correcting.", { quota: quotaMessage(latest.soldCount, latest.heldCount) });
+          return new DomainError("invalid", {}, { quota: quotaTaken(latest.soldCount, latest.heldCount) });
         },
       ],
     ],
@@ -93,10 +93,7 @@ export async function updateTier(deps: ServiceDeps, staffId: string, id: string,
 export async function deleteTier(deps: ServiceDeps, staffId: string, id: string): Promise<string> {
   const tier = await getAdminTier(deps.db, id);
   const refused = () =>
-    new DomainError(
-      "conflict",
-      `The ${tier.name} tier has been ordered, so it cannot be deleted. To stop selling it, set its quota to what is sold, or end its sales window.`,
-    );
+new DomainError("conflict", { reason: "tier_ordered", tier: tier.name });
   const now = deps.now();
   await runGuarded(
     deps.d1,

@@ -3,12 +3,15 @@
 import { audit } from "@/domain/staff/audit";
 import type { ServiceDeps } from "@/domain/deps";
 import { attendeeBatches, EXPORT_BATCH_SIZE, type ExportEvent, findExportEvent } from "@/domain/exports/attendees";
-import { attendeeCells, attendeeColumns } from "@/domain/exports/columns";
+import { attendeeCells, attendeeColumns, type AttendeeColumn } from "@/domain/exports/columns";
 import { csvChunks } from "@/domain/exports/csv";
 import { readableFrom } from "@/domain/exports/stream";
 import { XLSX_CONTENT_TYPE, xlsxChunks } from "@/domain/exports/xlsx";
 
 export type ExportFormat = "csv" | "xlsx";
+
+/** The words an export shows: its sheet's name and its column headings (`Messages["exports"]`). */
+export type ExportWords = { sheet: string; columns: Record<AttendeeColumn, string> };
 
 /** A download: its name, its media type and its bytes, produced as they are read. */
 export type ExportFile = { filename: string; contentType: string; body: ReadableStream<Uint8Array> };
@@ -16,11 +19,12 @@ export type ExportFile = { filename: string; contentType: string; body: Readable
 const contentTypes: Record<ExportFormat, string> = { csv: "text/csv; charset=utf-8", xlsx: XLSX_CONTENT_TYPE };
 
 /** The chunks of an attendee list of `event` in `format`, without checks or audit: for tests and tools. */
-export function attendeeListChunks(d1: D1Database, event: ExportEvent, format: ExportFormat, batchSize = EXPORT_BATCH_SIZE): AsyncGenerator<Uint8Array> {
+export function attendeeListChunks(d1: D1Database, event: ExportEvent, format: ExportFormat, words: ExportWords, batchSize = EXPORT_BATCH_SIZE): AsyncGenerator<Uint8Array> {
   const batches = attendeeBatches(d1, event.id, batchSize);
   const cells = attendeeCells(event);
-  if (format === "csv") return csvChunks(attendeeColumns.map((c) => c.header), batches, cells);
-  return xlsxChunks({ name: "Attendees", columns: attendeeColumns, batches, cells }, new Date());
+  const columns = attendeeColumns(words.columns);
+  if (format === "csv") return csvChunks(columns.map((c) => c.header), batches, cells);
+  return xlsxChunks({ name: words.sheet, columns, batches, cells }, new Date());
 }
 
 /**
@@ -33,11 +37,12 @@ export async function exportAttendees(
   where: { id: string } | { slug: string },
   format: ExportFormat,
   staffId: string,
+  words: ExportWords,
 ): Promise<ExportFile> {
   const event = await findExportEvent(deps, where);
   await audit(deps, { staffId, action: "exported_attendees", entity: "event", entityId: event.id, detail: { format } });
-  const body = readableFrom(attendeeListChunks(deps.d1, event, format), (err) =>
-    console.error(JSON.stringify({ level: "error", message: "attendee export failed mid-stream", eventId: event.id, format, error: String(err) })),
+  const body = readableFrom(attendeeListChunks(deps.d1, event, format, words), (err) =>
+    console.error(JSON.stringify({ level: "error", message: "attendee_export_failed", eventId: event.id, format, error: String(err) })),
   );
   return { filename: `${event.slug}-attendees.${format}`, contentType: contentTypes[format], body };
 }

@@ -30,7 +30,7 @@ export type AttendeeRow = {
 /** The event an export is for, by id (organiser pages) or slug (API); unknown → not_found. */
 export async function findExportEvent(deps: Pick<ServiceDeps, "db">, where: { id: string } | { slug: string }): Promise<ExportEvent> {
   const event = await deps.db.event.findUnique({ where, select: { id: true, slug: true, title: true, timezone: true, status: true } });
-  if (!event) throw new DomainError("not_found", "We could not find that event. Check the address, or start from the list of events.");
+  if (!event) throw new DomainError("not_found", { what: "event", next: "address_or_events" });
   return event;
 }
 

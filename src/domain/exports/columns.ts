@@ -11,21 +11,45 @@ export type Cell = string | Money | null;
 
 export type Column = { header: string; /** XLSX width in characters. */ width: number };
 
-export const attendeeColumns: readonly Column[] = [
-  { header: "Order reference", width: 14 },
-  { header: "Attendee name", width: 26 },
-  { header: "Attendee email", width: 30 },
-  { header: "Ticket type", width: 18 },
-  { header: "Price paid", width: 11 },
-  { header: "Currency", width: 9 },
-  { header: "Ticket status", width: 13 },
-  { header: "Checked in at", width: 17 },
-  { header: "Buyer name", width: 26 },
-  { header: "Buyer email", width: 30 },
-  { header: "Eligibility answer", width: 36 },
-  { header: "Ordered at", width: 17 },
-  { header: "Paid at", width: 17 },
-];
+/** The attendee list's columns, in order; the catalogue names them (`exports.columns`). */
+export const attendeeColumnKeys = [
+  "reference",
+  "attendeeName",
+  "attendeeEmail",
+  "ticketType",
+  "pricePaid",
+  "currency",
+  "ticketStatus",
+  "checkedInAt",
+  "buyerName",
+  "buyerEmail",
+  "eligibilityAnswer",
+  "orderedAt",
+  "paidAt",
+] as const;
+
+export type AttendeeColumn = (typeof attendeeColumnKeys)[number];
+
+const widths: Record<AttendeeColumn, number> = {
+  reference: 14,
+  attendeeName: 26,
+  attendeeEmail: 30,
+  ticketType: 18,
+  pricePaid: 11,
+  currency: 9,
+  ticketStatus: 13,
+  checkedInAt: 17,
+  buyerName: 26,
+  buyerEmail: 30,
+  eligibilityAnswer: 36,
+  orderedAt: 17,
+  paidAt: 17,
+};
+
+/** The columns with their headings in the reader's language. */
+export function attendeeColumns(headings: Record<AttendeeColumn, string>): Column[] {
+  return attendeeColumnKeys.map((key) => ({ header: headings[key], width: widths[key] }));
+}
 
 /**
  * True when a spreadsheet would take text as a formula (or the start of one): it begins with
@@ -98,7 +122,7 @@ function currencyDecimals(): (currency: string) => number {
   };
 }
 
-/** Turns rows into cells, in `attendeeColumns` order (the status column is tickets/status's code), with times shown in the event's zone. */
+/** Turns rows into cells, in `attendeeColumnKeys` order (the status column is tickets/status's code), with times shown in the event's zone. */
 export function attendeeCells(event: { timezone: string; status: string }): (row: AttendeeRow) => Cell[] {
   const minutes = zonedMinuteFormatter(event.timezone);
   const decimalsOf = currencyDecimals();

@@ -98,11 +98,11 @@ export async function* zipChunks(entries: Iterable<ZipEntry>, modified = new Dat
     yield local;
     const tally = { crc: 0, size: 0, compressed: 0 };
     yield* deflate(entry.data(), tally);
-    if (tally.size > MAX_32 || tally.compressed > MAX_32) throw new RangeError(`${entry.name} is too large for a ZIP without ZIP64`);
+    if (tally.size > MAX_32 || tally.compressed > MAX_32) throw new RangeError(`zip64_needed:${entry.name}`);
     yield new Bytes(16).u32(0x08074b50).u32(tally.crc).u32(tally.compressed).u32(tally.size).buf;
     written.push({ name, offset, crc: tally.crc, compressed: tally.compressed, size: tally.size });
     offset += local.length + tally.compressed + 16;
-    if (offset > MAX_32) throw new RangeError("The archive is too large for a ZIP without ZIP64");
+    if (offset > MAX_32) throw new RangeError("zip64_needed");
   }
 
   const directory = new Bytes(written.reduce((n, w) => n + 46 + w.name.length, 0));

@@ -8,6 +8,7 @@ import { eventIcs } from "@/domain/tickets/ics";
 import { qrPng } from "@/domain/tickets/qr";
 import { signTicketCode } from "@/domain/tickets/signing";
 import { proofNote } from "@/domain/tickets/ticket-view";
+import type { Messages } from "@/i18n/messages";
 
 export type Attachment = { filename: string; content: Uint8Array | string; contentType: string; contentId?: string };
 
@@ -30,7 +31,7 @@ function emailEvent(deps: ServiceDeps, event: Event): EmailEvent {
 }
 
 /** Tickets with their signed codes, as inline QR PNG attachments. */
-async function ticketParts(deps: ServiceDeps, tickets: TicketWithTier[]) {
+async function ticketParts(deps: ServiceDeps, m: Messages, tickets: TicketWithTier[]) {
   const emailTickets: EmailTicket[] = [];
   const attachments: Attachment[] = [];
   for (const ticket of tickets) {
@@ -41,7 +42,7 @@ async function ticketParts(deps: ServiceDeps, tickets: TicketWithTier[]) {
       id: ticket.id,
       attendeeName: ticket.attendeeName,
       tierName: ticket.ticketType.name,
-      proofNote: proofNote(ticket.ticketType),
+      proofNote: ((note) => (note ? m.tickets.proofNote[note] : null))(proofNote(ticket.ticketType)),
       pageUrl: `${deps.origin}/tickets/${ticket.token}`,
       qrContentId: contentId,
       code,
@@ -50,23 +51,24 @@ async function ticketParts(deps: ServiceDeps, tickets: TicketWithTier[]) {
   return { emailTickets, attachments };
 }
 
-const ticketsSubject = (event: Event) => event.ticketEmailSubject ?? `Your tickets for ${event.title}`;
+const ticketsSubject = (m: Messages, event: Event) => event.ticketEmailSubject ?? m.mail.ticketsSubject({ event: event.title });
 
-async function composeTickets(deps: ServiceDeps, row: OutboxEmail, kind: TicketsEmailModel["kind"], event: Event, tickets: TicketWithTier[], extra: { recipientName: string; reference: string | null; total: string | null }): Promise<OutgoingEmail | null> {
+async function composeTickets(deps: ServiceDeps, m: Messages, row: OutboxEmail, kind: TicketsEmailModel["kind"], event: Event, tickets: TicketWithTier[], extra: { recipientName: string; reference: string | null; total: string | null }): Promise<OutgoingEmail | null> {
   const valid = tickets.filter((t) => t.status === "valid");
   if (!valid.length) return null;
-  const { emailTickets, attachments } = await ticketParts(deps, valid);
-  const rendered = ticketsEmail({ kind, subject: ticketsSubject(event), event: emailEvent(deps, event), tickets: emailTickets, ...extra });
-  const ics = eventIcs(event, { url: `${deps.origin}/events/${event.slug}`, ...(valid.length === 1 ? { ticketName: valid[0]!.attendeeName } : {}) });
+  const { emailTickets, attachments } = await ticketParts(deps, m, valid);
+  const rendered = ticketsEmail({ kind, subject: ticketsSubject(m, event), event: emailEvent(deps, event), tickets: emailTickets, ...extra });
+  const ics = eventIcs(event, { url: `${deps.origin}/events/${event.slug}`, words: m.ics, ...(valid.length === 1 ? { ticketName: valid[0]!.attendeeName } : {}) });
   attachments.push({ filename: "event.ics", content: ics, contentType: "text/calendar; charset=utf-8; method=PUBLISH" });
   return { to: row.recipient, ...rendered, attachments };
 }
 
 /**
  * Builds the message for an outbox row from the database as it is now (so a ticket cancelled
- * before the mail went out is not sent). Returns null when nothing is left to send.
+ * before the mail went out is not sent). Returns null when nothing is left to send. Its words
+ * come from `m`, the catalogue of the reader's language.
  */
-export async function composeEmail(deps: ServiceDeps, row: OutboxEmail): Promise<OutgoingEmail | null> {
+export async function composeEmail(deps: ServiceDeps, row: OutboxEmail, m: Messages): Promise<OutgoingEmail | null> {
   const data = JSON.parse(row.data) as { orderId?: string; ticketId?: string; eventId?: string; email?: string; amountMinor?: number };
   const include = { event: true, tickets: { include: { ticketType: true }, orderBy: { createdAt: "asc" as const } } };
 
@@ -76,15 +78,12 @@ export async function composeEmail(deps: ServiceDeps, row: OutboxEmail): Promise
       to: row.recipient,
       attachments: [],
       ...noticeEmail({
-        subject: "Your sign-in link",
-        heading: "Sign in to the organiser pages",
-        recipientName: link.name || "there",
-        paragraphs: [
-          `Use the button below to sign in. The link works once, for the next ${link.minutes} minutes.`,
-          "If you did not ask to sign in, you can ignore this email: nobody can sign in without the link.",
-        ],
-        action: { label: "Sign in", url: link.url },
-        footer: "You receive this because someone asked for a sign-in link for this address.",
+        subject: m.mail.signIn.subject,
+        heading: m.mail.signIn.heading,
+        recipientName: link.name || m.mail.anyone,
+        paragraphs: [m.mail.signIn.body({ minutes: link.minutes }), m.mail.signIn.ignore],
+        action: { label: m.mail.signIn.action, url: link.url },
+        footer: m.mail.signIn.footer,
       }),
     };
   }
@@ -97,36 +96,36 @@ export async function composeEmail(deps: ServiceDeps, row: OutboxEmail): Promise
       include: { ticketType: true },
       orderBy: { createdAt: "asc" },
     });
-    return composeTickets(deps, row, "tickets_again", event, tickets, { recipientName: "there", reference: null, total: null });
+    return composeTickets(deps, m, row, "tickets_again", event, tickets, { recipientName: m.mail.anyone, reference: null, total: null });
   }
 
   const order = await deps.db.order.findUniqueOrThrow({ where: { id: data.orderId! }, include });
   const event = order.event;
   switch (row.template) {
     case "order_confirmation":
-      return composeTickets(deps, row, "order_confirmation", event, order.tickets, {
+      return composeTickets(deps, m, row, "order_confirmation", event, order.tickets, {
         recipientName: order.buyerName,
         reference: order.reference,
         total: order.totalMinor ? formatMoney(order.totalMinor, order.currency) : null,
       });
     case "attendee_ticket": {
       const ticket = order.tickets.filter((t) => t.id === data.ticketId);
-      return composeTickets(deps, row, "attendee_ticket", event, ticket, { recipientName: ticket[0]?.attendeeName ?? "there", reference: order.reference, total: null });
+      return composeTickets(deps, m, row, "attendee_ticket", event, ticket, { recipientName: ticket[0]?.attendeeName ?? m.mail.anyone, reference: order.reference, total: null });
     }
     case "late_payment_refunded":
       return {
         to: row.recipient,
         attachments: [],
         ...noticeEmail({
-          subject: `Your payment for ${event.title} has been refunded`,
-          heading: "Your payment has been refunded",
+          subject: m.mail.lateRefunded.subject({ event: event.title }),
+          heading: m.mail.lateRefunded.heading,
           recipientName: order.buyerName,
-          footer: `About ${event.title}. Reply to this email to reach the organisers.`,
+          footer: m.mail.aboutEvent({ event: event.title }),
           paragraphs: [
-            `Your payment of ${formatMoney(data.amountMinor ?? order.totalMinor, order.currency)} for ${event.title} (order ${order.reference}) arrived after the places we were holding for you had been released, so we have refunded it in full. Refunds usually reach your card within 5 to 10 days.`,
-            "If places are still available, you are welcome to register again.",
+            m.mail.lateRefunded.body({ amount: { minor: data.amountMinor ?? order.totalMinor, currency: order.currency }, event: event.title, reference: order.reference }),
+            m.mail.lateRefunded.again,
           ],
-          action: { label: "Register again", url: `${deps.origin}/events/${event.slug}` },
+          action: { label: m.mail.registerAgain, url: `${deps.origin}/events/${event.slug}` },
         }),
       };
     case "refund_issued":
@@ -134,15 +133,13 @@ export async function composeEmail(deps: ServiceDeps, row: OutboxEmail): Promise
         to: row.recipient,
         attachments: [],
         ...noticeEmail({
-          subject: `Refund for ${event.title}`,
-          heading: "We have refunded you",
+          subject: m.mail.refunded.subject({ event: event.title }),
+          heading: m.mail.refunded.heading,
           recipientName: order.buyerName,
-          footer: `About ${event.title}. Reply to this email to reach the organisers.`,
+          footer: m.mail.aboutEvent({ event: event.title }),
           paragraphs: [
-            `We have refunded ${formatMoney(data.amountMinor ?? 0, order.currency)} for order ${order.reference}. Refunds usually reach your card within 5 to 10 days.`,
-            order.tickets.some((t) => t.status === "valid")
-              ? "Your remaining tickets are still valid."
-              : "The tickets on this order have been cancelled.",
+            m.mail.refunded.body({ amount: { minor: data.amountMinor ?? 0, currency: order.currency }, reference: order.reference }),
+            order.tickets.some((t) => t.status === "valid") ? m.mail.refunded.ticketsStillValid : m.mail.refunded.ticketsCancelled,
           ],
         }),
       };
@@ -151,18 +148,15 @@ export async function composeEmail(deps: ServiceDeps, row: OutboxEmail): Promise
         to: row.recipient,
         attachments: [],
         ...noticeEmail({
-          subject: `Your payment for ${event.title} did not go through`,
-          heading: "Your payment did not go through",
+          subject: m.mail.paymentFailed.subject({ event: event.title }),
+          heading: m.mail.paymentFailed.heading,
           recipientName: order.buyerName,
-          footer: `About ${event.title}. Reply to this email to reach the organisers.`,
-          paragraphs: [
-            `Your bank did not complete the payment for order ${order.reference}, so the places we were holding have been released and nothing has been charged.`,
-            "You can register again with another payment method.",
-          ],
-          action: { label: "Register again", url: `${deps.origin}/events/${event.slug}/register?from=${order.id}` },
+          footer: m.mail.aboutEvent({ event: event.title }),
+          paragraphs: [m.mail.paymentFailed.body({ reference: order.reference }), m.mail.paymentFailed.again],
+          action: { label: m.mail.registerAgain, url: `${deps.origin}/events/${event.slug}/register?from=${order.id}` },
         }),
       };
     default:
-      throw new Error(`unknown email template ${row.template}`);
+      throw new Error(`unknown_email_template:${row.template}`);
   }
 }

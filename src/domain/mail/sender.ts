@@ -2,6 +2,7 @@ import type { OutboxEmail } from "@/generated/prisma/client";
 import { sqlTime } from "@/lib/sql-time";
 import type { ServiceDeps } from "@/domain/deps";
 import { composeEmail } from "@/domain/mail/compose";
+import { messagesFor } from "@/i18n";
 import type { MailTransport } from "@/domain/mail/transport";
 
 /** Tries per message before it is marked failed: with the backoff below, about two days of outage. */
@@ -50,9 +51,10 @@ export async function sendDueEmails(deps: ServiceDeps, transport: MailTransport,
     if (!row) continue;
     let result: { ok: true; providerId: string } | { ok: false; permanent: boolean; error: string };
     try {
-      const email = await composeEmail(deps, row);
+      // English until an order remembers its buyer's language.
+      const email = await composeEmail(deps, row, messagesFor("en"));
       if (!email) {
-        await deps.db.outboxEmail.updateMany({ where: { id }, data: { status: "skipped", lastError: "no valid tickets left to send" } });
+        await deps.db.outboxEmail.updateMany({ where: { id }, data: { status: "skipped", lastError: "no_valid_tickets" } });
         counts.skipped++;
         continue;
       }

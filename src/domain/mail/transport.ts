@@ -43,7 +43,7 @@ export function mailTransport(config: Config): MailTransport {
         );
         if (data?.id) return { ok: true, providerId: data.id };
         const status = (error as { statusCode?: number | null } | null)?.statusCode ?? null;
-        return { ok: false, permanent: status !== null && permanentStatuses.has(status), error: `${status ?? "no status"}: ${error?.message ?? "no id returned"}` };
+        return { ok: false, permanent: status !== null && permanentStatuses.has(status), error: `${status ?? "no_status"}: ${error?.message ?? "no_id_returned"}` };
       } catch (err) {
         return { ok: false, permanent: false, error: String(err) };
       }

@@ -2,18 +2,25 @@
 // columns in many ways, commas or semicolons (Excel in much of Europe) or tabs, quoted fields
 // (with "" for a quote, and line breaks inside quotes), a byte-order mark, CRLF line ends.
 import { z } from "zod";
+import { issue, type FieldIssue } from "@/domain/issues";
 import { sha256Hex } from "@/lib/hash";
 import { cleanLine, normaliseEmail, normaliseMembershipNumber } from "@/lib/text";
 
 export const MAX_MEMBER_ROWS = 20_000;
 
 export type MemberRow = { line: number; email: string | null; membershipNumber: string | null; name: string };
-export type RejectedRow = { line: number; text: string; reason: string };
+/** Why a row was left out, as a code the catalogue says (`members.rows`). */
+export type RowProblem =
+  | { problem: "no_key" | "number_invalid" | "two_members" }
+  | { problem: "email_invalid"; email: string }
+  | { problem: "same_email" | "same_number" | "same_member"; line: number };
+
+export type RejectedRow = { line: number; text: string; reason: RowProblem };
 export type ParsedMembers = {
   accepted: MemberRow[];
   rejected: RejectedRow[];
-  /** Which columns were found, in words ("email, membership number, name"). */
-  columns: string[];
+  /** Which columns were found, in file order (the catalogue names them). */
+  columns: MemberColumn[];
   header: boolean;
 };
 
@@ -98,6 +105,9 @@ const headerNames = {
 
 type Column = keyof typeof headerNames;
 
+/** A column the members list may have. */
+export type MemberColumn = Column;
+
 function findColumns(cells: string[]): Partial<Record<Column, number>> {
   const found: Partial<Record<Column, number>> = {};
   cells.forEach((cell, i) => {
@@ -116,11 +126,11 @@ const emailSchema = z.email();
  * compares them) and, for every other row, its line number and why it was left out; or an
  * error when the file as a whole cannot be read.
  */
-export function parseMembersCsv(input: string): ParsedMembers | { error: string } {
+export function parseMembersCsv(input: string): ParsedMembers | { error: FieldIssue } {
   const text = normaliseCsvText(input);
-  if (!text.trim()) return { error: "The list is empty. Choose a CSV file, or paste the list." };
+  if (!text.trim()) return { error: issue("csv_empty") };
   const records = parseRecords(text, detectSeparator(text)).filter((r) => r.cells.some((c) => c.trim() !== ""));
-  if (records.length === 0) return { error: "The list is empty. Choose a CSV file, or paste the list." };
+  if (records.length === 0) return { error: issue("csv_empty") };
 
   let columns = findColumns(records[0]!.cells);
   const header = columns.email !== undefined || columns.number !== undefined;
@@ -128,12 +138,12 @@ export function parseMembersCsv(input: string): ParsedMembers | { error: string 
     // No header: a list of addresses, one per line, with perhaps a name beside each.
     const emailAt = records[0]!.cells.findIndex((c) => c.includes("@"));
     if (emailAt < 0) {
-      return { error: "We could not tell which column is which. Make the first line name the columns: email, membership number, name." };
+      return { error: issue("csv_columns_unknown") };
     }
     columns = { email: emailAt };
   }
   const rows = header ? records.slice(1) : records;
-  if (rows.length > MAX_MEMBER_ROWS) return { error: `The list has ${rows.length.toLocaleString("en-GB")} rows; upload at most ${MAX_MEMBER_ROWS.toLocaleString("en-GB")} at a time.` };
+  if (rows.length > MAX_MEMBER_ROWS) return { error: issue("csv_too_many_rows", { rows: rows.length, max: MAX_MEMBER_ROWS }) };
 
   const accepted: MemberRow[] = [];
   const rejected: RejectedRow[] = [];
@@ -142,23 +152,22 @@ export function parseMembersCsv(input: string): ParsedMembers | { error: string 
   const cell = (r: CsvRecord, c: Column) => (columns[c] === undefined ? "" : (r.cells[columns[c]!] ?? "").trim());
 
   for (const r of rows) {
-    const reject = (reason: string) => rejected.push({ line: r.line, text: cleanLine(r.cells.join(", ")).slice(0, 120), reason });
+    const reject = (reason: RowProblem) => rejected.push({ line: r.line, text: cleanLine(r.cells.join(", ")).slice(0, 120), reason });
     const email = cell(r, "email") ? normaliseEmail(cell(r, "email")) : null;
     const number = cell(r, "number") ? normaliseMembershipNumber(cell(r, "number")) : null;
     const name = cleanLine(cell(r, "name") || `${cell(r, "first")} ${cell(r, "last")}`).slice(0, 200);
-    if (!email && !number) reject("No email address or membership number.");
-    else if (email && (email.length > 254 || !emailSchema.safeParse(email).success)) reject(`“${email.slice(0, 60)}” is not a valid email address.`);
-    else if (number && (number.length > 40 || number.includes("@"))) reject("The membership number is too long or contains @.");
-    else if (email && byEmail.has(email)) reject(`Same email address as line ${byEmail.get(email)}.`);
-    else if (number && byNumber.has(number)) reject(`Same membership number as line ${byNumber.get(number)}.`);
+    if (!email && !number) reject({ problem: "no_key" });
+    else if (email && (email.length > 254 || !emailSchema.safeParse(email).success)) reject({ problem: "email_invalid", email: email.slice(0, 60) });
+    else if (number && (number.length > 40 || number.includes("@"))) reject({ problem: "number_invalid" });
+    else if (email && byEmail.has(email)) reject({ problem: "same_email", line: byEmail.get(email)! });
+    else if (number && byNumber.has(number)) reject({ problem: "same_number", line: byNumber.get(number)! });
     else {
       if (email) byEmail.set(email, r.line);
       if (number) byNumber.set(number, r.line);
       accepted.push({ line: r.line, email, membershipNumber: number, name });
     }
   }
-  const names: Record<Column, string> = { email: "email", number: "membership number", name: "name", first: "first name", last: "last name" };
-  return { accepted, rejected, header, columns: (Object.keys(columns) as Column[]).map((c) => names[c]) };
+  return { accepted, rejected, header, columns: Object.keys(columns) as Column[] };
 }
 
 /** Ties the confirm step to the text that was previewed: the same text gives the same hash. */

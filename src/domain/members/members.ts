@@ -5,7 +5,7 @@ import { sqlTime } from "@/lib/sql-time";
 import { normaliseEmail, normaliseMembershipNumber } from "@/lib/text";
 import { auditStatement } from "@/domain/staff/audit";
 import type { ServiceDeps } from "@/domain/deps";
-import type { MemberRow, ParsedMembers } from "@/domain/members/members-csv";
+import type { MemberRow, ParsedMembers, RowProblem } from "@/domain/members/members-csv";
 
 export const MEMBERS_PER_PAGE = 50;
 
@@ -30,7 +30,7 @@ export async function listMembers(db: PrismaClient, options: { q: string; page: 
 /** Removes one member from the list. */
 export async function deleteMember(deps: ServiceDeps, staffId: string, id: string): Promise<Member> {
   const member = await deps.db.member.findUnique({ where: { id } });
-  if (!member) throw new DomainError("not_found", "That member is not on the list (any more). Go back to the members list.");
+  if (!member) throw new DomainError("not_found", { what: "member", next: "members_list" });
   const now = deps.now();
   await deps.d1.batch([
     deps.d1.prepare(`DELETE FROM "Member" WHERE "id" = ?1`).bind(id),
@@ -49,7 +49,7 @@ export type ImportPlan = {
   updates: Update[];
   unchanged: number;
   /** Rows that would match two different members, or the same member as another row. */
-  skipped: Array<{ line: number; reason: string }>;
+  skipped: Array<{ line: number; reason: RowProblem }>;
   /** Members on the list now. */
   current: number;
 };
@@ -69,7 +69,7 @@ export async function planImport(db: PrismaClient, rows: MemberRow[]): Promise<I
     const a = row.email ? byEmail.get(row.email) : undefined;
     const b = row.membershipNumber ? byNumber.get(row.membershipNumber) : undefined;
     if (a && b && a.id !== b.id) {
-      plan.skipped.push({ line: row.line, reason: "The email belongs to one member on the list and the membership number to another." });
+      plan.skipped.push({ line: row.line, reason: { problem: "two_members" } });
       continue;
     }
     const target = a ?? b;
@@ -78,7 +78,7 @@ export async function planImport(db: PrismaClient, rows: MemberRow[]): Promise<I
       continue;
     }
     if (touched.has(target.id)) {
-      plan.skipped.push({ line: row.line, reason: `Matches the same member as line ${touched.get(target.id)}.` });
+      plan.skipped.push({ line: row.line, reason: { problem: "same_member", line: touched.get(target.id)! } });
       continue;
     }
     touched.set(target.id, row.line);
@@ -146,7 +146,7 @@ export async function applyImport(deps: ServiceDeps, staffId: string, parsed: Pa
     await d1.batch(statements);
   } catch (err) {
     if (/UNIQUE constraint failed: Member\./.test(String(err instanceof Error ? err.message : err))) {
-      throw new DomainError("conflict", "The members list changed while you were uploading, so nothing was changed. Check the file again and confirm.");
+      throw new DomainError("conflict", { reason: "members_changed" });
     }
     throw err;
   }

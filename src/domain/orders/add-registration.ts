@@ -1,4 +1,5 @@
 import { DomainError } from "@/domain/errors";
+import { issue, type FieldIssues } from "@/domain/issues";
 import { newId } from "@/lib/ids";
 import { cleanLine } from "@/lib/text";
 import { randomToken } from "@/lib/tokens";
@@ -27,15 +28,15 @@ export type RegistrationRequest = {
  */
 export async function addRegistration(deps: ServiceDeps, actor: Actor, eventId: string, request: RegistrationRequest) {
   const event = await deps.db.event.findUnique({ where: { id: eventId }, include: { ticketTypes: true } });
-  if (!event) throw new DomainError("not_found", "We could not find that event.");
+  if (!event) throw new DomainError("not_found", { what: "event" });
   const tier = event.ticketTypes.find((t) => t.id === request.tierId);
-  const fields: Record<string, string> = {};
-  if (!tier) fields.tierId = "Choose a ticket type.";
+  const fields: FieldIssues = {};
+  if (!tier) fields.tierId = issue("tier_required");
   const attendees = request.attendees.map(cleanLine).filter(Boolean);
-  if (!attendees.length) fields.attendees = "Enter at least one attendee name, one per line.";
-  if (attendees.length > 100) fields.attendees = "Add up to 100 people at a time.";
-  if (attendees.some((a) => a.length > 100)) fields.attendees = "Keep each name to 100 characters.";
-  if (Object.keys(fields).length || !tier) throw new DomainError("invalid", "Some details need correcting.", fields);
+  if (!attendees.length) fields.attendees = issue("attendee_names_required");
+  if (attendees.length > 100) fields.attendees = issue("attendee_names_too_many", { max: 100 });
+  if (attendees.some((a) => a.length > 100)) fields.attendees = issue("attendee_name_too_long", { max: 100 });
+  if (Object.keys(fields).length || !tier) throw new DomainError("invalid", {}, fields);
 
   const price = priceOrder(event.currency, attendees.map(() => tier), request.source === "complimentary" ? "complimentary" : "standard");
   const now = deps.now();
@@ -66,7 +67,7 @@ export async function addRegistration(deps: ServiceDeps, actor: Actor, eventId: 
       auditStatement(deps.d1, { staffId: actor.staffId, action: `registration_added_${request.source}`, entity: "order", entityId: order.id, detail: { tier: tier.name, count: attendees.length } }, now),
     ]);
   } catch (err) {
-    if (CAPACITY_EXCEEDED.test(String(err))) throw new DomainError("sold_out", "There are not enough seats left for that many people. Raise the capacity first, or add fewer.");
+    if (CAPACITY_EXCEEDED.test(String(err))) throw new DomainError("sold_out", { reason: "not_enough_to_add" });
     throw err;
   }
   return order.id;

@@ -1,5 +1,5 @@
-import { DomainError } from "@/domain/errors";
-import { formatMoney } from "@/lib/format";
+import { DomainError, invalidField } from "@/domain/errors";
+import { issue } from "@/domain/issues";
 import { sqlTime } from "@/lib/sql-time";
 import { cleanLine } from "@/lib/text";
 import { auditStatement } from "@/domain/staff/audit";
@@ -13,16 +13,16 @@ export type Actor = { staffId: string };
 
 async function orderOrThrow(deps: ServiceDeps, orderId: string) {
   const order = await deps.db.order.findUnique({ where: { id: orderId }, include: { tickets: true, event: true } });
-  if (!order) throw new DomainError("not_found", "We could not find that order.");
+  if (!order) throw new DomainError("not_found", { what: "order" });
   return order;
 }
 
 /** Corrects an attendee's name (badges, door list). */
 export async function renameAttendee(deps: ServiceDeps, actor: Actor, ticketId: string, rawName: string) {
   const name = cleanLine(rawName);
-  if (!name || name.length > 100) throw new DomainError("invalid", "Enter the attendee's name (up to 100 characters).", { name: "Enter the attendee's name (up to 100 characters)." });
+  if (!name || name.length > 100) throw invalidField("name", issue("attendee_name_length", { max: 100 }));
   const ticket = await deps.db.ticket.findUnique({ where: { id: ticketId } });
-  if (!ticket) throw new DomainError("not_found", "We could not find that ticket.");
+  if (!ticket) throw new DomainError("not_found", { what: "ticket" });
   const now = deps.now();
   await deps.d1.batch([
     deps.d1.prepare(`UPDATE "Ticket" SET "attendeeName" = ?2, "updatedAt" = ?3 WHERE "id" = ?1`).bind(ticketId, name, sqlTime(now)),
@@ -37,7 +37,7 @@ export async function renameAttendee(deps: ServiceDeps, actor: Actor, ticketId: 
  */
 export async function cancelTicket(deps: ServiceDeps, actor: Actor, ticketId: string) {
   const ticket = await deps.db.ticket.findUnique({ where: { id: ticketId } });
-  if (!ticket) throw new DomainError("not_found", "We could not find that ticket.");
+  if (!ticket) throw new DomainError("not_found", { what: "ticket" });
   const now = deps.now();
   const at = sqlTime(now);
   const results = await deps.d1.batch([
@@ -45,7 +45,7 @@ export async function cancelTicket(deps: ServiceDeps, actor: Actor, ticketId: st
     auditStatement(deps.d1, { staffId: actor.staffId, action: "ticket_cancelled", entity: "order", entityId: ticket.orderId, detail: { ticketId, attendee: ticket.attendeeName } }, now),
     deps.d1.prepare(`UPDATE "Ticket" SET "status" = 'cancelled', "updatedAt" = ?2 WHERE "id" = ?1 AND "status" = 'valid'`).bind(ticketId, at),
   ]);
-  if (results.at(-1)!.meta.changes !== 1) throw new DomainError("conflict", "That ticket is not valid any more, so there is nothing to cancel.");
+  if (results.at(-1)!.meta.changes !== 1) throw new DomainError("conflict", { reason: "ticket_not_valid" });
   return ticket.orderId;
 }
 
@@ -63,7 +63,7 @@ export async function cancelOrder(deps: ServiceDeps, actor: Actor, orderId: stri
   } else if (order.status === "paid" || order.status === "partially_refunded") {
     await runTransition(deps, now, { orderId, from: ["paid", "partially_refunded"], to: "cancelled", seats: "release_sold", ticketsFrom: ["valid"], ticketsTo: "cancelled", set: { cancelledAt: sqlTime(now) } });
   } else {
-    throw new DomainError("conflict", `This order is ${order.status.replace(/_/g, " ")}, so there is nothing to cancel.`);
+    throw new DomainError("conflict", { reason: "order_not_cancellable", status: order.status });
   }
   await auditStatement(deps.d1, { staffId: actor.staffId, action: "order_cancelled", entity: "order", entityId: orderId, detail: { previousStatus: order.status } }, now).run();
 }
@@ -75,12 +75,12 @@ export async function cancelOrder(deps: ServiceDeps, actor: Actor, orderId: stri
  */
 export async function refundOrder(deps: ServiceDeps, actor: Actor, orderId: string, request: { amountMinor?: number | undefined; ticketIds?: string[] }) {
   const order = await orderOrThrow(deps, orderId);
-  if (!order.stripePaymentIntentId) throw new DomainError("conflict", "This order was not paid through Stripe, so there is nothing to refund online.");
-  if (order.status !== "paid" && order.status !== "partially_refunded") throw new DomainError("conflict", `This order is ${order.status.replace(/_/g, " ")}: it cannot be refunded.`);
+  if (!order.stripePaymentIntentId) throw new DomainError("conflict", { reason: "not_paid_online" });
+  if (order.status !== "paid" && order.status !== "partially_refunded") throw new DomainError("conflict", { reason: "order_not_refundable", status: order.status });
   const refundable = order.totalMinor - order.refundedMinor;
   const amount = request.amountMinor ?? refundable;
   if (!Number.isInteger(amount) || amount <= 0 || amount > refundable) {
-    throw new DomainError("invalid", `Enter an amount up to ${formatMoney(refundable, order.currency)}.`, { amount: `Enter an amount up to ${formatMoney(refundable, order.currency)}.` });
+    throw invalidField("amount", issue("refund_at_most", { max: { minor: refundable, currency: order.currency } }));
   }
   // The key names the refund's place in the order's history, so a double-submitted form refunds once.
   await deps.stripe.refunds.create(
@@ -112,7 +112,7 @@ export async function refundOrder(deps: ServiceDeps, actor: Actor, orderId: stri
 /** Sends the order's tickets to the buyer again (a new message: the old one may be lost). */
 export async function resendTickets(deps: ServiceDeps, actor: Actor, orderId: string) {
   const order = await orderOrThrow(deps, orderId);
-  if (!order.tickets.some((t) => t.status === "valid")) throw new DomainError("conflict", "This order has no valid tickets to send.");
+  if (!order.tickets.some((t) => t.status === "valid")) throw new DomainError("conflict", { reason: "no_tickets_to_send" });
   const now = deps.now();
   await deps.d1.batch([
     enqueueEmailStatement(deps.d1, { template: "order_confirmation", recipient: order.buyerEmail, orderId, data: { orderId }, idempotencyKey: `order-confirmation-${orderId}-resent-${now.getTime()}` }, now),

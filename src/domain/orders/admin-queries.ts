@@ -8,7 +8,7 @@ const settled = ["paid", "partially_refunded", "refunded"];
 /** Sold, held and capacity per tier, money, check-ins and mail needing attention, for one event. */
 export async function eventDashboard(deps: ServiceDeps, eventId: string) {
   const event = await deps.db.event.findUnique({ where: { id: eventId }, include: { ticketTypes: { orderBy: { sortOrder: "asc" } } } });
-  if (!event) throw new DomainError("not_found", "We could not find that event.");
+  if (!event) throw new DomainError("not_found", { what: "event" });
   const [money, checkIns, perTierCheckIns, failedMail, pendingOrders] = await Promise.all([
     deps.db.order.aggregate({ where: { eventId, status: { in: settled } }, _sum: { totalMinor: true, refundedMinor: true }, _count: true }),
     deps.db.ticket.count({ where: { eventId, status: "valid", checkedInAt: { not: null } } }),
@@ -73,7 +73,7 @@ export async function searchAttendees(deps: ServiceDeps, eventId: string, filter
 /** An order with its tickets, what happened to it (audit), and its email. */
 export async function orderDetail(deps: ServiceDeps, orderId: string) {
   const order = await deps.db.order.findUnique({ where: { id: orderId }, include: { event: true, tickets: { include: { ticketType: true }, orderBy: { createdAt: "asc" } } } });
-  if (!order) throw new DomainError("not_found", "We could not find that order.");
+  if (!order) throw new DomainError("not_found", { what: "order" });
   const [history, emails] = await Promise.all([
     deps.db.auditEntry.findMany({ where: { entity: "order", entityId: orderId }, include: { staff: true }, orderBy: { createdAt: "asc" } }),
     deps.db.outboxEmail.findMany({ where: { orderId }, orderBy: { createdAt: "asc" } }),

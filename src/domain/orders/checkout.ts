@@ -36,11 +36,11 @@ export async function startCheckout(deps: ServiceDeps, orderId: string): Promise
       { idempotencyKey: `checkout-session-${order.id}` },
     );
     await deps.db.order.update({ where: { id: order.id }, data: { stripeSessionId: session.id } });
-    if (!session.url) throw new Error("Stripe returned a session without a URL");
+    if (!session.url) throw new Error("checkout_session_without_url");
     return session.url;
   } catch (err) {
     console.error(JSON.stringify({ level: "error", event: "checkout_session_failed", orderId, error: String(err) }));
     await releaseHold(deps, order.id, "cancelled");
-    throw new DomainError("unavailable", "We could not start the payment, and nothing has been charged. Please try again in a minute.");
+    throw new DomainError("unavailable", { reason: "payment_start" });
   }
 }

@@ -2,13 +2,14 @@ import type { PrismaClient, TicketType } from "@/generated/prisma/client";
 import { constantTimeEqual, sha256Hex } from "@/lib/hash";
 import { normaliseEmail, normaliseMembershipNumber } from "@/lib/text";
 import type { TicketInput } from "@/domain/orders/input";
+import { issue, type Alternative, type FieldIssue } from "@/domain/issues";
 
 /** Access codes compare trimmed and case-insensitively; only their hash is stored. */
 export function hashAccessCode(code: string): Promise<string> {
   return sha256Hex(code.trim().toUpperCase());
 }
 
-type Checked = { answer: string | null } | { field: "declaration" | "membership" | "accessCode"; message: string };
+type Checked = { answer: string | null } | { field: "declaration" | "membership" | "accessCode"; issue: FieldIssue };
 
 /**
  * Finds which of the given membership keys (emails or membership numbers) are on the
@@ -31,17 +32,17 @@ const normaliseKey = (key: string) => (key.includes("@") ? normaliseEmail(key) :
 /**
  * Checks every ticket against its tier's eligibility rule, on the server (the form's checkboxes
  * are a convenience, never the check). Returns, per ticket, the answer to record for the door
- * or the field to correct with a message. `openAlternative` names the price to offer instead.
+ * or the field to correct with its issue. `instead` is the price to offer instead.
  */
 export async function checkEligibility(
   db: PrismaClient,
   tickets: Array<{ input: TicketInput; tier: TicketType }>,
-  openAlternative: string | undefined,
+  instead: Alternative | undefined,
 ): Promise<Checked[]> {
   const memberKeys = tickets.filter((t) => t.tier.eligibility === "member_list").map((t) => membershipKey(t.input)).filter((k): k is string => Boolean(k));
   const members = await matchMembers(db, memberKeys);
   const usedMemberships = new Set<string>();
-  const insteadText = openAlternative ? `, or choose the ${openAlternative} ticket instead` : "";
+  const alt = instead ? { instead } : {};
 
   return Promise.all(
     tickets.map(async ({ input, tier }): Promise<Checked> => {
@@ -50,30 +51,29 @@ export async function checkEligibility(
           return { answer: null };
         case "declaration":
           if (input.declaration !== true) {
-            const statement = tier.declarationText ? `: “${tier.declarationText}”` : "";
-            return { field: "declaration", message: `Tick to confirm${statement}${insteadText}.` };
+            return { field: "declaration", issue: issue("declaration_required", { statement: tier.declarationText, ...alt }) };
           }
           return { answer: tier.declarationText ?? "declared" };
         case "member_list": {
           const key = membershipKey(input);
-          if (!key) return { field: "membership", message: `Enter a membership number or the email address on the members list${insteadText}.` };
+          if (!key) return { field: "membership", issue: issue("membership_required", alt) };
           const normalised = normaliseKey(key);
           if (!members.has(normalised)) {
-            return { field: "membership", message: `We could not find that membership. Check it${insteadText}.` };
+            return { field: "membership", issue: issue("membership_not_found", alt) };
           }
           if (usedMemberships.has(normalised)) {
-            return { field: "membership", message: "Each membership can be used for one ticket in an order." };
+            return { field: "membership", issue: issue("membership_used_twice") };
           }
           usedMemberships.add(normalised);
           return { answer: `member ${normalised}` };
         }
         case "access_code": {
-          if (!input.accessCode) return { field: "accessCode", message: "Enter the access code the organisers gave you." };
+          if (!input.accessCode) return { field: "accessCode", issue: issue("access_code_required") };
           const ok = tier.accessCodeHash !== null && constantTimeEqual(await hashAccessCode(input.accessCode), tier.accessCodeHash);
-          return ok ? { answer: "access code" } : { field: "accessCode", message: "That access code is not valid for this ticket. Check it and try again." };
+          return ok ? { answer: "access code" } : { field: "accessCode", issue: issue("access_code_wrong") };
         }
         default:
-          return { field: "declaration", message: "This ticket cannot be bought online. Please contact the organisers." };
+          return { field: "declaration", issue: issue("not_sold_online") };
       }
     }),
   );

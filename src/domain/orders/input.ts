@@ -1,37 +1,42 @@
 import { z } from "zod";
+import type { FieldCode } from "@/domain/issues";
 import { cleanLine } from "@/lib/text";
 
-const name = (who: string) =>
-  z
-    .string({ error: `Enter ${who} name.` })
-    .transform(cleanLine)
-    .pipe(z.string().min(1, `Enter ${who} name.`).max(100, "Use 100 characters or fewer."));
+// Messages are field codes (src/domain/issues.ts); the edge says them in the reader's language.
+type Who = "your" | "attendee";
+const code = (c: FieldCode) => c;
 
-const email = (who: string) =>
+const name = (who: Who) =>
   z
-    .string({ error: `Enter ${who} email address.` })
+    .string({ error: code(`${who}_name_required`) })
+    .transform(cleanLine)
+    .pipe(z.string().min(1, code(`${who}_name_required`)).max(100, code("too_long")));
+
+const email = (who: Who) =>
+  z
+    .string({ error: code(`${who}_email_required`) })
     .trim()
-    .min(1, `Enter ${who} email address.`)
-    .max(254, "Use 254 characters or fewer.")
-    .pipe(z.email(`Enter ${who} email address in the form name@example.org.`));
+    .min(1, code(`${who}_email_required`))
+    .max(254, code("too_long"))
+    .pipe(z.email(code(`${who}_email_invalid`)));
 
 /** Optional text: empty strings count as absent (what an untouched form field sends). */
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
 
 export const ticketInputSchema = z.object({
-  tier: z.string({ error: "Choose a ticket type." }).trim().min(1, "Choose a ticket type.").max(64),
-  name: name("the attendee's"),
-  email: optional(email("the attendee's")),
+  tier: z.string({ error: code("tier_required") }).trim().min(1, code("tier_required")).max(64),
+  name: name("attendee"),
+  email: optional(email("attendee")),
   declaration: z.boolean().optional(),
-  membership: optional(z.string().transform(cleanLine).pipe(z.string().max(254, "Use 254 characters or fewer."))),
-  accessCode: optional(z.string().trim().max(64, "Use 64 characters or fewer.")),
+  membership: optional(z.string().transform(cleanLine).pipe(z.string().max(254, code("too_long")))),
+  accessCode: optional(z.string().trim().max(64, code("too_long"))),
 });
 
 /** A registration: the buyer and one entry per ticket. The API and the HTML form both use it. */
 export const orderInputSchema = z.object({
   buyer: z.object({ name: name("your"), email: email("your") }),
-  tickets: z.array(ticketInputSchema).min(1, "Choose at least one ticket.").max(50, "Choose 50 tickets or fewer."),
+  tickets: z.array(ticketInputSchema).min(1, code("tickets_required")).max(50, code("tickets_too_many")),
 });
 
 export type OrderInput = z.infer<typeof orderInputSchema>;

@@ -1,6 +1,6 @@
 import type { Event, TicketType } from "@/generated/prisma/client";
-import { DomainError } from "@/domain/errors";
-import { formatMoney } from "@/lib/format";
+import { DomainError, type DomainErrorParams } from "@/domain/errors";
+import { issue, type FieldIssues } from "@/domain/issues";
 import { newId } from "@/lib/ids";
 import { randomToken } from "@/lib/tokens";
 import { eventSeatsLeft, tierSaleState } from "@/domain/events/availability";
@@ -24,76 +24,74 @@ export function openAlternative(event: EventWithTiers, now: Date): TicketType | 
     .sort((a, b) => a.priceMinor - b.priceMinor)[0];
 }
 
-function salesClosedMessage(event: Event, now: Date): string | undefined {
-  if (event.status === "cancelled") return "This event has been cancelled, so registration is closed.";
-  if (event.status !== "published") return "Registration for this event is not open.";
-  if (now >= event.endsAt || now >= (event.salesEndAt ?? event.startsAt)) return "Registration for this event has closed.";
-  if (event.salesStartAt && now < event.salesStartAt) return "Registration for this event has not opened yet.";
+function salesClosedReason(event: Event, now: Date): DomainErrorParams["sales_closed"]["reason"] | undefined {
+  if (event.status === "cancelled") return "event_cancelled";
+  if (event.status !== "published") return "not_open";
+  if (now >= event.endsAt || now >= (event.salesEndAt ?? event.startsAt)) return "closed";
+  if (event.salesStartAt && now < event.salesStartAt) return "not_yet_open";
   return undefined;
 }
 
 /** Checks tiers, limits and eligibility; throws one DomainError listing every field to fix. */
 async function planOrder(deps: ServiceDeps, event: EventWithTiers, input: OrderInput, now: Date) {
-  const closed = salesClosedMessage(event, now);
-  if (closed) throw new DomainError("sales_closed", closed);
+  const closed = salesClosedReason(event, now);
+  if (closed) throw new DomainError("sales_closed", { reason: closed });
 
-  const fields: Record<string, string> = {};
+  const fields: FieldIssues = {};
   const tiersById = new Map(event.ticketTypes.map((t) => [t.id, t]));
   const counts = new Map<string, number>();
   const lines = input.tickets.flatMap((ticket, i) => {
     const tier = tiersById.get(ticket.tier);
     if (!tier) {
-      fields[`tickets.${i}.tier`] = "That ticket type is not sold for this event. Choose one from the event page.";
+      fields[`tickets.${i}.tier`] = issue("tier_not_sold");
       return [];
     }
     const state = tierSaleState(event, tier, now);
-    if (state === "not_yet_on_sale") fields[`tickets.${i}.tier`] = `${tier.name} tickets are not on sale yet.`;
-    if (state === "sales_closed") fields[`tickets.${i}.tier`] = `${tier.name} tickets are no longer on sale.`;
+    if (state === "not_yet_on_sale") fields[`tickets.${i}.tier`] = issue("tier_not_on_sale_yet", { tier: tier.name });
+    if (state === "sales_closed") fields[`tickets.${i}.tier`] = issue("tier_no_longer_on_sale", { tier: tier.name });
     counts.set(tier.id, (counts.get(tier.id) ?? 0) + 1);
     return [{ input: ticket, tier, index: i }];
   });
 
   if (input.tickets.length > event.maxPerOrder) {
-    fields.tickets = `You can register up to ${event.maxPerOrder} people in one order.`;
+    fields.tickets = issue("order_too_many_people", { max: event.maxPerOrder });
   }
   for (const [tierId, count] of counts) {
     const tier = tiersById.get(tierId)!;
     if (tier.maxPerOrder !== null && count > tier.maxPerOrder) {
-      fields.tickets = `Choose up to ${tier.maxPerOrder} ${tier.name} tickets in one order.`;
+      fields.tickets = issue("tier_max_per_order", { max: tier.maxPerOrder, tier: tier.name });
     }
-    if (count < tier.minPerOrder) fields.tickets = `Choose at least ${tier.minPerOrder} ${tier.name} tickets.`;
+    if (count < tier.minPerOrder) fields.tickets = issue("tier_min_per_order", { min: tier.minPerOrder, tier: tier.name });
   }
 
   const alternative = openAlternative(event, now);
-  const altText = alternative ? `${alternative.name} (${formatMoney(alternative.priceMinor, event.currency)})` : undefined;
-  const checks = await checkEligibility(deps.db, lines, altText);
+  const instead = alternative ? { tier: alternative.name, price: { minor: alternative.priceMinor, currency: event.currency } } : undefined;
+  const checks = await checkEligibility(deps.db, lines, instead);
   checks.forEach((check, j) => {
-    if ("field" in check) fields[`tickets.${lines[j]!.index}.${check.field}`] = check.message;
+    if ("field" in check) fields[`tickets.${lines[j]!.index}.${check.field}`] = check.issue;
   });
-  if (Object.keys(fields).length) throw new DomainError("invalid", "Some details need correcting.", fields);
+  if (Object.keys(fields).length) throw new DomainError("invalid", {}, fields);
 
   return lines.map((line, j) => ({ ...line, answer: (checks[j] as { answer: string | null }).answer }));
 }
 
-const left = (n: number, one: string, many: string) => `Only ${n} ${n === 1 ? one : many} left. Choose fewer and try again.`;
-
-/** After a capacity failure: the clearest true sentence about what is left. */
+/** After a capacity failure: the clearest true account of what is left. */
 async function soldOutError(deps: ServiceDeps, eventId: string, counts: Map<string, number>): Promise<DomainError> {
   const event = await deps.db.event.findUniqueOrThrow({ where: { id: eventId }, include: { ticketTypes: true } });
-  if (event.status !== "published") return new DomainError("sales_closed", "Registration for this event has closed.");
+  if (event.status !== "published") return new DomainError("sales_closed", { reason: "closed" });
   const wantedTotal = [...counts.values()].reduce((a, b) => a + b, 0);
   const eventLeft = eventSeatsLeft(event);
   if (eventLeft !== null && eventLeft < wantedTotal) {
-    return new DomainError("sold_out", eventLeft === 0 ? "Sorry, this event has sold out." : left(eventLeft, "place is", "places are"));
+    return new DomainError("sold_out", { left: eventLeft });
   }
   for (const tier of event.ticketTypes) {
     const wanted = counts.get(tier.id) ?? 0;
     const tierLeft = tier.quota === null ? null : Math.max(0, tier.quota - tier.soldCount - tier.heldCount);
     if (wanted && tierLeft !== null && tierLeft < wanted) {
-      return new DomainError("sold_out", tierLeft === 0 ? `Sorry, ${tier.name} tickets have sold out.` : left(tierLeft, `${tier.name} ticket is`, `${tier.name} tickets are`));
+      return new DomainError("sold_out", { left: tierLeft, tier: tier.name });
     }
   }
-  return new DomainError("sold_out", "Sorry, those tickets have just sold out. Please try again.");
+  return new DomainError("sold_out");
 }
 
 export type PlacedOrder = { id: string; reference: string; status: "pending" | "paid"; totalMinor: number; currency: string; holdExpiresAt: Date | null };
@@ -112,7 +110,7 @@ export async function placeOrder(
 ): Promise<PlacedOrder> {
   const now = deps.now();
   const event = await deps.db.event.findUnique({ where: { slug }, include: { ticketTypes: true } });
-  if (!event || event.status === "draft") throw new DomainError("not_found", "We could not find that event.");
+  if (!event || event.status === "draft") throw new DomainError("not_found", { what: "event" });
   const lines = await planOrder(deps, event, input, now);
 
   const price = priceOrder(event.currency, lines.map((l) => l.tier));

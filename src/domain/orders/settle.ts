@@ -152,6 +152,6 @@ export async function getOrderForBuyer(deps: ServiceDeps, orderId: string) {
     where: { id: orderId },
     include: { event: true, tickets: { include: { ticketType: true }, orderBy: { createdAt: "asc" } } },
   });
-  if (!order) throw new DomainError("not_found", "We could not find that order. Check the link in your email.");
+  if (!order) throw new DomainError("not_found", { what: "order", next: "order_email" });
   return order;
 }

@@ -23,7 +23,7 @@ const HOUR = 60 * 60_000;
 export async function requestSignInLink(deps: ServiceDeps, rawEmail: string, client: string): Promise<void> {
   const now = deps.now();
   if (!(await hitRateLimit(deps.d1, `sign-in:client:${client}`, 20, HOUR, now))) {
-    throw new DomainError("rate_limited", "Too many sign-in requests from here. Please try again in an hour.");
+    throw new DomainError("rate_limited", { what: "sign_in" });
   }
   const email = normaliseEmail(rawEmail);
   if (!(await hitRateLimit(deps.d1, `sign-in:email:${email}`, 5, HOUR, now))) return;
@@ -54,7 +54,7 @@ export async function consumeSignInLink(deps: ServiceDeps, token: string): Promi
     .first<{ staffId: string }>();
   const staff = used && (await deps.db.staff.findUnique({ where: { id: used.staffId } }));
   if (!staff || staff.disabledAt) {
-    throw new DomainError("unauthorized", "This sign-in link has expired or has already been used. Ask for a new one.");
+    throw new DomainError("unauthorized", { reason: "link_expired" });
   }
   const sessionToken = randomToken();
   const expiresAt = new Date(now.getTime() + SESSION_DAYS * 24 * HOUR);

@@ -1,4 +1,5 @@
-import { DomainError } from "@/domain/errors";
+import { DomainError, invalidField } from "@/domain/errors";
+import { issue } from "@/domain/issues";
 import { sha256Hex } from "@/lib/hash";
 import { newId } from "@/lib/ids";
 import { sqlTime } from "@/lib/sql-time";
@@ -16,8 +17,8 @@ export function listStaff(deps: ServiceDeps) {
 /** Adds a staff member (owners only). They sign in with an emailed link; there is no password. */
 export async function addStaff(deps: ServiceDeps, actor: StaffIdentity, input: { email: string; name: string; role: string }) {
   const email = normaliseEmail(input.email);
-  if (!isRole(input.role)) throw new DomainError("invalid", "Choose a role.", { role: "Choose a role." });
-  if (await deps.db.staff.findUnique({ where: { email } })) throw new DomainError("conflict", "Someone with that email address already has access.", { email: "Someone with that email address already has access." });
+  if (!isRole(input.role)) throw invalidField("role", issue("role_required"));
+  if (await deps.db.staff.findUnique({ where: { email } })) throw new DomainError("conflict", { reason: "staff_email_taken" }, { email: issue("staff_email_taken") });
   const id = newId("stf");
   const now = deps.now();
   await deps.d1.batch([
@@ -34,11 +35,11 @@ export async function addStaff(deps: ServiceDeps, actor: StaffIdentity, input: {
  */
 export async function updateStaff(deps: ServiceDeps, actor: StaffIdentity, staffId: string, change: { role?: string; eventIds?: string[]; disabled?: boolean }) {
   const staff = await deps.db.staff.findUnique({ where: { id: staffId } });
-  if (!staff) throw new DomainError("not_found", "We could not find that person.");
+  if (!staff) throw new DomainError("not_found", { what: "person" });
   if (staffId === actor.id && ((change.role && change.role !== "owner") || change.disabled)) {
-    throw new DomainError("conflict", "You cannot remove your own owner access. Ask another owner.");
+    throw new DomainError("conflict", { reason: "own_owner_access" });
   }
-  if (change.role !== undefined && !isRole(change.role)) throw new DomainError("invalid", "Choose a role.", { role: "Choose a role." });
+  if (change.role !== undefined && !isRole(change.role)) throw invalidField("role", issue("role_required"));
   const now = deps.now();
   const at = sqlTime(now);
   const statements: D1PreparedStatement[] = [];
@@ -68,7 +69,7 @@ export function listTokens(deps: ServiceDeps, actor: StaffIdentity) {
 /** Creates an API token for the actor; the secret is returned once and only its hash kept. */
 export async function createToken(deps: ServiceDeps, actor: StaffIdentity, rawName: string): Promise<string> {
   const name = cleanLine(rawName).slice(0, 80);
-  if (!name) throw new DomainError("invalid", "Name the token (what will use it).", { name: "Name the token (what will use it)." });
+  if (!name) throw invalidField("name", issue("token_name_required"));
   const token = `tok_${randomToken(24)}`;
   const id = newId("tok");
   const now = deps.now();
@@ -82,7 +83,7 @@ export async function createToken(deps: ServiceDeps, actor: StaffIdentity, rawNa
 /** Revokes a token: the actor's own, or anyone's for an owner. */
 export async function revokeToken(deps: ServiceDeps, actor: StaffIdentity, tokenId: string) {
   const token = await deps.db.apiToken.findUnique({ where: { id: tokenId } });
-  if (!token || (token.staffId !== actor.id && actor.role !== "owner")) throw new DomainError("not_found", "We could not find that token.");
+  if (!token || (token.staffId !== actor.id && actor.role !== "owner")) throw new DomainError("not_found", { what: "token" });
   const now = deps.now();
   await deps.d1.batch([
     deps.d1.prepare(`UPDATE "ApiToken" SET "revokedAt" = ?2 WHERE "id" = ?1 AND "revokedAt" IS NULL`).bind(tokenId, sqlTime(now)),

@@ -95,7 +95,7 @@ export function base64urlDecode(text: string): Uint8Array {
 function idToBytes(id: string, prefix: string): Uint8Array {
   const body = id.startsWith(prefix) ? id.slice(prefix.length) : "";
   if (body.length !== 16 || [...body].some((c) => !idAlphabet.includes(c))) {
-    throw new TypeError(`expected an id like ${prefix}<16 base32 characters>, got ${JSON.stringify(id)}`);
+    throw new TypeError(`malformed_id:${prefix}:${JSON.stringify(id)}`);
   }
   const out = new Uint8Array(ID_BYTES);
   let buffer = 0;
@@ -121,7 +121,7 @@ function idFromBytes(bytes: Uint8Array, prefix: string): string {
 
 /** The bytes a key signs for these claims (offsets 0 .. 32+K-1 above). Throws on a malformed id or key id. */
 export function ticketPayload(keyId: string, claims: TicketClaims): Uint8Array {
-  if (!keyIdPattern.test(keyId)) throw new TypeError(`expected a key id of 1–8 letters and digits, got ${JSON.stringify(keyId)}`);
+  if (!keyIdPattern.test(keyId)) throw new TypeError(`malformed_key_id:${JSON.stringify(keyId)}`);
   const ids = [idToBytes(claims.eventId, idPrefixes.eventId), idToBytes(claims.ticketId, idPrefixes.ticketId), idToBytes(claims.ticketTypeId, idPrefixes.ticketTypeId)];
   const out = new Uint8Array(2 + keyId.length + 3 * ID_BYTES);
   out[0] = FORMAT_VERSION;

@@ -5,7 +5,16 @@ import { formatTime } from "@/lib/format";
 
 type IcsEvent = Pick<Event, "id" | "title" | "summary" | "venueName" | "venueAddress" | "timezone" | "startsAt" | "endsAt" | "doorsOpenAt" | "status">;
 
+/** The sentences a calendar file carries, in the reader's language (`Messages["ics"]`). */
+export type IcsWords = {
+  ticketFor: (p: { name: string }) => string;
+  doorsOpenAt: (p: { time: string }) => string;
+  yourTicket: (p: { url: string }) => string;
+  details: (p: { url: string }) => string;
+};
+
 export type IcsOptions = {
+  words: IcsWords;
   /** The ticket page (with ticketId) or the event page, to link to. */
   url: string;
   /** The attendee, when the file is for one ticket. */
@@ -52,11 +61,12 @@ function fold(line: string): string {
 /** The event as a calendar file: one VEVENT in UTC, CRLF line endings, folded lines. */
 export function eventIcs(event: IcsEvent, options: IcsOptions): string {
   const uid = options.ticketId ? `${event.id}.${options.ticketId}@conference-tickets` : `${event.id}@conference-tickets`;
+  const { words } = options;
   const description = [
-    options.ticketName ? `Ticket for ${options.ticketName}.` : undefined,
-    event.doorsOpenAt ? `Doors open at ${formatTime(event.doorsOpenAt, event.timezone)}.` : undefined,
+    options.ticketName ? words.ticketFor({ name: options.ticketName }) : undefined,
+    event.doorsOpenAt ? words.doorsOpenAt({ time: formatTime(event.doorsOpenAt, event.timezone) }) : undefined,
     event.summary || undefined,
-    `${options.ticketId ? "Your ticket" : "Details"}: ${options.url}`,
+    options.ticketId ? words.yourTicket({ url: options.url }) : words.details({ url: options.url }),
   ].filter(Boolean);
   const lines = [
     "BEGIN:VCALENDAR",

@@ -38,7 +38,7 @@ export async function qrPng(code: string): Promise<Uint8Array<ArrayBuffer>> {
  * It uses presentation attributes only (no style attributes), so it renders under our CSP.
  * `label` becomes its accessible name.
  */
-export async function qrSvg(code: string, label = "Ticket QR code"): Promise<string> {
+export async function qrSvg(code: string, label: string): Promise<string> {
   const svg = await QRCode.toString(code, {
     type: "svg",
     errorCorrectionLevel: ERROR_CORRECTION,

@@ -26,7 +26,7 @@ const verifyingKeys = new Map<string, Promise<CryptoKey>>();
 
 function splitKey(setting: string, name: string): [keyId: string, key: string] {
   const dot = setting.indexOf(".");
-  if (dot < 1) throw new ConfigError(`Invalid configuration: ${name} is malformed (expected <key id>.<base64url key>)`);
+  if (dot < 1) throw new ConfigError({ setting: name, problem: "key_format" });
   return [setting.slice(0, dot), setting.slice(dot + 1)];
 }
 
@@ -48,10 +48,10 @@ function signingKey(config: Config): Promise<SigningKey> {
     try {
       const privateKey = await crypto.subtle.importKey("pkcs8", base64urlDecode(pkcs8), ed25519, true, ["sign"]);
       const jwk = (await crypto.subtle.exportKey("jwk", privateKey)) as JsonWebKey;
-      if (!jwk.x) throw new Error("no public key in the exported JWK");
+      if (!jwk.x) throw new Error("jwk_without_public_key");
       return { keyId, privateKey, publicKey: jwk.x };
     } catch (err) {
-      throw new ConfigError("Invalid configuration: TICKET_SIGNING_KEY is not an Ed25519 private key (generate one with npm run keys)", { cause: err });
+      throw new ConfigError({ setting: "TICKET_SIGNING_KEY", problem: "not_ed25519" }, { cause: err });
     }
   });
 }
@@ -71,7 +71,7 @@ export async function publicKeys(config: Config): Promise<Array<{ keyId: string;
     const [keyId, publicKey] = splitKey(setting, "TICKET_PUBLIC_KEYS");
     const same = keys.find((k) => k.keyId === keyId);
     if (same && same.publicKey !== publicKey) {
-      throw new ConfigError(`Invalid configuration: TICKET_PUBLIC_KEYS gives key id ${keyId} a different key than the one already in use`);
+      throw new ConfigError({ setting: "TICKET_PUBLIC_KEYS", problem: "key_id_clash", keyId });
     }
     if (!same) keys.push({ keyId, publicKey });
   }

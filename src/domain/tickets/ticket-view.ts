@@ -8,16 +8,15 @@ import { admits, ticketStatus, type TicketStatus } from "@/domain/tickets/status
 /** The path of a ticket's page; its token is the only key to it. */
 export const ticketPath = (token: string) => `/tickets/${token}`;
 
-/** What the door will ask to see, by the tier's eligibility. */
-export function proofNote(tier: Pick<TicketType, "eligibility">): string | null {
-  if (tier.eligibility === "declaration") return "Bring proof of your concession (student card, or proof of benefits or pension).";
-  if (tier.eligibility === "member_list") return "Bring your membership card or number.";
+/** What the door will ask to see, by the tier's eligibility; the catalogue says it (`tickets.proofNote`). */
+export function proofNote(tier: Pick<TicketType, "eligibility">): "declaration" | "member_list" | null {
+  if (tier.eligibility === "declaration" || tier.eligibility === "member_list") return tier.eligibility;
   return null;
 }
 
 async function findTicket(db: PrismaClient, token: string) {
   const ticket = await db.ticket.findUnique({ where: { token }, include: { event: true, ticketType: true, order: true } });
-  if (!ticket) throw new DomainError("not_found", "We could not find that ticket. Check the link in your ticket email.");
+  if (!ticket) throw new DomainError("not_found", { what: "ticket", next: "ticket_email" });
   return ticket;
 }
 

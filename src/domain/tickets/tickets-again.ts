@@ -15,10 +15,10 @@ const HOUR = 60 * 60_000;
 export async function requestTicketsAgain(deps: ServiceDeps, slug: string, rawEmail: string, client: string): Promise<void> {
   const now = deps.now();
   if (!(await hitRateLimit(deps.d1, `tickets-again:client:${client}`, 20, HOUR, now))) {
-    throw new DomainError("rate_limited", "Too many requests from here. Please try again in an hour.");
+    throw new DomainError("rate_limited", { what: "requests" });
   }
   const event = await deps.db.event.findUnique({ where: { slug }, select: { id: true, status: true } });
-  if (!event || event.status === "draft") throw new DomainError("not_found", "We could not find that event.");
+  if (!event || event.status === "draft") throw new DomainError("not_found", { what: "event" });
   const email = normaliseEmail(rawEmail);
   if (!(await hitRateLimit(deps.d1, `tickets-again:email:${event.id}:${email}`, 3, HOUR, now))) return;
 

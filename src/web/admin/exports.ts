@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { AppEnv } from "@/env";
 import { validate } from "@/lib/validate";
 import { requirePermission } from "@/web/middleware/auth";
+import { messagesOf } from "@/web/shared/i18n";
 import { exportAttendees, type ExportFormat } from "@/domain/exports/attendee-export";
 
 const eventIdParam = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
@@ -14,7 +15,7 @@ const eventIdParam = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) })
 export async function downloadAttendees(c: Context<AppEnv>, event: { id: string } | { slug: string }, format: ExportFormat) {
   const staff = c.get("staff");
   if (!staff) throw new Error("requirePermission must run before an export");
-  const file = await exportAttendees(c.var.deps, event, format, staff.id);
+  const file = await exportAttendees(c.var.deps, event, format, staff.id, messagesOf(c).exports);
   return c.body(file.body, 200, {
     "Content-Type": file.contentType,
     "Content-Disposition": `attachment; filename="${file.filename}"`,

@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { z } from "zod";
+import type { FieldCode } from "@/domain/issues";
 import type { AppEnv } from "@/env";
 import { slugParam } from "@/lib/schemas";
 import { validate } from "@/lib/validate";
@@ -8,7 +9,7 @@ import { doorEvent } from "@/domain/checkin/access";
 import { checkIn, undoCheckIn } from "@/domain/checkin/check-in";
 import { doorList, doorSearch, doorStats } from "@/domain/checkin/door-data";
 
-const nonce = z.string().trim().min(8, "Send a unique nonce per scan (8–100 characters).").max(100);
+const nonce = z.string().trim().min(8, "nonce_required" satisfies FieldCode).max(100);
 const device = z.string().trim().max(100).default("");
 
 const checkInBody = z

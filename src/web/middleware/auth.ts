@@ -23,7 +23,7 @@ async function authenticate(c: Context<AppEnv>): Promise<void> {
   if (header) {
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
     const staff = token ? await staffForApiToken(c.var.deps, token) : null;
-    if (!staff) throw new DomainError("unauthorized", "That API token is not valid. Create one on the organiser pages (Tokens).");
+    if (!staff) throw new DomainError("unauthorized", { reason: "bad_api_token" });
     c.set("staff", staff);
     c.set("auth", { method: "token" });
     return;
@@ -51,17 +51,17 @@ export const requirePermission = (permission: Permission) =>
     await authenticate(c);
     const staff = c.get("staff");
     if (!staff) {
-      if (wantsJson(c.req.path, c.req.header("accept"))) throw new DomainError("unauthorized", "Sign in, or send an API token: Authorization: Bearer <token>.");
+      if (wantsJson(c.req.path, c.req.header("accept"))) throw new DomainError("unauthorized", { reason: "sign_in" });
       const nextPath = c.req.method === "GET" ? c.req.path + (new URL(c.req.url).search || "") : "/admin";
       return c.redirect(`/admin/sign-in?next=${encodeURIComponent(nextPath)}`, 303);
     }
-    if (!can(staff, permission)) throw new DomainError("forbidden", "Your role does not allow this. Ask an owner if you need access.");
+    if (!can(staff, permission)) throw new DomainError("forbidden", { reason: "role" });
     const auth = c.get("auth");
     if (auth?.method === "session" && unsafe(c.req.method)) {
       const contentType = c.req.header("content-type") ?? "";
       const fromForm = /form/.test(contentType) ? (await c.req.parseBody())._csrf : undefined;
       const sent = c.req.header("x-csrf-token") ?? (typeof fromForm === "string" ? fromForm : "");
-      if (!constantTimeEqual(sent, auth.csrfToken)) throw new DomainError("forbidden", "This form has expired. Go back, reload the page and try again.");
+      if (!constantTimeEqual(sent, auth.csrfToken)) throw new DomainError("forbidden", { reason: "form_expired" });
     }
     await next();
   });

@@ -3,42 +3,47 @@ import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv } from "@/env";
 import { ConfigError, DomainError } from "@/domain/errors";
+import type { FieldIssues } from "@/domain/issues";
+import { configMessage, errorMessage, fieldCodesOf, fieldMessages } from "@/i18n";
 import { errorBody, wantsJson } from "@/lib/negotiate";
 import { ErrorPage } from "@/web/shared/error-page";
+import { messagesOf } from "@/web/shared/i18n";
 
-function respond(c: Context<AppEnv>, status: ContentfulStatusCode, code: string, message: string, fields?: Record<string, string>) {
+function respond(c: Context<AppEnv>, status: ContentfulStatusCode, code: string, message: string, fields?: FieldIssues) {
+  const m = messagesOf(c);
   if (wantsJson(c.req.path, c.req.header("accept"))) {
-    return c.json(errorBody(code, message, fields), status);
+    return c.json(errorBody(code, message, fields && { messages: fieldMessages(fields, m), codes: fieldCodesOf(fields) }), status);
   }
-  return c.html(ErrorPage({ status, message, requestId: c.get("requestId") }), status);
+  return c.html(ErrorPage({ m, status, message, requestId: c.get("requestId") }), status);
 }
 
 /**
- * The one error handler. HTTPExceptions keep their status and message, DomainErrors map to
- * their stable code, and anything else is logged with the request id and answered with a
- * generic 500 that reveals nothing about the cause.
+ * The one error handler. DomainErrors map to their stable code and the catalogue's sentence
+ * for it, HTTPExceptions keep their status, and anything else is logged with the request id
+ * and answered with a generic 500 that reveals nothing about the cause.
  */
 export const onError: ErrorHandler<AppEnv> = (err, c) => {
+  const m = messagesOf(c);
   if (err instanceof DomainError) {
-    return respond(c, err.status, err.code, err.message, err.fields);
+    return respond(c, err.status, err.code, errorMessage(err, m), err.fields);
   }
   if (err instanceof HTTPException) {
     if (err.res) return err.getResponse();
     const status = err.status as ContentfulStatusCode;
-    const message = err.message || (status === 400 ? "The request could not be understood." : "Request refused.");
+    const message = err.message || (status === 400 ? m.http.badRequest : m.http.refused);
     return respond(c, status, status === 400 ? "bad_request" : `http_${status}`, message);
   }
   const requestId = c.get("requestId");
   if (err instanceof ConfigError) {
     // Names the setting (never its value) so whoever runs the server can fix it.
-    console.error(JSON.stringify({ level: "error", requestId, error: err.message }));
-    return respond(c, 500, "misconfigured", `The server is not configured correctly. ${err.message}.`);
+    const detail = configMessage(err, m);
+    console.error(JSON.stringify({ level: "error", requestId, error: detail }));
+    return respond(c, 500, "misconfigured", m.http.misconfigured({ detail }));
   }
   console.error(
     JSON.stringify({ level: "error", requestId, path: c.req.path, error: String(err), stack: err.stack }),
   );
-  return respond(c, 500, "internal", `Something went wrong on our side. Please try again in a moment (reference ${requestId}).`);
+  return respond(c, 500, "internal", m.http.internal({ requestId }));
 };
 
-export const notFound: NotFoundHandler<AppEnv> = (c) =>
-  respond(c, 404, "not_found", "We could not find that page. Check the address, or start from the list of events.");
+export const notFound: NotFoundHandler<AppEnv> = (c) => respond(c, 404, "not_found", messagesOf(c).http.pageNotFound);

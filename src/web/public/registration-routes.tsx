@@ -7,7 +7,9 @@ import { formatMoney } from "@/lib/format";
 import { renderMarkdown } from "@/lib/markdown";
 import { slugParam } from "@/lib/schemas";
 import { absoluteUrl } from "@/lib/urls";
-import { fieldMessages, validate } from "@/lib/validate";
+import { fieldIssues, validate } from "@/lib/validate";
+import { errorMessage, fieldMessage, fieldMessages } from "@/i18n";
+import { messagesOf } from "@/web/shared/i18n";
 import { getPublicEvent, type EventView } from "@/domain/events/public-event";
 import { orderInputSchema } from "@/domain/orders/input";
 import { openAlternative } from "@/domain/orders/place-order";
@@ -64,7 +66,7 @@ export const registrationRoutes = new Hono<AppEnv>()
     const total = known.reduce((sum, id) => sum + (quantities[id] ?? 0), 0);
     if (total === 0) return eventPageWithError(c, view, "Choose how many tickets you want, then press Continue.", quantities);
     if (total > view.event.maxPerOrder) {
-      return eventPageWithError(c, view, `You can register up to ${view.event.maxPerOrder} people in one order.`, quantities);
+      return eventPageWithError(c, view, fieldMessage({ code: "order_too_many_people", params: { max: view.event.maxPerOrder } }, messagesOf(c)), quantities);
     }
     return renderForm(c, view, valuesForQuantities(known, quantities), {});
   })
@@ -85,7 +87,8 @@ export const registrationRoutes = new Hono<AppEnv>()
 
     const parsed = orderInputSchema.safeParse(inputFromValues(values));
     if (!parsed.success) {
-      return renderForm(c, view, values, { errors: fieldMessages(parsed.error.issues), message: "Some details need correcting", status: 422 });
+      const m = messagesOf(c);
+      return renderForm(c, view, values, { errors: fieldMessages(fieldIssues(parsed.error.issues), m), message: m.pages.formProblem, status: 422 });
     }
     try {
       const { order, checkoutUrl } = await register(c.var.deps, slug, parsed.data);
@@ -94,6 +97,7 @@ export const registrationRoutes = new Hono<AppEnv>()
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
       const status = err.status === 422 || err.status === 409 || err.status === 503 ? err.status : 422;
-      return renderForm(c, view, values, { errors: err.fields ?? {}, message: err.message, status });
+      const m = messagesOf(c);
+      return renderForm(c, view, values, { errors: fieldMessages(err.fields, m), message: errorMessage(err, m), status });
     }
   });

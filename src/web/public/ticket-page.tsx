@@ -3,6 +3,7 @@ import { formatTime } from "@/lib/format";
 import { proofNote, type TicketView } from "@/domain/tickets/ticket-view";
 import { EventWhen } from "@/web/public/event-parts";
 import { Layout } from "@/web/shared/layout";
+import type { Messages } from "@/i18n";
 
 /** Why a ticket has no QR code, in words, with what to do next. */
 function StateNotice(props: { ticket: TicketView }) {
@@ -54,11 +55,12 @@ function StateNotice(props: { ticket: TicketView }) {
  * One attendee's ticket: the QR code to show at the door (valid tickets only), the event
  * details and what to bring. The URL is the ticket's secret, so the page is never cached or indexed.
  */
-export function TicketPage(props: { ticket: TicketView; qrSvg: string | null; paths: { calendar: string; png: string } }) {
+export function TicketPage(props: { m: Messages; ticket: TicketView; qrSvg: string | null; paths: { calendar: string; png: string } }) {
   const { ticket, qrSvg } = props;
   const { event, ticketType, order } = ticket;
   const tz = event.timezone;
-  const proof = ticket.state === "valid" || ticket.state === "unpaid" ? proofNote(ticketType) : null;
+  const note = ticket.state === "valid" || ticket.state === "unpaid" ? proofNote(ticketType) : null;
+  const proof = note && props.m.tickets.proofNote[note];
   return (
     <Layout title={`Ticket: ${event.title}`} noindex>
       {/* Backs up the Referrer-Policy header: the address of this page must not leak. */}

@@ -9,6 +9,7 @@ import { eventIcs } from "@/domain/tickets/ics";
 import { qrPng, qrSvg } from "@/domain/tickets/qr";
 import { getTicketView, ticketPath } from "@/domain/tickets/ticket-view";
 import { TicketPage } from "@/web/public/ticket-page";
+import { messagesOf } from "@/web/shared/i18n";
 
 // Ticket.token: 32 random bytes as base64url (src/lib/tokens.ts).
 const tokenParam = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
@@ -30,14 +31,14 @@ export const ticketRoutes = new Hono<AppEnv>()
   .get("/tickets/:token", validate("param", tokenParam), async (c) => {
     const { token } = c.req.valid("param");
     const ticket = await getTicketView(c.var, token);
-    const svg = ticket.code ? await qrSvg(ticket.code, `Ticket QR code for ${ticket.attendeeName}`) : null;
+    const svg = ticket.code ? await qrSvg(ticket.code, messagesOf(c).tickets.qrLabelFor({ name: ticket.attendeeName })) : null;
     const path = ticketPath(token);
-    return c.html(<TicketPage ticket={ticket} qrSvg={svg} paths={{ calendar: `${path}/calendar.ics`, png: `${path}/qr.png` }} />);
+    return c.html(<TicketPage m={messagesOf(c)} ticket={ticket} qrSvg={svg} paths={{ calendar: `${path}/calendar.ics`, png: `${path}/qr.png` }} />);
   })
   .get("/tickets/:token/calendar.ics", validate("param", tokenParam), async (c) => {
     const { token } = c.req.valid("param");
     const ticket = await getTicketView(c.var, token);
-    const ics = eventIcs(ticket.event, { url: absoluteUrl(c, ticketPath(token)), ticketName: ticket.attendeeName, ticketId: ticket.id });
+    const ics = eventIcs(ticket.event, { url: absoluteUrl(c, ticketPath(token)), ticketName: ticket.attendeeName, ticketId: ticket.id, words: messagesOf(c).ics });
     return c.body(ics, 200, {
       "Content-Type": "text/calendar; charset=utf-8",
       "Content-Disposition": `attachment; filename="${ticket.event.slug}.ics"`,
@@ -46,6 +47,6 @@ export const ticketRoutes = new Hono<AppEnv>()
   .get("/tickets/:token/qr.png", validate("param", tokenParam), async (c) => {
     const { token } = c.req.valid("param");
     const ticket = await getTicketView(c.var, token);
-    if (!ticket.code) throw new DomainError("not_found", "This ticket has no QR code: it is not paid yet or has been cancelled. Open the ticket page for details.");
+    if (!ticket.code) throw new DomainError("not_found", { what: "ticket_code", next: "ticket_page" });
     return c.body(await qrPng(ticket.code), 200, { "Content-Type": "image/png" });
   });

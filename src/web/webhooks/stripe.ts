@@ -4,6 +4,7 @@ import { errorBody } from "@/lib/negotiate";
 import { handleStripeEvent, orderIdOf } from "@/domain/payments/webhook-handler";
 import { verifyWebhook } from "@/domain/payments/stripe-client";
 import { sendMailSoon } from "@/web/shared/send-mail-soon";
+import { messagesOf } from "@/web/shared/i18n";
 
 /**
  * Stripe webhooks. The raw body is verified against the endpoint secret before anything is
@@ -13,12 +14,12 @@ import { sendMailSoon } from "@/web/shared/send-mail-soon";
 export const webhookRoutes = new Hono<AppEnv>().post("/stripe", async (c) => {
   const signature = c.req.header("stripe-signature");
   const rawBody = await c.req.text();
-  if (!signature) return c.json(errorBody("invalid_signature", "Missing Stripe-Signature header."), 400);
+  if (!signature) return c.json(errorBody("invalid_signature", messagesOf(c).http.missingStripeSignature), 400);
   let event;
   try {
     event = await verifyWebhook(c.var.stripe, rawBody, signature, c.var.config.stripe.webhookSecret);
   } catch {
-    return c.json(errorBody("invalid_signature", "The Stripe signature does not match this payload."), 400);
+    return c.json(errorBody("invalid_signature", messagesOf(c).http.badStripeSignature), 400);
   }
   const outcome = await handleStripeEvent(c.var.deps, event);
   sendMailSoon(c, orderIdOf(event));

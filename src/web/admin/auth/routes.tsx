@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
 import { csrf } from "hono/csrf";
 import { z } from "zod";
+import type { FieldCode } from "@/domain/issues";
 import type { AppEnv } from "@/env";
 import { validate } from "@/lib/validate";
 import { SESSION_COOKIE, requirePermission } from "@/web/middleware/auth";
@@ -18,7 +19,7 @@ const tokenParam = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{40,64}$/) 
 /** Passwordless sign-in by emailed one-time link, and signing out. */
 export const authRoutes = new Hono<AppEnv>()
   .get("/sign-in", (c) => c.html(<SignInPage next={safeNext(c.req.query("next"))} />))
-  .post("/sign-in", csrf(), validate("form", z.object({ email: z.string().trim().max(254).pipe(z.email("Enter your email address in the form name@example.org.")), next: z.string().optional() })), async (c) => {
+  .post("/sign-in", csrf(), validate("form", z.object({ email: z.string().trim().max(254).pipe(z.email("your_email_invalid" satisfies FieldCode)), next: z.string().optional() })), async (c) => {
     const { email } = c.req.valid("form");
     await requestSignInLink(c.var.deps, email, c.req.header("cf-connecting-ip") ?? "local");
     sendMailSoon(c);

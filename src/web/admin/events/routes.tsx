@@ -4,7 +4,9 @@ import type { AppEnv } from "@/env";
 import { DomainError } from "@/domain/errors";
 import { renderMarkdown } from "@/lib/markdown";
 import { absoluteUrl } from "@/lib/urls";
-import { fieldMessages, validate } from "@/lib/validate";
+import { fieldIssues, issueOf, validate, type ZodIssueLike } from "@/lib/validate";
+import { errorMessage, errorSentence, fieldMessage, fieldMessages } from "@/i18n";
+import { messagesOf } from "@/web/shared/i18n";
 import { requirePermission } from "@/web/middleware/auth";
 import { changeEventStatus, duplicateEvent, type StatusAction } from "@/domain/events/event-actions";
 import { blankEventValues, eventFields, eventFormValues, eventInputSchema, type EventFormValues } from "@/domain/events/event-input";
@@ -41,7 +43,12 @@ const noticeFor = (c: Ctx) => notices[c.req.query("done") ?? ""];
 /** The signed-in organiser and the CSRF token their forms carry. */
 const who = (c: Ctx) => ({ staff: c.var.staff!, csrfToken: c.var.auth?.method === "session" ? c.var.auth.csrfToken : "" });
 
-const formProblem = "Some details need correcting.";
+const formProblem = (c: Ctx) => errorSentence(messagesOf(c), "invalid", {});
+/** zod's issues as sentences, per field. */
+const zodMessages = (c: Ctx, issues: readonly ZodIssueLike[]) => fieldMessages(fieldIssues(issues), messagesOf(c));
+/** A refusal's per-field sentences and its own sentence. */
+const fieldsOf = (c: Ctx, err: DomainError) => fieldMessages(err.fields, messagesOf(c));
+const sentenceOf = (c: Ctx, err: DomainError) => errorMessage(err, messagesOf(c));
 
 /** A service refusal that belongs on the form (a field to correct, or a state that forbids it). */
 const isFormError = (err: unknown): err is DomainError => err instanceof DomainError && (err.code === "invalid" || err.code === "conflict");
@@ -75,7 +82,7 @@ const statusRoute = (action: StatusAction) => async (c: Ctx, id: string) => {
     await changeEventStatus(c.var.deps, c.var.staff!.id, id, action);
   } catch (err) {
     if (!isFormError(err)) throw err;
-    return renderEdit(c, id, { message: err.message, status: err.status as 409 | 422 });
+    return renderEdit(c, id, { message: sentenceOf(c, err), status: err.status as 409 | 422 });
   }
   return c.redirect(`/admin/events/${id}/edit?done=${action === "publish" ? "published" : action === "cancel" ? "cancelled" : "archived"}`, 303);
 };
@@ -94,14 +101,14 @@ export const adminEventRoutes = new Hono<AppEnv>()
   .post("/events/new", manageEvents, validate("form", eventForm), async (c) => {
     const values = c.req.valid("form");
     const parsed = eventInputSchema.safeParse(values);
-    const again = (errors: Record<string, string>, message = formProblem) => c.html(<NewEventPage {...who(c)} values={values} errors={errors} message={message} />, 422);
-    if (!parsed.success) return again(fieldMessages(parsed.error.issues));
+    const again = (errors: Record<string, string>, message = formProblem(c)) => c.html(<NewEventPage {...who(c)} values={values} errors={errors} message={message} />, 422);
+    if (!parsed.success) return again(zodMessages(c, parsed.error.issues));
     try {
       const id = await createEvent(c.var.deps, c.var.staff!.id, parsed.data);
       return c.redirect(`/admin/events/${id}/edit?done=created`, 303);
     } catch (err) {
       if (!isFormError(err)) throw err;
-      return again(err.fields ?? {}, err.message);
+      return again(fieldsOf(c, err), sentenceOf(c, err));
     }
   })
   .get("/events/:id/edit", manageEvents, validate("param", idParam), (c) => renderEdit(c, c.req.valid("param").id))
@@ -109,12 +116,12 @@ export const adminEventRoutes = new Hono<AppEnv>()
     const { id } = c.req.valid("param");
     const values = c.req.valid("form");
     const parsed = eventInputSchema.safeParse(values);
-    if (!parsed.success) return renderEdit(c, id, { values, errors: fieldMessages(parsed.error.issues), message: formProblem, status: 422 });
+    if (!parsed.success) return renderEdit(c, id, { values, errors: zodMessages(c, parsed.error.issues), message: formProblem(c), status: 422 });
     try {
       await updateEvent(c.var.deps, c.var.staff!.id, id, parsed.data);
     } catch (err) {
       if (!isFormError(err)) throw err;
-      return renderEdit(c, id, { values, errors: err.fields ?? {}, message: err.message, status: 422 });
+      return renderEdit(c, id, { values, errors: fieldsOf(c, err), message: sentenceOf(c, err), status: 422 });
     }
     return c.redirect(`/admin/events/${id}/edit?done=saved`, 303);
   })
@@ -138,9 +145,11 @@ export const adminEventRoutes = new Hono<AppEnv>()
   .post("/events/:id/duplicate", manageEvents, validate("param", idParam), validate("form", formShape(["weeks"], 20)), async (c) => {
     const { id } = c.req.valid("param");
     const { weeks } = c.req.valid("form");
-    const parsed = count({ min: 1, max: 520, what: "the number of weeks", blank: "Enter how many weeks to move the dates forward, like 52." }).safeParse(weeks);
+    const parsed = count({ min: 1, max: 520, what: "weeks", blank: "weeks_required" }).safeParse(weeks);
     if (!parsed.success || parsed.data === null) {
-      return renderEdit(c, id, { errors: { weeks: parsed.error?.issues[0]?.message ?? "Enter a number of weeks." }, message: "Check the number of weeks", status: 422, weeks });
+      const m = messagesOf(c);
+      const first = parsed.error?.issues[0];
+      return renderEdit(c, id, { errors: { weeks: fieldMessage(first ? issueOf(first) : { code: "weeks_required" }, m) }, message: m.pages.weeksProblem, status: 422, weeks });
     }
     const newId = await duplicateEvent(c.var.deps, c.var.staff!.id, id, parsed.data);
     return c.redirect(`/admin/events/${newId}/edit?done=duplicated`, 303);
@@ -154,7 +163,7 @@ export const adminEventRoutes = new Hono<AppEnv>()
     const event = await getAdminEvent(c.var.db, c.req.valid("param").id);
     const values = c.req.valid("form");
     const parsed = tierInputSchema(event.timezone, false).safeParse(values);
-    if (!parsed.success) return renderTierForm(c, { event, values, errors: fieldMessages(parsed.error.issues), message: formProblem }, 422);
+    if (!parsed.success) return renderTierForm(c, { event, values, errors: zodMessages(c, parsed.error.issues), message: formProblem(c) }, 422);
     await createTier(c.var.deps, c.var.staff!.id, event.id, parsed.data);
     return c.redirect(`/admin/events/${event.id}/edit?done=tier-added`, 303);
   })
@@ -166,13 +175,13 @@ export const adminEventRoutes = new Hono<AppEnv>()
     const tier = await getAdminTier(c.var.db, c.req.valid("param").id);
     const values: TierFormValues = c.req.valid("form");
     const parsed = tierInputSchema(tier.event.timezone, tier.accessCodeHash !== null).safeParse(values);
-    const again = (errors: Record<string, string>, message = formProblem) => renderTierForm(c, { event: tier.event, tier, values, errors, message }, 422);
-    if (!parsed.success) return again(fieldMessages(parsed.error.issues));
+    const again = (errors: Record<string, string>, message = formProblem(c)) => renderTierForm(c, { event: tier.event, tier, values, errors, message }, 422);
+    if (!parsed.success) return again(zodMessages(c, parsed.error.issues));
     try {
       await updateTier(c.var.deps, c.var.staff!.id, tier.id, parsed.data);
     } catch (err) {
       if (!isFormError(err)) throw err;
-      return again(err.fields ?? {}, err.message);
+      return again(fieldsOf(c, err), sentenceOf(c, err));
     }
     return c.redirect(`/admin/events/${tier.eventId}/edit?done=tier-saved`, 303);
   })
@@ -182,7 +191,7 @@ export const adminEventRoutes = new Hono<AppEnv>()
       await deleteTier(c.var.deps, c.var.staff!.id, tier.id);
     } catch (err) {
       if (!isFormError(err)) throw err;
-      return renderEdit(c, tier.eventId, { message: err.message, status: 409 });
+      return renderEdit(c, tier.eventId, { message: sentenceOf(c, err), status: 409 });
     }
     return c.redirect(`/admin/events/${tier.eventId}/edit?done=tier-deleted`, 303);
   });

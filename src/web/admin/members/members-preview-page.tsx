@@ -1,11 +1,13 @@
 import type { ImportPlan } from "@/domain/members/members";
-import type { ParsedMembers } from "@/domain/members/members-csv";
+import type { ParsedMembers, RowProblem } from "@/domain/members/members-csv";
+import type { Messages } from "@/i18n";
 import type { StaffIdentity } from "@/domain/staff/roles";
 import { AdminLayout, CsrfField } from "@/web/admin/admin-layout";
 import { Radios } from "@/web/admin/events/fields";
 import { ErrorSummary } from "@/web/shared/form-parts";
 
 type Props = {
+  m: Messages;
   staff: StaffIdentity;
   csrfToken: string;
   parsed: ParsedMembers;
@@ -21,12 +23,17 @@ const SHOWN_ACCEPTED = 20;
 const SHOWN_REJECTED = 500;
 const n = (value: number) => value.toLocaleString("en-GB");
 const plural = (value: number, one: string, many: string) => `${n(value)} ${value === 1 ? one : many}`;
+const rowReason = (m: Messages, reason: RowProblem) => (m.members.rows[reason.problem] as (p: RowProblem) => string)(reason);
 
 /** Step 1 of an upload: what was read, what was left out and why, and the choice of how to apply it. */
 export function MembersPreviewPage(props: Props) {
   const { parsed, plan } = props;
   const accepted = parsed.accepted.length;
-  const problems = [...parsed.rejected, ...plan.skipped.map((s) => ({ ...s, text: parsed.accepted.find((a) => a.line === s.line)?.email ?? "", reason: `${s.reason} Skipped when adding and updating.` }))].sort(
+  const { m } = props;
+  const problems = [
+    ...parsed.rejected.map((r) => ({ ...r, reason: rowReason(m, r.reason) })),
+    ...plan.skipped.map((s) => ({ ...s, text: parsed.accepted.find((a) => a.line === s.line)?.email ?? "", reason: m.pages.skippedWhenAdding({ reason: rowReason(m, s.reason) }) })),
+  ].sort(
     (a, b) => a.line - b.line,
   );
   return (
@@ -42,7 +49,7 @@ export function MembersPreviewPage(props: Props) {
       <dl class="facts">
         <dt>Columns read</dt>
         <dd>
-          {parsed.columns.join(", ")}
+          {parsed.columns.map((c) => m.members.columns[c]).join(", ")}
           {parsed.header ? "" : " (no header line: the column with @ is the email address)"}
         </dd>
         <dt>Accepted</dt>

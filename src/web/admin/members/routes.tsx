@@ -8,6 +8,8 @@ import { applyImport, deleteMember, listMembers, planImport, type ImportMode } f
 import { csvHash, decodeCsvBytes, normaliseCsvText, parseMembersCsv } from "@/domain/members/members-csv";
 import { MembersPage } from "@/web/admin/members/members-page";
 import { MembersPreviewPage } from "@/web/admin/members/members-preview-page";
+import { errorMessage, fieldMessage } from "@/i18n";
+import { messagesOf } from "@/web/shared/i18n";
 
 type Ctx = Context<AppEnv>;
 
@@ -26,10 +28,10 @@ async function renderList(c: Ctx, extra: { q?: string; page?: number; notice?: s
 
 async function renderPreview(c: Ctx, csv: string, mode: string, error?: string) {
   const parsed = parseMembersCsv(csv);
-  if ("error" in parsed) return renderList(c, { uploadError: parsed.error, pasted: csv.length < 100_000 ? csv : "", status: 422 });
+  if ("error" in parsed) return renderList(c, { uploadError: fieldMessage(parsed.error, messagesOf(c)), pasted: csv.length < 100_000 ? csv : "", status: 422 });
   const plan = await planImport(c.var.db, parsed.accepted);
   const text = normaliseCsvText(csv);
-  return c.html(<MembersPreviewPage {...who(c)} parsed={parsed} plan={plan} csv={text} hash={await csvHash(text)} mode={mode} error={error} />, error ? 422 : 200);
+  return c.html(<MembersPreviewPage {...who(c)} m={messagesOf(c)} parsed={parsed} plan={plan} csv={text} hash={await csvHash(text)} mode={mode} error={error} />, error ? 422 : 200);
 }
 
 const doneText = (q: URLSearchParams): string | undefined => {
@@ -75,12 +77,12 @@ export const adminMemberRoutes = new Hono<AppEnv>()
       }
       if (mode !== "add" && mode !== "replace") return renderPreview(c, csv, "", "Choose how to apply the list: add and update, or replace it.");
       const parsed = parseMembersCsv(csv);
-      if ("error" in parsed) return renderList(c, { uploadError: parsed.error, status: 422 });
+      if ("error" in parsed) return renderList(c, { uploadError: fieldMessage(parsed.error, messagesOf(c)), status: 422 });
       let result;
       try {
         result = await applyImport(c.var.deps, c.var.staff!.id, parsed, mode satisfies ImportMode);
       } catch (err) {
-        if (err instanceof DomainError && err.code === "conflict") return renderPreview(c, csv, mode, err.message);
+        if (err instanceof DomainError && err.code === "conflict") return renderPreview(c, csv, mode, errorMessage(err, messagesOf(c)));
         throw err;
       }
       const params = new URLSearchParams({ done: "imported", ...Object.fromEntries(Object.entries(result).map(([k, v]) => [k, String(v)])) });

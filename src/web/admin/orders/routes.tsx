@@ -1,8 +1,11 @@
 import { Hono, type Context } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "@/env";
-import { DomainError } from "@/domain/errors";
-import { validate } from "@/lib/validate";
+import { DomainError, invalidField } from "@/domain/errors";
+import { issue, type FieldCode } from "@/domain/issues";
+import { errorMessage, fieldMessages } from "@/i18n";
+import { fieldIssues, validate } from "@/lib/validate";
+import { messagesOf } from "@/web/shared/i18n";
 import { requirePermission } from "@/web/middleware/auth";
 import { sendMailSoon } from "@/web/shared/send-mail-soon";
 import { audit } from "@/domain/staff/audit";
@@ -43,7 +46,7 @@ async function orderAction(c: Context<AppEnv>, orderId: string, done: string, ac
   } catch (err) {
     if (!(err instanceof DomainError)) throw err;
     const status = err.status === 409 || err.status === 422 || err.status === 503 ? err.status : 422;
-    return renderOrder(c, orderId, { error: err.message, status });
+    return renderOrder(c, orderId, { error: errorMessage(err, messagesOf(c)), status });
   }
   sendMailSoon(c, orderId);
   return c.redirect(`/admin/orders/${orderId}?done=${done}`, 303);
@@ -53,14 +56,14 @@ async function orderAction(c: Context<AppEnv>, orderId: string, done: string, ac
 function parseAmount(raw: unknown): number | undefined {
   if (typeof raw !== "string" || raw.trim() === "") return undefined;
   const m = /^\s*£?\s*(\d{1,6})(?:\.(\d{1,2}))?\s*$/.exec(raw);
-  if (!m) throw new DomainError("invalid", "Enter the amount in pounds and pence, like 8 or 12.50.", { amount: "Enter the amount in pounds and pence, like 8 or 12.50." });
+  if (!m) throw invalidField("amount", issue("amount_format"));
   return Number(m[1]) * 100 + Number((m[2] ?? "0").padEnd(2, "0"));
 }
 
 const registrationForm = z.object({
-  buyerName: z.string().trim().min(1, "Enter a contact name.").max(100),
-  buyerEmail: z.string().trim().max(254).pipe(z.email("Enter an email address in the form name@example.org.")),
-  tierId: z.string().min(1, "Choose a ticket type."),
+  buyerName: z.string().trim().min(1, "contact_name_required" satisfies FieldCode).max(100),
+  buyerEmail: z.string().trim().max(254).pipe(z.email("email_invalid" satisfies FieldCode)),
+  tierId: z.string().min(1, "tier_required" satisfies FieldCode),
   attendees: z.string().max(10_000),
   source: z.enum(["complimentary", "door"]),
 });
@@ -84,7 +87,7 @@ export const adminOrderRoutes = new Hono<AppEnv>()
       const { id: eventId } = c.req.valid("param");
       const query = c.req.valid("query");
       const event = await c.var.db.event.findUnique({ where: { id: eventId }, include: { ticketTypes: { orderBy: { sortOrder: "asc" } } } });
-      if (!event) throw new DomainError("not_found", "We could not find that event.");
+      if (!event) throw new DomainError("not_found", { what: "event" });
       const filter = { q: query.q || undefined, tierId: query.tier || undefined, status: query.status || undefined, checkedIn: query.checkedIn || undefined, page: query.page };
       const result = await searchAttendees(c.var.deps, eventId, filter);
       return c.html(<AttendeesPage event={event} filter={filter} result={result} {...staffOf(c)} />);
@@ -92,14 +95,14 @@ export const adminOrderRoutes = new Hono<AppEnv>()
   )
   .get("/events/:id/registrations/new", validate("param", eventParam), async (c) => {
     const event = await c.var.db.event.findUnique({ where: { id: c.req.valid("param").id }, include: { ticketTypes: { orderBy: { sortOrder: "asc" } } } });
-    if (!event) throw new DomainError("not_found", "We could not find that event.");
+    if (!event) throw new DomainError("not_found", { what: "event" });
     const values: AddRegistrationValues = { buyerName: "", buyerEmail: "", tierId: event.ticketTypes[0]?.id ?? "", attendees: "", source: "complimentary" };
     return c.html(<AddRegistrationPage event={event} values={values} errors={{}} {...staffOf(c)} />);
   })
   .post("/events/:id/registrations", validate("param", eventParam), async (c) => {
     const eventId = c.req.valid("param").id;
     const event = await c.var.db.event.findUnique({ where: { id: eventId }, include: { ticketTypes: { orderBy: { sortOrder: "asc" } } } });
-    if (!event) throw new DomainError("not_found", "We could not find that event.");
+    if (!event) throw new DomainError("not_found", { what: "event" });
     const body = await c.req.parseBody();
     const values: AddRegistrationValues = {
       buyerName: String(body.buyerName ?? ""),
@@ -111,8 +114,7 @@ export const adminOrderRoutes = new Hono<AppEnv>()
     const rerender = (errors: Record<string, string>, message: string, status: 409 | 422) => c.html(<AddRegistrationPage event={event} values={values} errors={errors} message={message} {...staffOf(c)} />, status);
     const parsed = registrationForm.safeParse(values);
     if (!parsed.success) {
-      const errors = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
-      return rerender(errors, "Some details need correcting", 422);
+      return rerender(fieldMessages(fieldIssues(parsed.error.issues), messagesOf(c)), messagesOf(c).pages.formProblem, 422);
     }
     try {
       const orderId = await addRegistration(c.var.deps, { staffId: c.var.staff!.id }, eventId, { ...parsed.data, attendees: parsed.data.attendees.split(/\r?\n/) });
@@ -120,7 +122,7 @@ export const adminOrderRoutes = new Hono<AppEnv>()
       return c.redirect(`/admin/orders/${orderId}?done=added`, 303);
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
-      return rerender(err.fields ?? {}, err.message, err.status === 409 ? 409 : 422);
+      return rerender(fieldMessages(err.fields, messagesOf(c)), errorMessage(err, messagesOf(c)), err.status === 409 ? 409 : 422);
     }
   })
   .get("/orders/:id", validate("param", orderParam), async (c) => {
@@ -145,19 +147,19 @@ export const adminOrderRoutes = new Hono<AppEnv>()
     const { id: ticketId } = c.req.valid("param");
     const body = await c.req.parseBody();
     const ticket = await c.var.db.ticket.findUnique({ where: { id: ticketId }, select: { orderId: true } });
-    if (!ticket) throw new DomainError("not_found", "We could not find that ticket.");
+    if (!ticket) throw new DomainError("not_found", { what: "ticket" });
     return orderAction(c, ticket.orderId, "renamed", () => renameAttendee(c.var.deps, { staffId: c.var.staff!.id }, ticketId, String(body.name ?? "")));
   })
   .post("/tickets/:id/cancel", validate("param", ticketParam), async (c) => {
     const { id: ticketId } = c.req.valid("param");
     const ticket = await c.var.db.ticket.findUnique({ where: { id: ticketId }, select: { orderId: true } });
-    if (!ticket) throw new DomainError("not_found", "We could not find that ticket.");
+    if (!ticket) throw new DomainError("not_found", { what: "ticket" });
     return orderAction(c, ticket.orderId, "ticket_cancelled", () => cancelTicket(c.var.deps, { staffId: c.var.staff!.id }, ticketId));
   })
   .post("/emails/:id/retry", validate("param", z.object({ id: z.string().regex(/^eml_[0-9a-z]{16,20}$/) })), async (c) => {
     const { id: emailId } = c.req.valid("param");
     const row = await c.var.db.outboxEmail.findUnique({ where: { id: emailId } });
-    if (!row) throw new DomainError("not_found", "We could not find that email.");
+    if (!row) throw new DomainError("not_found", { what: "email" });
     await c.var.db.outboxEmail.updateMany({ where: { id: emailId, status: "failed" }, data: { status: "pending", attempts: 0, nextAttemptAt: new Date(), lastError: null } });
     await audit(c.var.deps, { staffId: c.var.staff!.id, action: "email_retried", entity: "order", entityId: row.orderId ?? "", detail: { emailId, to: row.recipient } });
     sendMailSoon(c, row.orderId ?? undefined);

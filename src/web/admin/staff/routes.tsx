@@ -3,6 +3,8 @@ import { z } from "zod";
 import type { AppEnv } from "@/env";
 import { DomainError } from "@/domain/errors";
 import { validate } from "@/lib/validate";
+import { errorMessage, fieldMessage, fieldMessages } from "@/i18n";
+import { messagesOf } from "@/web/shared/i18n";
 import { requirePermission } from "@/web/middleware/auth";
 import { addStaff, auditLog, createToken, listStaff, listTokens, revokeToken, updateStaff } from "@/domain/staff/staff";
 import { AuditPage } from "@/web/admin/staff/audit-page";
@@ -41,15 +43,18 @@ export const adminStaffRoutes = new Hono<AppEnv>()
   .post("/staff", requirePermission("manage_staff"), async (c) => {
     const body = await c.req.parseBody();
     const email = z.email().safeParse(String(body.email ?? "").trim());
-    if (!email.success) return renderStaff(c, { error: "Enter an email address in the form name@example.org.", errors: { email: "Enter an email address in the form name@example.org." }, status: 422 });
+    if (!email.success) {
+      const said = fieldMessage({ code: "email_invalid" }, messagesOf(c));
+      return renderStaff(c, { error: said, errors: { email: said }, status: 422 });
+    }
     const err = await attempt(() => addStaff(c.var.deps, c.var.staff!, { email: email.data, name: String(body.name ?? ""), role: String(body.role ?? "") }));
-    return err ? renderStaff(c, { error: err.message, errors: err.fields ?? {}, status: err.status === 409 ? 409 : 422 }) : c.redirect("/admin/staff", 303);
+    return err ? renderStaff(c, { error: errorMessage(err, messagesOf(c)), errors: fieldMessages(err.fields, messagesOf(c)), status: err.status === 409 ? 409 : 422 }) : c.redirect("/admin/staff", 303);
   })
   .post("/staff/:id", requirePermission("manage_staff"), validate("param", staffParam), async (c) => {
     const body = await c.req.parseBody({ all: true });
     const eventIds = ([] as unknown[]).concat(body.events ?? []).filter((v): v is string => typeof v === "string");
     const err = await attempt(() => updateStaff(c.var.deps, c.var.staff!, c.req.valid("param").id, { role: String(body.role ?? ""), eventIds, disabled: body.disabled === "yes" }));
-    return err ? renderStaff(c, { error: err.message, status: err.status === 409 ? 409 : 422 }) : c.redirect("/admin/staff", 303);
+    return err ? renderStaff(c, { error: errorMessage(err, messagesOf(c)), status: err.status === 409 ? 409 : 422 }) : c.redirect("/admin/staff", 303);
   })
   .get("/tokens", requirePermission("signed_in"), (c) => renderTokens(c))
   .post("/tokens", requirePermission("signed_in"), async (c) => {
@@ -58,7 +63,7 @@ export const adminStaffRoutes = new Hono<AppEnv>()
     const err = await attempt(async () => {
       created = await createToken(c.var.deps, c.var.staff!, String(body.name ?? ""));
     });
-    return err ? renderTokens(c, { error: err.message, status: 422 }) : renderTokens(c, { created });
+    return err ? renderTokens(c, { error: errorMessage(err, messagesOf(c)), status: 422 }) : renderTokens(c, { created });
   })
   .post("/tokens/:id/revoke", requirePermission("signed_in"), validate("param", tokenParam), async (c) => {
     await revokeToken(c.var.deps, c.var.staff!, c.req.valid("param").id);

@@ -1,0 +1,74 @@
+// The shape every catalogue satisfies. A language is one file (`en.ts`, later `es.ts`) typed
+// `Messages`: a missing or misspelt key, or a function taking the wrong parameters, fails
+// the type check.
+import type { ConfigProblem, DomainErrorCode, DomainErrorParams } from "@/domain/errors";
+import type { FieldCode, FieldIssue, FieldParams, Money } from "@/domain/issues";
+import type { AttendeeColumn } from "@/domain/exports/columns";
+import type { MemberColumn, RowProblem } from "@/domain/members/members-csv";
+
+/** A sentence: fixed, or built from typed parameters. Parameterless entries may be plain text. */
+export type Entry<P> = {} extends P ? string | ((params: P) => string) : (params: P) => string;
+
+type Fn<P> = (params: P) => string;
+
+export type Messages = {
+  /** BCP 47 tag, for Intl (plurals, numbers, money). */
+  locale: string;
+  /** One sentence per DomainError code, from its parameters. */
+  errors: { [C in DomainErrorCode]: Fn<DomainErrorParams[C]> };
+  /** One sentence per field code. */
+  fields: { [C in FieldCode]: Entry<FieldParams[C]> };
+  /** Errors that are not rules: the HTTP layer, settings, webhooks. */
+  http: {
+    badRequest: string;
+    refused: string;
+    internal: Fn<{ requestId: string }>;
+    misconfigured: Fn<{ detail: string }>;
+    pageNotFound: string;
+    missingStripeSignature: string;
+    badStripeSignature: string;
+  };
+  config: { [P in ConfigProblem["problem"]]: Fn<Extract<ConfigProblem, { problem: P }>> };
+  /** Headings and short texts around errors on pages. */
+  pages: {
+    notFoundHeading: string;
+    serverErrorHeading: string;
+    refusedHeading: string;
+    allEvents: string;
+    /** The summary above a form's field messages. */
+    formProblem: string;
+    weeksProblem: string;
+    listUnreadable: string;
+    skippedWhenAdding: Fn<{ reason: string }>;
+  };
+  mail: {
+    ticketsSubject: Fn<{ event: string }>;
+    anyone: string;
+    signIn: { subject: string; heading: string; body: Fn<{ minutes: number }>; ignore: string; action: string; footer: string };
+    aboutEvent: Fn<{ event: string }>;
+    registerAgain: string;
+    lateRefunded: { subject: Fn<{ event: string }>; heading: string; body: Fn<{ amount: Money; event: string; reference: string }>; again: string };
+    refunded: { subject: Fn<{ event: string }>; heading: string; body: Fn<{ amount: Money; reference: string }>; ticketsStillValid: string; ticketsCancelled: string };
+    paymentFailed: { subject: Fn<{ event: string }>; heading: string; body: Fn<{ reference: string }>; again: string };
+  };
+  tickets: {
+    proofNote: { declaration: string; member_list: string };
+    qrLabel: string;
+    qrLabelFor: Fn<{ name: string }>;
+  };
+  ics: { ticketFor: Fn<{ name: string }>; doorsOpenAt: Fn<{ time: string }>; yourTicket: Fn<{ url: string }>; details: Fn<{ url: string }> };
+  exports: { sheet: string; columns: Record<AttendeeColumn, string> };
+  members: { rows: { [P in RowProblem["problem"]]: Fn<Extract<RowProblem, { problem: P }>> }; columns: Record<MemberColumn, string> };
+};
+
+/** The sentence for one field issue. */
+export function describeIssue(fields: Messages["fields"], issue: FieldIssue): string {
+  const entry = fields[issue.code] as Entry<unknown>;
+  return typeof entry === "string" ? entry : entry((issue as { params?: unknown }).params ?? {});
+}
+
+/** Chooses the plural form of `n` in `locale` ("one", "other", and more in some languages). */
+export function pluralFor(locale: string) {
+  const rules = new Intl.PluralRules(locale);
+  return <T>(n: number, forms: Partial<Record<Intl.LDMLPluralRule, T>> & { other: T }): T => forms[rules.select(n)] ?? forms.other;
+}
