@@ -5,6 +5,7 @@ import { cleanLine } from "@/lib/text";
 import { auditStatement } from "@/domain/staff/audit";
 import type { ServiceDeps } from "@/domain/deps";
 import { enqueueEmailStatement } from "@/domain/mail/outbox";
+import { cancelTicketStatement, findOrderWithTickets, findTicket, partialRefundStatement, renameTicketStatement } from "@/domain/orders/repo";
 import { freeTicketSeatStatements } from "@/domain/orders/seats";
 import { releaseHold, runTransition } from "@/domain/orders/settle";
 
@@ -12,7 +13,7 @@ import { releaseHold, runTransition } from "@/domain/orders/settle";
 export type Actor = { staffId: string };
 
 async function orderOrThrow(deps: ServiceDeps, orderId: string) {
-  const order = await deps.db.order.findUnique({ where: { id: orderId }, include: { tickets: true, event: true } });
+  const order = await findOrderWithTickets(deps.db, orderId);
   if (!order) throw new DomainError("not_found", { what: "order" });
   return order;
 }
@@ -21,11 +22,11 @@ async function orderOrThrow(deps: ServiceDeps, orderId: string) {
 export async function renameAttendee(deps: ServiceDeps, actor: Actor, ticketId: string, rawName: string) {
   const name = cleanLine(rawName);
   if (!name || name.length > 100) throw invalidField("name", issue("attendee_name_length", { max: 100 }));
-  const ticket = await deps.db.ticket.findUnique({ where: { id: ticketId } });
+  const ticket = await findTicket(deps.db, ticketId);
   if (!ticket) throw new DomainError("not_found", { what: "ticket" });
   const now = deps.now();
   await deps.d1.batch([
-    deps.d1.prepare(`UPDATE "Ticket" SET "attendeeName" = ?2, "updatedAt" = ?3 WHERE "id" = ?1`).bind(ticketId, name, sqlTime(now)),
+    renameTicketStatement(deps.d1, ticketId, name, now),
     auditStatement(deps.d1, { staffId: actor.staffId, action: "attendee_renamed", entity: "order", entityId: ticket.orderId, detail: { ticketId, from: ticket.attendeeName, to: name } }, now),
   ]);
   return ticket.orderId;
@@ -36,14 +37,13 @@ export async function renameAttendee(deps: ServiceDeps, actor: Actor, ticketId: 
  * still being valid (a repeat does nothing). Money is a separate decision (refund).
  */
 export async function cancelTicket(deps: ServiceDeps, actor: Actor, ticketId: string) {
-  const ticket = await deps.db.ticket.findUnique({ where: { id: ticketId } });
+  const ticket = await findTicket(deps.db, ticketId);
   if (!ticket) throw new DomainError("not_found", { what: "ticket" });
   const now = deps.now();
-  const at = sqlTime(now);
   const results = await deps.d1.batch([
     ...freeTicketSeatStatements(deps.d1, ticket, now),
     auditStatement(deps.d1, { staffId: actor.staffId, action: "ticket_cancelled", entity: "order", entityId: ticket.orderId, detail: { ticketId, attendee: ticket.attendeeName } }, now),
-    deps.d1.prepare(`UPDATE "Ticket" SET "status" = 'cancelled', "updatedAt" = ?2 WHERE "id" = ?1 AND "status" = 'valid'`).bind(ticketId, at),
+    cancelTicketStatement(deps.d1, ticketId, now),
   ]);
   if (results.at(-1)!.meta.changes !== 1) throw new DomainError("conflict", { reason: "ticket_not_valid" });
   return ticket.orderId;
@@ -99,7 +99,7 @@ export async function refundOrder(deps: ServiceDeps, actor: Actor, orderId: stri
     await runTransition(deps, now, { orderId, from: ["paid", "partially_refunded"], to: "refunded", seats: "release_sold", ticketsFrom: ["valid"], ticketsTo: "cancelled", set: { refundedMinor: total } }, () => [email, entry]);
   } else {
     await deps.d1.batch([
-      deps.d1.prepare(`UPDATE "Order" SET "refundedMinor" = MAX("refundedMinor", ?2), "status" = 'partially_refunded', "updatedAt" = ?3 WHERE "id" = ?1 AND "status" IN ('paid', 'partially_refunded')`).bind(orderId, total, sqlTime(now)),
+      partialRefundStatement(deps.d1, orderId, total, now),
       email,
       entry,
     ]);

@@ -1,6 +1,7 @@
 import { DomainError } from "@/domain/errors";
 import type { ServiceDeps } from "@/domain/deps";
 import { priceLines } from "@/domain/orders/pricing";
+import { findOrderWithTickets, setStripeSession } from "@/domain/orders/repo";
 import { releaseHold } from "@/domain/orders/settle";
 
 /**
@@ -10,10 +11,8 @@ import { releaseHold } from "@/domain/orders/settle";
  * If Stripe cannot be reached the hold is released at once and the buyer asked to try again.
  */
 export async function startCheckout(deps: ServiceDeps, orderId: string): Promise<string> {
-  const order = await deps.db.order.findUniqueOrThrow({
-    where: { id: orderId },
-    include: { event: true, tickets: { include: { ticketType: true } } },
-  });
+  const order = await findOrderWithTickets(deps.db, orderId);
+  if (!order) throw new DomainError("not_found", { what: "order" });
   const tierNames = new Map(order.tickets.map((t) => [t.ticketTypeId, t.ticketType.name]));
   const lines = priceLines(order.tickets.map((t) => ({ tierId: t.ticketTypeId, priceMinor: t.pricePaidMinor })));
   const metadata = { orderId: order.id, reference: order.reference };
@@ -35,7 +34,7 @@ export async function startCheckout(deps: ServiceDeps, orderId: string): Promise
       },
       { idempotencyKey: `checkout-session-${order.id}` },
     );
-    await deps.db.order.update({ where: { id: order.id }, data: { stripeSessionId: session.id } });
+    await setStripeSession(deps.db, order.id, session.id);
     if (!session.url) throw new Error("checkout_session_without_url");
     return session.url;
   } catch (err) {

@@ -2,6 +2,7 @@
 // and Prisma's D1 adapter runs $transaction calls as separate queries, so each change is one
 // D1 batch (run by D1 as a single transaction) of conditional statements. Seats are taken and
 // freed only through ./seats, in the same batch.
+import type { PrismaClient } from "@/generated/prisma/client";
 import { sqlTime } from "@/lib/sql-time";
 import { ticketEmailStatements } from "@/domain/mail/outbox";
 import { moveOrderSeatsStatements, takeSeatsStatements, type SeatMove } from "@/domain/orders/seats";
@@ -126,4 +127,68 @@ export function transitionStatements(d1: D1Database, t: OrderTransition, now: Da
       .bind(t.orderId, at, t.to, ...extra.map(([, v]) => v)),
   );
   return statements;
+}
+
+// ---- Reads, and the small writes that are not transitions ----
+
+/** An order with its event and its tickets (with tiers) in the order they were bought: for the buyer's pages and checkout. */
+export function findOrderWithTickets(db: PrismaClient, orderId: string) {
+  return db.order.findUnique({
+    where: { id: orderId },
+    include: { event: true, tickets: { include: { ticketType: true }, orderBy: { createdAt: "asc" } } },
+  });
+}
+
+/** Just the order row. */
+export function findOrder(db: PrismaClient, orderId: string) {
+  return db.order.findUnique({ where: { id: orderId } });
+}
+
+/** The order a Stripe payment belongs to. */
+export function findOrderByPaymentIntent(db: PrismaClient, paymentIntentId: string) {
+  return db.order.findFirst({ where: { stripePaymentIntentId: paymentIntentId } });
+}
+
+/** A ticket row by id. */
+export function findTicket(db: PrismaClient, ticketId: string) {
+  return db.ticket.findUnique({ where: { id: ticketId } });
+}
+
+/** Pending orders whose hold ended before `cutoff`, with their Stripe sessions. */
+export async function findExpiredHolds(d1: D1Database, cutoff: Date, limit: number) {
+  const due = await d1
+    .prepare(`SELECT "id", "stripeSessionId" FROM "Order" WHERE "status" = 'pending' AND "holdExpiresAt" IS NOT NULL AND "holdExpiresAt" <= ?1 LIMIT ?2`)
+    .bind(sqlTime(cutoff), limit)
+    .all<{ id: string; stripeSessionId: string | null }>();
+  return due.results;
+}
+
+/** Records the Checkout Session opened for an order. */
+export async function setStripeSession(db: PrismaClient, orderId: string, sessionId: string) {
+  await db.order.update({ where: { id: orderId }, data: { stripeSessionId: sessionId } });
+}
+
+/** A pending order's payment is processing (a bank debit): keep its seats until Stripe says how it ended. */
+export async function holdUntilPaymentSettles(db: PrismaClient, orderId: string) {
+  await db.order.updateMany({ where: { id: orderId, status: "pending" }, data: { holdExpiresAt: null } });
+}
+
+/** Raises the refunded amount of a paid order to `totalRefundedMinor` (never lowers it, whatever order refunds are reported in). */
+export function partialRefundStatement(d1: D1Database, orderId: string, totalRefundedMinor: number, now: Date): D1PreparedStatement {
+  return d1
+    .prepare(
+      `UPDATE "Order" SET "refundedMinor" = MAX("refundedMinor", ?2), "status" = 'partially_refunded', "updatedAt" = ?3
+       WHERE "id" = ?1 AND "status" IN ('paid', 'partially_refunded')`,
+    )
+    .bind(orderId, totalRefundedMinor, sqlTime(now));
+}
+
+/** Corrects an attendee's name. */
+export function renameTicketStatement(d1: D1Database, ticketId: string, name: string, now: Date): D1PreparedStatement {
+  return d1.prepare(`UPDATE "Ticket" SET "attendeeName" = ?2, "updatedAt" = ?3 WHERE "id" = ?1`).bind(ticketId, name, sqlTime(now));
+}
+
+/** Cancels one ticket if it is still valid; its `meta.changes` says whether it did. Seats: orders/seats. */
+export function cancelTicketStatement(d1: D1Database, ticketId: string, now: Date): D1PreparedStatement {
+  return d1.prepare(`UPDATE "Ticket" SET "status" = 'cancelled', "updatedAt" = ?2 WHERE "id" = ?1 AND "status" = 'valid'`).bind(ticketId, sqlTime(now));
 }

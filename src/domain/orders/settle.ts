@@ -1,6 +1,6 @@
 import type { ServiceDeps } from "@/domain/deps";
 import { enqueueEmailStatement, ticketEmailStatements } from "@/domain/mail/outbox";
-import { transitionStatements, type OrderTransition } from "@/domain/orders/repo";
+import { findOrder, findOrderByPaymentIntent, findOrderWithTickets, partialRefundStatement, transitionStatements, type OrderTransition } from "@/domain/orders/repo";
 import { seatsFreed, type SeatsFreed } from "@/domain/orders/seats";
 import { DomainError } from "@/domain/errors";
 import { sqlTime } from "@/lib/sql-time";
@@ -52,7 +52,7 @@ export async function fulfilOrder(deps: ServiceDeps, orderId: string, payment: {
 
 /** Gives a pending order's held seats back: on expiry, cancellation or failed payment. */
 export async function releaseHold(deps: ServiceDeps, orderId: string, to: "expired" | "cancelled", email?: "payment_failed"): Promise<Transitioned> {
-  const order = await deps.db.order.findUnique({ where: { id: orderId }, select: { buyerEmail: true } });
+  const order = await findOrder(deps.db, orderId);
   if (!order) return { moved: false, freed: seatsFreed([]) };
   const now = deps.now();
   return runTransition(
@@ -81,7 +81,7 @@ export async function releaseHold(deps: ServiceDeps, orderId: string, to: "expir
  */
 export async function settlePayment(deps: ServiceDeps, orderId: string, payment: { paymentIntentId: string | null; amountMinor: number }) {
   if (await fulfilOrder(deps, orderId, payment)) return "fulfilled" as const;
-  const order = await deps.db.order.findUnique({ where: { id: orderId } });
+  const order = await findOrder(deps.db, orderId);
   if (!order) return "unknown_order" as const;
   if (order.status === "expired" || order.status === "cancelled") {
     if (!payment.paymentIntentId) return "ignored" as const;
@@ -121,7 +121,7 @@ export async function settlePayment(deps: ServiceDeps, orderId: string, payment:
  * order's tickets and frees their seats; a partial one records the amount.
  */
 export async function recordRefund(deps: ServiceDeps, paymentIntentId: string, amountRefundedMinor: number, full: boolean) {
-  const order = await deps.db.order.findFirst({ where: { stripePaymentIntentId: paymentIntentId } });
+  const order = await findOrderByPaymentIntent(deps.db, paymentIntentId);
   if (!order) return "unknown_order" as const;
   if (full) {
     const { moved } = await runTransition(deps, deps.now(), {
@@ -136,22 +136,13 @@ export async function recordRefund(deps: ServiceDeps, paymentIntentId: string, a
     return moved ? ("refunded" as const) : ("already_settled" as const);
   }
   // A partial refund raises the recorded amount (never lowers it, whatever order events arrive in).
-  await deps.d1
-    .prepare(
-      `UPDATE "Order" SET "refundedMinor" = MAX("refundedMinor", ?2), "status" = CASE WHEN "status" = 'paid' THEN 'partially_refunded' ELSE "status" END
-       WHERE "id" = ?1 AND "status" IN ('paid', 'partially_refunded')`,
-    )
-    .bind(order.id, amountRefundedMinor)
-    .run();
+  await partialRefundStatement(deps.d1, order.id, amountRefundedMinor, deps.now()).run();
   return "partially_refunded" as const;
 }
 
 /** An order as its buyer may see it, by its unguessable id. */
 export async function getOrderForBuyer(deps: ServiceDeps, orderId: string) {
-  const order = await deps.db.order.findUnique({
-    where: { id: orderId },
-    include: { event: true, tickets: { include: { ticketType: true }, orderBy: { createdAt: "asc" } } },
-  });
+  const order = await findOrderWithTickets(deps.db, orderId);
   if (!order) throw new DomainError("not_found", { what: "order", next: "order_email" });
   return order;
 }

@@ -1,6 +1,6 @@
 import type Stripe from "stripe";
-import { sqlTime } from "@/lib/sql-time";
 import type { ServiceDeps } from "@/domain/deps";
+import { findExpiredHolds, holdUntilPaymentSettles } from "@/domain/orders/repo";
 import { releaseHold, settlePayment } from "@/domain/orders/settle";
 
 /** How far past its expiry a hold may run before the sweep ends it (lets a last webhook land first). */
@@ -17,7 +17,7 @@ export async function settleFromSession(deps: ServiceDeps, orderId: string, sess
   }
   if (session.status === "complete") {
     // Payment is processing (e.g. a bank debit): keep the seats until Stripe says how it ended.
-    await deps.db.order.updateMany({ where: { id: orderId, status: "pending" }, data: { holdExpiresAt: null } });
+    await holdUntilPaymentSettles(deps.db, orderId);
     return "awaiting_async_payment" as const;
   }
   return (await releaseHold(deps, orderId, "expired")).moved ? ("expired" as const) : ("already_settled" as const);
@@ -31,12 +31,9 @@ export async function settleFromSession(deps: ServiceDeps, orderId: string, sess
  */
 export async function sweepExpiredHolds(deps: ServiceDeps, limit = 100) {
   const cutoff = new Date(deps.now().getTime() - GRACE_MS);
-  const due = await deps.d1
-    .prepare(`SELECT "id", "stripeSessionId" FROM "Order" WHERE "status" = 'pending' AND "holdExpiresAt" IS NOT NULL AND "holdExpiresAt" <= ?1 LIMIT ?2`)
-    .bind(sqlTime(cutoff), limit)
-    .all<{ id: string; stripeSessionId: string | null }>();
+  const due = await findExpiredHolds(deps.d1, cutoff, limit);
   const outcomes: Record<string, number> = {};
-  for (const order of due.results) {
+  for (const order of due) {
     let outcome: string;
     try {
       outcome = await endHold(deps, order.id, order.stripeSessionId, "expired");
