@@ -7,7 +7,7 @@ import { newId } from "@/lib/ids";
 import { sqlTime } from "@/lib/sql-time";
 import { attendeeListChunks } from "@/domain/exports/attendee-export";
 import { en } from "@/i18n/en";
-import { attendeeBatches } from "@/domain/exports/attendees";
+import { attendeeBatches } from "@/domain/exports/repo";
 import { formatDecimal, zonedMinuteFormatter } from "@/domain/exports/columns";
 import { readableFrom } from "@/domain/exports/stream";
 import { xlsxChunks } from "@/domain/exports/xlsx";

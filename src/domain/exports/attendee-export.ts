@@ -2,7 +2,7 @@
 // XLSX, streamed from D1 page by page so the Worker's memory stays flat however long the list.
 import { audit } from "@/domain/staff/audit";
 import type { ServiceDeps } from "@/domain/deps";
-import { attendeeBatches, EXPORT_BATCH_SIZE, type ExportEvent, findExportEvent } from "@/domain/exports/attendees";
+import { attendeeBatches, EXPORT_BATCH_SIZE, type ExportEvent, findExportEvent } from "@/domain/exports/repo";
 import { attendeeCells, attendeeColumns, type AttendeeColumn } from "@/domain/exports/columns";
 import { csvChunks } from "@/domain/exports/csv";
 import { readableFrom } from "@/domain/exports/stream";

@@ -1,5 +1,5 @@
 // The columns of an attendee list, shared by the CSV and XLSX writers so both show the same values.
-import type { AttendeeRow } from "@/domain/exports/attendees";
+import type { AttendeeRow } from "@/domain/exports/repo";
 import { ticketStatus } from "@/domain/tickets/status";
 import { wallClockFields, wallClockFormat } from "@/lib/zoned-time";
 

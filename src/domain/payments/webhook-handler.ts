@@ -1,20 +1,20 @@
 import type Stripe from "stripe";
-import { sqlTime } from "@/lib/sql-time";
 import type { ServiceDeps } from "@/domain/deps";
+import { findOrderSession, recordStripeEvent, stripeEventSeen } from "@/domain/payments/repo";
 import { recordRefund, releaseHold, settlePayment } from "@/domain/orders/settle";
 import { settleFromSession } from "@/domain/orders/sweep";
 
-/** The order a Checkout Session belongs to, if it is one of ours and the session is current. */
 /** The order an event is about, when it says (for sending that order's mail right away). */
 export function orderIdOf(event: Stripe.Event): string | undefined {
   const object = event.data.object as { object?: string; metadata?: Record<string, string> | null; client_reference_id?: string | null };
   return object.object === "checkout.session" ? (object.metadata?.orderId ?? object.client_reference_id ?? undefined) : undefined;
 }
 
+/** The order a Checkout Session belongs to, if it is one of ours and the session is current. */
 async function orderForSession(deps: ServiceDeps, session: Stripe.Checkout.Session) {
   const orderId = session.metadata?.orderId ?? session.client_reference_id;
   if (!orderId) return null;
-  const order = await deps.db.order.findUnique({ where: { id: orderId }, select: { id: true, stripeSessionId: true } });
+  const order = await findOrderSession(deps.db, orderId);
   if (!order) return null;
   // A session we replaced (none today, but never trust a stale one) does not move the order.
   if (order.stripeSessionId && order.stripeSessionId !== session.id) return null;
@@ -60,9 +60,8 @@ async function applyEvent(deps: ServiceDeps, event: Stripe.Event): Promise<strin
  * Stripe's retry applies it again.
  */
 export async function handleStripeEvent(deps: ServiceDeps, event: Stripe.Event): Promise<string> {
-  const seen = await deps.db.stripeEvent.findUnique({ where: { id: event.id }, select: { id: true } });
-  if (seen) return "duplicate";
+  if (await stripeEventSeen(deps.db, event.id)) return "duplicate";
   const outcome = await applyEvent(deps, event);
-  await deps.d1.prepare(`INSERT OR IGNORE INTO "StripeEvent" ("id", "type", "receivedAt") VALUES (?1, ?2, ?3)`).bind(event.id, event.type, sqlTime(deps.now())).run();
+  await recordStripeEvent(deps.d1, event, deps.now());
   return outcome;
 }

@@ -1,9 +1,9 @@
 import type { Config } from "@/config";
 import type { PrismaClient, TicketType } from "@/generated/prisma/client";
 import { DomainError } from "@/domain/errors";
+import { findTicketByToken } from "@/domain/tickets/repo";
 import { signTicketCode } from "@/domain/tickets/signing";
 import { admits, ticketStatus, type TicketStatus } from "@/domain/tickets/status";
-
 
 /** The path of a ticket's page; its token is the only key to it. */
 export const ticketPath = (token: string) => `/tickets/${token}`;
@@ -15,7 +15,7 @@ export function proofNote(tier: Pick<TicketType, "eligibility">): "declaration" 
 }
 
 async function findTicket(db: PrismaClient, token: string) {
-  const ticket = await db.ticket.findUnique({ where: { token }, include: { event: true, ticketType: true, order: true } });
+  const ticket = await findTicketByToken(db, token);
   if (!ticket) throw new DomainError("not_found", { what: "ticket", next: "ticket_email" });
   return ticket;
 }

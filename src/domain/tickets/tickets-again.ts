@@ -3,6 +3,7 @@ import { normaliseEmail } from "@/lib/text";
 import type { ServiceDeps } from "@/domain/deps";
 import { enqueueEmailStatement } from "@/domain/mail/outbox";
 import { hitRateLimit } from "@/domain/staff/rate-limit";
+import { countValidTicketsFor, findEventStatusBySlug } from "@/domain/tickets/repo";
 
 const HOUR = 60 * 60_000;
 
@@ -17,14 +18,12 @@ export async function requestTicketsAgain(deps: ServiceDeps, slug: string, rawEm
   if (!(await hitRateLimit(deps.d1, `tickets-again:client:${client}`, 20, HOUR, now))) {
     throw new DomainError("rate_limited", { what: "requests" });
   }
-  const event = await deps.db.event.findUnique({ where: { slug }, select: { id: true, status: true } });
+  const event = await findEventStatusBySlug(deps.db, slug);
   if (!event || event.status === "draft") throw new DomainError("not_found", { what: "event" });
   const email = normaliseEmail(rawEmail);
   if (!(await hitRateLimit(deps.d1, `tickets-again:email:${event.id}:${email}`, 3, HOUR, now))) return;
 
-  const hasTickets = await deps.db.ticket.count({
-    where: { eventId: event.id, status: "valid", OR: [{ attendeeEmail: { equals: email } }, { order: { buyerEmail: { equals: email } } }] },
-  });
+  const hasTickets = await countValidTicketsFor(deps.db, event.id, email);
   if (!hasTickets) return;
   await enqueueEmailStatement(
     deps.d1,
