@@ -1,7 +1,8 @@
 import { Button, EmailLayout, Heading } from "./layout";
-import type { RenderedEmail } from "./types";
+import type { MailWords, RenderedEmail } from "./types";
 
 export type NoticeEmailModel = {
+  words: MailWords;
   subject: string;
   heading: string;
   recipientName: string;
@@ -16,7 +17,7 @@ export function noticeEmail(model: NoticeEmailModel): RenderedEmail {
   const html = (
     <EmailLayout title={model.subject} preheader={model.paragraphs[0] ?? model.heading} footer={model.footer}>
       <Heading>{model.heading}</Heading>
-      <p style="margin:0 0 8px;">Hello {model.recipientName},</p>
+      <p style="margin:0 0 8px;">{model.words.greeting({ name: model.recipientName })}</p>
       {model.paragraphs.map((p) => (
         <p style="margin:0 0 8px;">{p}</p>
       ))}
@@ -28,10 +29,10 @@ export function noticeEmail(model: NoticeEmailModel): RenderedEmail {
     </EmailLayout>
   ).toString();
   const text = [
-    `Hello ${model.recipientName},`,
+    model.words.greeting({ name: model.recipientName }),
     "",
     ...model.paragraphs.flatMap((p) => [p, ""]),
-    ...(model.action ? [`${model.action.label}: ${model.action.url}`, ""] : []),
+    ...(model.action ? [model.words.actionLine(model.action), ""] : []),
     model.footer,
   ].join("\n");
   return { subject: model.subject, html, text };

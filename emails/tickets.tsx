@@ -1,7 +1,8 @@
 import { Button, colors, EmailLayout, Heading } from "./layout";
-import type { EmailEvent, EmailTicket, RenderedEmail } from "./types";
+import type { EmailEvent, EmailTicket, MailWords, RenderedEmail } from "./types";
 
 export type TicketsEmailModel = {
+  words: MailWords;
   kind: "order_confirmation" | "attendee_ticket" | "tickets_again";
   subject: string;
   recipientName: string;
@@ -11,15 +12,11 @@ export type TicketsEmailModel = {
   total: string | null;
 };
 
-function intro(model: TicketsEmailModel): string {
-  const count = model.tickets.length === 1 ? "your ticket" : `your ${model.tickets.length} tickets`;
-  if (model.kind === "attendee_ticket") return `You are registered for ${model.event.title}. Here is your ticket.`;
-  if (model.kind === "tickets_again") return `As asked, here ${model.tickets.length === 1 ? "is" : "are"} ${count} for ${model.event.title} again.`;
-  return `Thank you for registering for ${model.event.title}. Here ${model.tickets.length === 1 ? "is" : "are"} ${count}.`;
-}
+const intro = (model: TicketsEmailModel) => model.words.tickets.intro({ kind: model.kind, event: model.event.title, count: model.tickets.length });
 
-function EventFacts(props: { event: EmailEvent }) {
+function EventFacts(props: { event: EmailEvent; words: MailWords["tickets"] }) {
   const { event } = props;
+  const { facts } = props.words;
   const row = (label: string, value: string) => (
     <tr>
       <td style={`padding:4px 12px 4px 0; color:${colors.muted}; vertical-align:top; white-space:nowrap;`}>{label}</td>
@@ -28,27 +25,27 @@ function EventFacts(props: { event: EmailEvent }) {
   );
   return (
     <table role="presentation" cellpadding="0" cellspacing="0" style="margin:16px 0; font-size:15px;">
-      {row("Date", event.date)}
-      {event.doors && row("Doors open", event.doors)}
-      {row("Starts", event.time)}
-      {row("Venue", `${event.venueName}, ${event.venueAddress}`)}
+      {row(facts.date, event.date)}
+      {event.doors && row(facts.doors, event.doors)}
+      {row(facts.starts, event.time)}
+      {row(facts.venue, `${event.venueName}, ${event.venueAddress}`)}
     </table>
   );
 }
 
-function TicketBlock(props: { ticket: EmailTicket; index: number; count: number }) {
-  const { ticket } = props;
+function TicketBlock(props: { ticket: EmailTicket; index: number; count: number; words: MailWords["tickets"] }) {
+  const { ticket, words } = props;
   return (
     <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style={`margin:16px 0; border:1px solid ${colors.line}; border-radius:8px;`}>
       <tr>
         <td align="center" style="padding:16px;">
-          <p style="margin:0; font-size:13px; color:#4a5360;">{props.count > 1 ? `Ticket ${props.index + 1} of ${props.count}` : "Ticket"}</p>
+          <p style="margin:0; font-size:13px; color:#4a5360;">{props.count > 1 ? words.ticketOf({ index: props.index + 1, count: props.count }) : words.ticket}</p>
           <p style="margin:4px 0 0; font-size:20px; font-weight:bold;">{ticket.attendeeName}</p>
           <p style="margin:2px 0 12px;">{ticket.tierName}</p>
-          <img src={`cid:${ticket.qrContentId}`} width="240" height="240" alt={`QR code for ${ticket.attendeeName}'s ticket`} style="display:block; width:240px; height:240px; border:0;" />
+          <img src={`cid:${ticket.qrContentId}`} width="240" height="240" alt={words.qrAlt({ name: ticket.attendeeName })} style="display:block; width:240px; height:240px; border:0;" />
           {ticket.proofNote && <p style="margin:12px 0 0; font-weight:bold;">{ticket.proofNote}</p>}
           <p style="margin:12px 0 0;">
-            <Button href={ticket.pageUrl}>Open this ticket</Button>
+            <Button href={ticket.pageUrl}>{words.open}</Button>
           </p>
         </td>
       </tr>
@@ -59,48 +56,49 @@ function TicketBlock(props: { ticket: EmailTicket; index: number; count: number 
 /** The ticket email: the buyer's (all tickets), an attendee's own, or "send my tickets again". */
 export function ticketsEmail(model: TicketsEmailModel): RenderedEmail {
   const { event } = model;
+  const words = model.words.tickets;
   const html = (
     <EmailLayout
       title={model.subject}
-      preheader={`${event.date}, ${event.venueName}. Show the QR code at the door.`}
-      footer={`You receive this because you registered for ${event.title}. Reply to this email to reach the organisers.`}
+      preheader={words.preheader({ date: event.date, venue: event.venueName })}
+      footer={words.footer({ event: event.title })}
     >
-      <Heading>{model.kind === "tickets_again" ? "Your tickets" : "You're registered"}</Heading>
-      <p style="margin:0 0 8px;">Hello {model.recipientName},</p>
-      <p style="margin:0 0 8px;">{intro(model)} Show the QR code at the door, on your phone or printed.</p>
+      <Heading>{model.kind === "tickets_again" ? words.headingAgain : words.headingRegistered}</Heading>
+      <p style="margin:0 0 8px;">{model.words.greeting({ name: model.recipientName })}</p>
+      <p style="margin:0 0 8px;">
+        {intro(model)} {words.showAtDoor}
+      </p>
       <h2 style="margin:20px 0 0; font-size:18px;">{event.title}</h2>
-      <EventFacts event={event} />
+      <EventFacts event={event} words={words} />
       {model.tickets.map((ticket, index) => (
-        <TicketBlock ticket={ticket} index={index} count={model.tickets.length} />
+        <TicketBlock ticket={ticket} index={index} count={model.tickets.length} words={words} />
       ))}
       {model.reference && (
-        <p style={`margin:16px 0 0; color:${colors.muted}; font-size:14px;`}>
-          Order reference {model.reference}
-          {model.total ? ` · Total paid ${model.total}` : ""}. The calendar file attached adds the event to your diary.
-        </p>
+        <p style={`margin:16px 0 0; color:${colors.muted}; font-size:14px;`}>{words.reference({ reference: model.reference, total: model.total })}</p>
       )}
     </EmailLayout>
   ).toString();
 
+  const fact = (label: string, value: string) => words.fact({ label, value });
   const lines = [
-    `Hello ${model.recipientName},`,
+    model.words.greeting({ name: model.recipientName }),
     "",
-    `${intro(model)} Show the QR code at the door, on your phone or printed.`,
+    `${intro(model)} ${words.showAtDoor}`,
     "",
     event.title,
-    `Date: ${event.date}`,
-    ...(event.doors ? [`Doors open: ${event.doors}`] : []),
-    `Starts: ${event.time}`,
-    `Venue: ${event.venueName}, ${event.venueAddress}`,
+    fact(words.facts.date, event.date),
+    ...(event.doors ? [fact(words.facts.doors, event.doors)] : []),
+    fact(words.facts.starts, event.time),
+    fact(words.facts.venue, `${event.venueName}, ${event.venueAddress}`),
     "",
     ...model.tickets.flatMap((t, i) => [
-      `${model.tickets.length > 1 ? `Ticket ${i + 1}: ` : "Ticket: "}${t.attendeeName}, ${t.tierName}`,
+      words.ticketLine({ index: model.tickets.length > 1 ? i + 1 : null, name: t.attendeeName, tier: t.tierName }),
       ...(t.proofNote ? [t.proofNote] : []),
-      `Open it (with its QR code): ${t.pageUrl}`,
+      words.openLine({ url: t.pageUrl }),
       "",
     ]),
-    ...(model.reference ? [`Order reference: ${model.reference}${model.total ? `. Total paid: ${model.total}` : ""}.`, ""] : []),
-    "Reply to this email to reach the organisers.",
+    ...(model.reference ? [words.referenceLine({ reference: model.reference, total: model.total }), ""] : []),
+    words.replyToReach,
   ];
   return { subject: model.subject, html, text: lines.join("\n") };
 }

@@ -1,3 +1,6 @@
+/** The words of the emails, from the reader's catalogue (`Messages["mail"]` in src/i18n). */
+export type MailWords = import("@/i18n/messages").Messages["mail"];
+
 /** What every template returns: a subject and the same message as HTML and as plain text. */
 export type RenderedEmail = { subject: string; html: string; text: string };
 

@@ -264,6 +264,34 @@ export const en: Messages = {
     skippedWhenAdding: ({ reason }) => `${reason} Skipped when adding and updating.`,
   },
   mail: {
+    greeting: ({ name }) => `Hello ${name},`,
+    tickets: {
+      intro: ({ kind, event, count }) => {
+        if (kind === "attendee_ticket") return `You are registered for ${event}. Here is your ticket.`;
+        if (kind === "tickets_again") return plural(count, { one: `As asked, here is your ticket for ${event} again.`, other: `As asked, here are your ${count} tickets for ${event} again.` });
+        return plural(count, { one: `Thank you for registering for ${event}. Here is your ticket.`, other: `Thank you for registering for ${event}. Here are your ${count} tickets.` });
+      },
+      showAtDoor: "Show the QR code at the door, on your phone or printed.",
+      headingAgain: "Your tickets",
+      headingRegistered: "You're registered",
+      facts: { date: "Date", doors: "Doors open", starts: "Starts", venue: "Venue" },
+      fact: ({ label, value }) => `${label}: ${value}`,
+      ticketOf: ({ index, count }) => `Ticket ${index} of ${count}`,
+      ticket: "Ticket",
+      ticketLine: ({ index, name, tier }) => (index === null ? `Ticket: ${name}, ${tier}` : `Ticket ${index}: ${name}, ${tier}`),
+      qrAlt: ({ name }) => `QR code for ${name}'s ticket`,
+      open: "Open this ticket",
+      openLine: ({ url }) => `Open it (with its QR code): ${url}`,
+      preheader: ({ date, venue }) => `${date}, ${venue}. Show the QR code at the door.`,
+      footer: ({ event }) => `You receive this because you registered for ${event}. Reply to this email to reach the organisers.`,
+      reference: ({ reference, total }) =>
+        total
+          ? `Order reference ${reference} · Total paid ${total}. The calendar file attached adds the event to your diary.`
+          : `Order reference ${reference}. The calendar file attached adds the event to your diary.`,
+      referenceLine: ({ reference, total }) => (total ? `Order reference: ${reference}. Total paid: ${total}.` : `Order reference: ${reference}.`),
+      replyToReach: "Reply to this email to reach the organisers.",
+    },
+    actionLine: ({ label, url }) => `${label}: ${url}`,
     ticketsSubject: ({ event }) => `Your tickets for ${event}`,
     anyone: "there",
     signIn: {

@@ -42,6 +42,27 @@ export type Messages = {
     skippedWhenAdding: Fn<{ reason: string }>;
   };
   mail: {
+    greeting: Fn<{ name: string }>;
+    tickets: {
+      intro: Fn<{ kind: "order_confirmation" | "attendee_ticket" | "tickets_again"; event: string; count: number }>;
+      showAtDoor: string;
+      headingAgain: string;
+      headingRegistered: string;
+      facts: { date: string; doors: string; starts: string; venue: string };
+      fact: Fn<{ label: string; value: string }>;
+      ticketOf: Fn<{ index: number; count: number }>;
+      ticket: string;
+      ticketLine: Fn<{ index: number | null; name: string; tier: string }>;
+      qrAlt: Fn<{ name: string }>;
+      open: string;
+      openLine: Fn<{ url: string }>;
+      preheader: Fn<{ date: string; venue: string }>;
+      footer: Fn<{ event: string }>;
+      reference: Fn<{ reference: string; total: string | null }>;
+      referenceLine: Fn<{ reference: string; total: string | null }>;
+      replyToReach: string;
+    };
+    actionLine: Fn<{ label: string; url: string }>;
     ticketsSubject: Fn<{ event: string }>;
     anyone: string;
     signIn: { subject: string; heading: string; body: Fn<{ minutes: number }>; ignore: string; action: string; footer: string };

@@ -57,7 +57,7 @@ async function composeTickets(deps: ServiceDeps, m: Messages, row: OutboxEmail, 
   const valid = tickets.filter((t) => t.status === "valid");
   if (!valid.length) return null;
   const { emailTickets, attachments } = await ticketParts(deps, m, valid);
-  const rendered = ticketsEmail({ kind, subject: ticketsSubject(m, event), event: emailEvent(deps, event), tickets: emailTickets, ...extra });
+  const rendered = ticketsEmail({ words: m.mail, kind, subject: ticketsSubject(m, event), event: emailEvent(deps, event), tickets: emailTickets, ...extra });
   const ics = eventIcs(event, { url: `${deps.origin}/events/${event.slug}`, words: m.ics, ...(valid.length === 1 ? { ticketName: valid[0]!.attendeeName } : {}) });
   attachments.push({ filename: "event.ics", content: ics, contentType: "text/calendar; charset=utf-8; method=PUBLISH" });
   return { to: row.recipient, ...rendered, attachments };
@@ -78,6 +78,7 @@ export async function composeEmail(deps: ServiceDeps, row: OutboxEmail, m: Messa
       to: row.recipient,
       attachments: [],
       ...noticeEmail({
+        words: m.mail,
         subject: m.mail.signIn.subject,
         heading: m.mail.signIn.heading,
         recipientName: link.name || m.mail.anyone,
@@ -117,6 +118,7 @@ export async function composeEmail(deps: ServiceDeps, row: OutboxEmail, m: Messa
         to: row.recipient,
         attachments: [],
         ...noticeEmail({
+        words: m.mail,
           subject: m.mail.lateRefunded.subject({ event: event.title }),
           heading: m.mail.lateRefunded.heading,
           recipientName: order.buyerName,
@@ -133,6 +135,7 @@ export async function composeEmail(deps: ServiceDeps, row: OutboxEmail, m: Messa
         to: row.recipient,
         attachments: [],
         ...noticeEmail({
+        words: m.mail,
           subject: m.mail.refunded.subject({ event: event.title }),
           heading: m.mail.refunded.heading,
           recipientName: order.buyerName,
@@ -148,6 +151,7 @@ export async function composeEmail(deps: ServiceDeps, row: OutboxEmail, m: Messa
         to: row.recipient,
         attachments: [],
         ...noticeEmail({
+        words: m.mail,
           subject: m.mail.paymentFailed.subject({ event: event.title }),
           heading: m.mail.paymentFailed.heading,
           recipientName: order.buyerName,
