@@ -22,6 +22,9 @@ export default defineConfig(async () => {
           resolve: { alias: { "@": src, "@emails": emails } },
           plugins: [
             cloudflareTest({
+              // The development entry (the app plus the Stripe emulator and /dev routes), with
+              // wrangler.toml's bindings: the production entry src/index.ts has no emulator.
+              main: "./src/dev/entry.ts",
               wrangler: { configPath: "./wrangler.toml" },
               miniflare: {
                 bindings: { ENVIRONMENT: "test", PUBLIC_CACHE_SECONDS: "0", TEST_MIGRATIONS: migrations, TICKET_SIGNING_KEY: keys.signingKey, TEST_TICKET_PUBLIC_KEY: keys.publicKey },

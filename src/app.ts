@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { requestId } from "hono/request-id";
 import type { AppEnv } from "@/env";
+import type { AppExtensions } from "@/extensions";
 import { appContext } from "@/web/middleware/context";
 import { notFound, onError } from "@/web/middleware/errors";
 import { securityHeaders } from "@/web/middleware/security-headers";
@@ -8,8 +9,6 @@ import { adminRoutes } from "@/web/admin";
 import { apiRoutes } from "@/web/api/event-routes";
 import { apiExportRoutes } from "@/web/api/export-routes";
 import { checkinRoutes } from "@/web/door/checkin-api";
-import { devRoutes } from "@/dev/routes";
-import { devStripeRoutes } from "@/dev/stripe-routes";
 import { doorRoutes } from "@/web/door/routes";
 import { healthRoutes } from "@/web/api/health";
 import { orderRoutes } from "@/web/public/order-routes";
@@ -18,15 +17,18 @@ import { registrationRoutes } from "@/web/public/registration-routes";
 import { ticketRoutes } from "@/web/public/ticket-routes";
 import { webhookRoutes } from "@/web/webhooks/stripe";
 
-/** Builds the whole application; the Worker and the tests use the same one. */
-export function createApp() {
+/**
+ * Builds the whole application; the Worker and the tests use the same one. The development
+ * entry passes `extensions` (Stripe emulator, /dev routes); the production entry none.
+ */
+export function createApp(extensions: AppExtensions = {}) {
   const app = new Hono<AppEnv>();
   // The benchmark's ceiling: the cheapest answer this Worker can give (before any middleware,
   // no database). npm run bench compares every route with it. Not served in production.
   app.get("/__bare", (c) => ((c.env.ENVIRONMENT as string) === "production" ? c.notFound() : c.text("ok")));
   app.use(requestId({ limitLength: 64 }));
   app.use(securityHeaders());
-  app.use(appContext({ selfFetch: async (request, env, ctx) => app.fetch(request, env, ctx) }));
+  app.use(appContext({ selfFetch: async (request, env, ctx) => app.fetch(request, env, ctx), offlineStripe: extensions.offlineStripe }));
   app.onError(onError);
   app.notFound(notFound);
 
@@ -41,7 +43,6 @@ export function createApp() {
   app.route("/api/v1", checkinRoutes);
   app.route("/admin", adminRoutes);
   app.route("/webhooks", webhookRoutes);
-  app.route("/dev", devRoutes);
-  app.route("/dev/stripe", devStripeRoutes);
+  extensions.routes?.(app);
   return app;
 }

@@ -11,7 +11,7 @@ const configSchema = z.object({
   PUBLIC_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(2),
   /** Base URL used in links that leave the request (emails, Stripe return URLs). */
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
-  /** Stripe secret key (sk_live_… / sk_test_…). Unset: the built-in Stripe emulator. */
+  /** Stripe secret key (sk_live_… / sk_test_…). Unset: offline (the development entry's emulator). */
   STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_\w+$/, "expected sk_test_… or sk_live_…").optional(),
   /** Signing secret of the Stripe webhook endpoint (whsec_…). */
   STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w+$/, "expected whsec_…").optional(),
@@ -34,12 +34,12 @@ const configSchema = z.object({
   MAIL_REPLY_TO: z.email().optional(),
 });
 
-/** Signs the emulator's webhooks when no STRIPE_WEBHOOK_SECRET is set (development only). */
+/** Signs offline (emulator) webhooks when no STRIPE_WEBHOOK_SECRET is set (never in production). */
 export const EMULATOR_WEBHOOK_SECRET = "whsec_offline_emulator_dev_only";
 
 export type StripeConfig =
   | { mode: "stripe"; secretKey: string; webhookSecret: string; apiBase: URL | undefined }
-  | { mode: "emulator"; webhookSecret: string };
+  | { mode: "offline"; webhookSecret: string };
 
 export type Config = {
   environment: z.infer<typeof configSchema>["ENVIRONMENT"];
@@ -90,8 +90,9 @@ export function loadConfig(bindings: object): Config {
 }
 
 /**
- * Real Stripe when a key (or another API server) is configured, else the offline emulator.
- * Production must talk to Stripe and verify webhooks with the endpoint's own secret.
+ * Real Stripe when a key (or another API server) is configured, else offline: the
+ * development entry's emulator. Production must talk to Stripe and verify webhooks with the
+ * endpoint's own secret.
  */
 function stripeConfig(data: z.infer<typeof configSchema>): StripeConfig {
   const production = data.ENVIRONMENT === "production";
@@ -110,5 +111,5 @@ function stripeConfig(data: z.infer<typeof configSchema>): StripeConfig {
       apiBase: data.STRIPE_API_BASE ? new URL(data.STRIPE_API_BASE) : undefined,
     };
   }
-  return { mode: "emulator", webhookSecret: data.STRIPE_WEBHOOK_SECRET ?? EMULATOR_WEBHOOK_SECRET };
+  return { mode: "offline", webhookSecret: data.STRIPE_WEBHOOK_SECRET ?? EMULATOR_WEBHOOK_SECRET };
 }

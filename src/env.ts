@@ -2,9 +2,9 @@ import type { ExecutionContext as HonoExecutionContext } from "hono";
 import type Stripe from "stripe";
 import type { Config } from "@/config";
 import type { PrismaClient } from "@/generated/prisma/client";
-import type { EmulatorContext } from "@/dev/stripe-emulator/context";
 import type { StaffIdentity } from "@/domain/staff/roles";
 import type { ServiceDeps } from "@/domain/deps";
+import type { OfflineStripeContext } from "@/domain/payments/context";
 
 /** Bindings from wrangler.toml (generated into worker-configuration.d.ts) plus optional secrets. */
 export type Bindings = Env & {
@@ -28,8 +28,8 @@ export type AppEnv = {
     config: Config;
     db: PrismaClient;
     stripe: Stripe;
-    /** The offline Stripe emulator's context; undefined when talking to real Stripe. */
-    emulator: EmulatorContext | undefined;
+    /** The offline Stripe stand-in's context; undefined with real Stripe or with no stand-in (production). */
+    offlineStripe: OfflineStripeContext | undefined;
     /** Everything services need, built once per request. */
     deps: ServiceDeps;
     /** Keeps work (sending mail) running after the response. */
@@ -41,5 +41,5 @@ export type AppEnv = {
   };
 };
 
-/** Calls the Worker's own fetch handler in process (emulator webhooks, the success page). */
+/** Calls the Worker's own fetch handler in process (offline Stripe webhooks). */
 export type SelfFetch = (request: Request, env: Bindings, ctx: HonoExecutionContext | undefined) => Promise<Response>;

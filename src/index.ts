@@ -1,11 +1,7 @@
-import { createApp } from "@/app";
-import type { Bindings } from "@/env";
-import { runScheduled } from "@/scheduled";
+import { createWorker } from "@/worker";
 
-const app = createApp();
-
-/** The Worker: HTTP requests go to the Hono app; cron triggers to the scheduled tasks. */
-export default {
-  fetch: app.fetch,
-  scheduled: (_controller, env, ctx) => runScheduled(env, ctx, async (request, e, c) => app.fetch(request, e, c)),
-} satisfies ExportedHandler<Bindings>;
+/**
+ * The production Worker (wrangler deploy): the app alone, with no Stripe emulator, dev
+ * mailbox or demo seed. `npm start` and the tests run src/dev/entry.ts, which adds them.
+ */
+export default createWorker();

@@ -1,36 +1,32 @@
 import { loadConfig } from "@/config";
 import { prismaFor } from "@/db";
 import type { Bindings, SelfFetch } from "@/env";
+import type { AppExtensions, Chore } from "@/extensions";
 import { paymentsFor } from "@/domain/payments/context";
-import { deliverPendingWebhooks, expireDueSessions } from "@/dev/stripe-emulator";
 import { sendDueEmails } from "@/domain/mail/sender";
 import { mailTransport } from "@/domain/mail/transport";
 import { sweepExpiredHolds } from "@/domain/orders/sweep";
 
 /**
  * The cron handler (every five minutes, wrangler.toml): the hold-expiry sweep, email sending
- * and retries, and, offline, the Stripe emulator's own expiry and webhook retries. Each task is logged; one failing does
- * not stop the others.
+ * and retries, and the development entry's own chores first (the Stripe emulator's expiry
+ * and webhook retries). Each task is logged; one failing does not stop the others.
  */
-export async function runScheduled(env: Bindings, ctx: ExecutionContext, selfFetch: SelfFetch) {
+export async function runScheduled(env: Bindings, ctx: ExecutionContext, selfFetch: SelfFetch, extensions: AppExtensions = {}) {
   const config = loadConfig(env);
   const db = prismaFor(env.DB);
   const origin = config.publicUrl ?? "http://localhost:8787";
-  const { stripe, emulator } = paymentsFor({
+  const { stripe, offline } = paymentsFor({
     config,
     db,
     origin,
     dispatch: (request) => selfFetch(request, env, ctx),
     waitUntil: (promise) => ctx.waitUntil(promise),
+    offlineStripe: extensions.offlineStripe,
   });
   const deps = { config, db, d1: env.DB, stripe, origin, now: () => new Date() };
-  const tasks: Array<[string, () => Promise<unknown>]> = [
-    ...(emulator
-      ? ([
-          ["emulator_expire_sessions", () => expireDueSessions(emulator)],
-          ["emulator_deliver_webhooks", () => deliverPendingWebhooks(emulator)],
-        ] as Array<[string, () => Promise<unknown>]>)
-      : []),
+  const tasks: Chore[] = [
+    ...(extensions.chores?.(offline) ?? []),
     ["sweep_expired_holds", () => sweepExpiredHolds(deps)],
     ["send_outbox", () => sendDueEmails(deps, mailTransport(config))],
   ];

@@ -26,9 +26,15 @@ export function wrangler(args, { quiet = false, env = {} } = {}) {
   });
 }
 
-/** Starts `wrangler dev` in the background; returns the child process. */
+/**
+ * The development entry: the app plus the Stripe emulator, the dev mailbox and the demo seed.
+ * wrangler.toml's `main` (src/index.ts, what deploys) has none of them.
+ */
+export const DEV_ENTRY = "src/dev/entry.ts";
+
+/** Starts `wrangler dev` on the development entry in the background; returns the child process. */
 export function wranglerDev(args, { env = {}, stdio = "inherit" } = {}) {
-  return spawn(process.execPath, [wranglerBin, "dev", ...args], {
+  return spawn(process.execPath, [wranglerBin, "dev", DEV_ENTRY, ...args], {
     cwd: root,
     env: { ...process.env, WRANGLER_SEND_METRICS: "false", ...env },
     stdio,

@@ -23,10 +23,10 @@ const missing = () => new DomainError("not_found", { what: "checkout", next: "re
 
 /** The emulator, or a 404: these pages exist only offline, never in production. */
 function emulatorOf(c: Context<AppEnv>): EmulatorContext {
-  if (c.var.config.environment === "production" || !c.var.emulator) {
+  if (c.var.config.environment === "production" || !c.var.offlineStripe) {
     throw new DomainError("not_found", { what: "page", next: "address_or_events" });
   }
-  return c.var.emulator;
+  return c.var.offlineStripe;
 }
 
 /**

@@ -8,7 +8,8 @@ declare global {
       TEST_TICKET_PUBLIC_KEY: string;
     }
     interface GlobalProps {
-      mainModule: typeof import("../../src/index");
+      /** The development entry (vitest.config.ts `main`): the app plus the emulator and /dev routes. */
+      mainModule: typeof import("../../src/dev/entry");
     }
   }
 }

@@ -4,6 +4,7 @@ import type { Event, TicketType } from "@/generated/prisma/client";
 import { newId } from "@/lib/ids";
 import { loadConfig } from "@/config";
 import { paymentsFor } from "@/domain/payments/context";
+import { emulatorFetch } from "@/dev/stripe-emulator";
 import type { ServiceDeps } from "@/domain/deps";
 
 export const db = prismaFor(env.DB);
@@ -72,6 +73,7 @@ export function serviceDeps(now: () => Date = () => new Date()): ServiceDeps {
     origin,
     dispatch: (request) => exports.default.fetch(request),
     waitUntil: (promise) => void promise,
+    offlineStripe: emulatorFetch,
   });
   return { config, db, d1: env.DB, stripe, origin, now };
 }

@@ -261,7 +261,7 @@ describe("the emulator's checkout page", () => {
     const production = new Hono<AppEnv>()
       .use(async (c, next) => {
         c.set("config", { environment: "production" } as Config);
-        c.set("emulator", ctx);
+        c.set("offlineStripe", ctx);
         await next();
       })
       .onError(onError)

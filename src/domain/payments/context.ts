@@ -1,16 +1,31 @@
 import type Stripe from "stripe";
 import type { Config } from "@/config";
 import type { PrismaClient } from "@/generated/prisma/client";
-import type { EmulatorContext } from "@/dev/stripe-emulator/context";
-import { emulatorFetch } from "@/dev/stripe-emulator";
 import { createStripe } from "@/domain/payments/stripe-client";
 import { lazy } from "@/lib/lazy";
 
-export type Payments = { stripe: Stripe; emulator: EmulatorContext | undefined };
+/**
+ * What an offline Stripe stand-in (the development entry's emulator) gets for one request
+ * or scheduled run, when no STRIPE_SECRET_KEY is set.
+ */
+export type OfflineStripeContext = {
+  db: PrismaClient;
+  /** Signs the webhooks it delivers, exactly as Stripe would. */
+  webhookSecret: string;
+  /** Origin for the URLs it hands out, e.g. http://localhost:8787 (checkout page). */
+  origin: string;
+  /** Sends a request to this Worker's own fetch handler, in process (no network). */
+  dispatch: (request: Request) => Promise<Response>;
+  /** Keeps work (webhook delivery and retries) running after the response. */
+  waitUntil: (promise: Promise<unknown>) => void;
+};
+
+export type Payments = { stripe: Stripe; offline: OfflineStripeContext | undefined };
 
 /**
- * The Stripe client (and, offline, the emulator it talks to) for one request or one
- * scheduled run. `dispatch` reaches this Worker's own fetch handler for emulator webhooks.
+ * The Stripe client for one request or one scheduled run. Offline (no key), it talks to
+ * `offlineStripe` when the entry has one, and `offline` is the context that stand-in runs
+ * with; `dispatch` reaches this Worker's own fetch handler for its webhooks.
  */
 export function paymentsFor(args: {
   config: Config;
@@ -18,12 +33,13 @@ export function paymentsFor(args: {
   origin: string;
   dispatch: (request: Request) => Promise<Response>;
   waitUntil: (promise: Promise<unknown>) => void;
+  offlineStripe?: ((ctx: OfflineStripeContext) => typeof fetch) | undefined;
 }): Payments {
-  const { config } = args;
-  const emulator =
-    config.stripe.mode === "emulator"
+  const { config, offlineStripe } = args;
+  const offline: OfflineStripeContext | undefined =
+    config.stripe.mode === "offline" && offlineStripe
       ? { db: args.db, webhookSecret: config.stripe.webhookSecret, origin: args.origin, dispatch: args.dispatch, waitUntil: args.waitUntil }
       : undefined;
-  const stripe = lazy(() => createStripe(config.stripe, () => emulatorFetch(emulator!)));
-  return { stripe, emulator };
+  const stripe = lazy(() => createStripe(config.stripe, offline && offlineStripe ? () => offlineStripe(offline) : undefined));
+  return { stripe, offline };
 }

@@ -1,16 +1,21 @@
 import Stripe from "stripe";
 import type { StripeConfig } from "@/config";
+import { ConfigError } from "@/domain/errors";
 
 /**
  * The Stripe SDK client for this request. With a key it talks to Stripe (or to
- * STRIPE_API_BASE, e.g. stripe-mock); without one, every SDK call goes through
- * `emulatorFetch` to the built-in emulator, in process, in Stripe's own wire format, so the
- * SDK's real request and response handling runs either way.
+ * STRIPE_API_BASE, e.g. stripe-mock). Offline (no key), every SDK call goes through
+ * `offlineFetch`, the development entry's emulator, in process, in Stripe's own wire
+ * format, so the SDK's real request and response handling runs either way; the production
+ * entry has no such stand-in, so offline it refuses.
  */
-export function createStripe(config: StripeConfig, emulatorFetch: () => typeof fetch): Stripe {
-  if (config.mode === "emulator") {
+export function createStripe(config: StripeConfig, offlineFetch: (() => typeof fetch) | undefined): Stripe {
+  if (config.mode === "offline") {
+    if (!offlineFetch) {
+      throw new ConfigError("Invalid configuration: STRIPE_SECRET_KEY is missing (this build has no Stripe emulator; run it with npm start)");
+    }
     return new Stripe("sk_test_offline_emulator", {
-      httpClient: Stripe.createFetchHttpClient(emulatorFetch()),
+      httpClient: Stripe.createFetchHttpClient(offlineFetch()),
       maxNetworkRetries: 0,
     });
   }

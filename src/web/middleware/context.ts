@@ -4,7 +4,7 @@ import { loadConfig } from "@/config";
 import { prismaFor } from "@/db";
 import type { AppEnv, SelfFetch } from "@/env";
 import { lazy } from "@/lib/lazy";
-import { paymentsFor } from "@/domain/payments/context";
+import { paymentsFor, type OfflineStripeContext } from "@/domain/payments/context";
 
 function executionCtxOf(c: Context<AppEnv>) {
   try {
@@ -21,8 +21,11 @@ function waitUntilFor(c: Context<AppEnv>): (promise: Promise<unknown>) => void {
   return (promise) => void promise.catch((err) => console.error(JSON.stringify({ level: "error", error: String(err) })));
 }
 
-/** Parses the configuration and opens the database and Stripe clients for the request. */
-export const appContext = (options: { selfFetch: SelfFetch }) =>
+/**
+ * Parses the configuration and opens the database and Stripe clients for the request.
+ * `offlineStripe` is the development entry's Stripe emulator (none in production).
+ */
+export const appContext = (options: { selfFetch: SelfFetch; offlineStripe?: ((ctx: OfflineStripeContext) => typeof fetch) | undefined }) =>
   createMiddleware<AppEnv>(async function appContext(c, next) {
     const config = loadConfig(c.env);
     const db = lazy(() => prismaFor(c.env.DB));
@@ -30,15 +33,16 @@ export const appContext = (options: { selfFetch: SelfFetch }) =>
     c.set("db", db);
     const waitUntil = waitUntilFor(c);
     const origin = config.publicUrl ?? new URL(c.req.url).origin;
-    const { stripe, emulator } = paymentsFor({
+    const { stripe, offline } = paymentsFor({
       config,
       db,
       origin,
       dispatch: (request) => options.selfFetch(request, c.env, executionCtxOf(c)),
       waitUntil,
+      offlineStripe: options.offlineStripe,
     });
     c.set("stripe", stripe);
-    c.set("emulator", emulator);
+    c.set("offlineStripe", offline);
     c.set("deps", { config, db, d1: c.env.DB, stripe, origin, now: () => new Date() });
     c.set("waitUntil", waitUntil);
     await next();

@@ -1,0 +1,72 @@
+import { env } from "cloudflare:workers";
+import { describe, expect, it, vi } from "vitest";
+import { createApp } from "@/app";
+import { createWorker } from "@/worker";
+import { devTools } from "@/dev/tools";
+import { createEvent, db, fetchWorker, orderBody } from "./helpers";
+
+const origin = "http://example.test";
+
+/** The production app (src/index.ts builds the same, with no extensions), run over the test bindings. */
+const production = () => createApp();
+
+describe("the production entry", () => {
+  it("has no /dev routes: no mailbox, no seed, no emulator checkout", async () => {
+    const app = production();
+    for (const [method, path] of [
+      ["GET", "/dev/mail"],
+      ["GET", "/dev/mail.json"],
+      ["POST", "/dev/seed"],
+      ["GET", "/dev/stripe/checkout/cs_test_abc"],
+    ] as const) {
+      const res = await app.request(path, { method, headers: { accept: "application/json" } }, env);
+      expect(res.status, `${method} ${path}`).toBe(404);
+    }
+  });
+
+  it("takes no payment offline: with no STRIPE_SECRET_KEY there is no emulator, so the order is refused and its seats freed", async () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const event = await createEvent();
+    const res = await production().request(
+      `${origin}/api/v1/events/${event.slug}/orders`,
+      { method: "POST", headers: { "content-type": "application/json", accept: "application/json" }, body: JSON.stringify(orderBody(event.ticketTypes[0]!.id)) },
+      env,
+    );
+    expect(res.status).toBe(503);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe("unavailable");
+    expect(log.mock.calls.some(([line]) => String(line).includes("STRIPE_SECRET_KEY is missing"))).toBe(true);
+    expect(await db.event.findUniqueOrThrow({ where: { id: event.id } })).toMatchObject({ heldCount: 0, soldCount: 0 });
+    log.mockRestore();
+  });
+
+  it("runs no emulator chores on a scheduled run", async () => {
+    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    const ctx = { waitUntil() {}, passThroughOnException() {}, props: {} } as unknown as ExecutionContext;
+    await createWorker().scheduled({} as ScheduledController, env, ctx);
+    const tasks = log.mock.calls.map(([line]) => JSON.parse(String(line)).task);
+    expect(tasks).toEqual(["sweep_expired_holds", "send_outbox"]);
+    log.mockRestore();
+    errors.mockRestore();
+  });
+});
+
+describe("the development entry", () => {
+  it("serves the dev mailbox and the emulator's checkout routes", async () => {
+    expect((await fetchWorker("/dev/mail.json")).status).toBe(200);
+    const checkout = await fetchWorker("/dev/stripe/checkout/cs_test_unknown");
+    expect(checkout.status).toBe(404);
+    expect(await checkout.text()).toContain("We could not find that checkout");
+  });
+
+  it("runs the emulator's expiry and webhook retries before the app's own chores", async () => {
+    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    const ctx = { waitUntil() {}, passThroughOnException() {}, props: {} } as unknown as ExecutionContext;
+    await createWorker(devTools).scheduled({} as ScheduledController, env, ctx);
+    const tasks = log.mock.calls.map(([line]) => JSON.parse(String(line)).task);
+    expect(tasks).toEqual(["emulator_expire_sessions", "emulator_deliver_webhooks", "sweep_expired_holds", "send_outbox"]);
+    log.mockRestore();
+    errors.mockRestore();
+  });
+});
