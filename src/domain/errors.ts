@@ -93,7 +93,7 @@ export function invalidField(path: string, issue: FieldIssue): DomainError<"inva
 
 /** What is wrong with a setting, as a code (the edge says it in words). */
 export type ConfigProblem =
-  | { setting: string; problem: "key_format" | "not_ed25519" }
+  | { setting: string; problem: "key_format" | "not_ed25519" | "no_offline_stripe" }
   | { setting: string; problem: "key_id_clash"; keyId: string };
 
 /**

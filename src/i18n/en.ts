@@ -251,6 +251,7 @@ export const en: Messages = {
   config: {
     key_format: ({ setting }) => `Invalid configuration: ${setting} is malformed (expected <key id>.<base64url key>)`,
     not_ed25519: ({ setting }) => `Invalid configuration: ${setting} is not an Ed25519 private key (generate one with npm run keys)`,
+    no_offline_stripe: ({ setting }) => `Invalid configuration: ${setting} is missing (this build has no Stripe emulator; run it with npm start)`,
     key_id_clash: ({ setting, keyId }) => `Invalid configuration: ${setting} gives key id ${keyId} a different key than the one already in use`,
   },
   pages: {

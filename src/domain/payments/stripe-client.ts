@@ -12,7 +12,7 @@ import { ConfigError } from "@/domain/errors";
 export function createStripe(config: StripeConfig, offlineFetch: (() => typeof fetch) | undefined): Stripe {
   if (config.mode === "offline") {
     if (!offlineFetch) {
-      throw new ConfigError("Invalid configuration: STRIPE_SECRET_KEY is missing (this build has no Stripe emulator; run it with npm start)");
+      throw new ConfigError({ setting: "STRIPE_SECRET_KEY", problem: "no_offline_stripe" });
     }
     return new Stripe("sk_test_offline_emulator", {
       httpClient: Stripe.createFetchHttpClient(offlineFetch()),
