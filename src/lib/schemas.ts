@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { FieldCode } from "@/domain/issues";
 
 /** Event slugs: lower-case letters, digits and single hyphens. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { StripeApiError } from "@/dev/stripe-emulator/errors";
 import { asList, paramName, type FormRecord } from "@/dev/stripe-emulator/form";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { AgendaItem, Event } from "@/generated/prisma/client";
 import { formatTime } from "@/lib/format";
 import { slugSchema } from "@/lib/schemas";

@@ -1,6 +1,6 @@
 // zod pieces for organiser forms. Every field arrives as the string the person typed; these
 // turn it into a value or an issue (a field code, with its parameters) saying what to type.
-import { z } from "zod";
+import * as z from "zod";
 import { issue, type BareFieldCode, type CountedThing, type FieldCode, type FieldIssue } from "@/domain/issues";
 import { cleanLine } from "@/lib/text";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { TicketType } from "@/generated/prisma/client";
 import { zonedTimeToUtc } from "@/lib/zoned-time";
 import { localDateTime } from "@/domain/events/event-input";

@@ -1,7 +1,7 @@
 // Reading an organiser's members list from CSV as spreadsheets export it: a header naming the
 // columns in many ways, commas or semicolons (Excel in much of Europe) or tabs, quoted fields
 // (with "" for a quote, and line breaks inside quotes), a byte-order mark, CRLF line ends.
-import { z } from "zod";
+import * as z from "zod";
 import { issue, type FieldIssue } from "@/domain/issues";
 import { sha256Hex } from "@/lib/hash";
 import { cleanLine, normaliseEmail, normaliseMembershipNumber } from "@/lib/text";

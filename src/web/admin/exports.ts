@@ -1,5 +1,5 @@
 import { Hono, type Context } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import type { AppEnv } from "@/env";
 import { validate } from "@/lib/validate";
 import { requirePermission } from "@/web/middleware/auth";

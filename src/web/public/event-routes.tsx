@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { csrf } from "hono/csrf";
-import { z } from "zod";
+import * as z from "zod";
 import type { AppEnv } from "@/env";
 import { renderMarkdown } from "@/lib/markdown";
 import { slugParam } from "@/lib/schemas";

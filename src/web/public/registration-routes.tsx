@@ -1,6 +1,6 @@
 import { Hono, type Context } from "hono";
 import { csrf } from "hono/csrf";
-import { z } from "zod";
+import * as z from "zod";
 import type { AppEnv } from "@/env";
 import { DomainError } from "@/domain/errors";
 import { formatMoney } from "@/lib/format";

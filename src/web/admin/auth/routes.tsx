@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
 import { csrf } from "hono/csrf";
-import { z } from "zod";
+import * as z from "zod";
 import type { FieldCode } from "@/domain/issues";
 import type { AppEnv } from "@/env";
 import { validate } from "@/lib/validate";

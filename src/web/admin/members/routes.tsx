@@ -1,5 +1,5 @@
 import { Hono, type Context } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import type { AppEnv } from "@/env";
 import { DomainError } from "@/domain/errors";
 import { validate } from "@/lib/validate";
