@@ -1,5 +1,6 @@
 import { loadConfig } from "@/config";
 import { prismaFor } from "@/db";
+import { serviceDepsFrom } from "@/deps";
 import type { Bindings, SelfFetch } from "@/env";
 import type { AppExtensions, Chore } from "@/extensions";
 import { paymentsFor } from "@/domain/payments/context";
@@ -24,7 +25,7 @@ export async function runScheduled(env: Bindings, ctx: ExecutionContext, selfFet
     waitUntil: (promise) => ctx.waitUntil(promise),
     offlineStripe: extensions.offlineStripe,
   });
-  const deps = { config, db, d1: env.DB, stripe, origin, now: () => new Date() };
+  const deps = serviceDepsFrom({ config, db, d1: env.DB, stripe, origin });
   const tasks: Chore[] = [
     ...(extensions.chores?.(offline) ?? []),
     ["sweep_expired_holds", () => sweepExpiredHolds(deps)],

@@ -1,5 +1,5 @@
 import type { OutboxEmail } from "@/generated/prisma/client";
-import type { OutgoingEmail } from "@/domain/mail/compose";
+import type { OutgoingEmail } from "@/domain/mail/message";
 import { Layout } from "@/web/shared/layout";
 
 /** `/dev/mail`: every message in the outbox, newest first. */

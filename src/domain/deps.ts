@@ -1,6 +1,7 @@
 import type Stripe from "stripe";
 import type { Config } from "@/config";
 import type { PrismaClient } from "@/generated/prisma/client";
+import type { EmailComposer } from "@/domain/mail/message";
 
 /** What services need from the outside world; routes and the scheduled handler supply it. */
 export type ServiceDeps = {
@@ -12,4 +13,11 @@ export type ServiceDeps = {
   /** Origin for links that leave the request (Stripe return URLs). */
   origin: string;
   now: () => Date;
+  /** Writes an outbox row's message; the edge supplies it (src/deps.ts), as the domain has no words. */
+  composeEmail: EmailComposer;
+  /**
+   * Told whenever a statement queues mail (with its order, or null), so the edge can send it
+   * right after the response; the cron sends whatever this misses.
+   */
+  mailQueued?: (orderId: string | null) => void;
 };

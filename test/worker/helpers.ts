@@ -1,5 +1,6 @@
 import { env, exports } from "cloudflare:workers";
 import { prismaFor } from "@/db";
+import { serviceDepsFrom } from "@/deps";
 import type { Event, TicketType } from "@/generated/prisma/client";
 import { newId } from "@/lib/ids";
 import { loadConfig } from "@/config";
@@ -75,7 +76,7 @@ export function serviceDeps(now: () => Date = () => new Date()): ServiceDeps {
     waitUntil: (promise) => void promise,
     offlineStripe: emulatorFetch,
   });
-  return { config, db, d1: env.DB, stripe, origin, now };
+  return serviceDepsFrom({ config, db, d1: env.DB, stripe, origin, now });
 }
 
 export async function addMember(member: { email?: string; membershipNumber?: string }) {

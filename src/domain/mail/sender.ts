@@ -1,8 +1,5 @@
-import type { OutboxEmail } from "@/generated/prisma/client";
-import { sqlTime } from "@/lib/sql-time";
 import type { ServiceDeps } from "@/domain/deps";
-import { composeEmail } from "@/domain/mail/compose";
-import { messagesFor } from "@/i18n";
+import { claimEmail, findDueEmails, recordSendOutcome } from "@/domain/mail/repo";
 import type { MailTransport } from "@/domain/mail/transport";
 
 /** Tries per message before it is marked failed: with the backoff below, about two days of outage. */
@@ -16,21 +13,6 @@ export function backoffMs(attempts: number): number {
 }
 
 /**
- * Claims a due message: one conditional update, so two senders running at once (the
- * post-payment kick and the cron) never both send it.
- */
-async function claim(deps: ServiceDeps, id: string, now: Date): Promise<OutboxEmail | null> {
-  const row = await deps.d1
-    .prepare(
-      `UPDATE "OutboxEmail" SET "attempts" = "attempts" + 1, "nextAttemptAt" = ?3
-       WHERE "id" = ?1 AND "status" = 'pending' AND "nextAttemptAt" <= ?2 RETURNING "id"`,
-    )
-    .bind(id, sqlTime(now), sqlTime(new Date(now.getTime() + LEASE_MS)))
-    .first<{ id: string }>();
-  return row ? deps.db.outboxEmail.findUnique({ where: { id: row.id } }) : null;
-}
-
-/**
  * Sends what is due in the outbox. Each message goes with its own idempotency key, so a retry
  * after a lost answer cannot deliver it twice. Temporary failures back off exponentially;
  * a permanent one (bad address) or the last attempt marks the message failed, where
@@ -39,22 +21,16 @@ async function claim(deps: ServiceDeps, id: string, now: Date): Promise<OutboxEm
  */
 export async function sendDueEmails(deps: ServiceDeps, transport: MailTransport, options: { limit?: number; orderId?: string | undefined } = {}) {
   const now = deps.now();
-  const due = await deps.db.outboxEmail.findMany({
-    where: { status: "pending", nextAttemptAt: { lte: now }, ...(options.orderId ? { orderId: options.orderId } : {}) },
-    orderBy: { nextAttemptAt: "asc" },
-    take: options.limit ?? 25,
-    select: { id: true },
-  });
+  const due = await findDueEmails(deps.db, now, options.limit ?? 25, options.orderId);
   const counts = { sent: 0, retrying: 0, failed: 0, skipped: 0 };
   for (const { id } of due) {
-    const row = await claim(deps, id, now);
+    const row = await claimEmail(deps, id, now, LEASE_MS);
     if (!row) continue;
     let result: { ok: true; providerId: string } | { ok: false; permanent: boolean; error: string };
     try {
-      // English until an order remembers its buyer's language.
-      const email = await composeEmail(deps, row, messagesFor("en"));
+      const email = await deps.composeEmail(row);
       if (!email) {
-        await deps.db.outboxEmail.updateMany({ where: { id }, data: { status: "skipped", lastError: "no_valid_tickets" } });
+        await recordSendOutcome(deps.db, id, { status: "skipped", error: "no_valid_tickets" });
         counts.skipped++;
         continue;
       }
@@ -63,19 +39,31 @@ export async function sendDueEmails(deps: ServiceDeps, transport: MailTransport,
       result = { ok: false, permanent: false, error: String(err) };
     }
     if (result.ok) {
-      await deps.db.outboxEmail.updateMany({ where: { id }, data: { status: "sent", providerId: result.providerId, sentAt: deps.now(), lastError: null } });
+      await recordSendOutcome(deps.db, id, { status: "sent", providerId: result.providerId, at: deps.now() });
       counts.sent++;
     } else if (result.permanent || row.attempts >= MAX_ATTEMPTS) {
-      await deps.db.outboxEmail.updateMany({ where: { id }, data: { status: "failed", lastError: result.error.slice(0, 500) } });
+      await recordSendOutcome(deps.db, id, { status: "failed", error: result.error });
       console.error(JSON.stringify({ level: "error", event: "email_failed", id, template: row.template, error: result.error }));
       counts.failed++;
     } else {
-      await deps.db.outboxEmail.updateMany({
-        where: { id },
-        data: { lastError: result.error.slice(0, 500), nextAttemptAt: new Date(deps.now().getTime() + backoffMs(row.attempts)) },
-      });
+      await recordSendOutcome(deps.db, id, { status: "retry", error: result.error, retryAt: new Date(deps.now().getTime() + backoffMs(row.attempts)) });
       counts.retrying++;
     }
   }
   return counts;
+}
+
+/**
+ * Sends the mail a request queued, right after its response: each order's own messages (cheap
+ * under load), or everything due when something not tied to an order was queued (sign-in
+ * links, tickets again). Failures are logged; the cron retries.
+ */
+export async function sendQueuedMail(deps: ServiceDeps, transport: MailTransport, orderIds: Iterable<string | null>): Promise<void> {
+  const ids = new Set(orderIds);
+  try {
+    if (ids.has(null)) await sendDueEmails(deps, transport);
+    else for (const orderId of ids) await sendDueEmails(deps, transport, { orderId: orderId! });
+  } catch (err) {
+    console.error(JSON.stringify({ level: "error", event: "outbox_kick_failed", error: String(err) }));
+  }
 }

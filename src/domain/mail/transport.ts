@@ -1,6 +1,6 @@
 import { Resend } from "resend";
 import type { Config } from "@/config";
-import type { OutgoingEmail } from "@/domain/mail/compose";
+import type { OutgoingEmail } from "@/domain/mail/message";
 
 export type SendResult = { ok: true; providerId: string } | { ok: false; permanent: boolean; error: string };
 

@@ -63,7 +63,7 @@ export async function addRegistration(deps: ServiceDeps, actor: Actor, eventId: 
   };
   try {
     await deps.d1.batch([
-      ...placeOrderStatements(deps.d1, order, now, { requirePublished: false }),
+      ...placeOrderStatements(deps, order, now, { requirePublished: false }),
       auditStatement(deps.d1, { staffId: actor.staffId, action: `registration_added_${request.source}`, entity: "order", entityId: order.id, detail: { tier: tier.name, count: attendees.length } }, now),
     ]);
   } catch (err) {

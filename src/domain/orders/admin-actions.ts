@@ -4,7 +4,7 @@ import { sqlTime } from "@/lib/sql-time";
 import { cleanLine } from "@/lib/text";
 import { auditStatement } from "@/domain/staff/audit";
 import type { ServiceDeps } from "@/domain/deps";
-import { enqueueEmailStatement } from "@/domain/mail/outbox";
+import { enqueueEmailStatement } from "@/domain/mail/repo";
 import { cancelTicketStatement, findOrderWithTickets, findTicket, partialRefundStatement, renameTicketStatement } from "@/domain/orders/repo";
 import { freeTicketSeatStatements } from "@/domain/orders/seats";
 import { releaseHold, runTransition } from "@/domain/orders/settle";
@@ -90,7 +90,7 @@ export async function refundOrder(deps: ServiceDeps, actor: Actor, orderId: stri
   const now = deps.now();
   const total = order.refundedMinor + amount;
   const email = enqueueEmailStatement(
-    deps.d1,
+    deps,
     { template: "refund_issued", recipient: order.buyerEmail, orderId, data: { orderId, amountMinor: amount }, idempotencyKey: `refund-issued-${orderId}-${total}` },
     now,
   );
@@ -115,7 +115,7 @@ export async function resendTickets(deps: ServiceDeps, actor: Actor, orderId: st
   if (!order.tickets.some((t) => t.status === "valid")) throw new DomainError("conflict", { reason: "no_tickets_to_send" });
   const now = deps.now();
   await deps.d1.batch([
-    enqueueEmailStatement(deps.d1, { template: "order_confirmation", recipient: order.buyerEmail, orderId, data: { orderId }, idempotencyKey: `order-confirmation-${orderId}-resent-${now.getTime()}` }, now),
+    enqueueEmailStatement(deps, { template: "order_confirmation", recipient: order.buyerEmail, orderId, data: { orderId }, idempotencyKey: `order-confirmation-${orderId}-resent-${now.getTime()}` }, now),
     auditStatement(deps.d1, { staffId: actor.staffId, action: "tickets_resent", entity: "order", entityId: orderId, detail: { to: order.buyerEmail } }, now),
   ]);
 }

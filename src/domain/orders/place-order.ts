@@ -142,7 +142,7 @@ export async function placeOrder(
 
   for (let attempt = 0; ; attempt++) {
     try {
-      await deps.d1.batch(placeOrderStatements(deps.d1, order, now));
+      await deps.d1.batch(placeOrderStatements(deps, order, now));
       break;
     } catch (err) {
       const message = String(err);

@@ -4,7 +4,7 @@
 // freed only through ./seats, in the same batch.
 import type { PrismaClient } from "@/generated/prisma/client";
 import { sqlTime } from "@/lib/sql-time";
-import { ticketEmailStatements } from "@/domain/mail/outbox";
+import { ticketEmailStatements, type Outbox } from "@/domain/mail/repo";
 import { moveOrderSeatsStatements, takeSeatsStatements, type SeatMove } from "@/domain/orders/seats";
 
 export type NewTicket = {
@@ -36,7 +36,8 @@ export type NewOrder = {
  * Inserts an order with its tickets and takes their seats, all or nothing. Online sales need
  * the event to be published at that instant; organisers adding registrations do not.
  */
-export function placeOrderStatements(d1: D1Database, order: NewOrder, now: Date, options: { requirePublished: boolean } = { requirePublished: true }): D1PreparedStatement[] {
+export function placeOrderStatements(outbox: Outbox, order: NewOrder, now: Date, options: { requirePublished: boolean } = { requirePublished: true }): D1PreparedStatement[] {
+  const { d1 } = outbox;
   const at = sqlTime(now);
 
   return [
@@ -83,7 +84,7 @@ export function placeOrderStatements(d1: D1Database, order: NewOrder, now: Date,
         ),
     ),
     // A free order is confirmed now, so its ticket emails are queued in the same batch.
-    ...(order.paid ? ticketEmailStatements(d1, order.id, now) : []),
+    ...(order.paid ? ticketEmailStatements(outbox, order.id, now) : []),
   ];
 }
 

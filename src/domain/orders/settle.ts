@@ -1,5 +1,5 @@
 import type { ServiceDeps } from "@/domain/deps";
-import { enqueueEmailStatement, ticketEmailStatements } from "@/domain/mail/outbox";
+import { enqueueEmailStatement, ticketEmailStatements } from "@/domain/mail/repo";
 import { findOrder, findOrderByPaymentIntent, findOrderWithTickets, partialRefundStatement, transitionStatements, type OrderTransition } from "@/domain/orders/repo";
 import { seatsFreed, type SeatsFreed } from "@/domain/orders/seats";
 import { DomainError } from "@/domain/errors";
@@ -45,7 +45,7 @@ export async function fulfilOrder(deps: ServiceDeps, orderId: string, payment: {
       ticketsTo: "valid",
       set: { paidAt: sqlTime(now), stripePaymentIntentId: payment.paymentIntentId, holdExpiresAt: null },
     },
-    (now) => ticketEmailStatements(deps.d1, orderId, now, stillIn(["pending"])),
+    (now) => ticketEmailStatements(deps, orderId, now, stillIn(["pending"])),
   );
   return moved;
 }
@@ -69,7 +69,7 @@ export async function releaseHold(deps: ServiceDeps, orderId: string, to: "expir
     },
     (now) =>
       email
-        ? [enqueueEmailStatement(deps.d1, { template: email, recipient: order.buyerEmail, orderId, data: { orderId }, idempotencyKey: `${email}-${orderId}` }, now, stillIn(["pending"]))]
+        ? [enqueueEmailStatement(deps, { template: email, recipient: order.buyerEmail, orderId, data: { orderId }, idempotencyKey: `${email}-${orderId}` }, now, stillIn(["pending"]))]
         : [],
   );
 }
@@ -104,7 +104,7 @@ export async function settlePayment(deps: ServiceDeps, orderId: string, payment:
       },
       (now) => [
         enqueueEmailStatement(
-          deps.d1,
+          deps,
           { template: "late_payment_refunded", recipient: order.buyerEmail, orderId, data: { orderId, amountMinor: payment.amountMinor }, idempotencyKey: `late-payment-refunded-${orderId}` },
           now,
           stillIn(["expired", "cancelled"]),

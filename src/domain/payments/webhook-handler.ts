@@ -4,12 +4,6 @@ import { findOrderSession, recordStripeEvent, stripeEventSeen } from "@/domain/p
 import { recordRefund, releaseHold, settlePayment } from "@/domain/orders/settle";
 import { settleFromSession } from "@/domain/orders/sweep";
 
-/** The order an event is about, when it says (for sending that order's mail right away). */
-export function orderIdOf(event: Stripe.Event): string | undefined {
-  const object = event.data.object as { object?: string; metadata?: Record<string, string> | null; client_reference_id?: string | null };
-  return object.object === "checkout.session" ? (object.metadata?.orderId ?? object.client_reference_id ?? undefined) : undefined;
-}
-
 /** The order a Checkout Session belongs to, if it is one of ours and the session is current. */
 async function orderForSession(deps: ServiceDeps, session: Stripe.Checkout.Session) {
   const orderId = session.metadata?.orderId ?? session.client_reference_id;

@@ -8,7 +8,7 @@ import { auditStatement } from "@/domain/staff/audit";
 import type { StaffIdentity } from "@/domain/staff/roles";
 import { isRole } from "@/domain/staff/roles";
 import type { ServiceDeps } from "@/domain/deps";
-import { enqueueEmailStatement } from "@/domain/mail/outbox";
+import { enqueueEmailStatement } from "@/domain/mail/repo";
 import { hitRateLimit } from "@/domain/staff/rate-limit";
 
 export const SIGN_IN_LINK_MINUTES = 15;
@@ -38,7 +38,7 @@ export async function requestSignInLink(deps: ServiceDeps, rawEmail: string, cli
       .prepare(`INSERT INTO "LoginToken" ("id", "tokenHash", "staffId", "expiresAt", "createdAt") VALUES (?1, ?2, ?3, ?4, ?5)`)
       .bind(newId("lgn"), await sha256Hex(token), staff.id, sqlTime(expiresAt), sqlTime(now)),
     // The link is in the message itself; it works once and for 15 minutes only.
-    enqueueEmailStatement(deps.d1, { template: "sign_in_link", recipient: email, orderId: null, data: { url, name: staff.name, minutes: SIGN_IN_LINK_MINUTES }, idempotencyKey: `sign-in-${await sha256Hex(token)}` }, now),
+    enqueueEmailStatement(deps, { template: "sign_in_link", recipient: email, orderId: null, data: { url, name: staff.name, minutes: SIGN_IN_LINK_MINUTES }, idempotencyKey: `sign-in-${await sha256Hex(token)}` }, now),
   ]);
 }
 

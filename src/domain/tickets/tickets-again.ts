@@ -1,7 +1,7 @@
 import { DomainError } from "@/domain/errors";
 import { normaliseEmail } from "@/lib/text";
 import type { ServiceDeps } from "@/domain/deps";
-import { enqueueEmailStatement } from "@/domain/mail/outbox";
+import { enqueueEmailStatement } from "@/domain/mail/repo";
 import { hitRateLimit } from "@/domain/staff/rate-limit";
 import { countValidTicketsFor, findEventStatusBySlug } from "@/domain/tickets/repo";
 
@@ -26,7 +26,7 @@ export async function requestTicketsAgain(deps: ServiceDeps, slug: string, rawEm
   const hasTickets = await countValidTicketsFor(deps.db, event.id, email);
   if (!hasTickets) return;
   await enqueueEmailStatement(
-    deps.d1,
+    deps,
     { template: "tickets_again", recipient: email, orderId: null, data: { eventId: event.id, email }, idempotencyKey: `tickets-again-${event.id}-${email}-${now.getTime()}` },
     now,
   ).run();

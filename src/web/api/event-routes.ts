@@ -4,7 +4,6 @@ import { slugParam } from "@/lib/schemas";
 import { cached } from "@/lib/micro-cache";
 import { absoluteUrl } from "@/lib/urls";
 import { validate } from "@/lib/validate";
-import { sendMailSoon } from "@/web/shared/send-mail-soon";
 import { getPublicEvent, listUpcomingEvents } from "@/domain/events/public-event";
 import { orderInputSchema } from "@/domain/orders/input";
 import { register } from "@/domain/orders/register";
@@ -31,7 +30,6 @@ export const apiRoutes = new Hono<AppEnv>()
   .post("/events/:slug/orders", validate("param", slugParam), validate("json", orderInputSchema), async (c) => {
     const { slug } = c.req.valid("param");
     const { order, checkoutUrl } = await register(c.var.deps, slug, c.req.valid("json"));
-    if (!checkoutUrl) sendMailSoon(c, order.id);
     return c.json(
       {
         order: {

@@ -3,6 +3,9 @@ import { createMiddleware } from "hono/factory";
 import { loadConfig } from "@/config";
 import { prismaFor } from "@/db";
 import type { AppEnv, SelfFetch } from "@/env";
+import { serviceDepsFrom } from "@/deps";
+import { sendQueuedMail } from "@/domain/mail/sender";
+import { mailTransport } from "@/domain/mail/transport";
 import { lazy } from "@/lib/lazy";
 import { paymentsFor, type OfflineStripeContext } from "@/domain/payments/context";
 
@@ -22,7 +25,8 @@ function waitUntilFor(c: Context<AppEnv>): (promise: Promise<unknown>) => void {
 }
 
 /**
- * Parses the configuration and opens the database and Stripe clients for the request.
+ * Parses the configuration and opens the database and Stripe clients for the request; after
+ * the response, sends the mail the request queued.
  * `offlineStripe` is the development entry's Stripe emulator (none in production).
  */
 export const appContext = (options: { selfFetch: SelfFetch; offlineStripe?: ((ctx: OfflineStripeContext) => typeof fetch) | undefined }) =>
@@ -43,7 +47,10 @@ export const appContext = (options: { selfFetch: SelfFetch; offlineStripe?: ((ct
     });
     c.set("stripe", stripe);
     c.set("offlineStripe", offline);
-    c.set("deps", { config, db, d1: c.env.DB, stripe, origin, now: () => new Date() });
+    // Mail is sent in one place: whatever the request queued goes out after its response.
+    const queued = new Set<string | null>();
+    c.set("deps", serviceDepsFrom({ config, db, d1: c.env.DB, stripe, origin, mailQueued: (orderId) => queued.add(orderId) }));
     c.set("waitUntil", waitUntil);
     await next();
+    if (queued.size) waitUntil(sendQueuedMail(c.var.deps, mailTransport(config), queued));
   });

@@ -9,7 +9,6 @@ import { absoluteUrl } from "@/lib/urls";
 import { validate } from "@/lib/validate";
 import { getPublicEvent, listUpcomingEvents } from "@/domain/events/public-event";
 import { requestTicketsAgain } from "@/domain/tickets/tickets-again";
-import { sendMailSoon } from "@/web/shared/send-mail-soon";
 import { NoticePage } from "@/web/shared/notice-page";
 import { EventListPage } from "@/web/public/event-list";
 import { EventPage } from "@/web/public/event-page";
@@ -40,7 +39,6 @@ export const publicRoutes = new Hono<AppEnv>()
     async (c) => {
       const { slug } = c.req.valid("param");
       await requestTicketsAgain(c.var.deps, slug, c.req.valid("form").email, c.req.header("cf-connecting-ip") ?? "local");
-      sendMailSoon(c);
       return c.html(
         <NoticePage
           title="Check your inbox"

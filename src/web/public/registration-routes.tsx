@@ -17,7 +17,6 @@ import { register } from "@/domain/orders/register";
 import { getOrderForBuyer } from "@/domain/orders/settle";
 import { EventPage } from "@/web/public/event-page";
 import { RegistrationPage, type RegistrationValues } from "@/web/public/registration-page";
-import { sendMailSoon } from "@/web/shared/send-mail-soon";
 import { inputFromValues, quantitiesFromQuery, valuesForQuantities, valuesFromForm, valuesFromOrder } from "@/web/public/registration-form";
 
 type Ctx = Context<AppEnv>;
@@ -92,7 +91,6 @@ export const registrationRoutes = new Hono<AppEnv>()
     }
     try {
       const { order, checkoutUrl } = await register(c.var.deps, slug, parsed.data);
-      if (!checkoutUrl) sendMailSoon(c, order.id);
       return c.redirect(checkoutUrl ?? `/orders/${order.id}/complete`, 303);
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;

@@ -1,9 +1,8 @@
 import { Hono } from "hono";
 import type { AppEnv } from "@/env";
 import { errorBody } from "@/lib/negotiate";
-import { handleStripeEvent, orderIdOf } from "@/domain/payments/webhook-handler";
+import { handleStripeEvent } from "@/domain/payments/webhook-handler";
 import { verifyWebhook } from "@/domain/payments/stripe-client";
-import { sendMailSoon } from "@/web/shared/send-mail-soon";
 import { messagesOf } from "@/web/shared/i18n";
 
 /**
@@ -22,7 +21,6 @@ export const webhookRoutes = new Hono<AppEnv>().post("/stripe", async (c) => {
     return c.json(errorBody("invalid_signature", messagesOf(c).http.badStripeSignature), 400);
   }
   const outcome = await handleStripeEvent(c.var.deps, event);
-  sendMailSoon(c, orderIdOf(event));
   console.log(JSON.stringify({ level: "info", event: "stripe_webhook", id: event.id, type: event.type, outcome, requestId: c.var.requestId }));
   return c.json({ received: true, outcome });
 });

@@ -6,7 +6,6 @@ import type { FieldCode } from "@/domain/issues";
 import type { AppEnv } from "@/env";
 import { validate } from "@/lib/validate";
 import { SESSION_COOKIE, requirePermission } from "@/web/middleware/auth";
-import { sendMailSoon } from "@/web/shared/send-mail-soon";
 import { consumeSignInLink, requestSignInLink, signOut, signOutEverywhere } from "@/domain/staff/sign-in";
 import { mailTransport } from "@/domain/mail/transport";
 import { SignInConfirmPage, SignInPage, SignInSentPage } from "@/web/admin/auth/sign-in-pages";
@@ -22,7 +21,6 @@ export const authRoutes = new Hono<AppEnv>()
   .post("/sign-in", csrf(), validate("form", z.object({ email: z.string().trim().max(254).pipe(z.email("your_email_invalid" satisfies FieldCode)), next: z.string().optional() })), async (c) => {
     const { email } = c.req.valid("form");
     await requestSignInLink(c.var.deps, email, c.req.header("cf-connecting-ip") ?? "local");
-    sendMailSoon(c);
     return c.html(<SignInSentPage devMailbox={mailTransport(c.var.config).kind === "dev_mailbox"} />);
   })
   .get("/sign-in/:token", validate("param", tokenParam), (c) =>

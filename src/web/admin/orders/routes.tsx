@@ -7,8 +7,7 @@ import { errorMessage, fieldMessages } from "@/i18n";
 import { fieldIssues, validate } from "@/lib/validate";
 import { messagesOf } from "@/web/shared/i18n";
 import { requirePermission } from "@/web/middleware/auth";
-import { sendMailSoon } from "@/web/shared/send-mail-soon";
-import { audit } from "@/domain/staff/audit";
+import { retryFailedEmail } from "@/domain/mail/retry";
 import { addRegistration } from "@/domain/orders/add-registration";
 import { cancelOrder, cancelTicket, refundOrder, renameAttendee, resendTickets } from "@/domain/orders/admin-actions";
 import { eventDashboard, orderDetail, searchAttendees } from "@/domain/orders/admin-queries";
@@ -48,7 +47,6 @@ async function orderAction(c: Context<AppEnv>, orderId: string, done: string, ac
     const status = err.status === 409 || err.status === 422 || err.status === 503 ? err.status : 422;
     return renderOrder(c, orderId, { error: errorMessage(err, messagesOf(c)), status });
   }
-  sendMailSoon(c, orderId);
   return c.redirect(`/admin/orders/${orderId}?done=${done}`, 303);
 }
 
@@ -118,7 +116,6 @@ export const adminOrderRoutes = new Hono<AppEnv>()
     }
     try {
       const orderId = await addRegistration(c.var.deps, { staffId: c.var.staff!.id }, eventId, { ...parsed.data, attendees: parsed.data.attendees.split(/\r?\n/) });
-      sendMailSoon(c, orderId);
       return c.redirect(`/admin/orders/${orderId}?done=added`, 303);
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
@@ -158,10 +155,6 @@ export const adminOrderRoutes = new Hono<AppEnv>()
   })
   .post("/emails/:id/retry", validate("param", z.object({ id: z.string().regex(/^eml_[0-9a-z]{16,20}$/) })), async (c) => {
     const { id: emailId } = c.req.valid("param");
-    const row = await c.var.db.outboxEmail.findUnique({ where: { id: emailId } });
-    if (!row) throw new DomainError("not_found", { what: "email" });
-    await c.var.db.outboxEmail.updateMany({ where: { id: emailId, status: "failed" }, data: { status: "pending", attempts: 0, nextAttemptAt: new Date(), lastError: null } });
-    await audit(c.var.deps, { staffId: c.var.staff!.id, action: "email_retried", entity: "order", entityId: row.orderId ?? "", detail: { emailId, to: row.recipient } });
-    sendMailSoon(c, row.orderId ?? undefined);
-    return c.redirect(row.orderId ? `/admin/orders/${row.orderId}?done=resent` : "/admin", 303);
+    const orderId = await retryFailedEmail(c.var.deps, { staffId: c.var.staff!.id }, emailId);
+    return c.redirect(orderId ? `/admin/orders/${orderId}?done=resent` : "/admin", 303);
   });

@@ -4,16 +4,15 @@ import type { EmailEvent, EmailTicket } from "@emails/types";
 import type { Event, OutboxEmail, Ticket, TicketType } from "@/generated/prisma/client";
 import { formatDate, formatMoney, formatTime, formatZone } from "@/lib/format";
 import type { ServiceDeps } from "@/domain/deps";
+import type { Attachment, OutgoingEmail } from "@/domain/mail/message";
+import { findEventForEmail, findOrderForEmail, findValidTicketsOf } from "@/domain/mail/repo";
 import { eventIcs } from "@/domain/tickets/ics";
 import { qrPng } from "@/domain/tickets/qr";
 import { signTicketCode } from "@/domain/tickets/signing";
 import { proofNote } from "@/domain/tickets/ticket-view";
 import type { Messages } from "@/i18n/messages";
 
-export type Attachment = { filename: string; content: Uint8Array | string; contentType: string; contentId?: string };
-
-/** A message ready for any transport. */
-export type OutgoingEmail = { to: string; subject: string; html: string; text: string; attachments: Attachment[] };
+export type { Attachment, OutgoingEmail } from "@/domain/mail/message";
 
 type TicketWithTier = Ticket & { ticketType: TicketType };
 
@@ -70,7 +69,6 @@ async function composeTickets(deps: ServiceDeps, m: Messages, row: OutboxEmail, 
  */
 export async function composeEmail(deps: ServiceDeps, row: OutboxEmail, m: Messages): Promise<OutgoingEmail | null> {
   const data = JSON.parse(row.data) as { orderId?: string; ticketId?: string; eventId?: string; email?: string; amountMinor?: number };
-  const include = { event: true, tickets: { include: { ticketType: true }, orderBy: { createdAt: "asc" as const } } };
 
   if (row.template === "sign_in_link") {
     const link = data as { url: string; name?: string; minutes: number };
@@ -91,16 +89,12 @@ export async function composeEmail(deps: ServiceDeps, row: OutboxEmail, m: Messa
 
   if (row.template === "tickets_again") {
     const email = data.email!;
-    const event = await deps.db.event.findUniqueOrThrow({ where: { id: data.eventId! } });
-    const tickets = await deps.db.ticket.findMany({
-      where: { eventId: event.id, status: "valid", OR: [{ attendeeEmail: { equals: email } }, { order: { buyerEmail: { equals: email } } }] },
-      include: { ticketType: true },
-      orderBy: { createdAt: "asc" },
-    });
+    const event = await findEventForEmail(deps.db, data.eventId!);
+    const tickets = await findValidTicketsOf(deps.db, event.id, email);
     return composeTickets(deps, m, row, "tickets_again", event, tickets, { recipientName: m.mail.anyone, reference: null, total: null });
   }
 
-  const order = await deps.db.order.findUniqueOrThrow({ where: { id: data.orderId! }, include });
+  const order = await findOrderForEmail(deps.db, data.orderId!);
   const event = order.event;
   switch (row.template) {
     case "order_confirmation":

@@ -1,0 +1,143 @@
+import type { OutboxEmail, PrismaClient } from "@/generated/prisma/client";
+import { newId } from "@/lib/ids";
+import { sqlTime } from "@/lib/sql-time";
+
+/** The emails the service sends; each has a template in emails/. */
+export type EmailTemplate =
+  | "order_confirmation"
+  | "attendee_ticket"
+  | "tickets_again"
+  | "late_payment_refunded"
+  | "payment_failed"
+  | "sign_in_link"
+  | "refund_issued";
+
+/** Where mail is queued: the database, and whoever sends it right after the request (ServiceDeps). */
+export type Outbox = { d1: D1Database; mailQueued?: ((orderId: string | null) => void) | undefined };
+
+/**
+ * A statement that queues an email in the outbox, for use inside the batch that makes the
+ * change the email reports, so the two happen together or not at all. `onlyIf` is an SQL
+ * condition (with ?1 bound to `orderId`) evaluated in the same transaction; the idempotency
+ * key makes a repeated queueing a no-op.
+ */
+export function enqueueEmailStatement(
+  outbox: Outbox,
+  email: { template: EmailTemplate; recipient: string; orderId: string | null; data: Record<string, unknown>; idempotencyKey: string },
+  now: Date,
+  onlyIf = "1",
+): D1PreparedStatement {
+  outbox.mailQueued?.(email.orderId);
+  return outbox.d1
+    .prepare(
+      `INSERT OR IGNORE INTO "OutboxEmail" ("id", "recipient", "template", "data", "status", "attempts", "nextAttemptAt", "idempotencyKey", "orderId", "createdAt")
+       SELECT ?2, ?3, ?4, ?5, 'pending', 0, ?6, ?7, ?1, ?6 WHERE ${onlyIf}`,
+    )
+    .bind(email.orderId, newId("eml"), email.recipient, email.template, JSON.stringify(email.data), sqlTime(now), email.idempotencyKey);
+}
+
+/**
+ * The ticket emails of a confirmed order: one to the buyer with every ticket, and one to each
+ * attendee who gave an address other than the buyer's, with their own ticket. For the batch
+ * that confirms the order; `onlyIf` as above.
+ */
+export function ticketEmailStatements(outbox: Outbox, orderId: string, now: Date, onlyIf = "1"): D1PreparedStatement[] {
+  const at = sqlTime(now);
+  const { d1 } = outbox;
+  outbox.mailQueued?.(orderId);
+  return [
+    d1
+      .prepare(
+        `INSERT OR IGNORE INTO "OutboxEmail" ("id", "recipient", "template", "data", "status", "attempts", "nextAttemptAt", "idempotencyKey", "orderId", "createdAt")
+         SELECT ?2, o."buyerEmail", 'order_confirmation', json_object('orderId', o."id"), 'pending', 0, ?3, 'order-confirmation-' || o."id", o."id", ?3
+         FROM "Order" o WHERE o."id" = ?1 AND ${onlyIf}`,
+      )
+      .bind(orderId, newId("eml"), at),
+    d1
+      .prepare(
+        `INSERT OR IGNORE INTO "OutboxEmail" ("id", "recipient", "template", "data", "status", "attempts", "nextAttemptAt", "idempotencyKey", "orderId", "createdAt")
+         SELECT 'eml_' || lower(hex(randomblob(10))), t."attendeeEmail", 'attendee_ticket', json_object('orderId', t."orderId", 'ticketId', t."id"),
+                'pending', 0, ?2, 'attendee-ticket-' || t."id", t."orderId", ?2
+         FROM "Ticket" t JOIN "Order" o ON o."id" = t."orderId"
+         WHERE t."orderId" = ?1 AND t."attendeeEmail" IS NOT NULL AND lower(t."attendeeEmail") <> lower(o."buyerEmail") AND ${onlyIf}`,
+      )
+      .bind(orderId, at),
+  ];
+}
+
+// ---- The sender's reads and writes ----
+
+/** Up to `limit` messages due now (of one order, when given), oldest first. */
+export function findDueEmails(db: PrismaClient, now: Date, limit: number, orderId?: string) {
+  return db.outboxEmail.findMany({
+    where: { status: "pending", nextAttemptAt: { lte: now }, ...(orderId ? { orderId } : {}) },
+    orderBy: { nextAttemptAt: "asc" },
+    take: limit,
+    select: { id: true },
+  });
+}
+
+/**
+ * Claims a due message for `leaseMs`: one conditional update, so two senders running at once
+ * (the kick after a request and the cron) never both send it. The claimed row, or null.
+ */
+export async function claimEmail(deps: { d1: D1Database; db: PrismaClient }, id: string, now: Date, leaseMs: number): Promise<OutboxEmail | null> {
+  const row = await deps.d1
+    .prepare(
+      `UPDATE "OutboxEmail" SET "attempts" = "attempts" + 1, "nextAttemptAt" = ?3
+       WHERE "id" = ?1 AND "status" = 'pending' AND "nextAttemptAt" <= ?2 RETURNING "id"`,
+    )
+    .bind(id, sqlTime(now), sqlTime(new Date(now.getTime() + leaseMs)))
+    .first<{ id: string }>();
+  return row ? deps.db.outboxEmail.findUnique({ where: { id: row.id } }) : null;
+}
+
+/** Records how sending went: sent (with the provider's id), skipped, failed, or to be retried at `retryAt`. */
+export async function recordSendOutcome(
+  db: PrismaClient,
+  id: string,
+  outcome: { status: "sent"; providerId: string; at: Date } | { status: "skipped" | "failed"; error: string } | { status: "retry"; error: string; retryAt: Date },
+): Promise<void> {
+  const data =
+    outcome.status === "sent"
+      ? { status: "sent", providerId: outcome.providerId, sentAt: outcome.at, lastError: null }
+      : outcome.status === "retry"
+        ? { lastError: outcome.error.slice(0, 500), nextAttemptAt: outcome.retryAt }
+        : { status: outcome.status, lastError: outcome.error.slice(0, 500) };
+  await db.outboxEmail.updateMany({ where: { id }, data });
+}
+
+/** A message by id (organisers retrying a failed one). */
+export function findEmail(db: PrismaClient, id: string) {
+  return db.outboxEmail.findUnique({ where: { id } });
+}
+
+/** Puts a failed message back in the queue, due now; true when it was failed. */
+export async function requeueFailedEmail(db: PrismaClient, id: string, now: Date): Promise<boolean> {
+  const { count } = await db.outboxEmail.updateMany({ where: { id, status: "failed" }, data: { status: "pending", attempts: 0, nextAttemptAt: now, lastError: null } });
+  return count === 1;
+}
+
+// ---- What a message says, read when it is sent (so a ticket cancelled meanwhile is left out) ----
+
+/** An order with its event and tickets (with tiers), for the order's mail. */
+export function findOrderForEmail(db: PrismaClient, orderId: string) {
+  return db.order.findUniqueOrThrow({
+    where: { id: orderId },
+    include: { event: true, tickets: { include: { ticketType: true }, orderBy: { createdAt: "asc" } } },
+  });
+}
+
+/** An event by id. */
+export function findEventForEmail(db: PrismaClient, eventId: string) {
+  return db.event.findUniqueOrThrow({ where: { id: eventId } });
+}
+
+/** The event's valid tickets bought by, or issued to, `email` (already normalised), with tiers. */
+export function findValidTicketsOf(db: PrismaClient, eventId: string, email: string) {
+  return db.ticket.findMany({
+    where: { eventId, status: "valid", OR: [{ attendeeEmail: { equals: email } }, { order: { buyerEmail: { equals: email } } }] },
+    include: { ticketType: true },
+    orderBy: { createdAt: "asc" },
+  });
+}
