@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { hashAccessCode } from "@/domain/orders/eligibility";
+import { getPreviewView } from "@/domain/events/admin-events";
+import { getPublicEvent } from "@/domain/events/public-event";
+import { newId } from "@/lib/ids";
 import { createEvent, db, fetchWorker, orderBody, postJson } from "./helpers";
 import { getAs, postAs, signedInAs, type Caller } from "./auth-helpers";
 
@@ -348,6 +351,29 @@ describe("previewing an event", () => {
     expect(html).not.toContain("Continue</button>");
     expect(html).not.toContain('name="qty.');
     expect(html).not.toMatch(/style="/);
+  });
+  it("lists tiers and the programme in the same order as the public page (sort order, then price or time)", async () => {
+    const event = await createEvent({
+      tiers: [
+        { name: "Late", sortOrder: 2, priceMinor: 500 },
+        { name: "Dear", sortOrder: 1, priceMinor: 1300 },
+        { name: "Cheap", sortOrder: 1, priceMinor: 800 },
+      ],
+    });
+    const at = (hour: number) => new Date(event.startsAt.getTime() + hour * 3_600_000);
+    await db.agendaItem.createMany({
+      data: [
+        { id: newId("agd"), eventId: event.id, startsAt: at(2), title: "Lunch", sortOrder: 1 },
+        { id: newId("agd"), eventId: event.id, startsAt: at(1), title: "Talk", sortOrder: 1 },
+        { id: newId("agd"), eventId: event.id, startsAt: at(3), title: "Close", sortOrder: 0 },
+      ],
+    });
+    const now = new Date();
+    const [preview, page] = await Promise.all([getPreviewView(db, event.id, now), getPublicEvent(db, event.slug, now)]);
+    for (const view of [preview, page]) {
+      expect(view.tiers.map((t) => t.tier.name)).toEqual(["Cheap", "Dear", "Late"]);
+      expect(view.agenda.map((a) => a.title)).toEqual(["Close", "Talk", "Lunch"]);
+    }
   });
 });
 

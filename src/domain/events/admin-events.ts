@@ -9,8 +9,14 @@ import type { EventInput } from "@/domain/events/event-input";
 import {
   LIMIT_GUARD,
   SLUG_TAKEN,
+  findEventById,
+  findEventIdBySlug,
+  findEventTitleBySlug,
+  findEventWithTiers,
   insertAgendaStatements,
   insertEventStatement,
+  listEventsEndedBy,
+  listEventsEndingAfter,
   replaceAgendaStatements,
   runGuarded,
   updateEventStatement,
@@ -20,25 +26,22 @@ import { slugify, uniqueSlug } from "@/domain/events/slug";
 
 export type AdminEvent = Event & { ticketTypes: TicketType[]; agenda: AgendaItem[] };
 
-const withRelations = {
-  ticketTypes: { orderBy: [{ sortOrder: "asc" as const }, { priceMinor: "asc" as const }] },
-  agenda: { orderBy: [{ sortOrder: "asc" as const }, { startsAt: "asc" as const }] },
-};
-
 /** Every event in any status: those not yet over soonest first, then past ones latest first. */
 export async function listAdminEvents(db: PrismaClient, now: Date): Promise<Event[]> {
-  const [upcoming, past] = await Promise.all([
-    db.event.findMany({ where: { endsAt: { gt: now } }, orderBy: { startsAt: "asc" } }),
-    db.event.findMany({ where: { endsAt: { lte: now } }, orderBy: { startsAt: "desc" } }),
-  ]);
+  const [upcoming, past] = await Promise.all([listEventsEndingAfter(db, now), listEventsEndedBy(db, now)]);
   return [...upcoming, ...past];
 }
 
 /** One event with its tiers and programme, whatever its status. */
 export async function getAdminEvent(db: PrismaClient, id: string): Promise<AdminEvent> {
-  const event = await db.event.findUnique({ where: { id }, include: withRelations });
+  const event = await findEventById(db, id);
   if (!event) throw new DomainError("not_found", { what: "event", next: "events_list" });
   return event;
+}
+
+/** One event with its tiers by sort order (no programme), or null: for the organiser's order pages. */
+export function findEventForOrders(db: PrismaClient, id: string) {
+  return findEventWithTiers(db, id);
 }
 
 /**
@@ -52,14 +55,14 @@ export async function getPreviewView(db: PrismaClient, id: string, now: Date): P
 const capacityTaken = (sold: number, held: number) => issue("capacity_below_taken", { sold, held });
 
 async function slugTakenError(db: PrismaClient, slug: string): Promise<DomainError> {
-  const other = await db.event.findUnique({ where: { slug }, select: { title: true } });
+  const other = await findEventTitleBySlug(db, slug);
   return new DomainError("invalid", {}, { slug: issue("slug_taken", { by: other?.title ?? null }) });
 }
 
 /** The slug to store: the one typed (which must be free), or one made from the title. */
 async function chooseSlug(db: PrismaClient, input: EventInput, current?: { id: string; slug: string }): Promise<string> {
   if (input.slug) {
-    const owner = await db.event.findUnique({ where: { slug: input.slug }, select: { id: true } });
+    const owner = await findEventIdBySlug(db, input.slug);
     if (owner && owner.id !== current?.id) throw await slugTakenError(db, input.slug);
     return input.slug;
   }

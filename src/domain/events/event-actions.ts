@@ -10,6 +10,7 @@ import {
   insertAgendaStatements,
   insertEventStatement,
   insertTierStatement,
+  runBatch,
   runGuarded,
   statusChangeStatement,
 } from "@/domain/events/repo";
@@ -88,7 +89,7 @@ export async function duplicateEvent(deps: ServiceDeps, staffId: string, id: str
   const slug = await uniqueSlug(deps.db, slugBase);
   const newEventId = newId("evt");
   const now = deps.now();
-  await deps.d1.batch([
+  await runBatch(deps.d1, [
     insertEventStatement(
       deps.d1,
       newEventId,

@@ -1,6 +1,7 @@
 import type { AgendaItem, Event, PrismaClient, TicketType } from "@/generated/prisma/client";
 import { DomainError } from "@/domain/errors";
 import { tierSaleState, tierSeatsLeft, type SaleState } from "@/domain/events/availability";
+import { findEventBySlug, listPublishedEventsEndingAfter } from "@/domain/events/repo";
 
 export type TierView = {
   tier: TicketType;
@@ -42,18 +43,9 @@ export function toView(event: EventWithRelations, now: Date): EventView {
   };
 }
 
-const withRelations = {
-  ticketTypes: { orderBy: [{ sortOrder: "asc" as const }, { priceMinor: "asc" as const }] },
-  agenda: { orderBy: [{ sortOrder: "asc" as const }, { startsAt: "asc" as const }] },
-};
-
 /** Published events that have not ended, soonest first. */
 export async function listUpcomingEvents(db: PrismaClient, now: Date): Promise<EventView[]> {
-  const events = await db.event.findMany({
-    where: { status: "published", endsAt: { gt: now } },
-    orderBy: { startsAt: "asc" },
-    include: withRelations,
-  });
+  const events = await listPublishedEventsEndingAfter(db, now);
   return events.map((e) => toView(e, now));
 }
 
@@ -62,7 +54,7 @@ export async function listUpcomingEvents(db: PrismaClient, now: Date): Promise<E
  * (shown as past). Drafts do not exist for the public.
  */
 export async function getPublicEvent(db: PrismaClient, slug: string, now: Date): Promise<EventView> {
-  const event = await db.event.findUnique({ where: { slug }, include: withRelations });
+  const event = await findEventBySlug(db, slug);
   if (!event || event.status === "draft") {
     throw new DomainError("not_found", { what: "event", next: "event_moved" });
   }

@@ -1,8 +1,10 @@
-// Statements for organiser changes to events, tiers and programmes. Each change is one D1
-// batch (one transaction) with its audit entry. Where a change must not pass a live counter
+// All SQL of events, their tiers and programmes. Reads go through Prisma (typed rows with
+// their relations). Organiser changes are raw D1 statements: each change is one D1 batch (one
+// transaction) with its audit entry. Where a change must not pass a live counter
 // (capacity below the seats sold and held), the statement sets that counter to NULL instead
 // of writing, which breaks its NOT NULL constraint and rolls the whole batch back: the check
 // and the write are one step, so an order placed at the same moment cannot slip between them.
+import type { PrismaClient } from "@/generated/prisma/client";
 import { newId } from "@/lib/ids";
 import { sqlTime } from "@/lib/sql-time";
 import { keepTakenWithinSql, LIMIT_BELOW_TAKEN } from "@/domain/orders/seats";
@@ -52,6 +54,85 @@ export const SLUG_TAKEN = /UNIQUE constraint failed: Event\.slug/;
 export const STATUS_GUARD = /NOT NULL constraint failed: Event\.status/;
 
 const t = (d: Date | null) => (d ? sqlTime(d) : null);
+
+// ---- Events: reads ----
+
+/** Tiers in the order pages list them (then cheapest first), and the programme in its order. */
+const withTiersAndAgenda = {
+  ticketTypes: { orderBy: [{ sortOrder: "asc" as const }, { priceMinor: "asc" as const }] },
+  agenda: { orderBy: [{ sortOrder: "asc" as const }, { startsAt: "asc" as const }] },
+};
+
+/** An event with its tiers and programme, by id, or null. */
+export function findEventById(db: PrismaClient, id: string) {
+  return db.event.findUnique({ where: { id }, include: withTiersAndAgenda });
+}
+
+/** An event with its tiers and programme, by slug, or null. */
+export function findEventBySlug(db: PrismaClient, slug: string) {
+  return db.event.findUnique({ where: { slug }, include: withTiersAndAgenda });
+}
+
+/** An event with its tiers by sort order (no programme), or null. */
+export function findEventWithTiers(db: PrismaClient, id: string) {
+  return db.event.findUnique({ where: { id }, include: { ticketTypes: { orderBy: { sortOrder: "asc" } } } });
+}
+
+/** Published events that end after `now`, soonest first, with their tiers and programmes. */
+export function listPublishedEventsEndingAfter(db: PrismaClient, now: Date) {
+  return db.event.findMany({ where: { status: "published", endsAt: { gt: now } }, orderBy: { startsAt: "asc" }, include: withTiersAndAgenda });
+}
+
+/** Events in any status that end after `now`, soonest first. */
+export function listEventsEndingAfter(db: PrismaClient, now: Date) {
+  return db.event.findMany({ where: { endsAt: { gt: now } }, orderBy: { startsAt: "asc" } });
+}
+
+/** Events in any status that ended at or before `now`, latest first. */
+export function listEventsEndedBy(db: PrismaClient, now: Date) {
+  return db.event.findMany({ where: { endsAt: { lte: now } }, orderBy: { startsAt: "desc" } });
+}
+
+/** Events in one of `statuses`, soonest first. */
+export function listEventsInStatus(db: PrismaClient, statuses: string[]) {
+  return db.event.findMany({ where: { status: { in: statuses } }, orderBy: { startsAt: "asc" } });
+}
+
+/** The id of the event with this slug, or null. */
+export function findEventIdBySlug(db: PrismaClient, slug: string) {
+  return db.event.findUnique({ where: { slug }, select: { id: true } });
+}
+
+/** The title of the event with this slug, or null. */
+export function findEventTitleBySlug(db: PrismaClient, slug: string) {
+  return db.event.findUnique({ where: { slug }, select: { title: true } });
+}
+
+/** Every event slug that starts with `prefix`. */
+export async function listSlugsStartingWith(db: PrismaClient, prefix: string): Promise<string[]> {
+  return (await db.event.findMany({ where: { slug: { startsWith: prefix } }, select: { slug: true } })).map((e) => e.slug);
+}
+
+// ---- Tiers: reads ----
+
+/** A tier with its event, or null. */
+export function findTierWithEvent(db: PrismaClient, id: string) {
+  return db.ticketType.findUnique({ where: { id }, include: { event: true } });
+}
+
+/** The highest sort order among an event's tiers; null when it has none. */
+export async function findLastTierSortOrder(db: PrismaClient, eventId: string): Promise<number | null> {
+  const last = await db.ticketType.findFirst({ where: { eventId }, orderBy: { sortOrder: "desc" }, select: { sortOrder: true } });
+  return last ? last.sortOrder : null;
+}
+
+/** Ids of an event's tiers with nothing sold or held and no ticket at all (even of a cancelled order). */
+export async function listUnorderedTierIds(db: PrismaClient, eventId: string): Promise<string[]> {
+  const tiers = await db.ticketType.findMany({ where: { eventId, soldCount: 0, heldCount: 0, tickets: { none: {} } }, select: { id: true } });
+  return tiers.map((t) => t.id);
+}
+
+// ---- Events: changes ----
 
 const eventColumns = [
   "slug", "title", "summary", "description", "venueName", "venueAddress", "timezone", "startsAt", "endsAt", "doorsOpenAt",
@@ -118,6 +199,8 @@ export function statusChangeStatement(d1: D1Database, id: string, from: string[]
     .bind(id, to, JSON.stringify(from), sqlTime(now));
 }
 
+// ---- Tiers: changes ----
+
 const tierColumns = [
   "name", "description", "priceMinor", "quota", "eligibility", "declarationText", "accessCodeHash", "salesStartAt", "salesEndAt",
   "minPerOrder", "maxPerOrder", "sortOrder",
@@ -164,6 +247,13 @@ export function deleteTierStatements(d1: D1Database, id: string): D1PreparedStat
       .bind(id),
     d1.prepare(`DELETE FROM "TicketType" WHERE "id" = ?1`).bind(id),
   ];
+}
+
+// ---- Running a change ----
+
+/** Runs statements as one D1 batch (one transaction): all or nothing. */
+export async function runBatch(d1: D1Database, statements: D1PreparedStatement[]): Promise<void> {
+  await d1.batch(statements);
 }
 
 /** Runs a batch; a constraint that names `guard` becomes `onGuard()`'s error instead. */

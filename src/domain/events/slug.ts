@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/generated/prisma/client";
+import { listSlugsStartingWith } from "@/domain/events/repo";
 
 /** "Annual Conference: Human Rights & Development" → "annual-conference-human-rights-and-development". */
 export function slugify(text: string, max = 60): string {
@@ -16,7 +17,7 @@ export function slugify(text: string, max = 60): string {
 
 /** `base`, or `base-2`, `base-3`… : the first that no event uses yet. */
 export async function uniqueSlug(db: PrismaClient, base: string): Promise<string> {
-  const taken = new Set((await db.event.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((e) => e.slug));
+  const taken = new Set(await listSlugsStartingWith(db, base));
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) {
     const candidate = `${base}-${n}`;

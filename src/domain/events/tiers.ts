@@ -6,22 +6,33 @@ import { auditStatement } from "@/domain/staff/audit";
 import type { ServiceDeps } from "@/domain/deps";
 import { hashAccessCode } from "@/domain/orders/eligibility";
 import { getAdminEvent } from "@/domain/events/admin-events";
-import { LIMIT_GUARD, deleteTierStatements, insertTierStatement, runGuarded, updateTierStatement, type TierRow } from "@/domain/events/repo";
+import {
+  LIMIT_GUARD,
+  deleteTierStatements,
+  findLastTierSortOrder,
+  findTierWithEvent,
+  insertTierStatement,
+  listUnorderedTierIds,
+  runBatch,
+  runGuarded,
+  updateTierStatement,
+  type TierRow,
+} from "@/domain/events/repo";
 import type { TierInput } from "@/domain/events/tier-input";
 
 export type AdminTier = TicketType & { event: Event };
 
 /** One tier with its event. */
 export async function getAdminTier(db: PrismaClient, id: string): Promise<AdminTier> {
-  const tier = await db.ticketType.findUnique({ where: { id }, include: { event: true } });
+  const tier = await findTierWithEvent(db, id);
   if (!tier) throw new DomainError("not_found", { what: "tier", next: "back_to_event" });
   return tier;
 }
 
 /** The position a new tier takes: after the event's last one. */
 export async function nextSortOrder(db: PrismaClient, eventId: string): Promise<number> {
-  const last = await db.ticketType.findFirst({ where: { eventId }, orderBy: { sortOrder: "desc" }, select: { sortOrder: true } });
-  return last ? last.sortOrder + 1 : 0;
+  const last = await findLastTierSortOrder(db, eventId);
+  return last === null ? 0 : last + 1;
 }
 
 const quotaTaken = (sold: number, held: number) => issue("quota_below_taken", { sold, held });
@@ -45,7 +56,7 @@ export async function createTier(deps: ServiceDeps, staffId: string, eventId: st
   const row = await rowOf(input, { accessCodeHash: null, sortOrder: await nextSortOrder(deps.db, eventId) });
   const id = newId("tier");
   const now = deps.now();
-  await deps.d1.batch([
+  await runBatch(deps.d1, [
     insertTierStatement(deps.d1, id, eventId, row, now),
     auditStatement(deps.d1, { staffId, action: "tier_created", entity: "ticket_type", entityId: id, detail: { eventId, ...auditDetail(row, row.accessCodeHash !== null) } }, now),
   ]);
@@ -105,9 +116,5 @@ new DomainError("conflict", { reason: "tier_ordered", tier: tier.name });
 
 /** Whether a tier could be deleted now (nothing sold, held or ever ordered). */
 export async function deletableTierIds(db: PrismaClient, eventId: string): Promise<Set<string>> {
-  const tiers = await db.ticketType.findMany({
-    where: { eventId, soldCount: 0, heldCount: 0, tickets: { none: {} } },
-    select: { id: true },
-  });
-  return new Set(tiers.map((t) => t.id));
+  return new Set(await listUnorderedTierIds(db, eventId));
 }

@@ -2,27 +2,50 @@ import { DomainError, invalidField } from "@/domain/errors";
 import { issue } from "@/domain/issues";
 import { sha256Hex } from "@/lib/hash";
 import { newId } from "@/lib/ids";
-import { sqlTime } from "@/lib/sql-time";
 import { cleanLine, normaliseEmail } from "@/lib/text";
 import { randomToken } from "@/lib/tokens";
 import { auditStatement } from "@/domain/staff/audit";
 import { isRole, type StaffIdentity } from "@/domain/staff/roles";
 import type { ServiceDeps } from "@/domain/deps";
+import { listEventsInStatus } from "@/domain/events/repo";
+import {
+  countAuditEntries,
+  deleteSessionsStatement,
+  findApiToken,
+  findStaffByEmail,
+  findStaffById,
+  insertApiTokenStatement,
+  insertStaffStatement,
+  listApiTokens,
+  listAuditEntries,
+  listStaffWithEvents,
+  replaceStaffEventsStatements,
+  revokeApiTokenStatement,
+  revokeApiTokensOfStatement,
+  runBatch,
+  setDisabledStatement,
+  setRoleStatement,
+} from "@/domain/staff/repo";
 
 /** Everyone with access, with the events door staff may scan. */
 export function listStaff(deps: ServiceDeps) {
-  return deps.db.staff.findMany({ orderBy: [{ disabledAt: "asc" }, { email: "asc" }], include: { events: { include: { event: true } } } });
+  return listStaffWithEvents(deps.db);
+}
+
+/** The events door staff can be assigned to: drafts and published ones, soonest first. */
+export function assignableEvents(deps: ServiceDeps) {
+  return listEventsInStatus(deps.db, ["draft", "published"]);
 }
 
 /** Adds a staff member (owners only). They sign in with an emailed link; there is no password. */
 export async function addStaff(deps: ServiceDeps, actor: StaffIdentity, input: { email: string; name: string; role: string }) {
   const email = normaliseEmail(input.email);
   if (!isRole(input.role)) throw invalidField("role", issue("role_required"));
-  if (await deps.db.staff.findUnique({ where: { email } })) throw new DomainError("conflict", { reason: "staff_email_taken" }, { email: issue("staff_email_taken") });
+  if (await findStaffByEmail(deps.db, email)) throw new DomainError("conflict", { reason: "staff_email_taken" }, { email: issue("staff_email_taken") });
   const id = newId("stf");
   const now = deps.now();
-  await deps.d1.batch([
-    deps.d1.prepare(`INSERT INTO "Staff" ("id", "email", "name", "role", "createdAt") VALUES (?1, ?2, ?3, ?4, ?5)`).bind(id, email, cleanLine(input.name), input.role, sqlTime(now)),
+  await runBatch(deps.d1, [
+    insertStaffStatement(deps.d1, { id, email, name: cleanLine(input.name), role: input.role }, now),
     auditStatement(deps.d1, { staffId: actor.id, action: "staff_added", entity: "staff", entityId: id, detail: { email, role: input.role } }, now),
   ]);
   return id;
@@ -34,36 +57,30 @@ export async function addStaff(deps: ServiceDeps, actor: StaffIdentity, input: {
  * their sessions and revokes their API tokens.
  */
 export async function updateStaff(deps: ServiceDeps, actor: StaffIdentity, staffId: string, change: { role?: string; eventIds?: string[]; disabled?: boolean }) {
-  const staff = await deps.db.staff.findUnique({ where: { id: staffId } });
+  const staff = await findStaffById(deps.db, staffId);
   if (!staff) throw new DomainError("not_found", { what: "person" });
   if (staffId === actor.id && ((change.role && change.role !== "owner") || change.disabled)) {
     throw new DomainError("conflict", { reason: "own_owner_access" });
   }
   if (change.role !== undefined && !isRole(change.role)) throw invalidField("role", issue("role_required"));
   const now = deps.now();
-  const at = sqlTime(now);
   const statements: D1PreparedStatement[] = [];
-  if (change.role) statements.push(deps.d1.prepare(`UPDATE "Staff" SET "role" = ?2 WHERE "id" = ?1`).bind(staffId, change.role));
+  if (change.role) statements.push(setRoleStatement(deps.d1, staffId, change.role));
   if (change.disabled !== undefined) {
-    statements.push(deps.d1.prepare(`UPDATE "Staff" SET "disabledAt" = ?2 WHERE "id" = ?1`).bind(staffId, change.disabled ? at : null));
+    statements.push(setDisabledStatement(deps.d1, staffId, change.disabled, now));
     if (change.disabled) {
-      statements.push(deps.d1.prepare(`DELETE FROM "Session" WHERE "staffId" = ?1`).bind(staffId));
-      statements.push(deps.d1.prepare(`UPDATE "ApiToken" SET "revokedAt" = ?2 WHERE "staffId" = ?1 AND "revokedAt" IS NULL`).bind(staffId, at));
+      statements.push(deleteSessionsStatement(deps.d1, staffId));
+      statements.push(revokeApiTokensOfStatement(deps.d1, staffId, now));
     }
   }
-  if (change.eventIds) {
-    statements.push(deps.d1.prepare(`DELETE FROM "StaffEvent" WHERE "staffId" = ?1`).bind(staffId));
-    for (const eventId of change.eventIds.slice(0, 50)) {
-      statements.push(deps.d1.prepare(`INSERT OR IGNORE INTO "StaffEvent" ("staffId", "eventId") SELECT ?1, "id" FROM "Event" WHERE "id" = ?2`).bind(staffId, eventId));
-    }
-  }
+  if (change.eventIds) statements.push(...replaceStaffEventsStatements(deps.d1, staffId, change.eventIds.slice(0, 50)));
   statements.push(auditStatement(deps.d1, { staffId: actor.id, action: "staff_updated", entity: "staff", entityId: staffId, detail: change }, now));
-  await deps.d1.batch(statements);
+  await runBatch(deps.d1, statements);
 }
 
 /** The API tokens a staff member can see: their own (owners see everyone's). */
 export function listTokens(deps: ServiceDeps, actor: StaffIdentity) {
-  return deps.db.apiToken.findMany({ where: actor.role === "owner" ? {} : { staffId: actor.id }, include: { staff: true }, orderBy: { createdAt: "desc" } });
+  return listApiTokens(deps.db, actor.role === "owner" ? {} : { staffId: actor.id });
 }
 
 /** Creates an API token for the actor; the secret is returned once and only its hash kept. */
@@ -73,8 +90,8 @@ export async function createToken(deps: ServiceDeps, actor: StaffIdentity, rawNa
   const token = `tok_${randomToken(24)}`;
   const id = newId("tok");
   const now = deps.now();
-  await deps.d1.batch([
-    deps.d1.prepare(`INSERT INTO "ApiToken" ("id", "name", "tokenHash", "staffId", "createdAt") VALUES (?1, ?2, ?3, ?4, ?5)`).bind(id, name, await sha256Hex(token), actor.id, sqlTime(now)),
+  await runBatch(deps.d1, [
+    insertApiTokenStatement(deps.d1, { id, name, tokenHash: await sha256Hex(token), staffId: actor.id }, now),
     auditStatement(deps.d1, { staffId: actor.id, action: "api_token_created", entity: "api_token", entityId: id, detail: { name } }, now),
   ]);
   return token;
@@ -82,21 +99,17 @@ export async function createToken(deps: ServiceDeps, actor: StaffIdentity, rawNa
 
 /** Revokes a token: the actor's own, or anyone's for an owner. */
 export async function revokeToken(deps: ServiceDeps, actor: StaffIdentity, tokenId: string) {
-  const token = await deps.db.apiToken.findUnique({ where: { id: tokenId } });
+  const token = await findApiToken(deps.db, tokenId);
   if (!token || (token.staffId !== actor.id && actor.role !== "owner")) throw new DomainError("not_found", { what: "token" });
   const now = deps.now();
-  await deps.d1.batch([
-    deps.d1.prepare(`UPDATE "ApiToken" SET "revokedAt" = ?2 WHERE "id" = ?1 AND "revokedAt" IS NULL`).bind(tokenId, sqlTime(now)),
+  await runBatch(deps.d1, [
+    revokeApiTokenStatement(deps.d1, tokenId, now),
     auditStatement(deps.d1, { staffId: actor.id, action: "api_token_revoked", entity: "api_token", entityId: tokenId, detail: { name: token.name } }, now),
   ]);
 }
 
 /** The audit log, newest first, a page at a time. */
 export async function auditLog(deps: ServiceDeps, page: number, entity?: string) {
-  const where = entity ? { entity } : {};
-  const [total, entries] = await Promise.all([
-    deps.db.auditEntry.count({ where }),
-    deps.db.auditEntry.findMany({ where, include: { staff: true }, orderBy: { createdAt: "desc" }, skip: (page - 1) * 100, take: 100 }),
-  ]);
+  const [total, entries] = await Promise.all([countAuditEntries(deps.db, entity), listAuditEntries(deps.db, { entity, skip: (page - 1) * 100, take: 100 })]);
   return { total, entries, pages: Math.max(1, Math.ceil(total / 100)) };
 }

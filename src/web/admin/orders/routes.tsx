@@ -8,6 +8,7 @@ import { fieldIssues, validate } from "@/lib/validate";
 import { messagesOf } from "@/web/shared/i18n";
 import { requirePermission } from "@/web/middleware/auth";
 import { retryFailedEmail } from "@/domain/mail/retry";
+import { findEventForOrders } from "@/domain/events/admin-events";
 import { addRegistration } from "@/domain/orders/add-registration";
 import { cancelOrder, cancelTicket, refundOrder, renameAttendee, resendTickets } from "@/domain/orders/admin-actions";
 import { eventDashboard, orderDetail, searchAttendees } from "@/domain/orders/admin-queries";
@@ -84,7 +85,7 @@ export const adminOrderRoutes = new Hono<AppEnv>()
     async (c) => {
       const { id: eventId } = c.req.valid("param");
       const query = c.req.valid("query");
-      const event = await c.var.db.event.findUnique({ where: { id: eventId }, include: { ticketTypes: { orderBy: { sortOrder: "asc" } } } });
+      const event = await findEventForOrders(c.var.db, eventId);
       if (!event) throw new DomainError("not_found", { what: "event" });
       const filter = { q: query.q || undefined, tierId: query.tier || undefined, status: query.status || undefined, checkedIn: query.checkedIn || undefined, page: query.page };
       const result = await searchAttendees(c.var.deps, eventId, filter);
@@ -92,14 +93,14 @@ export const adminOrderRoutes = new Hono<AppEnv>()
     },
   )
   .get("/events/:id/registrations/new", validate("param", eventParam), async (c) => {
-    const event = await c.var.db.event.findUnique({ where: { id: c.req.valid("param").id }, include: { ticketTypes: { orderBy: { sortOrder: "asc" } } } });
+    const event = await findEventForOrders(c.var.db, c.req.valid("param").id);
     if (!event) throw new DomainError("not_found", { what: "event" });
     const values: AddRegistrationValues = { buyerName: "", buyerEmail: "", tierId: event.ticketTypes[0]?.id ?? "", attendees: "", source: "complimentary" };
     return c.html(<AddRegistrationPage event={event} values={values} errors={{}} {...staffOf(c)} />);
   })
   .post("/events/:id/registrations", validate("param", eventParam), async (c) => {
     const eventId = c.req.valid("param").id;
-    const event = await c.var.db.event.findUnique({ where: { id: eventId }, include: { ticketTypes: { orderBy: { sortOrder: "asc" } } } });
+    const event = await findEventForOrders(c.var.db, eventId);
     if (!event) throw new DomainError("not_found", { what: "event" });
     const body = await c.req.parseBody();
     const values: AddRegistrationValues = {

@@ -6,7 +6,7 @@ import { validate } from "@/lib/validate";
 import { errorMessage, fieldMessage, fieldMessages } from "@/i18n";
 import { messagesOf } from "@/web/shared/i18n";
 import { requirePermission } from "@/web/middleware/auth";
-import { addStaff, auditLog, createToken, listStaff, listTokens, revokeToken, updateStaff } from "@/domain/staff/staff";
+import { addStaff, assignableEvents, auditLog, createToken, listStaff, listTokens, revokeToken, updateStaff } from "@/domain/staff/staff";
 import { AuditPage } from "@/web/admin/staff/audit-page";
 import { StaffPage } from "@/web/admin/staff/staff-page";
 import { TokensPage } from "@/web/admin/staff/tokens-page";
@@ -14,7 +14,7 @@ import { TokensPage } from "@/web/admin/staff/tokens-page";
 const who = (c: Context<AppEnv>) => ({ staff: c.var.staff!, csrfToken: c.var.auth?.method === "session" ? c.var.auth.csrfToken : "" });
 
 async function renderStaff(c: Context<AppEnv>, extra: { error?: string; errors?: Record<string, string>; status?: 409 | 422 } = {}) {
-  const [rows, events] = await Promise.all([listStaff(c.var.deps), c.var.db.event.findMany({ where: { status: { in: ["draft", "published"] } }, orderBy: { startsAt: "asc" } })]);
+  const [rows, events] = await Promise.all([listStaff(c.var.deps), assignableEvents(c.var.deps)]);
   return c.html(<StaffPage rows={rows} events={events} {...who(c)} error={extra.error} errors={extra.errors} />, extra.status ?? 200);
 }
 

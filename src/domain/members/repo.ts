@@ -1,0 +1,94 @@
+// All SQL of the members list: the pages' reads through Prisma, and the raw D1 statements an
+// upload or a removal runs as one batch with its audit entry. The rules are in the files beside.
+import type { PrismaClient } from "@/generated/prisma/client";
+import { newId } from "@/lib/ids";
+import { sqlTime } from "@/lib/sql-time";
+import { normaliseEmail, normaliseMembershipNumber } from "@/lib/text";
+import type { MemberRow } from "@/domain/members/members-csv";
+
+/** A member's new details, by id. */
+export type MemberUpdate = { id: string; email: string | null; membershipNumber: string | null; name: string };
+
+/** A row of a batch collides with a member added meanwhile (same email or number). */
+export const MEMBER_TAKEN = /UNIQUE constraint failed: Member\./;
+
+/** Runs statements as one D1 batch (one transaction): all or nothing. */
+export async function runBatch(d1: D1Database, statements: D1PreparedStatement[]): Promise<void> {
+  await d1.batch(statements);
+}
+
+// ---- Reads ----
+
+/** Members whose email, number or name contains `q` (already trimmed); everyone when it is blank. */
+const matching = (q: string) =>
+  q ? { OR: [{ email: { contains: normaliseEmail(q) } }, { membershipNumber: { contains: normaliseMembershipNumber(q) } }, { name: { contains: q } }] } : {};
+
+/** How many members match `q` (already trimmed); how many there are when it is blank. */
+export function countMembers(db: PrismaClient, q = "") {
+  return q ? db.member.count({ where: matching(q) }) : db.member.count();
+}
+
+/** Members matching `q` (already trimmed), by email then number, `take` of them after `skip`. */
+export function listMembersPage(db: PrismaClient, q: string, options: { skip: number; take: number }) {
+  return db.member.findMany({
+    where: matching(q),
+    orderBy: [{ email: "asc" }, { membershipNumber: "asc" }, { id: "asc" }],
+    skip: options.skip,
+    take: options.take,
+  });
+}
+
+/** A member by id, or null. */
+export function findMember(db: PrismaClient, id: string) {
+  return db.member.findUnique({ where: { id } });
+}
+
+/** Every member's identifying fields, to match an upload against. */
+export function listMemberKeys(db: PrismaClient) {
+  return db.member.findMany({ select: { id: true, email: true, membershipNumber: true, name: true } });
+}
+
+// ---- Changes ----
+
+/** Removes one member. */
+export function deleteMemberStatement(d1: D1Database, id: string): D1PreparedStatement {
+  return d1.prepare(`DELETE FROM "Member" WHERE "id" = ?1`).bind(id);
+}
+
+/** Empties the list. */
+export function deleteAllMembersStatement(d1: D1Database): D1PreparedStatement {
+  return d1.prepare(`DELETE FROM "Member"`);
+}
+
+// Rows travel as one JSON parameter per statement (read back with json_each), so a statement
+// binds two parameters however many rows it carries: far under D1's 100, and a list of
+// thousands is a handful of statements in one batch, applied all or nothing.
+const ROWS_PER_STATEMENT = 250;
+
+function chunks<T>(items: T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+}
+
+/** Adds members, a chunk of rows per statement. */
+export function insertMembersStatements(d1: D1Database, rows: MemberRow[], now: Date): D1PreparedStatement[] {
+  return chunks(rows, ROWS_PER_STATEMENT).map((chunk) =>
+    d1
+      .prepare(
+        `INSERT INTO "Member" ("id", "email", "membershipNumber", "name", "createdAt")
+         SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'), json_extract(value, '$[3]'), ?2 FROM json_each(?1)`,
+      )
+      .bind(JSON.stringify(chunk.map((r) => [newId("mem"), r.email, r.membershipNumber, r.name])), sqlTime(now)),
+  );
+}
+
+/** Rewrites members' details, a chunk of rows per statement. */
+export function updateMembersStatements(d1: D1Database, updates: MemberUpdate[]): D1PreparedStatement[] {
+  return chunks(updates, ROWS_PER_STATEMENT).map((chunk) =>
+    d1
+      .prepare(
+        `UPDATE "Member" SET "email" = json_extract(u.value, '$[1]'), "membershipNumber" = json_extract(u.value, '$[2]'), "name" = json_extract(u.value, '$[3]')
+         FROM json_each(?1) AS u WHERE "Member"."id" = json_extract(u.value, '$[0]')`,
+      )
+      .bind(JSON.stringify(chunk.map((u) => [u.id, u.email, u.membershipNumber, u.name]))),
+  );
+}

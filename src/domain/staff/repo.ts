@@ -1,0 +1,208 @@
+// All SQL of staff and their access: people and their door-event assignments, sign-in links,
+// sessions, API tokens, the audit log and the rate-limit counters. Raw D1 where a change is
+// one batch with its audit entry or sits on every signed-in request; Prisma for the pages'
+// reads. Rows are typed here; the rules are in the files beside.
+import type { PrismaClient } from "@/generated/prisma/client";
+import { newId } from "@/lib/ids";
+import { sqlTime } from "@/lib/sql-time";
+
+/** Runs statements as one D1 batch (one transaction): all or nothing. */
+export async function runBatch(d1: D1Database, statements: D1PreparedStatement[]): Promise<void> {
+  await d1.batch(statements);
+}
+
+// ---- Staff and their door-event assignments ----
+
+/** A staff member by id, or null. */
+export function findStaffById(db: PrismaClient, id: string) {
+  return db.staff.findUnique({ where: { id } });
+}
+
+/** A staff member by (normalised) email, or null. */
+export function findStaffByEmail(db: PrismaClient, email: string) {
+  return db.staff.findUnique({ where: { email } });
+}
+
+/** Everyone, current before disabled, by email, with the events they are assigned to. */
+export function listStaffWithEvents(db: PrismaClient) {
+  return db.staff.findMany({ orderBy: [{ disabledAt: "asc" }, { email: "asc" }], include: { events: { include: { event: true } } } });
+}
+
+/** A new staff member. */
+export function insertStaffStatement(d1: D1Database, staff: { id: string; email: string; name: string; role: string }, now: Date): D1PreparedStatement {
+  return d1.prepare(`INSERT INTO "Staff" ("id", "email", "name", "role", "createdAt") VALUES (?1, ?2, ?3, ?4, ?5)`).bind(staff.id, staff.email, staff.name, staff.role, sqlTime(now));
+}
+
+/** Changes a staff member's role. */
+export function setRoleStatement(d1: D1Database, staffId: string, role: string): D1PreparedStatement {
+  return d1.prepare(`UPDATE "Staff" SET "role" = ?2 WHERE "id" = ?1`).bind(staffId, role);
+}
+
+/** Disables a staff member (from `now`), or enables them again. */
+export function setDisabledStatement(d1: D1Database, staffId: string, disabled: boolean, now: Date): D1PreparedStatement {
+  return d1.prepare(`UPDATE "Staff" SET "disabledAt" = ?2 WHERE "id" = ?1`).bind(staffId, disabled ? sqlTime(now) : null);
+}
+
+/** Replaces a staff member's door-event assignments; ids of events that do not exist are ignored. */
+export function replaceStaffEventsStatements(d1: D1Database, staffId: string, eventIds: string[]): D1PreparedStatement[] {
+  return [
+    d1.prepare(`DELETE FROM "StaffEvent" WHERE "staffId" = ?1`).bind(staffId),
+    ...eventIds.map((eventId) => d1.prepare(`INSERT OR IGNORE INTO "StaffEvent" ("staffId", "eventId") SELECT ?1, "id" FROM "Event" WHERE "id" = ?2`).bind(staffId, eventId)),
+  ];
+}
+
+// ---- Sign-in links and sessions ----
+
+/** A staff member with the session or API token they were found by (`disabledAt` as stored text). */
+export type StaffAccessRow = { id: string; email: string; name: string; role: string; disabledAt: string | null };
+
+/** A one-time sign-in link (only its hash). */
+export function insertLoginTokenStatement(d1: D1Database, link: { tokenHash: string; staffId: string; expiresAt: Date }, now: Date): D1PreparedStatement {
+  return d1
+    .prepare(`INSERT INTO "LoginToken" ("id", "tokenHash", "staffId", "expiresAt", "createdAt") VALUES (?1, ?2, ?3, ?4, ?5)`)
+    .bind(newId("lgn"), link.tokenHash, link.staffId, sqlTime(link.expiresAt), sqlTime(now));
+}
+
+/**
+ * Marks a sign-in link used, only if it is unused and unexpired: one conditional update, so a
+ * link works once. The staff id it was for, or null when it did not.
+ */
+export function markLoginTokenUsed(d1: D1Database, tokenHash: string, now: Date): Promise<{ staffId: string } | null> {
+  return d1
+    .prepare(`UPDATE "LoginToken" SET "usedAt" = ?2 WHERE "tokenHash" = ?1 AND "usedAt" IS NULL AND "expiresAt" > ?2 RETURNING "staffId"`)
+    .bind(tokenHash, sqlTime(now))
+    .first<{ staffId: string }>();
+}
+
+/** A new session (only its token's hash). */
+export function insertSessionStatement(d1: D1Database, session: { tokenHash: string; staffId: string; expiresAt: Date }, now: Date): D1PreparedStatement {
+  return d1
+    .prepare(`INSERT INTO "Session" ("id", "tokenHash", "staffId", "expiresAt", "createdAt") VALUES (?1, ?2, ?3, ?4, ?5)`)
+    .bind(newId("ses"), session.tokenHash, session.staffId, sqlTime(session.expiresAt), sqlTime(now));
+}
+
+/**
+ * The current session with this token hash and its staff member. Raw SQL: every signed-in
+ * request runs this, and most need nothing from Prisma after it.
+ */
+export function findSessionStaff(d1: D1Database, tokenHash: string, now: Date): Promise<(StaffAccessRow & { sessionId: string }) | null> {
+  return d1
+    .prepare(
+      `SELECT s."id" AS "sessionId", st."id", st."email", st."name", st."role", st."disabledAt" FROM "Session" s JOIN "Staff" st ON st."id" = s."staffId"
+       WHERE s."tokenHash" = ?1 AND s."expiresAt" > ?2`,
+    )
+    .bind(tokenHash, sqlTime(now))
+    .first<StaffAccessRow & { sessionId: string }>();
+}
+
+/** Ends one session. */
+export async function deleteSession(db: PrismaClient, sessionId: string): Promise<void> {
+  await db.session.deleteMany({ where: { id: sessionId } });
+}
+
+/** Ends every session of a staff member; how many there were. */
+export async function deleteSessionsOf(db: PrismaClient, staffId: string): Promise<number> {
+  const { count } = await db.session.deleteMany({ where: { staffId } });
+  return count;
+}
+
+/** Ends every session of a staff member, in a batch. */
+export function deleteSessionsStatement(d1: D1Database, staffId: string): D1PreparedStatement {
+  return d1.prepare(`DELETE FROM "Session" WHERE "staffId" = ?1`).bind(staffId);
+}
+
+// ---- API tokens ----
+
+/** The unrevoked API token with this hash and its staff member. */
+export function findApiTokenStaff(d1: D1Database, tokenHash: string): Promise<(StaffAccessRow & { tokenId: string; lastUsedAt: string | null }) | null> {
+  return d1
+    .prepare(
+      `SELECT t."id" AS "tokenId", t."lastUsedAt", st."id", st."email", st."name", st."role", st."disabledAt" FROM "ApiToken" t JOIN "Staff" st ON st."id" = t."staffId"
+       WHERE t."tokenHash" = ?1 AND t."revokedAt" IS NULL`,
+    )
+    .bind(tokenHash)
+    .first<StaffAccessRow & { tokenId: string; lastUsedAt: string | null }>();
+}
+
+/** Records when a token was last used. */
+export async function touchApiToken(d1: D1Database, tokenId: string, now: Date): Promise<void> {
+  await d1.prepare(`UPDATE "ApiToken" SET "lastUsedAt" = ?2 WHERE "id" = ?1`).bind(tokenId, sqlTime(now)).run();
+}
+
+/** API tokens with their owners, newest first: one staff member's, or everyone's. */
+export function listApiTokens(db: PrismaClient, filter: { staffId?: string }) {
+  return db.apiToken.findMany({ where: filter, include: { staff: true }, orderBy: { createdAt: "desc" } });
+}
+
+/** An API token by id, or null. */
+export function findApiToken(db: PrismaClient, id: string) {
+  return db.apiToken.findUnique({ where: { id } });
+}
+
+/** A new API token (only its hash). */
+export function insertApiTokenStatement(d1: D1Database, token: { id: string; name: string; tokenHash: string; staffId: string }, now: Date): D1PreparedStatement {
+  return d1.prepare(`INSERT INTO "ApiToken" ("id", "name", "tokenHash", "staffId", "createdAt") VALUES (?1, ?2, ?3, ?4, ?5)`).bind(token.id, token.name, token.tokenHash, token.staffId, sqlTime(now));
+}
+
+/** Revokes one token, if it is not revoked already. */
+export function revokeApiTokenStatement(d1: D1Database, tokenId: string, now: Date): D1PreparedStatement {
+  return d1.prepare(`UPDATE "ApiToken" SET "revokedAt" = ?2 WHERE "id" = ?1 AND "revokedAt" IS NULL`).bind(tokenId, sqlTime(now));
+}
+
+/** Revokes every unrevoked token of a staff member. */
+export function revokeApiTokensOfStatement(d1: D1Database, staffId: string, now: Date): D1PreparedStatement {
+  return d1.prepare(`UPDATE "ApiToken" SET "revokedAt" = ?2 WHERE "staffId" = ?1 AND "revokedAt" IS NULL`).bind(staffId, sqlTime(now));
+}
+
+// ---- The audit log ----
+
+export type AuditInput = { staffId: string | null; action: string; entity: string; entityId: string; detail?: Record<string, unknown> };
+
+/** An audit entry as a statement, for the batch that makes the change it records. */
+export function auditEntryStatement(d1: D1Database, entry: AuditInput, now: Date): D1PreparedStatement {
+  return d1
+    .prepare(`INSERT INTO "AuditEntry" ("id", "staffId", "action", "entity", "entityId", "detail", "createdAt") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)`)
+    .bind(newId("aud"), entry.staffId, entry.action, entry.entity, entry.entityId, JSON.stringify(entry.detail ?? {}), sqlTime(now));
+}
+
+/** An audit entry on its own, at `now`. */
+export async function insertAuditEntry(d1: D1Database, entry: AuditInput, now: Date): Promise<void> {
+  await auditEntryStatement(d1, entry, now).run();
+}
+
+/** An audit entry on its own, stamped by the database's default time (Prisma). */
+export async function createAuditEntry(db: PrismaClient, entry: AuditInput): Promise<void> {
+  await db.auditEntry.create({ data: { id: newId("aud"), staffId: entry.staffId, action: entry.action, entity: entry.entity, entityId: entry.entityId, detail: JSON.stringify(entry.detail ?? {}) } });
+}
+
+/** How many audit entries there are, of one kind of record or all. */
+export function countAuditEntries(db: PrismaClient, entity?: string) {
+  return db.auditEntry.count({ where: entity ? { entity } : {} });
+}
+
+/** Audit entries with who made them, newest first, `take` of them after `skip`. */
+export function listAuditEntries(db: PrismaClient, options: { entity?: string; skip: number; take: number }) {
+  const where = options.entity ? { entity: options.entity } : {};
+  return db.auditEntry.findMany({ where, include: { staff: true }, orderBy: { createdAt: "desc" }, skip: options.skip, take: options.take });
+}
+
+// ---- Rate limits ----
+
+/**
+ * Counts one use of `key` and returns the count in its current window. A window that started
+ * at or before `expiredBy` is over, so the count starts again at 1 from `now`. One atomic
+ * upsert, so concurrent requests cannot slip past a limit together.
+ */
+export async function countRateLimitHit(d1: D1Database, key: string, expiredBy: Date, now: Date): Promise<number | null> {
+  const row = await d1
+    .prepare(
+      `INSERT INTO "RateLimit" ("key", "windowStart", "count") VALUES (?1, ?2, 1)
+       ON CONFLICT ("key") DO UPDATE SET
+         "count" = CASE WHEN "windowStart" <= ?3 THEN 1 ELSE "count" + 1 END,
+         "windowStart" = CASE WHEN "windowStart" <= ?3 THEN ?2 ELSE "windowStart" END
+       RETURNING "count"`,
+    )
+    .bind(key, sqlTime(now), sqlTime(expiredBy))
+    .first<{ count: number }>();
+  return row?.count ?? null;
+}
