@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { demoEventDate } from "@/dev/demo-seed";
 import { formatMoney } from "@/lib/format";
+import { parseMoneyInput } from "@/lib/money";
 import { renderMarkdown } from "@/lib/markdown";
 import { zonedTimeToUtc } from "@/lib/zoned-time";
 
@@ -42,5 +43,22 @@ describe("renderMarkdown", () => {
 
   it("marks external links noopener", () => {
     expect(renderMarkdown("[a](https://example.org)")).toContain('rel="noopener noreferrer"');
+  });
+});
+
+describe("parseMoneyInput", () => {
+  it("reads amounts as people type them, in the currency's minor units", () => {
+    expect(parseMoneyInput("8", "GBP")).toBe(800);
+    expect(parseMoneyInput(" 12.50 ", "GBP")).toBe(1250);
+    expect(parseMoneyInput("£8.5", "GBP")).toBe(850);
+    expect(parseMoneyInput("€ 1,200", "EUR")).toBe(120_000);
+    expect(parseMoneyInput("1200", "JPY")).toBe(1200);
+  });
+
+  it("tells blank from nonsense", () => {
+    expect(parseMoneyInput("  ", "GBP")).toBeNull();
+    for (const bad of ["abc", "8.123", "12,34", "-5", "1234567", "£", "1.5", "8..0"]) {
+      expect(parseMoneyInput(bad, bad === "1.5" ? "JPY" : "GBP"), bad).toBeUndefined();
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { DomainError } from "@/domain/errors";
-import { findDoorEventRows } from "@/domain/checkin/repo";
+import { findDoorEventRows, listDoorEvents } from "@/domain/checkin/repo";
+import { findEventWithTiers } from "@/domain/events/repo";
 import type { StaffIdentity } from "@/domain/staff/roles";
 import type { ServiceDeps } from "@/domain/deps";
 
@@ -30,14 +31,12 @@ export type DoorEvent = { id: string; slug: string; title: string; status: strin
 /** The full event for the scanner page, with the same access rule as doorEvent. */
 export async function doorEventPage(deps: ServiceDeps, staff: StaffIdentity, slug: string) {
   const { id } = await doorEvent(deps, staff, slug);
-  return deps.db.event.findUniqueOrThrow({ where: { id }, include: { ticketTypes: { orderBy: { sortOrder: "asc" } } } });
+  const event = await findEventWithTiers(deps.db, id);
+  if (!event) throw new DomainError("not_found", { what: "event" });
+  return event;
 }
 
 /** Events a staff member may scan for: their assignments, or (organisers) every current event. */
 export function doorEvents(deps: ServiceDeps, staff: StaffIdentity) {
-  const current = { status: { in: ["published", "draft"] } };
-  return deps.db.event.findMany({
-    where: staff.role === "door" ? { ...current, doorStaff: { some: { staffId: staff.id } } } : current,
-    orderBy: { startsAt: "asc" },
-  });
+  return listDoorEvents(deps.db, staff.role === "door" ? staff.id : undefined);
 }

@@ -1,8 +1,18 @@
 // All SQL of the door: the event a staff member may scan for, tickets as the door sees them,
 // the append-only CheckIn log and the admit itself. Raw D1 statements on purpose: the door's
 // hot path never builds a Prisma client. Rows are typed here; the rules are in the files beside.
+import type { PrismaClient } from "@/generated/prisma/client";
 import { newId } from "@/lib/ids";
 import { sqlTime } from "@/lib/sql-time";
+
+/** Events in draft or published, soonest first: all of them, or (with `doorStaffId`) those that person is on the door team for. */
+export function listDoorEvents(db: PrismaClient, doorStaffId?: string) {
+  const current = { status: { in: ["published", "draft"] } };
+  return db.event.findMany({
+    where: doorStaffId ? { ...current, doorStaff: { some: { staffId: doorStaffId } } } : current,
+    orderBy: { startsAt: "asc" },
+  });
+}
 
 /** One row per tier of the event (a LEFT JOIN: an event with no tiers gives one row with null tier). */
 export type DoorEventRow = { id: string; slug: string; title: string; status: string; tierId: string | null; tierName: string; eligibility: string; assigned: number };

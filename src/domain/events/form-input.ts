@@ -3,6 +3,7 @@
 import * as z from "zod";
 import { issue, type BareFieldCode, type CountedThing, type FieldCode, type FieldIssue } from "@/domain/issues";
 import { cleanLine } from "@/lib/text";
+import { parseMoneyInput } from "@/lib/money";
 
 type Ctx = z.RefinementCtx;
 
@@ -65,17 +66,15 @@ export function count(opts: { min: number; max: number; what: CountedThing; blan
 /** A required count (blank is an error). */
 export const requiredCount = (opts: { min: number; max: number; what: CountedThing; blank: BareFieldCode }) => count(opts).transform((n) => n ?? 0);
 
-/** Pounds and pence ("8", "12.50", "£8.5") to integer minor units. */
-export function money(required: BareFieldCode) {
+/** An amount as typed ("8", "12.50", "£8.5") to integer minor units of `currency` (lib/money). */
+export function money(required: BareFieldCode, currency = "GBP") {
   return z
     .string()
-    .trim()
     .transform((raw, ctx): number => {
-      const v = raw.replace(/^£\s*/, "").replace(/,/g, "");
-      if (v === "") return fail(ctx, issue(required));
-      const m = /^(\d{1,6})(?:\.(\d{1,2}))?$/.exec(v);
-      if (!m) return fail(ctx, issue("price_format"));
-      return Number(m[1]) * 100 + Number((m[2] ?? "0").padEnd(2, "0"));
+      const minor = parseMoneyInput(raw, currency);
+      if (minor === null) return fail(ctx, issue(required));
+      if (minor === undefined) return fail(ctx, issue("price_format"));
+      return minor;
     });
 }
 

@@ -8,6 +8,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { newId } from "@/lib/ids";
 import { sqlTime } from "@/lib/sql-time";
 import { keepTakenWithinSql, LIMIT_BELOW_TAKEN } from "@/domain/orders/seats";
+export { runBatch } from "@/domain/batch";
 
 export type EventRow = {
   slug: string;
@@ -71,6 +72,11 @@ export function findEventById(db: PrismaClient, id: string) {
 /** An event with its tiers and programme, by slug, or null. */
 export function findEventBySlug(db: PrismaClient, slug: string) {
   return db.event.findUnique({ where: { slug }, include: withTiersAndAgenda });
+}
+
+/** An event by slug with its tiers by sort order (no programme), or null. */
+export function findEventWithTiersBySlug(db: PrismaClient, slug: string) {
+  return db.event.findUnique({ where: { slug }, include: { ticketTypes: { orderBy: { sortOrder: "asc" } } } });
 }
 
 /** An event with its tiers by sort order (no programme), or null. */
@@ -251,10 +257,6 @@ export function deleteTierStatements(d1: D1Database, id: string): D1PreparedStat
 
 // ---- Running a change ----
 
-/** Runs statements as one D1 batch (one transaction): all or nothing. */
-export async function runBatch(d1: D1Database, statements: D1PreparedStatement[]): Promise<void> {
-  await d1.batch(statements);
-}
 
 /** Runs a batch; a constraint that names `guard` becomes `onGuard()`'s error instead. */
 export async function runGuarded(d1: D1Database, statements: D1PreparedStatement[], guards: Array<[RegExp, () => Promise<Error> | Error]>): Promise<void> {

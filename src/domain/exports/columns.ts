@@ -2,6 +2,7 @@
 import type { AttendeeRow } from "@/domain/exports/repo";
 import { ticketStatus } from "@/domain/tickets/status";
 import { wallClockFields, wallClockFormat } from "@/lib/zoned-time";
+import { minorDigits } from "@/lib/money";
 
 /** An amount of money as a number with the currency's decimal places (8.00, 1200 for JPY). */
 export type Money = { minor: number; decimals: number };
@@ -105,27 +106,9 @@ export function zonedMinuteFormatter(timeZone: string): (ms: number) => string {
   };
 }
 
-/** Decimal places of a currency's minor unit (2 for GBP, 0 for JPY), as Intl knows them. */
-function currencyDecimals(): (currency: string) => number {
-  const known = new Map<string, number>();
-  return (currency) => {
-    let decimals = known.get(currency);
-    if (decimals === undefined) {
-      try {
-        decimals = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
-      } catch {
-        decimals = 2; // not an ISO code Intl knows; minor units are hundredths almost everywhere
-      }
-      known.set(currency, decimals);
-    }
-    return decimals;
-  };
-}
-
 /** Turns rows into cells, in `attendeeColumnKeys` order (the status column is tickets/status's code), with times shown in the event's zone. */
 export function attendeeCells(event: { timezone: string; status: string }): (row: AttendeeRow) => Cell[] {
   const minutes = zonedMinuteFormatter(event.timezone);
-  const decimalsOf = currencyDecimals();
   const time = (value: string | null) => {
     const ms = storedTimeMs(value);
     return ms === null ? null : minutes(ms);
@@ -135,7 +118,7 @@ export function attendeeCells(event: { timezone: string; status: string }): (row
     row.attendeeName,
     row.attendeeEmail,
     row.ticketType,
-    { minor: row.pricePaidMinor, decimals: decimalsOf(row.currency) },
+    { minor: row.pricePaidMinor, decimals: minorDigits(row.currency) },
     row.currency,
     ticketStatus({ ticketStatus: row.ticketStatus, orderStatus: row.orderStatus, eventStatus: event.status }),
     time(row.checkedInAt),

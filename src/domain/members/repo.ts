@@ -5,6 +5,7 @@ import { newId } from "@/lib/ids";
 import { sqlTime } from "@/lib/sql-time";
 import { normaliseEmail, normaliseMembershipNumber } from "@/lib/text";
 import type { MemberRow } from "@/domain/members/members-csv";
+export { runBatch } from "@/domain/batch";
 
 /** A member's new details, by id. */
 export type MemberUpdate = { id: string; email: string | null; membershipNumber: string | null; name: string };
@@ -12,12 +13,16 @@ export type MemberUpdate = { id: string; email: string | null; membershipNumber:
 /** A row of a batch collides with a member added meanwhile (same email or number). */
 export const MEMBER_TAKEN = /UNIQUE constraint failed: Member\./;
 
-/** Runs statements as one D1 batch (one transaction): all or nothing. */
-export async function runBatch(d1: D1Database, statements: D1PreparedStatement[]): Promise<void> {
-  await d1.batch(statements);
-}
 
 // ---- Reads ----
+
+/** Which of these emails and membership numbers (already normalised) are on the members list. */
+export function findMembersByKeys(db: PrismaClient, emails: string[], numbers: string[]) {
+  return db.member.findMany({
+    where: { OR: [{ email: { in: emails } }, { membershipNumber: { in: numbers } }] },
+    select: { email: true, membershipNumber: true },
+  });
+}
 
 /** Members whose email, number or name contains `q` (already trimmed); everyone when it is blank. */
 const matching = (q: string) =>

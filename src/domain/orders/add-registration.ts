@@ -7,6 +7,8 @@ import { auditStatement } from "@/domain/staff/audit";
 import type { ServiceDeps } from "@/domain/deps";
 import type { Actor } from "@/domain/orders/admin-actions";
 import { newOrderReference } from "@/domain/orders/reference";
+import { runBatch } from "@/domain/batch";
+import { findEventWithTiers } from "@/domain/events/repo";
 import { priceOrder } from "@/domain/orders/pricing";
 import { placeOrderStatements } from "@/domain/orders/repo";
 import { CAPACITY_EXCEEDED } from "@/domain/orders/seats";
@@ -27,7 +29,7 @@ export type RegistrationRequest = {
  * apply), is confirmed at once, and its tickets are emailed like any other.
  */
 export async function addRegistration(deps: ServiceDeps, actor: Actor, eventId: string, request: RegistrationRequest) {
-  const event = await deps.db.event.findUnique({ where: { id: eventId }, include: { ticketTypes: true } });
+  const event = await findEventWithTiers(deps.db, eventId);
   if (!event) throw new DomainError("not_found", { what: "event" });
   const tier = event.ticketTypes.find((t) => t.id === request.tierId);
   const fields: FieldIssues = {};
@@ -62,7 +64,7 @@ export async function addRegistration(deps: ServiceDeps, actor: Actor, eventId: 
     })),
   };
   try {
-    await deps.d1.batch([
+    await runBatch(deps.d1, [
       ...placeOrderStatements(deps, order, now, { requirePublished: false }),
       auditStatement(deps.d1, { staffId: actor.staffId, action: `registration_added_${request.source}`, entity: "order", entityId: order.id, detail: { tier: tier.name, count: attendees.length } }, now),
     ]);

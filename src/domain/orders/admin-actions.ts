@@ -1,10 +1,12 @@
 import { DomainError, invalidField } from "@/domain/errors";
 import { issue } from "@/domain/issues";
+import { parseMoneyInput } from "@/lib/money";
 import { sqlTime } from "@/lib/sql-time";
 import { cleanLine } from "@/lib/text";
 import { auditStatement } from "@/domain/staff/audit";
 import type { ServiceDeps } from "@/domain/deps";
 import { enqueueEmailStatement } from "@/domain/mail/repo";
+import { runBatch } from "@/domain/batch";
 import { cancelTicketStatement, findOrderWithTickets, findTicket, partialRefundStatement, renameTicketStatement } from "@/domain/orders/repo";
 import { freeTicketSeatStatements } from "@/domain/orders/seats";
 import { releaseHold, runTransition } from "@/domain/orders/settle";
@@ -18,6 +20,13 @@ async function orderOrThrow(deps: ServiceDeps, orderId: string) {
   return order;
 }
 
+/** The order a ticket belongs to (organiser pages act on tickets and show their order). */
+export async function orderOfTicket(deps: ServiceDeps, ticketId: string): Promise<string> {
+  const ticket = await findTicket(deps.db, ticketId);
+  if (!ticket) throw new DomainError("not_found", { what: "ticket" });
+  return ticket.orderId;
+}
+
 /** Corrects an attendee's name (badges, door list). */
 export async function renameAttendee(deps: ServiceDeps, actor: Actor, ticketId: string, rawName: string) {
   const name = cleanLine(rawName);
@@ -25,7 +34,7 @@ export async function renameAttendee(deps: ServiceDeps, actor: Actor, ticketId: 
   const ticket = await findTicket(deps.db, ticketId);
   if (!ticket) throw new DomainError("not_found", { what: "ticket" });
   const now = deps.now();
-  await deps.d1.batch([
+  await runBatch(deps.d1, [
     renameTicketStatement(deps.d1, ticketId, name, now),
     auditStatement(deps.d1, { staffId: actor.staffId, action: "attendee_renamed", entity: "order", entityId: ticket.orderId, detail: { ticketId, from: ticket.attendeeName, to: name } }, now),
   ]);
@@ -40,7 +49,7 @@ export async function cancelTicket(deps: ServiceDeps, actor: Actor, ticketId: st
   const ticket = await findTicket(deps.db, ticketId);
   if (!ticket) throw new DomainError("not_found", { what: "ticket" });
   const now = deps.now();
-  const results = await deps.d1.batch([
+  const results = await runBatch(deps.d1, [
     ...freeTicketSeatStatements(deps.d1, ticket, now),
     auditStatement(deps.d1, { staffId: actor.staffId, action: "ticket_cancelled", entity: "order", entityId: ticket.orderId, detail: { ticketId, attendee: ticket.attendeeName } }, now),
     cancelTicketStatement(deps.d1, ticketId, now),
@@ -69,16 +78,19 @@ export async function cancelOrder(deps: ServiceDeps, actor: Actor, orderId: stri
 }
 
 /**
- * Refunds through Stripe: the whole order, or `amountMinor` of it. A full refund cancels the
+ * Refunds through Stripe: the whole order, or `amount` of it (as the organiser typed it, in the
+ * order's currency; blank = everything left). A full refund cancels the
  * tickets and frees their seats; a partial one cancels the tickets chosen (`ticketIds`). The
  * buyer is emailed. Recorded at once; Stripe's charge.refunded webhook then finds it done.
  */
-export async function refundOrder(deps: ServiceDeps, actor: Actor, orderId: string, request: { amountMinor?: number | undefined; ticketIds?: string[] }) {
+export async function refundOrder(deps: ServiceDeps, actor: Actor, orderId: string, request: { amount?: string | undefined; ticketIds?: string[] }) {
   const order = await orderOrThrow(deps, orderId);
   if (!order.stripePaymentIntentId) throw new DomainError("conflict", { reason: "not_paid_online" });
   if (order.status !== "paid" && order.status !== "partially_refunded") throw new DomainError("conflict", { reason: "order_not_refundable", status: order.status });
   const refundable = order.totalMinor - order.refundedMinor;
-  const amount = request.amountMinor ?? refundable;
+  const typed = parseMoneyInput(request.amount ?? "", order.currency);
+  if (typed === undefined) throw invalidField("amount", issue("amount_format"));
+  const amount = typed ?? refundable;
   if (!Number.isInteger(amount) || amount <= 0 || amount > refundable) {
     throw invalidField("amount", issue("refund_at_most", { max: { minor: refundable, currency: order.currency } }));
   }
@@ -98,7 +110,7 @@ export async function refundOrder(deps: ServiceDeps, actor: Actor, orderId: stri
   if (total === order.totalMinor) {
     await runTransition(deps, now, { orderId, from: ["paid", "partially_refunded"], to: "refunded", seats: "release_sold", ticketsFrom: ["valid"], ticketsTo: "cancelled", set: { refundedMinor: total } }, () => [email, entry]);
   } else {
-    await deps.d1.batch([
+    await runBatch(deps.d1, [
       partialRefundStatement(deps.d1, orderId, total, now),
       email,
       entry,
@@ -114,7 +126,7 @@ export async function resendTickets(deps: ServiceDeps, actor: Actor, orderId: st
   const order = await orderOrThrow(deps, orderId);
   if (!order.tickets.some((t) => t.status === "valid")) throw new DomainError("conflict", { reason: "no_tickets_to_send" });
   const now = deps.now();
-  await deps.d1.batch([
+  await runBatch(deps.d1, [
     enqueueEmailStatement(deps, { template: "order_confirmation", recipient: order.buyerEmail, orderId, data: { orderId }, idempotencyKey: `order-confirmation-${orderId}-resent-${now.getTime()}` }, now),
     auditStatement(deps.d1, { staffId: actor.staffId, action: "tickets_resent", entity: "order", entityId: orderId, detail: { to: order.buyerEmail } }, now),
   ]);

@@ -1,6 +1,7 @@
 import type { PrismaClient, TicketType } from "@/generated/prisma/client";
 import { constantTimeEqual, sha256Hex } from "@/lib/hash";
 import { normaliseEmail, normaliseMembershipNumber } from "@/lib/text";
+import { findMembersByKeys } from "@/domain/members/repo";
 import type { TicketInput } from "@/domain/orders/input";
 import { issue, type Alternative, type FieldIssue } from "@/domain/issues";
 
@@ -19,10 +20,7 @@ async function matchMembers(db: PrismaClient, keys: string[]): Promise<Set<strin
   const emails = keys.filter((k) => k.includes("@")).map(normaliseEmail);
   const numbers = keys.filter((k) => !k.includes("@")).map(normaliseMembershipNumber);
   if (!emails.length && !numbers.length) return new Set();
-  const members = await db.member.findMany({
-    where: { OR: [{ email: { in: emails } }, { membershipNumber: { in: numbers } }] },
-    select: { email: true, membershipNumber: true },
-  });
+  const members = await findMembersByKeys(db, emails, numbers);
   return new Set(members.flatMap((m) => [m.email, m.membershipNumber]).filter((v): v is string => Boolean(v)));
 }
 

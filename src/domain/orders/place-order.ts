@@ -8,6 +8,8 @@ import type { ServiceDeps } from "@/domain/deps";
 import { checkEligibility } from "@/domain/orders/eligibility";
 import type { OrderInput } from "@/domain/orders/input";
 import { newOrderReference } from "@/domain/orders/reference";
+import { runBatch } from "@/domain/batch";
+import { findEventWithTiers, findEventWithTiersBySlug } from "@/domain/events/repo";
 import { priceOrder } from "@/domain/orders/pricing";
 import { placeOrderStatements, type NewOrder } from "@/domain/orders/repo";
 import { CAPACITY_EXCEEDED } from "@/domain/orders/seats";
@@ -77,7 +79,8 @@ async function planOrder(deps: ServiceDeps, event: EventWithTiers, input: OrderI
 
 /** After a capacity failure: the clearest true account of what is left. */
 async function soldOutError(deps: ServiceDeps, eventId: string, counts: Map<string, number>): Promise<DomainError> {
-  const event = await deps.db.event.findUniqueOrThrow({ where: { id: eventId }, include: { ticketTypes: true } });
+  const event = await findEventWithTiers(deps.db, eventId);
+  if (!event) return new DomainError("sold_out");
   if (event.status !== "published") return new DomainError("sales_closed", { reason: "closed" });
   const wantedTotal = [...counts.values()].reduce((a, b) => a + b, 0);
   const eventLeft = eventSeatsLeft(event);
@@ -109,7 +112,7 @@ export async function placeOrder(
   source: NewOrder["source"] = "online",
 ): Promise<PlacedOrder> {
   const now = deps.now();
-  const event = await deps.db.event.findUnique({ where: { slug }, include: { ticketTypes: true } });
+  const event = await findEventWithTiersBySlug(deps.db, slug);
   if (!event || event.status === "draft") throw new DomainError("not_found", { what: "event" });
   const lines = await planOrder(deps, event, input, now);
 
@@ -142,7 +145,7 @@ export async function placeOrder(
 
   for (let attempt = 0; ; attempt++) {
     try {
-      await deps.d1.batch(placeOrderStatements(deps, order, now));
+      await runBatch(deps.d1, placeOrderStatements(deps, order, now));
       break;
     } catch (err) {
       const message = String(err);

@@ -2,7 +2,7 @@
 // and Prisma's D1 adapter runs $transaction calls as separate queries, so each change is one
 // D1 batch (run by D1 as a single transaction) of conditional statements. Seats are taken and
 // freed only through ./seats, in the same batch.
-import type { PrismaClient } from "@/generated/prisma/client";
+import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import { sqlTime } from "@/lib/sql-time";
 import { ticketEmailStatements, type Outbox } from "@/domain/mail/repo";
 import { moveOrderSeatsStatements, takeSeatsStatements, type SeatMove } from "@/domain/orders/seats";
@@ -192,4 +192,67 @@ export function renameTicketStatement(d1: D1Database, ticketId: string, name: st
 /** Cancels one ticket if it is still valid; its `meta.changes` says whether it did. Seats: orders/seats. */
 export function cancelTicketStatement(d1: D1Database, ticketId: string, now: Date): D1PreparedStatement {
   return d1.prepare(`UPDATE "Ticket" SET "status" = 'cancelled', "updatedAt" = ?2 WHERE "id" = ?1 AND "status" = 'valid'`).bind(ticketId, sqlTime(now));
+}
+
+// ---- What organisers see: sales, attendees, an order's history ----
+
+/** Order statuses whose money was taken (in full or part). */
+const SETTLED = ["paid", "partially_refunded", "refunded"];
+
+/** Money taken and refunded, orders that took it, tickets checked in (per tier), orders waiting for payment, and mail that failed. */
+export async function salesFigures(deps: { db: PrismaClient; d1: D1Database }, eventId: string) {
+  const [money, checkedIn, checkedInPerTier, pendingOrders, failedMail] = await Promise.all([
+    deps.db.order.aggregate({ where: { eventId, status: { in: SETTLED } }, _sum: { totalMinor: true, refundedMinor: true }, _count: true }),
+    deps.db.ticket.count({ where: { eventId, status: "valid", checkedInAt: { not: null } } }),
+    deps.db.ticket.groupBy({ by: ["ticketTypeId"], where: { eventId, status: "valid", checkedInAt: { not: null } }, _count: true }),
+    deps.db.order.count({ where: { eventId, status: "pending" } }),
+    deps.d1
+      .prepare(
+        `SELECT m."id", m."recipient", m."template", m."lastError", m."orderId", o."reference" FROM "OutboxEmail" m JOIN "Order" o ON o."id" = m."orderId"
+         WHERE m."status" = 'failed' AND o."eventId" = ?1 ORDER BY m."createdAt" DESC LIMIT 50`,
+      )
+      .bind(eventId)
+      .all<{ id: string; recipient: string; template: string; lastError: string | null; orderId: string; reference: string }>()
+      .then((r) => r.results),
+  ]);
+  return { money, checkedIn, checkedInPerTier, pendingOrders, failedMail };
+}
+
+/** The filters of the organiser's attendee list. */
+export type AttendeeFilter = { q?: string | undefined; tierId?: string | undefined; status?: string | undefined; checkedIn?: "yes" | "no" | undefined };
+
+/** One page of an event's tickets (with order and tier) matching `filter`, newest first, and how many match in all. */
+export async function findAttendeePage(db: PrismaClient, eventId: string, filter: AttendeeFilter, page: { skip: number; take: number }) {
+  const q = filter.q?.trim();
+  const where: Prisma.TicketWhereInput = {
+    eventId,
+    ...(filter.tierId ? { ticketTypeId: filter.tierId } : {}),
+    ...(filter.status ? { order: { status: filter.status } } : { order: { status: { not: "expired" } } }),
+    ...(filter.checkedIn === "yes" ? { checkedInAt: { not: null } } : filter.checkedIn === "no" ? { checkedInAt: null } : {}),
+    ...(q
+      ? {
+          OR: [
+            { attendeeName: { contains: q } },
+            { attendeeEmail: { contains: q.toLowerCase() } },
+            { order: { reference: { contains: q.toUpperCase() } } },
+            { order: { buyerName: { contains: q } } },
+            { order: { buyerEmail: { contains: q.toLowerCase() } } },
+          ],
+        }
+      : {}),
+  };
+  const [total, rows] = await Promise.all([
+    db.ticket.count({ where }),
+    db.ticket.findMany({ where, include: { order: true, ticketType: true }, orderBy: [{ createdAt: "desc" }, { id: "asc" }], ...page }),
+  ]);
+  return { total, rows };
+}
+
+/** What happened to an order (its audit entries, with who) and the mail it sent. */
+export async function findOrderHistory(db: PrismaClient, orderId: string) {
+  const [history, emails] = await Promise.all([
+    db.auditEntry.findMany({ where: { entity: "order", entityId: orderId }, include: { staff: true }, orderBy: { createdAt: "asc" } }),
+    db.outboxEmail.findMany({ where: { orderId }, orderBy: { createdAt: "asc" } }),
+  ]);
+  return { history, emails };
 }

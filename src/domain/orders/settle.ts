@@ -1,5 +1,6 @@
 import type { ServiceDeps } from "@/domain/deps";
 import { enqueueEmailStatement, ticketEmailStatements } from "@/domain/mail/repo";
+import { runBatch } from "@/domain/batch";
 import { findOrder, findOrderByPaymentIntent, findOrderWithTickets, partialRefundStatement, transitionStatements, type OrderTransition } from "@/domain/orders/repo";
 import { seatsFreed, type SeatsFreed } from "@/domain/orders/seats";
 import { DomainError } from "@/domain/errors";
@@ -19,7 +20,7 @@ export async function runTransition(
   // Extra statements (emails) go before the order's own update, which must stay last: they are
   // conditioned on the order still being in its old state.
   const last = statements.pop()!;
-  const results = await deps.d1.batch([...statements, ...extra(now), last]);
+  const results = await runBatch(deps.d1, [...statements, ...extra(now), last]);
   return { moved: results.at(-1)!.meta.changes === 1, freed: seatsFreed(results) };
 }
 

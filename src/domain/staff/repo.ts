@@ -5,11 +5,8 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { newId } from "@/lib/ids";
 import { sqlTime } from "@/lib/sql-time";
+export { runBatch } from "@/domain/batch";
 
-/** Runs statements as one D1 batch (one transaction): all or nothing. */
-export async function runBatch(d1: D1Database, statements: D1PreparedStatement[]): Promise<void> {
-  await d1.batch(statements);
-}
 
 // ---- Staff and their door-event assignments ----
 

@@ -1,8 +1,8 @@
 import { Hono, type Context } from "hono";
 import * as z from "zod";
 import type { AppEnv } from "@/env";
-import { DomainError, invalidField } from "@/domain/errors";
-import { issue, type FieldCode } from "@/domain/issues";
+import { DomainError } from "@/domain/errors";
+import type { FieldCode } from "@/domain/issues";
 import { errorMessage, fieldMessages } from "@/i18n";
 import { fieldIssues, validate } from "@/lib/validate";
 import { messagesOf } from "@/web/shared/i18n";
@@ -10,7 +10,7 @@ import { requirePermission } from "@/web/middleware/auth";
 import { retryFailedEmail } from "@/domain/mail/retry";
 import { findEventForOrders } from "@/domain/events/admin-events";
 import { addRegistration } from "@/domain/orders/add-registration";
-import { cancelOrder, cancelTicket, refundOrder, renameAttendee, resendTickets } from "@/domain/orders/admin-actions";
+import { cancelOrder, cancelTicket, orderOfTicket, refundOrder, renameAttendee, resendTickets } from "@/domain/orders/admin-actions";
 import { eventDashboard, orderDetail, searchAttendees } from "@/domain/orders/admin-queries";
 import { AddRegistrationPage, type AddRegistrationValues } from "@/web/admin/orders/add-registration";
 import { AttendeesPage } from "@/web/admin/orders/attendees";
@@ -49,14 +49,6 @@ async function orderAction(c: Context<AppEnv>, orderId: string, done: string, ac
     return renderOrder(c, orderId, { error: errorMessage(err, messagesOf(c)), status });
   }
   return c.redirect(`/admin/orders/${orderId}?done=${done}`, 303);
-}
-
-/** Pounds and pence as typed ("8", "12.50", "£3") to minor units; undefined when blank. */
-function parseAmount(raw: unknown): number | undefined {
-  if (typeof raw !== "string" || raw.trim() === "") return undefined;
-  const m = /^\s*£?\s*(\d{1,6})(?:\.(\d{1,2}))?\s*$/.exec(raw);
-  if (!m) throw invalidField("amount", issue("amount_format"));
-  return Number(m[1]) * 100 + Number((m[2] ?? "0").padEnd(2, "0"));
 }
 
 const registrationForm = z.object({
@@ -139,20 +131,16 @@ export const adminOrderRoutes = new Hono<AppEnv>()
     const { id: orderId } = c.req.valid("param");
     const body = await c.req.parseBody({ all: true });
     const cancel = ([] as unknown[]).concat(body.cancel ?? []).filter((v): v is string => typeof v === "string");
-    return orderAction(c, orderId, "refunded", async () => refundOrder(c.var.deps, { staffId: c.var.staff!.id }, orderId, { amountMinor: parseAmount(body.amount), ticketIds: cancel }));
+    return orderAction(c, orderId, "refunded", async () => refundOrder(c.var.deps, { staffId: c.var.staff!.id }, orderId, { amount: typeof body.amount === "string" ? body.amount : undefined, ticketIds: cancel }));
   })
   .post("/tickets/:id/name", validate("param", ticketParam), async (c) => {
     const { id: ticketId } = c.req.valid("param");
     const body = await c.req.parseBody();
-    const ticket = await c.var.db.ticket.findUnique({ where: { id: ticketId }, select: { orderId: true } });
-    if (!ticket) throw new DomainError("not_found", { what: "ticket" });
-    return orderAction(c, ticket.orderId, "renamed", () => renameAttendee(c.var.deps, { staffId: c.var.staff!.id }, ticketId, String(body.name ?? "")));
+    return orderAction(c, await orderOfTicket(c.var.deps, ticketId), "renamed", () => renameAttendee(c.var.deps, { staffId: c.var.staff!.id }, ticketId, String(body.name ?? "")));
   })
   .post("/tickets/:id/cancel", validate("param", ticketParam), async (c) => {
     const { id: ticketId } = c.req.valid("param");
-    const ticket = await c.var.db.ticket.findUnique({ where: { id: ticketId }, select: { orderId: true } });
-    if (!ticket) throw new DomainError("not_found", { what: "ticket" });
-    return orderAction(c, ticket.orderId, "ticket_cancelled", () => cancelTicket(c.var.deps, { staffId: c.var.staff!.id }, ticketId));
+    return orderAction(c, await orderOfTicket(c.var.deps, ticketId), "ticket_cancelled", () => cancelTicket(c.var.deps, { staffId: c.var.staff!.id }, ticketId));
   })
   .post("/emails/:id/retry", validate("param", z.object({ id: z.string().regex(/^eml_[0-9a-z]{16,20}$/) })), async (c) => {
     const { id: emailId } = c.req.valid("param");
