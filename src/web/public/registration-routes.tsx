@@ -1,4 +1,4 @@
-import { Hono, type Context } from "hono";
+import { Hono } from "hono";
 import { csrf } from "hono/csrf";
 import { z } from "zod";
 import type { AppEnv } from "@/env";
@@ -18,11 +18,10 @@ import { RegistrationPage, type RegistrationValues } from "@/web/public/registra
 import { sendMailSoon } from "@/web/shared/send-mail-soon";
 import { inputFromValues, quantitiesFromQuery, valuesForQuantities, valuesFromForm, valuesFromOrder } from "@/web/public/registration-form";
 
-type Ctx = Context<AppEnv>;
-
-function renderForm(c: Ctx, view: EventView, values: RegistrationValues, extra: { errors?: Record<string, string>; message?: string; notice?: string; status?: 200 | 409 | 422 | 503 }) {
+/** The registration form of an event, with the values given and what needs correcting. */
+function registrationPage(view: EventView, values: RegistrationValues, extra: { errors?: Record<string, string>; message?: string; notice?: string }) {
   const now = new Date();
-  return c.html(
+  return (
     <RegistrationPage
       event={view.event}
       tiers={view.tiers.map((t) => t.tier)}
@@ -31,17 +30,14 @@ function renderForm(c: Ctx, view: EventView, values: RegistrationValues, extra: 
       message={extra.message}
       notice={extra.notice}
       alternative={openAlternative({ ...view.event, ticketTypes: view.tiers.map((t) => t.tier) }, now)}
-    />,
-    extra.status ?? 200,
+    />
   );
 }
 
-function eventPageWithError(c: Ctx, view: EventView, formError: string, selected: Record<string, number>) {
+/** The event page again (at its own address, `url`), saying what was wrong with the choice. */
+function eventPageWithError(view: EventView, url: string, formError: string, selected: Record<string, number>) {
   const now = new Date();
-  return c.html(
-    <EventPage view={view} descriptionHtml={renderMarkdown(view.event.description)} url={absoluteUrl(c, `/events/${view.event.slug}`)} now={now} formError={formError} selected={selected} />,
-    422,
-  );
+  return <EventPage view={view} descriptionHtml={renderMarkdown(view.event.description)} url={url} now={now} formError={formError} selected={selected} />;
 }
 
 const orderIdSchema = z.string().regex(/^ord_[0-9a-z]{16}$/);
@@ -55,18 +51,19 @@ export const registrationRoutes = new Hono<AppEnv>()
     if (from.success) {
       const order = await getOrderForBuyer(c.var.deps, from.data).catch(() => null);
       if (order && order.eventId === view.event.id && (order.status === "cancelled" || order.status === "expired")) {
-        return renderForm(c, view, valuesFromOrder(order), { notice: "Payment cancelled: nothing has been charged. Your choices are kept below." });
+        return c.html(registrationPage(view, valuesFromOrder(order), { notice: "Payment cancelled: nothing has been charged. Your choices are kept below." }));
       }
     }
     if (!view.onSale) return c.redirect(`/events/${slug}`, 303);
     const quantities = quantitiesFromQuery(c.req.query());
     const known = view.tiers.filter((t) => t.state === "on_sale").map((t) => t.tier.id);
     const total = known.reduce((sum, id) => sum + (quantities[id] ?? 0), 0);
-    if (total === 0) return eventPageWithError(c, view, "Choose how many tickets you want, then press Continue.", quantities);
+    const url = absoluteUrl(c, `/events/${view.event.slug}`);
+    if (total === 0) return c.html(eventPageWithError(view, url, "Choose how many tickets you want, then press Continue.", quantities), 422);
     if (total > view.event.maxPerOrder) {
-      return eventPageWithError(c, view, `You can register up to ${view.event.maxPerOrder} people in one order.`, quantities);
+      return c.html(eventPageWithError(view, url, `You can register up to ${view.event.maxPerOrder} people in one order.`, quantities), 422);
     }
-    return renderForm(c, view, valuesForQuantities(known, quantities), {});
+    return c.html(registrationPage(view, valuesForQuantities(known, quantities), {}));
   })
   // Same-origin check: browsers send Origin on form posts, so a form on another site cannot post here.
   .post("/events/:slug/register", csrf(), validate("param", slugParam), async (c) => {
@@ -80,12 +77,12 @@ export const registrationRoutes = new Hono<AppEnv>()
     if (typeof body.switch === "string" && alternative && values.tickets[switchIndex]) {
       Object.assign(values.tickets[switchIndex], { tier: alternative.id, membership: "" });
       const price = formatMoney(alternative.priceMinor, view.event.currency);
-      return renderForm(c, view, values, { notice: `Ticket ${switchIndex + 1} is now ${alternative.name} (${price}).` });
+      return c.html(registrationPage(view, values, { notice: `Ticket ${switchIndex + 1} is now ${alternative.name} (${price}).` }));
     }
 
     const parsed = orderInputSchema.safeParse(inputFromValues(values));
     if (!parsed.success) {
-      return renderForm(c, view, values, { errors: fieldMessages(parsed.error.issues), message: "Some details need correcting", status: 422 });
+      return c.html(registrationPage(view, values, { errors: fieldMessages(parsed.error.issues), message: "Some details need correcting" }), 422);
     }
     try {
       const { order, checkoutUrl } = await register(c.var.deps, slug, parsed.data);
@@ -94,6 +91,6 @@ export const registrationRoutes = new Hono<AppEnv>()
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
       const status = err.status === 422 || err.status === 409 || err.status === 503 ? err.status : 422;
-      return renderForm(c, view, values, { errors: err.fields ?? {}, message: err.message, status });
+      return c.html(registrationPage(view, values, { errors: err.fields ?? {}, message: err.message }), status);
     }
   });
