@@ -294,6 +294,8 @@ describe("every route answers each caller as its decision says", () => {
   for (const [key, entry] of Object.entries(table)) {
     const method = key.split(" ")[0]!;
     const label = `${method} ${entry.path(placeholders)}`;
+    // A generous time limit: the staff page lists every staff member with every event, and by
+    // the end this file has made hundreds of both.
     it(`${key}: ${entry.decision}`, async () => {
       const f = await prepared(entry);
       const anonymous = await call(method, entry, f, null);
@@ -347,7 +349,7 @@ describe("every route answers each caller as its decision says", () => {
           expect(res.status, `${caller ? "owner" : "anonymous"} in production ${label}`).toBe(404);
         }
       }
-    });
+    }, 20_000);
   }
 
   it("refuses a revoked or unknown API token", async () => {
