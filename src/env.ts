@@ -34,12 +34,16 @@ export type AppEnv = {
     deps: ServiceDeps;
     /** Keeps work (sending mail) running after the response. */
     waitUntil: (promise: Promise<unknown>) => void;
-    /** The signed-in staff member, once a route has asked (requirePermission). */
-    staff: StaffIdentity | undefined;
-    /** How they signed in; null = checked and anonymous, undefined = not checked yet. */
-    auth: { method: "session"; sessionId: string; csrfToken: string } | { method: "token" } | null | undefined;
+    /** Who is calling and how they signed in; null = checked and anonymous, undefined = not checked yet. */
+    auth: Auth | undefined;
   };
 };
+
+/**
+ * A caller's identity, as requirePermission found it. Handlers behind requirePermission read
+ * the staff member as `c.var.staff` (see SignedInEnv in web/middleware/auth.ts).
+ */
+export type Auth = { method: "session"; staff: StaffIdentity; sessionId: string; csrfToken: string } | { method: "token"; staff: StaffIdentity } | null;
 
 /** Calls the Worker's own fetch handler in process (offline Stripe webhooks). */
 export type SelfFetch = (request: Request, env: Bindings, ctx: HonoExecutionContext | undefined) => Promise<Response>;

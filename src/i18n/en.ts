@@ -74,6 +74,7 @@ const fields: Messages["fields"] = {
   attendee_email_invalid: "Enter the attendee's email address in the form name@example.org.",
   tier_required: "Choose a ticket type.",
   tickets_required: "Choose at least one ticket.",
+  quantity_required: "Choose how many tickets you want, then press Continue.",
   tickets_too_many: ({ max }) => `Choose ${max} tickets or fewer.`,
   tier_not_sold: "That ticket type is not sold for this event. Choose one from the event page.",
   tier_not_on_sale_yet: ({ tier }) => `${tier} tickets are not on sale yet.`,

@@ -17,8 +17,8 @@ describe("the event dashboard", () => {
     await db.outboxEmail.updateMany({ where: { orderId: order.id }, data: { status: "failed", lastError: "422: Invalid `to` field." } });
     const me = await organiser();
     const html = await (await getAs(me, `/admin/events/${event.id}`)).text();
-    expect(html).toMatch(/<th scope="row">Non-member<\/th><td>2<\/td><td>0<\/td><td>none<\/td><td>2<\/td>/);
-    expect(html).toMatch(/<th scope="row">Member<\/th><td>0<\/td><td>0<\/td><td>20<\/td>/);
+    expect(html).toMatch(/<th scope="row">Non-member<\/th><td class="num">2<\/td><td class="num">0<\/td><td class="num">none<\/td><td class="num">2<\/td>/);
+    expect(html).toMatch(/<th scope="row">Member<\/th><td class="num">0<\/td><td class="num">0<\/td><td class="num">20<\/td>/);
     expect(html).toContain("£26");
     expect(html).toContain("2 of 2 checked in");
     expect(html).toContain("Invalid `to` field.");

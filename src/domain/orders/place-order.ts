@@ -1,6 +1,6 @@
 import type { Event, TicketType } from "@/generated/prisma/client";
 import { DomainError, type DomainErrorParams } from "@/domain/errors";
-import { issue, type FieldIssues } from "@/domain/issues";
+import { issue, type FieldIssue, type FieldIssues } from "@/domain/issues";
 import { newId } from "@/lib/ids";
 import { randomToken } from "@/lib/tokens";
 import { eventSeatsLeft, tierSaleState } from "@/domain/events/availability";
@@ -34,6 +34,16 @@ function salesClosedReason(event: Event, now: Date): DomainErrorParams["sales_cl
   return undefined;
 }
 
+/**
+ * Whether `total` tickets may be chosen in one order of `event`: asked of the event page's
+ * quantities before the names form, and of the order itself. Null when they may.
+ */
+export function orderSizeIssue(event: Pick<Event, "maxPerOrder">, total: number): FieldIssue | null {
+  if (total < 1) return issue("quantity_required");
+  if (total > event.maxPerOrder) return issue("order_too_many_people", { max: event.maxPerOrder });
+  return null;
+}
+
 /** Checks tiers, limits and eligibility; throws one DomainError listing every field to fix. */
 async function planOrder(deps: ServiceDeps, event: EventWithTiers, input: OrderInput, now: Date) {
   const closed = salesClosedReason(event, now);
@@ -55,9 +65,8 @@ async function planOrder(deps: ServiceDeps, event: EventWithTiers, input: OrderI
     return [{ input: ticket, tier, index: i }];
   });
 
-  if (input.tickets.length > event.maxPerOrder) {
-    fields.tickets = issue("order_too_many_people", { max: event.maxPerOrder });
-  }
+  const size = orderSizeIssue(event, input.tickets.length);
+  if (size) fields.tickets = size;
   for (const [tierId, count] of counts) {
     const tier = tiersById.get(tierId)!;
     if (tier.maxPerOrder !== null && count > tier.maxPerOrder) {

@@ -24,25 +24,25 @@ const checkInBody = z
 export const checkinRoutes = new Hono<AppEnv>()
   .post("/checkins", requirePermission("check_in"), validate("json", checkInBody), async (c) => {
     const body = c.req.valid("json");
-    const event = await doorEvent(c.var.deps, c.var.staff!, body.event);
-    const outcome = await checkIn(c.var.deps, c.var.staff!, event, { code: body.code, ticketId: body.ticketId, nonce: body.nonce, device: body.device });
+    const event = await doorEvent(c.var.deps, c.var.staff, body.event);
+    const outcome = await checkIn(c.var.deps, c.var.staff, event, { code: body.code, ticketId: body.ticketId, nonce: body.nonce, device: body.device });
     return c.json(outcome);
   })
   .post("/checkins/undo", requirePermission("check_in"), validate("json", z.object({ event: z.string().min(1).max(80), ticketId: z.string().regex(/^tkt_[0-9a-z]{16}$/), nonce, device })), async (c) => {
     const body = c.req.valid("json");
-    const event = await doorEvent(c.var.deps, c.var.staff!, body.event);
-    return c.json(await undoCheckIn(c.var.deps, c.var.staff!, event, body));
+    const event = await doorEvent(c.var.deps, c.var.staff, body.event);
+    return c.json(await undoCheckIn(c.var.deps, c.var.staff, event, body));
   })
   .get("/events/:slug/door-list", requirePermission("check_in"), validate("param", slugParam), async (c) => {
-    const event = await doorEvent(c.var.deps, c.var.staff!, c.req.valid("param").slug);
+    const event = await doorEvent(c.var.deps, c.var.staff, c.req.valid("param").slug);
     c.header("Cache-Control", "private, no-store");
     return c.json(await doorList(c.var.deps, event));
   })
   .get("/events/:slug/checkins/stats", requirePermission("check_in"), validate("param", slugParam), async (c) => {
-    const event = await doorEvent(c.var.deps, c.var.staff!, c.req.valid("param").slug);
+    const event = await doorEvent(c.var.deps, c.var.staff, c.req.valid("param").slug);
     return c.json(await doorStats(c.var.deps, event));
   })
   .get("/events/:slug/door-search", requirePermission("check_in"), validate("param", slugParam), validate("query", z.object({ q: z.string().max(100).default("") })), async (c) => {
-    const event = await doorEvent(c.var.deps, c.var.staff!, c.req.valid("param").slug);
+    const event = await doorEvent(c.var.deps, c.var.staff, c.req.valid("param").slug);
     return c.json({ tickets: await doorSearch(c.var.deps, event, c.req.valid("query").q) });
   });

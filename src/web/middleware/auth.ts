@@ -1,11 +1,11 @@
-import type { Context } from "hono";
 import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
-import type { AppEnv } from "@/env";
+import type { AppEnv, Auth } from "@/env";
+import type { ServiceDeps } from "@/domain/deps";
 import { DomainError } from "@/domain/errors";
 import { constantTimeEqual, sha256Hex } from "@/lib/hash";
 import { wantsJson } from "@/lib/negotiate";
-import { can, type Permission } from "@/domain/staff/roles";
+import { can, type Permission, type StaffIdentity } from "@/domain/staff/roles";
 import { staffForApiToken, staffForSession } from "@/domain/staff/sign-in";
 
 export const SESSION_COOKIE = "session";
@@ -13,30 +13,30 @@ export const SESSION_COOKIE = "session";
 /** The CSRF token of a session: derived from its secret cookie, so nothing more is stored. */
 export const csrfTokenFor = async (sessionToken: string) => (await sha256Hex(`csrf:${sessionToken}`)).slice(0, 32);
 
-/**
- * Who is calling: a bearer API token, or a session cookie. Sets `staff` and `auth` once per
- * request; anonymous callers get neither.
- */
-async function authenticate(c: Context<AppEnv>): Promise<void> {
-  if (c.get("auth") !== undefined) return;
-  const header = c.req.header("authorization");
+/** Who is calling: a bearer API token, or a session cookie; null for anonymous callers. */
+async function identify(deps: ServiceDeps, header: string | undefined, cookie: string | undefined): Promise<Auth> {
   if (header) {
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
-    const staff = token ? await staffForApiToken(c.var.deps, token) : null;
+    const staff = token ? await staffForApiToken(deps, token) : null;
     if (!staff) throw new DomainError("unauthorized", { reason: "bad_api_token" });
-    c.set("staff", staff);
-    c.set("auth", { method: "token" });
-    return;
+    return { method: "token", staff };
   }
-  const cookie = getCookie(c, SESSION_COOKIE);
-  const found = cookie ? await staffForSession(c.var.deps, cookie) : null;
-  if (found && cookie) {
-    c.set("staff", found.staff);
-    c.set("auth", { method: "session", sessionId: found.sessionId, csrfToken: await csrfTokenFor(cookie) });
-  } else {
-    c.set("auth", null);
-  }
+  const found = cookie ? await staffForSession(deps, cookie) : null;
+  if (!found || !cookie) return null;
+  return { method: "session", staff: found.staff, sessionId: found.sessionId, csrfToken: await csrfTokenFor(cookie) };
 }
+
+/**
+ * What handlers after requirePermission may rely on: who is calling (never undefined there)
+ * and the CSRF token their pages' forms carry (empty for API tokens, which open no pages).
+ */
+export type SignedInEnv = AppEnv & { Variables: { staff: StaffIdentity; csrfToken: string } };
+
+/** The values a page for signed-in staff is drawn with. */
+export type SignedIn = Pick<SignedInEnv["Variables"], "staff" | "csrfToken">;
+
+/** Who is signed in and their CSRF token, picked from `c.var` for a page's props. */
+export const signedIn = (vars: SignedIn): SignedIn => ({ staff: vars.staff, csrfToken: vars.csrfToken });
 
 const unsafe = (method: string) => !["GET", "HEAD", "OPTIONS"].includes(method);
 
@@ -47,21 +47,24 @@ const unsafe = (method: string) => !["GET", "HEAD", "OPTIONS"].includes(method);
  * `X-CSRF-Token` header); API-token requests carry no cookie and need none.
  */
 export const requirePermission = (permission: Permission) =>
-  createMiddleware<AppEnv>(async function requirePermission(c, next) {
-    await authenticate(c);
-    const staff = c.get("staff");
+  createMiddleware<SignedInEnv>(async function requirePermission(c, next) {
+    // Looked up once per request, however many checks a route has.
+    const auth = c.var.auth !== undefined ? c.var.auth : await identify(c.var.deps, c.req.header("authorization"), getCookie(c, SESSION_COOKIE));
+    c.set("auth", auth);
+    const staff = auth?.staff;
     if (!staff) {
       if (wantsJson(c.req.path, c.req.header("accept"))) throw new DomainError("unauthorized", { reason: "sign_in" });
       const nextPath = c.req.method === "GET" ? c.req.path + (new URL(c.req.url).search || "") : "/admin";
       return c.redirect(`/admin/sign-in?next=${encodeURIComponent(nextPath)}`, 303);
     }
     if (!can(staff, permission)) throw new DomainError("forbidden", { reason: "role" });
-    const auth = c.get("auth");
-    if (auth?.method === "session" && unsafe(c.req.method)) {
+    if (auth.method === "session" && unsafe(c.req.method)) {
       const contentType = c.req.header("content-type") ?? "";
       const fromForm = /form/.test(contentType) ? (await c.req.parseBody())._csrf : undefined;
       const sent = c.req.header("x-csrf-token") ?? (typeof fromForm === "string" ? fromForm : "");
       if (!constantTimeEqual(sent, auth.csrfToken)) throw new DomainError("forbidden", { reason: "form_expired" });
     }
+    c.set("staff", staff);
+    c.set("csrfToken", auth.method === "session" ? auth.csrfToken : "");
     await next();
   });

@@ -1,4 +1,4 @@
-import { Hono, type Context } from "hono";
+import { Hono } from "hono";
 import { csrf } from "hono/csrf";
 import * as z from "zod";
 import type { AppEnv } from "@/env";
@@ -12,18 +12,17 @@ import { errorMessage, fieldMessage, fieldMessages } from "@/i18n";
 import { messagesOf } from "@/web/shared/i18n";
 import { getPublicEvent, type EventView } from "@/domain/events/public-event";
 import { orderInputSchema } from "@/domain/orders/input";
-import { openAlternative } from "@/domain/orders/place-order";
+import { openAlternative, orderSizeIssue } from "@/domain/orders/place-order";
 import { register } from "@/domain/orders/register";
 import { getOrderForBuyer } from "@/domain/orders/settle";
 import { EventPage } from "@/web/public/event-page";
 import { RegistrationPage, type RegistrationValues } from "@/web/public/registration-page";
 import { inputFromValues, quantitiesFromQuery, valuesForQuantities, valuesFromForm, valuesFromOrder } from "@/web/public/registration-form";
 
-type Ctx = Context<AppEnv>;
-
-function renderForm(c: Ctx, view: EventView, values: RegistrationValues, extra: { errors?: Record<string, string>; message?: string; notice?: string; status?: 200 | 409 | 422 | 503 }) {
+/** The registration form of an event, with the values given and what needs correcting. */
+function registrationPage(view: EventView, values: RegistrationValues, extra: { errors?: Record<string, string>; message?: string; notice?: string }) {
   const now = new Date();
-  return c.html(
+  return (
     <RegistrationPage
       event={view.event}
       tiers={view.tiers.map((t) => t.tier)}
@@ -32,17 +31,14 @@ function renderForm(c: Ctx, view: EventView, values: RegistrationValues, extra: 
       message={extra.message}
       notice={extra.notice}
       alternative={openAlternative({ ...view.event, ticketTypes: view.tiers.map((t) => t.tier) }, now)}
-    />,
-    extra.status ?? 200,
+    />
   );
 }
 
-function eventPageWithError(c: Ctx, view: EventView, formError: string, selected: Record<string, number>) {
+/** The event page again (at its own address, `url`), saying what was wrong with the choice. */
+function eventPageWithError(view: EventView, url: string, formError: string, selected: Record<string, number>) {
   const now = new Date();
-  return c.html(
-    <EventPage view={view} descriptionHtml={renderMarkdown(view.event.description)} url={absoluteUrl(c, `/events/${view.event.slug}`)} now={now} formError={formError} selected={selected} />,
-    422,
-  );
+  return <EventPage view={view} descriptionHtml={renderMarkdown(view.event.description)} url={url} now={now} formError={formError} selected={selected} />;
 }
 
 const orderIdSchema = z.string().regex(/^ord_[0-9a-z]{16}$/);
@@ -56,18 +52,17 @@ export const registrationRoutes = new Hono<AppEnv>()
     if (from.success) {
       const order = await getOrderForBuyer(c.var.deps, from.data).catch(() => null);
       if (order && order.eventId === view.event.id && (order.status === "cancelled" || order.status === "expired")) {
-        return renderForm(c, view, valuesFromOrder(order), { notice: "Payment cancelled: nothing has been charged. Your choices are kept below." });
+        return c.html(registrationPage(view, valuesFromOrder(order), { notice: "Payment cancelled: nothing has been charged. Your choices are kept below." }));
       }
     }
     if (!view.onSale) return c.redirect(`/events/${slug}`, 303);
     const quantities = quantitiesFromQuery(c.req.query());
     const known = view.tiers.filter((t) => t.state === "on_sale").map((t) => t.tier.id);
     const total = known.reduce((sum, id) => sum + (quantities[id] ?? 0), 0);
-    if (total === 0) return eventPageWithError(c, view, "Choose how many tickets you want, then press Continue.", quantities);
-    if (total > view.event.maxPerOrder) {
-      return eventPageWithError(c, view, fieldMessage({ code: "order_too_many_people", params: { max: view.event.maxPerOrder } }, messagesOf(c)), quantities);
-    }
-    return renderForm(c, view, valuesForQuantities(known, quantities), {});
+    const url = absoluteUrl(c, `/events/${view.event.slug}`);
+    const size = orderSizeIssue(view.event, total);
+    if (size) return c.html(eventPageWithError(view, url, fieldMessage(size, messagesOf(c)), quantities), 422);
+    return c.html(registrationPage(view, valuesForQuantities(known, quantities), {}));
   })
   // Same-origin check: browsers send Origin on form posts, so a form on another site cannot post here.
   .post("/events/:slug/register", csrf(), validate("param", slugParam), async (c) => {
@@ -81,13 +76,13 @@ export const registrationRoutes = new Hono<AppEnv>()
     if (typeof body.switch === "string" && alternative && values.tickets[switchIndex]) {
       Object.assign(values.tickets[switchIndex], { tier: alternative.id, membership: "" });
       const price = formatMoney(alternative.priceMinor, view.event.currency);
-      return renderForm(c, view, values, { notice: `Ticket ${switchIndex + 1} is now ${alternative.name} (${price}).` });
+      return c.html(registrationPage(view, values, { notice: `Ticket ${switchIndex + 1} is now ${alternative.name} (${price}).` }));
     }
 
     const parsed = orderInputSchema.safeParse(inputFromValues(values));
     if (!parsed.success) {
       const m = messagesOf(c);
-      return renderForm(c, view, values, { errors: fieldMessages(fieldIssues(parsed.error.issues), m), message: m.pages.formProblem, status: 422 });
+      return c.html(registrationPage(view, values, { errors: fieldMessages(fieldIssues(parsed.error.issues), m), message: m.pages.formProblem }), 422);
     }
     try {
       const { order, checkoutUrl } = await register(c.var.deps, slug, parsed.data);
@@ -96,6 +91,6 @@ export const registrationRoutes = new Hono<AppEnv>()
       if (!(err instanceof DomainError)) throw err;
       const status = err.status === 422 || err.status === 409 || err.status === 503 ? err.status : 422;
       const m = messagesOf(c);
-      return renderForm(c, view, values, { errors: fieldMessages(err.fields, m), message: errorMessage(err, m), status });
+      return c.html(registrationPage(view, values, { errors: fieldMessages(err.fields, m), message: errorMessage(err, m) }), status);
     }
   });

@@ -41,7 +41,7 @@ export const authRoutes = new Hono<AppEnv>()
     return c.redirect("/admin/sign-in", 303);
   })
   .post("/sign-out-everywhere", csrf(), requirePermission("signed_in"), async (c) => {
-    await signOutEverywhere(c.var.deps, c.var.staff!.id);
+    await signOutEverywhere(c.var.deps, c.var.staff.id);
     deleteCookie(c, SESSION_COOKIE, { path: "/", secure: true });
     return c.redirect("/admin/sign-in", 303);
   });

@@ -2,6 +2,7 @@ import type { Event } from "@/generated/prisma/client";
 import { formatDate, formatTime, formatZone } from "@/lib/format";
 import type { StaffIdentity } from "@/domain/staff/roles";
 import { AdminLayout } from "@/web/admin/admin-layout";
+import { DataTable, type Column } from "@/web/admin/data-table";
 import { Notice } from "@/web/admin/events/fields";
 
 const statusLabels: Record<string, string> = { draft: "Draft", published: "Published", cancelled: "Cancelled", archived: "Archived" };
@@ -24,6 +25,61 @@ export function seatsText(event: Pick<Event, "soldCount" | "heldCount" | "capaci
   return `${event.soldCount} sold, ${event.heldCount} held, ${of}`;
 }
 
+/** The links of an event's row; hidden words name the event for screen readers. */
+function EventLinks(props: { event: Event }) {
+  const { event } = props;
+  return (
+    <ul class="admin-links">
+      <li>
+        <a href={`/admin/events/${event.id}/edit`}>
+          Edit<span class="visually-hidden"> {event.title}</span>
+        </a>
+      </li>
+      <li>
+        <a href={`/admin/events/${event.id}/preview`}>
+          Preview<span class="visually-hidden"> {event.title}</span>
+        </a>
+      </li>
+      <li>
+        <a href={`/admin/events/${event.id}`}>
+          Dashboard<span class="visually-hidden"> for {event.title}</span>
+        </a>
+      </li>
+      {event.status !== "draft" && (
+        <li>
+          <a href={`/events/${event.slug}`}>
+            Public page<span class="visually-hidden"> of {event.title}</span>
+          </a>
+        </li>
+      )}
+    </ul>
+  );
+}
+
+const eventColumns = (now: Date): Column<Event>[] => [
+  {
+    heading: "Event",
+    rowHeader: true,
+    cell: (event) => (
+      <>
+        <a href={`/admin/events/${event.id}/edit`}>{event.title}</a>
+        <span class="admin-slug">/{event.slug}</span>
+      </>
+    ),
+  },
+  { heading: "Status", cell: (event) => <EventStatus event={event} now={now} /> },
+  {
+    heading: "Date",
+    cell: (event) => (
+      <time datetime={event.startsAt.toISOString()}>
+        {formatDate(event.startsAt, event.timezone)}, {formatTime(event.startsAt, event.timezone)} {formatZone(event.startsAt, event.timezone)}
+      </time>
+    ),
+  },
+  { heading: "Seats", cell: seatsText },
+  { heading: "Pages", cell: (event) => <EventLinks event={event} /> },
+];
+
 /** `/admin`: the organiser's home, every event in any status. */
 export function AdminEventListPage(props: { staff: StaffIdentity; csrfToken: string; events: Event[]; now: Date; notice?: string | undefined }) {
   return (
@@ -35,67 +91,13 @@ export function AdminEventListPage(props: { staff: StaffIdentity; csrfToken: str
           Create an event
         </a>
       </p>
-      {props.events.length === 0 ? (
-        <p>There are no events yet. Create one to start: it stays a draft, seen only here, until you publish it.</p>
-      ) : (
-          <table class="admin-table admin-table-stack">
-            <caption>All events: upcoming first (soonest at the top), then past events</caption>
-            <thead>
-              <tr>
-                <th scope="col">Event</th>
-                <th scope="col">Status</th>
-                <th scope="col">Date</th>
-                <th scope="col">Seats</th>
-                <th scope="col">Pages</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.events.map((event) => (
-                <tr>
-                  <th scope="row">
-                    <a href={`/admin/events/${event.id}/edit`}>{event.title}</a>
-                    <span class="admin-slug">/{event.slug}</span>
-                  </th>
-                  <td>
-                    <EventStatus event={event} now={props.now} />
-                  </td>
-                  <td>
-                    <time datetime={event.startsAt.toISOString()}>
-                      {formatDate(event.startsAt, event.timezone)}, {formatTime(event.startsAt, event.timezone)} {formatZone(event.startsAt, event.timezone)}
-                    </time>
-                  </td>
-                  <td>{seatsText(event)}</td>
-                  <td>
-                    <ul class="admin-links">
-                      <li>
-                        <a href={`/admin/events/${event.id}/edit`}>
-                          Edit<span class="visually-hidden"> {event.title}</span>
-                        </a>
-                      </li>
-                      <li>
-                        <a href={`/admin/events/${event.id}/preview`}>
-                          Preview<span class="visually-hidden"> {event.title}</span>
-                        </a>
-                      </li>
-                      <li>
-                        <a href={`/admin/events/${event.id}`}>
-                          Dashboard<span class="visually-hidden"> for {event.title}</span>
-                        </a>
-                      </li>
-                      {event.status !== "draft" && (
-                        <li>
-                          <a href={`/events/${event.slug}`}>
-                            Public page<span class="visually-hidden"> of {event.title}</span>
-                          </a>
-                        </li>
-                      )}
-                    </ul>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-      )}
+      <DataTable
+        caption="All events: upcoming first (soonest at the top), then past events"
+        columns={eventColumns(props.now)}
+        rows={props.events}
+        empty="There are no events yet. Create one to start: it stays a draft, seen only here, until you publish it."
+        stack
+      />
     </AdminLayout>
   );
 }

@@ -1,6 +1,7 @@
 import { formatMoney } from "@/lib/format";
 import type { AdminEvent } from "@/domain/events/admin-events";
 import { CsrfField } from "@/web/admin/admin-layout";
+import { DataTable, type Column } from "@/web/admin/data-table";
 import { fieldId } from "@/web/shared/form-parts";
 
 const eligibilityLabels: Record<string, string> = {
@@ -10,60 +11,61 @@ const eligibilityLabels: Record<string, string> = {
   access_code: "Access code",
 };
 
+type Tier = AdminEvent["ticketTypes"][number];
+
+/** A tier's links: edit it, or delete it while nothing is sold. */
+function TierLinks(props: { tier: Tier; deletable: boolean; csrfToken: string }) {
+  const { tier } = props;
+  return (
+    <ul class="admin-links">
+      <li>
+        <a href={`/admin/tiers/${tier.id}/edit`}>
+          Edit<span class="visually-hidden"> the {tier.name} tier</span>
+        </a>
+      </li>
+      {props.deletable && (
+        <li>
+          <form method="post" action={`/admin/tiers/${tier.id}/delete`} class="inline-action">
+            <CsrfField token={props.csrfToken} />
+            <button type="submit" class="button-link">
+              Delete<span class="visually-hidden"> the {tier.name} tier (nothing sold)</span>
+            </button>
+          </form>
+        </li>
+      )}
+    </ul>
+  );
+}
+
 /** The event's tiers with what each has sold and holds, and links to change them. */
 export function TierTable(props: { event: AdminEvent; deletable: Set<string>; csrfToken: string }) {
   const { event } = props;
+  const columns: Column<Tier>[] = [
+    {
+      heading: "Tier",
+      rowHeader: true,
+      cell: (tier) => (
+        <>
+          {tier.name}
+          <span class="admin-slug">{eligibilityLabels[tier.eligibility] ?? tier.eligibility}</span>
+        </>
+      ),
+    },
+    { heading: "Price", cell: (tier) => formatMoney(tier.priceMinor, event.currency) },
+    { heading: "Seats", cell: (tier) => `${tier.soldCount} sold, ${tier.heldCount} held, ${tier.quota === null ? "no quota" : `quota ${tier.quota}`}` },
+    { heading: "Change", cell: (tier) => <TierLinks tier={tier} deletable={props.deletable.has(tier.id)} csrfToken={props.csrfToken} /> },
+  ];
   return (
     <section aria-labelledby="tiers-heading">
       <h2 id="tiers-heading">Ticket tiers</h2>
-      {event.ticketTypes.length === 0 ? (
-        <p>No tiers yet. Add at least one before publishing.</p>
-      ) : (
-        <table class="admin-table admin-table-stack">
-          <caption class="visually-hidden">Ticket tiers with who may buy, price, and seats sold, held and quota</caption>
-          <thead>
-            <tr>
-              <th scope="col">Tier</th>
-              <th scope="col">Price</th>
-              <th scope="col">Seats</th>
-              <th scope="col">Change</th>
-            </tr>
-          </thead>
-          <tbody>
-            {event.ticketTypes.map((tier) => (
-              <tr>
-                <th scope="row">
-                  {tier.name}
-                  <span class="admin-slug">{eligibilityLabels[tier.eligibility] ?? tier.eligibility}</span>
-                </th>
-                <td>{formatMoney(tier.priceMinor, event.currency)}</td>
-                <td>
-                  {tier.soldCount} sold, {tier.heldCount} held, {tier.quota === null ? "no quota" : `quota ${tier.quota}`}
-                </td>
-                <td>
-                  <ul class="admin-links">
-                    <li>
-                      <a href={`/admin/tiers/${tier.id}/edit`}>
-                        Edit<span class="visually-hidden"> the {tier.name} tier</span>
-                      </a>
-                    </li>
-                    {props.deletable.has(tier.id) && (
-                      <li>
-                        <form method="post" action={`/admin/tiers/${tier.id}/delete`} class="inline-action">
-                          <CsrfField token={props.csrfToken} />
-                          <button type="submit" class="button-link">
-                            Delete<span class="visually-hidden"> the {tier.name} tier (nothing sold)</span>
-                          </button>
-                        </form>
-                      </li>
-                    )}
-                  </ul>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        caption="Ticket tiers with who may buy, price, and seats sold, held and quota"
+        captionHidden
+        columns={columns}
+        rows={event.ticketTypes}
+        empty="No tiers yet. Add at least one before publishing."
+        stack
+      />
       <p>
         <a class="button-secondary" href={`/admin/events/${event.id}/tiers/new`}>
           Add a ticket tier

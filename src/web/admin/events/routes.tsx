@@ -1,13 +1,15 @@
-import { Hono, type Context } from "hono";
+import { Hono } from "hono";
+import { createFactory } from "hono/factory";
 import * as z from "zod";
 import type { AppEnv } from "@/env";
 import { DomainError } from "@/domain/errors";
 import { renderMarkdown } from "@/lib/markdown";
 import { absoluteUrl } from "@/lib/urls";
 import { fieldIssues, issueOf, validate, type ZodIssueLike } from "@/lib/validate";
-import { errorMessage, errorSentence, fieldMessage, fieldMessages } from "@/i18n";
+import { errorMessage, errorSentence, fieldMessage, fieldMessages, type Messages } from "@/i18n";
 import { messagesOf } from "@/web/shared/i18n";
-import { requirePermission } from "@/web/middleware/auth";
+import { requirePermission, signedIn, type SignedIn } from "@/web/middleware/auth";
+import type { PrismaClient } from "@/generated/prisma/client";
 import { changeEventStatus, duplicateEvent, type StatusAction } from "@/domain/events/event-actions";
 import { blankEventValues, eventFields, eventFormValues, eventInputSchema, type EventFormValues } from "@/domain/events/event-input";
 import { createEvent, getAdminEvent, getPreviewView, listAdminEvents, updateEvent } from "@/domain/events/admin-events";
@@ -18,8 +20,6 @@ import { AdminEventListPage } from "@/web/admin/events/event-list-page";
 import { EditEventPage, NewEventPage } from "@/web/admin/events/event-form-page";
 import { previewPageHtml } from "@/web/admin/events/preview";
 import { TierFormPage } from "@/web/admin/events/tier-form-page";
-
-type Ctx = Context<AppEnv>;
 
 const idParam = z.object({ id: z.string().regex(/^[a-z]{2,8}_[0-9a-z]{16}$/) });
 const eventForm = formShape(eventFields);
@@ -38,90 +38,101 @@ const notices: Record<string, string> = {
   "tier-saved": "Tier saved.",
   "tier-deleted": "Tier deleted.",
 };
-const noticeFor = (c: Ctx) => notices[c.req.query("done") ?? ""];
+const noticeFor = (done: string | undefined) => notices[done ?? ""];
 
-/** The signed-in organiser and the CSRF token their forms carry. */
-const who = (c: Ctx) => ({ staff: c.var.staff!, csrfToken: c.var.auth?.method === "session" ? c.var.auth.csrfToken : "" });
-
-const formProblem = (c: Ctx) => errorSentence(messagesOf(c), "invalid", {});
+const formProblem = (m: Messages) => errorSentence(m, "invalid", {});
 /** zod's issues as sentences, per field. */
-const zodMessages = (c: Ctx, issues: readonly ZodIssueLike[]) => fieldMessages(fieldIssues(issues), messagesOf(c));
+const zodMessages = (m: Messages, issues: readonly ZodIssueLike[]) => fieldMessages(fieldIssues(issues), m);
 /** A refusal's per-field sentences and its own sentence. */
-const fieldsOf = (c: Ctx, err: DomainError) => fieldMessages(err.fields, messagesOf(c));
-const sentenceOf = (c: Ctx, err: DomainError) => errorMessage(err, messagesOf(c));
+const fieldsOf = (m: Messages, err: DomainError) => fieldMessages(err.fields, m);
+const sentenceOf = (m: Messages, err: DomainError) => errorMessage(err, m);
 
 /** A service refusal that belongs on the form (a field to correct, or a state that forbids it). */
 const isFormError = (err: unknown): err is DomainError => err instanceof DomainError && (err.code === "invalid" || err.code === "conflict");
 
-async function renderEdit(
-  c: Ctx,
+/** The edit page of an event, with the values and refusals of a form sent back, if any. */
+async function editPage(
+  v: SignedIn & { db: PrismaClient },
   id: string,
-  extra: { values?: EventFormValues; errors?: Record<string, string>; message?: string; status?: 200 | 409 | 422; weeks?: string } = {},
+  extra: { values?: EventFormValues; errors?: Record<string, string>; message?: string; notice?: string | undefined; weeks?: string } = {},
 ) {
-  const event = await getAdminEvent(c.var.db, id);
-  const deletableTiers = await deletableTierIds(c.var.db, id);
-  return c.html(
+  const event = await getAdminEvent(v.db, id);
+  const deletableTiers = await deletableTierIds(v.db, id);
+  return (
     <EditEventPage
-      {...who(c)}
+      {...signedIn(v)}
       event={event}
       deletableTiers={deletableTiers}
       values={extra.values ?? eventFormValues(event, event.agenda)}
       errors={extra.errors ?? {}}
       message={extra.message}
-      notice={extra.message ? undefined : noticeFor(c)}
+      notice={extra.message ? undefined : extra.notice}
       now={new Date()}
       weeks={extra.weeks}
-    />,
-    extra.status ?? 200,
+    />
   );
 }
 
-/** Runs a status change and shows the edit page again with the reason when it is refused. */
-const statusRoute = (action: StatusAction) => async (c: Ctx, id: string) => {
-  try {
-    await changeEventStatus(c.var.deps, c.var.staff!.id, id, action);
-  } catch (err) {
-    if (!isFormError(err)) throw err;
-    return renderEdit(c, id, { message: sentenceOf(c, err), status: err.status as 409 | 422 });
-  }
-  return c.redirect(`/admin/events/${id}/edit?done=${action === "publish" ? "published" : action === "cancel" ? "cancelled" : "archived"}`, 303);
-};
+/** Where a status change leaves the event, as the edit page's notice says it. */
+const doneAfter: Record<StatusAction, string> = { publish: "published", cancel: "cancelled", archive: "archived" };
 
-function renderTierForm(c: Ctx, props: Omit<Parameters<typeof TierFormPage>[0], "staff" | "csrfToken">, status: 200 | 422 = 200) {
-  return c.html(<TierFormPage {...who(c)} {...props} />, status);
-}
+const factory = createFactory<AppEnv>();
+
+/**
+ * The handlers of a status change: it runs, or the edit page comes back with the reason it was
+ * refused. Cancelling cannot be undone, so it also needs its confirmation box ticked.
+ */
+const statusChange = (action: StatusAction) =>
+  factory.createHandlers(manageEvents, validate("param", idParam), validate("form", formShape(["confirm"])), async (c) => {
+    const { id } = c.req.valid("param");
+    if (action === "cancel" && c.req.valid("form").confirm !== "yes") {
+      const errors = { confirm: "Tick the box to confirm that you mean to cancel this event." };
+      return c.html(await editPage(c.var, id, { errors, message: "Confirm the cancellation" }), 422);
+    }
+    try {
+      await changeEventStatus(c.var.deps, c.var.staff.id, id, action);
+    } catch (err) {
+      if (!isFormError(err)) throw err;
+      return c.html(await editPage(c.var, id, { message: sentenceOf(messagesOf(c), err) }), err.status as 409 | 422);
+    }
+    return c.redirect(`/admin/events/${id}/edit?done=${doneAfter[action]}`, 303);
+  });
 
 /** Organiser pages for events and their tiers, under /admin. Each needs manage_events. */
 export const adminEventRoutes = new Hono<AppEnv>()
   .get("/", manageEvents, async (c) => {
     const now = new Date();
-    return c.html(<AdminEventListPage {...who(c)} events={await listAdminEvents(c.var.db, now)} now={now} notice={noticeFor(c)} />);
+    return c.html(<AdminEventListPage {...signedIn(c.var)} events={await listAdminEvents(c.var.db, now)} now={now} notice={noticeFor(c.req.query("done"))} />);
   })
-  .get("/events/new", manageEvents, (c) => c.html(<NewEventPage {...who(c)} values={blankEventValues()} errors={{}} />))
+  .get("/events/new", manageEvents, (c) => c.html(<NewEventPage {...signedIn(c.var)} values={blankEventValues()} errors={{}} />))
   .post("/events/new", manageEvents, validate("form", eventForm), async (c) => {
     const values = c.req.valid("form");
     const parsed = eventInputSchema.safeParse(values);
-    const again = (errors: Record<string, string>, message = formProblem(c)) => c.html(<NewEventPage {...who(c)} values={values} errors={errors} message={message} />, 422);
-    if (!parsed.success) return again(zodMessages(c, parsed.error.issues));
+    const m = messagesOf(c);
+    const again = (errors: Record<string, string>, message = formProblem(m)) => c.html(<NewEventPage {...signedIn(c.var)} values={values} errors={errors} message={message} />, 422);
+    if (!parsed.success) return again(zodMessages(m, parsed.error.issues));
     try {
-      const id = await createEvent(c.var.deps, c.var.staff!.id, parsed.data);
+      const id = await createEvent(c.var.deps, c.var.staff.id, parsed.data);
       return c.redirect(`/admin/events/${id}/edit?done=created`, 303);
     } catch (err) {
       if (!isFormError(err)) throw err;
-      return again(fieldsOf(c, err), sentenceOf(c, err));
+      return again(fieldsOf(m, err), sentenceOf(m, err));
     }
   })
-  .get("/events/:id/edit", manageEvents, validate("param", idParam), (c) => renderEdit(c, c.req.valid("param").id))
+  .get("/events/:id/edit", manageEvents, validate("param", idParam), async (c) =>
+    c.html(await editPage(c.var, c.req.valid("param").id, { notice: noticeFor(c.req.query("done")) })),
+  )
   .post("/events/:id/edit", manageEvents, validate("param", idParam), validate("form", eventForm), async (c) => {
     const { id } = c.req.valid("param");
     const values = c.req.valid("form");
     const parsed = eventInputSchema.safeParse(values);
-    if (!parsed.success) return renderEdit(c, id, { values, errors: zodMessages(c, parsed.error.issues), message: formProblem(c), status: 422 });
+    const m = messagesOf(c);
+    if (!parsed.success) return c.html(await editPage(c.var, id, { values, errors: zodMessages(m, parsed.error.issues), message: formProblem(m) }), 422);
     try {
-      await updateEvent(c.var.deps, c.var.staff!.id, id, parsed.data);
+      await updateEvent(c.var.deps, c.var.staff.id, id, parsed.data);
     } catch (err) {
       if (!isFormError(err)) throw err;
-      return renderEdit(c, id, { values, errors: fieldsOf(c, err), message: sentenceOf(c, err), status: 422 });
+      return c.html(await editPage(c.var, id, { values, errors: fieldsOf(m, err), message: sentenceOf(m, err) }), 422);
     }
     return c.redirect(`/admin/events/${id}/edit?done=saved`, 303);
   })
@@ -133,15 +144,9 @@ export const adminEventRoutes = new Hono<AppEnv>()
     c.header("X-Robots-Tag", "noindex");
     return c.html(html);
   })
-  .post("/events/:id/publish", manageEvents, validate("param", idParam), (c) => statusRoute("publish")(c, c.req.valid("param").id))
-  .post("/events/:id/archive", manageEvents, validate("param", idParam), (c) => statusRoute("archive")(c, c.req.valid("param").id))
-  .post("/events/:id/cancel", manageEvents, validate("param", idParam), validate("form", formShape(["confirm"])), async (c) => {
-    const { id } = c.req.valid("param");
-    if (c.req.valid("form").confirm !== "yes") {
-      return renderEdit(c, id, { errors: { confirm: "Tick the box to confirm that you mean to cancel this event." }, message: "Confirm the cancellation", status: 422 });
-    }
-    return statusRoute("cancel")(c, id);
-  })
+  .post("/events/:id/publish", ...statusChange("publish"))
+  .post("/events/:id/archive", ...statusChange("archive"))
+  .post("/events/:id/cancel", ...statusChange("cancel"))
   .post("/events/:id/duplicate", manageEvents, validate("param", idParam), validate("form", formShape(["weeks"], 20)), async (c) => {
     const { id } = c.req.valid("param");
     const { weeks } = c.req.valid("form");
@@ -149,49 +154,53 @@ export const adminEventRoutes = new Hono<AppEnv>()
     if (!parsed.success || parsed.data === null) {
       const m = messagesOf(c);
       const first = parsed.error?.issues[0];
-      return renderEdit(c, id, { errors: { weeks: fieldMessage(first ? issueOf(first) : { code: "weeks_required" }, m) }, message: m.pages.weeksProblem, status: 422, weeks });
+      const errors = { weeks: fieldMessage(first ? issueOf(first) : { code: "weeks_required" }, m) };
+      return c.html(await editPage(c.var, id, { errors, message: m.pages.weeksProblem, weeks }), 422);
     }
-    const newId = await duplicateEvent(c.var.deps, c.var.staff!.id, id, parsed.data);
+    const newId = await duplicateEvent(c.var.deps, c.var.staff.id, id, parsed.data);
     return c.redirect(`/admin/events/${newId}/edit?done=duplicated`, 303);
   })
   // Tiers
   .get("/events/:id/tiers/new", manageEvents, validate("param", idParam), async (c) => {
     const event = await getAdminEvent(c.var.db, c.req.valid("param").id);
-    return renderTierForm(c, { event, values: blankTierValues(await nextSortOrder(c.var.db, event.id)), errors: {} });
+    return c.html(<TierFormPage {...signedIn(c.var)} event={event} values={blankTierValues(await nextSortOrder(c.var.db, event.id))} errors={{}} />);
   })
   .post("/events/:id/tiers/new", manageEvents, validate("param", idParam), validate("form", tierForm), async (c) => {
     const event = await getAdminEvent(c.var.db, c.req.valid("param").id);
     const values = c.req.valid("form");
     const parsed = tierInputSchema(event.timezone, false).safeParse(values);
-    if (!parsed.success) return renderTierForm(c, { event, values, errors: zodMessages(c, parsed.error.issues), message: formProblem(c) }, 422);
-    await createTier(c.var.deps, c.var.staff!.id, event.id, parsed.data);
+    const m = messagesOf(c);
+    if (!parsed.success) return c.html(<TierFormPage {...signedIn(c.var)} event={event} values={values} errors={zodMessages(m, parsed.error.issues)} message={formProblem(m)} />, 422);
+    await createTier(c.var.deps, c.var.staff.id, event.id, parsed.data);
     return c.redirect(`/admin/events/${event.id}/edit?done=tier-added`, 303);
   })
   .get("/tiers/:id/edit", manageEvents, validate("param", idParam), async (c) => {
     const tier = await getAdminTier(c.var.db, c.req.valid("param").id);
-    return renderTierForm(c, { event: tier.event, tier, values: tierFormValues(tier, tier.event.timezone), errors: {} });
+    return c.html(<TierFormPage {...signedIn(c.var)} event={tier.event} tier={tier} values={tierFormValues(tier, tier.event.timezone)} errors={{}} />);
   })
   .post("/tiers/:id/edit", manageEvents, validate("param", idParam), validate("form", tierForm), async (c) => {
     const tier = await getAdminTier(c.var.db, c.req.valid("param").id);
     const values: TierFormValues = c.req.valid("form");
     const parsed = tierInputSchema(tier.event.timezone, tier.accessCodeHash !== null).safeParse(values);
-    const again = (errors: Record<string, string>, message = formProblem(c)) => renderTierForm(c, { event: tier.event, tier, values, errors, message }, 422);
-    if (!parsed.success) return again(zodMessages(c, parsed.error.issues));
+    const m = messagesOf(c);
+    const again = (errors: Record<string, string>, message = formProblem(m)) =>
+      c.html(<TierFormPage {...signedIn(c.var)} event={tier.event} tier={tier} values={values} errors={errors} message={message} />, 422);
+    if (!parsed.success) return again(zodMessages(m, parsed.error.issues));
     try {
-      await updateTier(c.var.deps, c.var.staff!.id, tier.id, parsed.data);
+      await updateTier(c.var.deps, c.var.staff.id, tier.id, parsed.data);
     } catch (err) {
       if (!isFormError(err)) throw err;
-      return again(fieldsOf(c, err), sentenceOf(c, err));
+      return again(fieldsOf(m, err), sentenceOf(m, err));
     }
     return c.redirect(`/admin/events/${tier.eventId}/edit?done=tier-saved`, 303);
   })
   .post("/tiers/:id/delete", manageEvents, validate("param", idParam), async (c) => {
     const tier = await getAdminTier(c.var.db, c.req.valid("param").id);
     try {
-      await deleteTier(c.var.deps, c.var.staff!.id, tier.id);
+      await deleteTier(c.var.deps, c.var.staff.id, tier.id);
     } catch (err) {
       if (!isFormError(err)) throw err;
-      return renderEdit(c, tier.eventId, { message: sentenceOf(c, err), status: 409 });
+      return c.html(await editPage(c.var, tier.eventId, { message: sentenceOf(messagesOf(c), err) }), 409);
     }
     return c.redirect(`/admin/events/${tier.eventId}/edit?done=tier-deleted`, 303);
   });

@@ -1,6 +1,7 @@
 import type { Member } from "@/generated/prisma/client";
 import type { StaffIdentity } from "@/domain/staff/roles";
 import { AdminLayout, CsrfField } from "@/web/admin/admin-layout";
+import { DataTable, type Column } from "@/web/admin/data-table";
 import { Notice, TextArea } from "@/web/admin/events/fields";
 import { ErrorSummary } from "@/web/shared/form-parts";
 
@@ -17,47 +18,37 @@ type Props = {
 
 const pageHref = (q: string, page: number) => `/admin/members?${new URLSearchParams({ ...(q ? { q } : {}), page: String(page) })}`;
 
+const memberColumns = (csrfToken: string, q: string, page: number): Column<Member>[] => [
+  { heading: "Email", cell: (m) => m.email ?? "—" },
+  { heading: "Membership number", cell: (m) => m.membershipNumber ?? "—" },
+  { heading: "Name", cell: (m) => m.name || "—" },
+  {
+    heading: "Remove",
+    cell: (m) => (
+      <form method="post" action={`/admin/members/${m.id}/delete`} class="inline-action">
+        <CsrfField token={csrfToken} />
+        <input type="hidden" name="q" value={q} />
+        <input type="hidden" name="page" value={String(page)} />
+        <button type="submit" class="button-link">
+          Delete<span class="visually-hidden"> {m.email ?? m.membershipNumber ?? m.id} from the members list</span>
+        </button>
+      </form>
+    ),
+  },
+];
+
 function MemberTable(props: Props) {
   const { list, q } = props;
   if (list.total === 0) return <p>The members list is empty. Upload it below.</p>;
   if (list.matching === 0) return <p>No member matches “{q}”.</p>;
   return (
     <>
-      <table class="admin-table admin-table-stack">
-        <caption>
-          {q ? `Members matching “${q}”` : "Members"}: page {list.page} of {list.pages}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Email</th>
-            <th scope="col">Membership number</th>
-            <th scope="col">Name</th>
-            <th scope="col">Remove</th>
-          </tr>
-        </thead>
-        <tbody>
-          {list.members.map((m) => {
-            const who = m.email ?? m.membershipNumber ?? m.id;
-            return (
-              <tr>
-                <td>{m.email ?? "—"}</td>
-                <td>{m.membershipNumber ?? "—"}</td>
-                <td>{m.name || "—"}</td>
-                <td>
-                  <form method="post" action={`/admin/members/${m.id}/delete`} class="inline-action">
-                    <CsrfField token={props.csrfToken} />
-                    <input type="hidden" name="q" value={q} />
-                    <input type="hidden" name="page" value={String(list.page)} />
-                    <button type="submit" class="button-link">
-                      Delete<span class="visually-hidden"> {who} from the members list</span>
-                    </button>
-                  </form>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <DataTable
+        caption={`${q ? `Members matching “${q}”` : "Members"}: page ${list.page} of ${list.pages}`}
+        columns={memberColumns(props.csrfToken, q, list.page)}
+        rows={list.members}
+        stack
+      />
       {list.pages > 1 && (
         <nav class="pager" aria-label="Pages of members">
           {list.page > 1 && (

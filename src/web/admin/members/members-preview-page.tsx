@@ -3,6 +3,7 @@ import type { ParsedMembers, RowProblem } from "@/domain/members/members-csv";
 import type { Messages } from "@/i18n";
 import type { StaffIdentity } from "@/domain/staff/roles";
 import { AdminLayout, CsrfField } from "@/web/admin/admin-layout";
+import { DataTable, type Column } from "@/web/admin/data-table";
 import { Radios } from "@/web/admin/events/fields";
 import { ErrorSummary } from "@/web/shared/form-parts";
 
@@ -24,6 +25,19 @@ const SHOWN_REJECTED = 500;
 const n = (value: number) => value.toLocaleString("en-GB");
 const plural = (value: number, one: string, many: string) => `${n(value)} ${value === 1 ? one : many}`;
 const rowReason = (m: Messages, reason: RowProblem) => (m.members.rows[reason.problem] as (p: RowProblem) => string)(reason);
+
+const problemColumns: Column<{ line: number; text: string; reason: string }>[] = [
+  { heading: "Line", rowHeader: true, cell: (r) => r.line },
+  { heading: "Row", cell: (r) => r.text || "—" },
+  { heading: "Reason", cell: (r) => r.reason },
+];
+
+const acceptedColumns: Column<ParsedMembers["accepted"][number]>[] = [
+  { heading: "Line", rowHeader: true, cell: (r) => r.line },
+  { heading: "Email", cell: (r) => r.email ?? "—" },
+  { heading: "Membership number", cell: (r) => r.membershipNumber ?? "—" },
+  { heading: "Name", cell: (r) => r.name || "—" },
+];
 
 /** Step 1 of an upload: what was read, what was left out and why, and the choice of how to apply it. */
 export function MembersPreviewPage(props: Props) {
@@ -72,25 +86,7 @@ export function MembersPreviewPage(props: Props) {
         <section aria-labelledby="rejected-heading">
           <h2 id="rejected-heading">Rows left out</h2>
           <p>Correct these in your spreadsheet and upload it again, or apply the list without them.</p>
-          <table class="admin-table">
-            <caption class="visually-hidden">Rows left out, by line number in the file, with the reason</caption>
-            <thead>
-              <tr>
-                <th scope="col">Line</th>
-                <th scope="col">Row</th>
-                <th scope="col">Reason</th>
-              </tr>
-            </thead>
-            <tbody>
-              {problems.slice(0, SHOWN_REJECTED).map((r) => (
-                <tr>
-                  <th scope="row">{r.line}</th>
-                  <td>{r.text || "—"}</td>
-                  <td>{r.reason}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable caption="Rows left out, by line number in the file, with the reason" captionHidden columns={problemColumns} rows={problems.slice(0, SHOWN_REJECTED)} />
           {problems.length > SHOWN_REJECTED && <p>… and {n(problems.length - SHOWN_REJECTED)} more.</p>}
         </section>
       )}
@@ -98,29 +94,11 @@ export function MembersPreviewPage(props: Props) {
       {accepted > 0 && (
         <section aria-labelledby="accepted-heading">
           <h2 id="accepted-heading">Rows to apply</h2>
-          <table class="admin-table">
-            <caption>
-              {accepted > SHOWN_ACCEPTED ? `The first ${SHOWN_ACCEPTED} of ${n(accepted)} rows, as they will be stored` : "The rows, as they will be stored"}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Line</th>
-                <th scope="col">Email</th>
-                <th scope="col">Membership number</th>
-                <th scope="col">Name</th>
-              </tr>
-            </thead>
-            <tbody>
-              {parsed.accepted.slice(0, SHOWN_ACCEPTED).map((r) => (
-                <tr>
-                  <th scope="row">{r.line}</th>
-                  <td>{r.email ?? "—"}</td>
-                  <td>{r.membershipNumber ?? "—"}</td>
-                  <td>{r.name || "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption={accepted > SHOWN_ACCEPTED ? `The first ${SHOWN_ACCEPTED} of ${n(accepted)} rows, as they will be stored` : "The rows, as they will be stored"}
+            columns={acceptedColumns}
+            rows={parsed.accepted.slice(0, SHOWN_ACCEPTED)}
+          />
           <form method="post" action="/admin/members/import" class="admin-form">
             <CsrfField token={props.csrfToken} />
             <input type="hidden" name="csv" value={props.csv} />

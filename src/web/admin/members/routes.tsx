@@ -1,37 +1,42 @@
-import { Hono, type Context } from "hono";
+import { Hono } from "hono";
+import type { HtmlEscapedString } from "hono/utils/html";
 import * as z from "zod";
 import type { AppEnv } from "@/env";
 import { DomainError } from "@/domain/errors";
 import { validate } from "@/lib/validate";
-import { requirePermission } from "@/web/middleware/auth";
+import { requirePermission, signedIn, type SignedIn } from "@/web/middleware/auth";
+import type { PrismaClient } from "@/generated/prisma/client";
 import { applyImport, deleteMember, listMembers, planImport, type ImportMode } from "@/domain/members/members";
 import { csvHash, decodeCsvBytes, normaliseCsvText, parseMembersCsv } from "@/domain/members/members-csv";
 import { MembersPage } from "@/web/admin/members/members-page";
 import { MembersPreviewPage } from "@/web/admin/members/members-preview-page";
-import { errorMessage, fieldMessage } from "@/i18n";
+import { errorMessage, fieldMessage, type Messages } from "@/i18n";
 import { messagesOf } from "@/web/shared/i18n";
-
-type Ctx = Context<AppEnv>;
 
 const MAX_UPLOAD_BYTES = 5_000_000;
 const manageMembers = requirePermission("manage_members");
 const idParam = z.object({ id: z.string().regex(/^[a-z]{2,8}_[0-9a-z]{16}$/) });
 const listQuery = z.object({ q: z.string().max(254).default(""), page: z.coerce.number().int().min(1).max(100_000).catch(1) });
 
-const who = (c: Ctx) => ({ staff: c.var.staff!, csrfToken: c.var.auth?.method === "session" ? c.var.auth.csrfToken : "" });
+type PageValues = SignedIn & { db: PrismaClient };
 
-async function renderList(c: Ctx, extra: { q?: string; page?: number; notice?: string; uploadError?: string; pasted?: string; status?: 200 | 413 | 422 } = {}) {
+/** The members list page, searched and paged, with a notice or an upload's refusal. */
+async function listPage(v: PageValues, extra: { q?: string; page?: number; notice?: string | undefined; uploadError?: string; pasted?: string } = {}) {
   const q = extra.q ?? "";
-  const list = await listMembers(c.var.db, { q, page: extra.page ?? 1 });
-  return c.html(<MembersPage {...who(c)} list={list} q={q} notice={extra.notice} uploadError={extra.uploadError} pasted={extra.pasted} />, extra.status ?? 200);
+  const list = await listMembers(v.db, { q, page: extra.page ?? 1 });
+  return <MembersPage {...signedIn(v)} list={list} q={q} notice={extra.notice} uploadError={extra.uploadError} pasted={extra.pasted} />;
 }
 
-async function renderPreview(c: Ctx, csv: string, mode: string, error?: string) {
+/**
+ * What an upload would change, to confirm; or, when the text is not a members list, the list
+ * page again with the reason (and the status to answer with).
+ */
+async function previewPage(v: PageValues, m: Messages, csv: string, mode: string, error?: string): Promise<{ page: HtmlEscapedString | Promise<HtmlEscapedString>; status: 200 | 422 }> {
   const parsed = parseMembersCsv(csv);
-  if ("error" in parsed) return renderList(c, { uploadError: fieldMessage(parsed.error, messagesOf(c)), pasted: csv.length < 100_000 ? csv : "", status: 422 });
-  const plan = await planImport(c.var.db, parsed.accepted);
+  if ("error" in parsed) return { page: await listPage(v, { uploadError: fieldMessage(parsed.error, m), pasted: csv.length < 100_000 ? csv : "" }), status: 422 };
+  const plan = await planImport(v.db, parsed.accepted);
   const text = normaliseCsvText(csv);
-  return c.html(<MembersPreviewPage {...who(c)} m={messagesOf(c)} parsed={parsed} plan={plan} csv={text} hash={await csvHash(text)} mode={mode} error={error} />, error ? 422 : 200);
+  return { page: <MembersPreviewPage {...signedIn(v)} m={m} parsed={parsed} plan={plan} csv={text} hash={await csvHash(text)} mode={mode} error={error} />, status: error ? 422 : 200 };
 }
 
 const doneText = (q: URLSearchParams): string | undefined => {
@@ -49,7 +54,7 @@ const doneText = (q: URLSearchParams): string | undefined => {
 export const adminMemberRoutes = new Hono<AppEnv>()
   .get("/members", manageMembers, validate("query", listQuery), async (c) => {
     const { q, page } = c.req.valid("query");
-    return renderList(c, { q, page, notice: doneText(new URL(c.req.url).searchParams) });
+    return c.html(await listPage(c.var, { q, page, notice: doneText(new URL(c.req.url).searchParams) }));
   })
   // Step 1: read the file (or pasted text) and show what would happen.
   .post(
@@ -59,10 +64,11 @@ export const adminMemberRoutes = new Hono<AppEnv>()
     async (c) => {
       const { file, csv } = c.req.valid("form");
       if (file instanceof File && file.size > MAX_UPLOAD_BYTES) {
-        return renderList(c, { uploadError: "That file is larger than 5 MB. Upload at most 20,000 members at a time.", status: 413 });
+        return c.html(await listPage(c.var, { uploadError: "That file is larger than 5 MB. Upload at most 20,000 members at a time." }), 413);
       }
       const text = file instanceof File && file.size > 0 ? decodeCsvBytes(new Uint8Array(await file.arrayBuffer())) : csv;
-      return renderPreview(c, text, "add");
+      const { page, status } = await previewPage(c.var, messagesOf(c), text, "add");
+      return c.html(page, status);
     },
   )
   // Step 2: the same text comes back with its hash; it is parsed again here, never trusted as rows.
@@ -73,16 +79,22 @@ export const adminMemberRoutes = new Hono<AppEnv>()
     async (c) => {
       const { csv, hash, mode } = c.req.valid("form");
       if ((await csvHash(csv)) !== hash) {
-        return renderList(c, { uploadError: "The list changed between checking and confirming, so nothing was changed. Upload it again.", status: 422 });
+        return c.html(await listPage(c.var, { uploadError: "The list changed between checking and confirming, so nothing was changed. Upload it again." }), 422);
       }
-      if (mode !== "add" && mode !== "replace") return renderPreview(c, csv, "", "Choose how to apply the list: add and update, or replace it.");
+      if (mode !== "add" && mode !== "replace") {
+        const { page, status } = await previewPage(c.var, messagesOf(c), csv, "", "Choose how to apply the list: add and update, or replace it.");
+        return c.html(page, status);
+      }
       const parsed = parseMembersCsv(csv);
-      if ("error" in parsed) return renderList(c, { uploadError: fieldMessage(parsed.error, messagesOf(c)), status: 422 });
+      if ("error" in parsed) return c.html(await listPage(c.var, { uploadError: fieldMessage(parsed.error, messagesOf(c)) }), 422);
       let result;
       try {
-        result = await applyImport(c.var.deps, c.var.staff!.id, parsed, mode satisfies ImportMode);
+        result = await applyImport(c.var.deps, c.var.staff.id, parsed, mode satisfies ImportMode);
       } catch (err) {
-        if (err instanceof DomainError && err.code === "conflict") return renderPreview(c, csv, mode, errorMessage(err, messagesOf(c)));
+        if (err instanceof DomainError && err.code === "conflict") {
+          const { page, status } = await previewPage(c.var, messagesOf(c), csv, mode, errorMessage(err, messagesOf(c)));
+          return c.html(page, status);
+        }
         throw err;
       }
       const params = new URLSearchParams({ done: "imported", ...Object.fromEntries(Object.entries(result).map(([k, v]) => [k, String(v)])) });
@@ -90,7 +102,7 @@ export const adminMemberRoutes = new Hono<AppEnv>()
     },
   )
   .post("/members/:id/delete", manageMembers, validate("param", idParam), validate("form", z.object({ q: z.string().max(254).default(""), page: z.string().max(8).default("1") })), async (c) => {
-    await deleteMember(c.var.deps, c.var.staff!.id, c.req.valid("param").id);
+    await deleteMember(c.var.deps, c.var.staff.id, c.req.valid("param").id);
     const { q, page } = c.req.valid("form");
     return c.redirect(`/admin/members?${new URLSearchParams({ done: "deleted", ...(q ? { q } : {}), page })}`, 303);
   });

@@ -2,6 +2,7 @@ import type { Event, TicketType } from "@/generated/prisma/client";
 import type { StaffIdentity } from "@/domain/staff/roles";
 import type { AttendeeFilter, searchAttendees } from "@/domain/orders/admin-queries";
 import { AdminLayout } from "@/web/admin/admin-layout";
+import { DataTable, type Column } from "@/web/admin/data-table";
 
 type Result = Awaited<ReturnType<typeof searchAttendees>>;
 const statuses = ["pending", "paid", "partially_refunded", "refunded", "cancelled"];
@@ -15,6 +16,37 @@ function query(filter: AttendeeFilter, page: number) {
   params.set("page", String(page));
   return `?${params}`;
 }
+
+const attendeeColumns: Column<Result["rows"][number]>[] = [
+  {
+    heading: "Attendee",
+    rowHeader: true,
+    cell: (t) => (
+      <>
+        {t.attendeeName}
+        {t.attendeeEmail && <span class="hint"> {t.attendeeEmail}</span>}
+      </>
+    ),
+  },
+  { heading: "Ticket", cell: (t) => `${t.ticketType.name} (${t.status})` },
+  {
+    heading: "Order",
+    cell: (t) => (
+      <>
+        <a href={`/admin/orders/${t.orderId}`}>{t.order.reference}</a> ({t.order.status.replace(/_/g, " ")})
+      </>
+    ),
+  },
+  {
+    heading: "Buyer",
+    cell: (t) => (
+      <>
+        {t.order.buyerName} <span class="hint">{t.order.buyerEmail}</span>
+      </>
+    ),
+  },
+  { heading: "Checked in", cell: (t) => (t.checkedInAt ? t.checkedInAt.toISOString().slice(11, 16) + " UTC" : "No") },
+];
 
 /** `/admin/events/:id/attendees`: search and filter everyone registered. */
 export function AttendeesPage(props: { event: Event & { ticketTypes: TicketType[] }; filter: AttendeeFilter; result: Result; staff: StaffIdentity; csrfToken: string }) {
@@ -71,40 +103,7 @@ export function AttendeesPage(props: { event: Event & { ticketTypes: TicketType[
       <p role="status">
         {result.total} attendee{result.total === 1 ? "" : "s"} found.
       </p>
-      {result.rows.length > 0 && (
-        <table class="admin-table">
-          <caption class="visually-hidden">Attendees matching the search</caption>
-          <thead>
-            <tr>
-              <th scope="col">Attendee</th>
-              <th scope="col">Ticket</th>
-              <th scope="col">Order</th>
-              <th scope="col">Buyer</th>
-              <th scope="col">Checked in</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.rows.map((t) => (
-              <tr>
-                <th scope="row">
-                  {t.attendeeName}
-                  {t.attendeeEmail && <span class="hint"> {t.attendeeEmail}</span>}
-                </th>
-                <td>
-                  {t.ticketType.name} ({t.status})
-                </td>
-                <td>
-                  <a href={`/admin/orders/${t.orderId}`}>{t.order.reference}</a> ({t.order.status.replace(/_/g, " ")})
-                </td>
-                <td>
-                  {t.order.buyerName} <span class="hint">{t.order.buyerEmail}</span>
-                </td>
-                <td>{t.checkedInAt ? t.checkedInAt.toISOString().slice(11, 16) + " UTC" : "No"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {result.rows.length > 0 && <DataTable caption="Attendees matching the search" captionHidden columns={attendeeColumns} rows={result.rows} />}
       {result.pages > 1 && (
         <nav aria-label="Pages" class="pager">
           {filter.page > 1 && <a href={query(filter, filter.page - 1)}>← Previous</a>}

@@ -2,9 +2,35 @@ import { formatAmount } from "@/lib/format";
 import type { StaffIdentity } from "@/domain/staff/roles";
 import type { eventDashboard } from "@/domain/orders/admin-queries";
 import { AdminLayout, CsrfField } from "@/web/admin/admin-layout";
+import { DataTable, type Column } from "@/web/admin/data-table";
 import { EventWhen } from "@/web/public/event-parts";
 
 type Dashboard = Awaited<ReturnType<typeof eventDashboard>>;
+
+const salesColumns: Column<Dashboard["tiers"][number]>[] = [
+  { heading: "Tier", rowHeader: true, cell: ({ tier }) => tier.name },
+  { heading: "Sold", numeric: true, cell: ({ tier }) => tier.soldCount },
+  { heading: "Held (paying now)", numeric: true, cell: ({ tier }) => tier.heldCount },
+  { heading: "Quota", numeric: true, cell: ({ tier }) => tier.quota ?? "none" },
+  { heading: "Checked in", numeric: true, cell: ({ checkedIn }) => checkedIn },
+];
+
+const failedMailColumns = (csrfToken: string): Column<Dashboard["failedMail"][number]>[] => [
+  { heading: "Order", cell: (m) => <a href={`/admin/orders/${m.orderId}`}>{m.reference}</a> },
+  { heading: "To", cell: (m) => m.recipient },
+  { heading: "Why", cell: (m) => m.lastError ?? "unknown" },
+  {
+    heading: "Action",
+    cell: (m) => (
+      <form method="post" action={`/admin/emails/${m.id}/retry`}>
+        <CsrfField token={csrfToken} />
+        <button type="submit" class="button-secondary">
+          Try again<span class="visually-hidden"> to send to {m.recipient}</span>
+        </button>
+      </form>
+    ),
+  },
+];
 
 /** `/admin/events/:id`: how an event is selling, who has arrived, and what needs attention. */
 export function DashboardPage(props: { data: Dashboard; staff: StaffIdentity; csrfToken: string }) {
@@ -38,38 +64,21 @@ export function DashboardPage(props: { data: Dashboard; staff: StaffIdentity; cs
       </ul>
 
       <h2>Sales</h2>
-      <table class="admin-table">
-        <caption class="visually-hidden">Tickets sold, held and available per tier</caption>
-        <thead>
-          <tr>
-            <th scope="col">Tier</th>
-            <th scope="col">Sold</th>
-            <th scope="col">Held (paying now)</th>
-            <th scope="col">Quota</th>
-            <th scope="col">Checked in</th>
-          </tr>
-        </thead>
-        <tbody>
-          {tiers.map(({ tier, checkedIn }) => (
-            <tr>
-              <th scope="row">{tier.name}</th>
-              <td>{tier.soldCount}</td>
-              <td>{tier.heldCount}</td>
-              <td>{tier.quota ?? "none"}</td>
-              <td>{checkedIn}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
+      <DataTable
+        caption="Tickets sold, held and available per tier"
+        captionHidden
+        columns={salesColumns}
+        rows={tiers}
+        foot={
           <tr>
             <th scope="row">Event</th>
-            <td>{event.soldCount}</td>
-            <td>{event.heldCount}</td>
-            <td>{event.capacity ?? "unlimited"}</td>
-            <td>{checkIns.checkedIn}</td>
+            <td class="num">{event.soldCount}</td>
+            <td class="num">{event.heldCount}</td>
+            <td class="num">{event.capacity ?? "unlimited"}</td>
+            <td class="num">{checkIns.checkedIn}</td>
           </tr>
-        </tfoot>
-      </table>
+        }
+      />
       <p>
         {pendingOrders} order{pendingOrders === 1 ? " is" : "s are"} being paid for right now.
       </p>
@@ -92,40 +101,7 @@ export function DashboardPage(props: { data: Dashboard; staff: StaffIdentity; cs
       </p>
 
       <h2>Needs attention</h2>
-      {failedMail.length === 0 ? (
-        <p>No email has failed.</p>
-      ) : (
-        <table class="admin-table">
-          <caption>Emails that could not be delivered</caption>
-          <thead>
-            <tr>
-              <th scope="col">Order</th>
-              <th scope="col">To</th>
-              <th scope="col">Why</th>
-              <th scope="col">Action</th>
-            </tr>
-          </thead>
-          <tbody>
-            {failedMail.map((m) => (
-              <tr>
-                <td>
-                  <a href={`/admin/orders/${m.orderId}`}>{m.reference}</a>
-                </td>
-                <td>{m.recipient}</td>
-                <td>{m.lastError ?? "unknown"}</td>
-                <td>
-                  <form method="post" action={`/admin/emails/${m.id}/retry`}>
-                    <CsrfField token={props.csrfToken} />
-                    <button type="submit" class="button-secondary">
-                      Try again<span class="visually-hidden"> to send to {m.recipient}</span>
-                    </button>
-                  </form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable caption="Emails that could not be delivered" columns={failedMailColumns(props.csrfToken)} rows={failedMail} empty="No email has failed." />
     </AdminLayout>
   );
 }

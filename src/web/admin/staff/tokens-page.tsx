@@ -1,9 +1,30 @@
 import type { StaffIdentity } from "@/domain/staff/roles";
 import type { listTokens } from "@/domain/staff/staff";
 import { AdminLayout, CsrfField } from "@/web/admin/admin-layout";
+import { DataTable, type Column } from "@/web/admin/data-table";
 import { TextField } from "@/web/shared/form-parts";
 
 type Tokens = Awaited<ReturnType<typeof listTokens>>;
+
+const tokenColumns = (csrfToken: string): Column<Tokens[number]>[] => [
+  { heading: "Name", rowHeader: true, cell: (t) => t.name },
+  { heading: "Owner", cell: (t) => `${t.staff.email} (${t.staff.role})` },
+  { heading: "Last used", cell: (t) => (t.lastUsedAt ? t.lastUsedAt.toISOString().replace("T", " ").slice(0, 16) + " UTC" : "never") },
+  {
+    heading: "State",
+    cell: (t) =>
+      t.revokedAt ? (
+        "revoked"
+      ) : (
+        <form method="post" action={`/admin/tokens/${t.id}/revoke`}>
+          <CsrfField token={csrfToken} />
+          <button type="submit" class="button-secondary">
+            Revoke<span class="visually-hidden"> {t.name}</span>
+          </button>
+        </form>
+      ),
+  },
+];
 
 /** `/admin/tokens`: API tokens (for exports and scanners), each with its owner's role. */
 export function TokensPage(props: { tokens: Tokens; created?: string | undefined; staff: StaffIdentity; csrfToken: string; error?: string | undefined }) {
@@ -22,40 +43,7 @@ export function TokensPage(props: { tokens: Tokens; created?: string | undefined
           </p>
         </div>
       )}
-      <table class="admin-table">
-        <caption class="visually-hidden">API tokens</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Owner</th>
-            <th scope="col">Last used</th>
-            <th scope="col">State</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.tokens.map((t) => (
-            <tr>
-              <th scope="row">{t.name}</th>
-              <td>
-                {t.staff.email} ({t.staff.role})
-              </td>
-              <td>{t.lastUsedAt ? t.lastUsedAt.toISOString().replace("T", " ").slice(0, 16) + " UTC" : "never"}</td>
-              <td>
-                {t.revokedAt ? (
-                  "revoked"
-                ) : (
-                  <form method="post" action={`/admin/tokens/${t.id}/revoke`}>
-                    <CsrfField token={csrfToken} />
-                    <button type="submit" class="button-secondary">
-                      Revoke<span class="visually-hidden"> {t.name}</span>
-                    </button>
-                  </form>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable caption="API tokens" captionHidden columns={tokenColumns(csrfToken)} rows={props.tokens} empty="No tokens yet." />
       <h2>Create a token</h2>
       <form method="post" action="/admin/tokens">
         <CsrfField token={csrfToken} />
