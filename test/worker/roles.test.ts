@@ -2,6 +2,7 @@ import { env } from "cloudflare:workers";
 import { inspectRoutes } from "hono/dev";
 import { describe, expect, it } from "vitest";
 import { createApp } from "@/app";
+import { devTools } from "@/dev/tools";
 import { sha256Hex } from "@/lib/hash";
 import { newId } from "@/lib/ids";
 import { randomToken } from "@/lib/tokens";
@@ -175,7 +176,8 @@ const table: Record<string, Entry> = {
  * ALL entry with a handler (`app.all`) is a route like any other and is kept.
  */
 function appRoutes(): string[] {
-  const keys = inspectRoutes(createApp())
+  // The development entry's app: every production route plus the dev tools' own.
+  const keys = inspectRoutes(createApp(devTools))
     .filter((route) => !(route.method === "ALL" && route.isMiddleware))
     .map((route) => `${route.method} ${route.path}`);
   return [...new Set(keys)].sort();
@@ -341,7 +343,8 @@ describe("every route answers each caller as its decision says", () => {
       }
 
       if (entry.decision === "dev-only") {
-        const app = createApp();
+        // Even the development entry's app answers 404 to its dev tools when ENVIRONMENT=production.
+        const app = createApp(devTools);
         const owner = await signedInAs("owner");
         for (const caller of [null, owner]) {
           const { path, init } = requestFor(method, entry, f, caller);
