@@ -5,16 +5,20 @@ import type { Event, OutboxEmail, Ticket, TicketType } from "@/generated/prisma/
 import { formatDate, formatMoney, formatTime, formatZone } from "@/lib/format";
 import type { ServiceDeps } from "@/domain/deps";
 import type { Attachment, OutgoingEmail } from "@/domain/mail/message";
-import { findEventForEmail, findOrderForEmail, findValidTicketsOf } from "@/domain/mail/repo";
+import { findEventForEmail } from "@/domain/mail/repo";
+import { findOrderWithTickets } from "@/domain/orders/repo";
+import { findValidTicketsOf } from "@/domain/tickets/repo";
 import { eventIcs } from "@/domain/tickets/ics";
 import { qrPng } from "@/domain/tickets/qr";
 import { signTicketCode } from "@/domain/tickets/signing";
+import { admits, ticketStatus } from "@/domain/tickets/status";
 import { proofNote } from "@/domain/tickets/ticket-view";
 import type { Messages } from "@/i18n/messages";
 
 export type { Attachment, OutgoingEmail } from "@/domain/mail/message";
 
-type TicketWithTier = Ticket & { ticketType: TicketType };
+/** A ticket with its tier, and its order's status (tickets/status needs it). */
+type TicketWithTier = Ticket & { ticketType: TicketType; order: { status: string } };
 
 function emailEvent(deps: ServiceDeps, event: Event): EmailEvent {
   const tz = event.timezone;
@@ -53,13 +57,19 @@ async function ticketParts(deps: ServiceDeps, m: Messages, tickets: TicketWithTi
 const ticketsSubject = (m: Messages, event: Event) => event.ticketEmailSubject ?? m.mail.ticketsSubject({ event: event.title });
 
 async function composeTickets(deps: ServiceDeps, m: Messages, row: OutboxEmail, kind: TicketsEmailModel["kind"], event: Event, tickets: TicketWithTier[], extra: { recipientName: string; reference: string | null; total: string | null }): Promise<OutgoingEmail | null> {
-  const valid = tickets.filter((t) => t.status === "valid");
+  // Codes go out only for tickets that admit, by the same rule as the door and the ticket page.
+  const valid = tickets.filter((t) => admits(ticketStatus({ ticketStatus: t.status, orderStatus: t.order.status, eventStatus: event.status })));
   if (!valid.length) return null;
   const { emailTickets, attachments } = await ticketParts(deps, m, valid);
   const rendered = ticketsEmail({ words: m.mail, kind, subject: ticketsSubject(m, event), event: emailEvent(deps, event), tickets: emailTickets, ...extra });
   const ics = eventIcs(event, { url: `${deps.origin}/events/${event.slug}`, words: m.ics, ...(valid.length === 1 ? { ticketName: valid[0]!.attendeeName } : {}) });
   attachments.push({ filename: "event.ics", content: ics, contentType: "text/calendar; charset=utf-8; method=PUBLISH" });
   return { to: row.recipient, ...rendered, attachments };
+}
+
+/** A message in the notice layout (a heading, paragraphs, an action), with no attachments. */
+function notice(row: OutboxEmail, m: Messages, model: Omit<Parameters<typeof noticeEmail>[0], "words">): OutgoingEmail {
+  return { to: row.recipient, attachments: [], ...noticeEmail({ words: m.mail, ...model }) };
 }
 
 /**
@@ -72,19 +82,14 @@ export async function composeEmail(deps: ServiceDeps, row: OutboxEmail, m: Messa
 
   if (row.template === "sign_in_link") {
     const link = data as { url: string; name?: string; minutes: number };
-    return {
-      to: row.recipient,
-      attachments: [],
-      ...noticeEmail({
-        words: m.mail,
-        subject: m.mail.signIn.subject,
-        heading: m.mail.signIn.heading,
-        recipientName: link.name || m.mail.anyone,
-        paragraphs: [m.mail.signIn.body({ minutes: link.minutes }), m.mail.signIn.ignore],
-        action: { label: m.mail.signIn.action, url: link.url },
-        footer: m.mail.signIn.footer,
-      }),
-    };
+    return notice(row, m, {
+      subject: m.mail.signIn.subject,
+      heading: m.mail.signIn.heading,
+      recipientName: link.name || m.mail.anyone,
+      paragraphs: [m.mail.signIn.body({ minutes: link.minutes }), m.mail.signIn.ignore],
+      action: { label: m.mail.signIn.action, url: link.url },
+      footer: m.mail.signIn.footer,
+    });
   }
 
   if (row.template === "tickets_again") {
@@ -94,66 +99,53 @@ export async function composeEmail(deps: ServiceDeps, row: OutboxEmail, m: Messa
     return composeTickets(deps, m, row, "tickets_again", event, tickets, { recipientName: m.mail.anyone, reference: null, total: null });
   }
 
-  const order = await findOrderForEmail(deps.db, data.orderId!);
+  const order = await findOrderWithTickets(deps.db, data.orderId!);
+  if (!order) return null;
   const event = order.event;
+  const tickets = order.tickets.map((t) => ({ ...t, order: { status: order.status } }));
   switch (row.template) {
     case "order_confirmation":
-      return composeTickets(deps, m, row, "order_confirmation", event, order.tickets, {
+      return composeTickets(deps, m, row, "order_confirmation", event, tickets, {
         recipientName: order.buyerName,
         reference: order.reference,
         total: order.totalMinor ? formatMoney(order.totalMinor, order.currency) : null,
       });
     case "attendee_ticket": {
-      const ticket = order.tickets.filter((t) => t.id === data.ticketId);
+      const ticket = tickets.filter((t) => t.id === data.ticketId);
       return composeTickets(deps, m, row, "attendee_ticket", event, ticket, { recipientName: ticket[0]?.attendeeName ?? m.mail.anyone, reference: order.reference, total: null });
     }
     case "late_payment_refunded":
-      return {
-        to: row.recipient,
-        attachments: [],
-        ...noticeEmail({
-        words: m.mail,
-          subject: m.mail.lateRefunded.subject({ event: event.title }),
-          heading: m.mail.lateRefunded.heading,
-          recipientName: order.buyerName,
-          footer: m.mail.aboutEvent({ event: event.title }),
-          paragraphs: [
-            m.mail.lateRefunded.body({ amount: { minor: data.amountMinor ?? order.totalMinor, currency: order.currency }, event: event.title, reference: order.reference }),
-            m.mail.lateRefunded.again,
-          ],
-          action: { label: m.mail.registerAgain, url: `${deps.origin}/events/${event.slug}` },
-        }),
-      };
+      return notice(row, m, {
+        subject: m.mail.lateRefunded.subject({ event: event.title }),
+        heading: m.mail.lateRefunded.heading,
+        recipientName: order.buyerName,
+        footer: m.mail.aboutEvent({ event: event.title }),
+        paragraphs: [
+          m.mail.lateRefunded.body({ amount: { minor: data.amountMinor ?? order.totalMinor, currency: order.currency }, event: event.title, reference: order.reference }),
+          m.mail.lateRefunded.again,
+        ],
+        action: { label: m.mail.registerAgain, url: `${deps.origin}/events/${event.slug}` },
+      });
     case "refund_issued":
-      return {
-        to: row.recipient,
-        attachments: [],
-        ...noticeEmail({
-        words: m.mail,
-          subject: m.mail.refunded.subject({ event: event.title }),
-          heading: m.mail.refunded.heading,
-          recipientName: order.buyerName,
-          footer: m.mail.aboutEvent({ event: event.title }),
-          paragraphs: [
-            m.mail.refunded.body({ amount: { minor: data.amountMinor ?? 0, currency: order.currency }, reference: order.reference }),
-            order.tickets.some((t) => t.status === "valid") ? m.mail.refunded.ticketsStillValid : m.mail.refunded.ticketsCancelled,
-          ],
-        }),
-      };
+      return notice(row, m, {
+        subject: m.mail.refunded.subject({ event: event.title }),
+        heading: m.mail.refunded.heading,
+        recipientName: order.buyerName,
+        footer: m.mail.aboutEvent({ event: event.title }),
+        paragraphs: [
+          m.mail.refunded.body({ amount: { minor: data.amountMinor ?? 0, currency: order.currency }, reference: order.reference }),
+          order.tickets.some((t) => t.status === "valid") ? m.mail.refunded.ticketsStillValid : m.mail.refunded.ticketsCancelled,
+        ],
+      });
     case "payment_failed":
-      return {
-        to: row.recipient,
-        attachments: [],
-        ...noticeEmail({
-        words: m.mail,
-          subject: m.mail.paymentFailed.subject({ event: event.title }),
-          heading: m.mail.paymentFailed.heading,
-          recipientName: order.buyerName,
-          footer: m.mail.aboutEvent({ event: event.title }),
-          paragraphs: [m.mail.paymentFailed.body({ reference: order.reference }), m.mail.paymentFailed.again],
-          action: { label: m.mail.registerAgain, url: `${deps.origin}/events/${event.slug}/register?from=${order.id}` },
-        }),
-      };
+      return notice(row, m, {
+        subject: m.mail.paymentFailed.subject({ event: event.title }),
+        heading: m.mail.paymentFailed.heading,
+        recipientName: order.buyerName,
+        footer: m.mail.aboutEvent({ event: event.title }),
+        paragraphs: [m.mail.paymentFailed.body({ reference: order.reference }), m.mail.paymentFailed.again],
+        action: { label: m.mail.registerAgain, url: `${deps.origin}/events/${event.slug}/register?from=${order.id}` },
+      });
     default:
       throw new Error(`unknown_email_template:${row.template}`);
   }

@@ -53,6 +53,15 @@ describe("ticket emails", () => {
     ]);
   });
 
+  it("sends no ticket codes for an event cancelled before the mail went out", async () => {
+    const { order, event } = await paidOrder(["bob@example.org", null]);
+    await db.event.update({ where: { id: event.id }, data: { status: "cancelled" } });
+    const deps = serviceDeps();
+    expect(await sendDueEmails(deps, mailTransport(deps.config))).toMatchObject({ sent: 0, skipped: 2 });
+    const rows = await db.outboxEmail.findMany({ where: { orderId: order.id } });
+    expect(rows.map((r) => r.status)).toEqual(["skipped", "skipped"]);
+  });
+
   it("keeps mail in the dev mailbox, with the QR codes inline as PNG and the calendar attached", async () => {
     const { order } = await paidOrder([null, null]);
     const deps = serviceDeps();

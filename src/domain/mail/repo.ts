@@ -120,24 +120,7 @@ export async function requeueFailedEmail(db: PrismaClient, id: string, now: Date
 
 // ---- What a message says, read when it is sent (so a ticket cancelled meanwhile is left out) ----
 
-/** An order with its event and tickets (with tiers), for the order's mail. */
-export function findOrderForEmail(db: PrismaClient, orderId: string) {
-  return db.order.findUniqueOrThrow({
-    where: { id: orderId },
-    include: { event: true, tickets: { include: { ticketType: true }, orderBy: { createdAt: "asc" } } },
-  });
-}
-
 /** An event by id. */
 export function findEventForEmail(db: PrismaClient, eventId: string) {
   return db.event.findUniqueOrThrow({ where: { id: eventId } });
-}
-
-/** The event's valid tickets bought by, or issued to, `email` (already normalised), with tiers. */
-export function findValidTicketsOf(db: PrismaClient, eventId: string, email: string) {
-  return db.ticket.findMany({
-    where: { eventId, status: "valid", OR: [{ attendeeEmail: { equals: email } }, { order: { buyerEmail: { equals: email } } }] },
-    include: { ticketType: true },
-    orderBy: { createdAt: "asc" },
-  });
 }

@@ -11,9 +11,19 @@ export function findEventStatusBySlug(db: PrismaClient, slug: string) {
   return db.event.findUnique({ where: { slug }, select: { id: true, status: true } });
 }
 
-/** How many valid tickets of the event were bought by, or issued to, `email` (already normalised). */
+/** The event's valid tickets bought by, or issued to, `email` (already normalised). */
+const validTicketsOf = (eventId: string, email: string) => ({
+  eventId,
+  status: "valid",
+  OR: [{ attendeeEmail: { equals: email } }, { order: { buyerEmail: { equals: email } } }],
+});
+
+/** How many valid tickets of the event were bought by, or issued to, `email`. */
 export function countValidTicketsFor(db: PrismaClient, eventId: string, email: string) {
-  return db.ticket.count({
-    where: { eventId, status: "valid", OR: [{ attendeeEmail: { equals: email } }, { order: { buyerEmail: { equals: email } } }] },
-  });
+  return db.ticket.count({ where: validTicketsOf(eventId, email) });
+}
+
+/** Those tickets, with their tiers, in the order they were bought (for the email that sends them again). */
+export function findValidTicketsOf(db: PrismaClient, eventId: string, email: string) {
+  return db.ticket.findMany({ where: validTicketsOf(eventId, email), include: { ticketType: true, order: { select: { status: true } } }, orderBy: { createdAt: "asc" } });
 }
