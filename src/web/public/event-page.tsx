@@ -1,7 +1,7 @@
 import type { TicketType } from "@/generated/prisma/client";
 import { formatDate, formatMoney, formatTime } from "@/lib/format";
 import type { EventView } from "@/domain/events/public-event";
-import { Badge, EventWhen, availabilityText } from "@/web/public/event-parts";
+import { Badge, EventWhen, TimeFact, availabilityText } from "@/web/public/event-parts";
 import { Layout } from "@/web/shared/layout";
 
 /** Who a tier is for, in the words a buyer needs. */
@@ -164,22 +164,9 @@ export function EventPage(props: {
           <dl class="facts">
             <dt>Date</dt>
             <dd>{formatDate(event.startsAt, tz)}</dd>
-            {event.doorsOpenAt && (
-              <>
-                <dt>Doors open</dt>
-                <dd>
-                  <time datetime={event.doorsOpenAt.toISOString()}>{formatTime(event.doorsOpenAt, tz)}</time>
-                </dd>
-              </>
-            )}
-            <dt>Starts</dt>
-            <dd>
-              <time datetime={event.startsAt.toISOString()}>{formatTime(event.startsAt, tz)}</time>
-            </dd>
-            <dt>Ends</dt>
-            <dd>
-              <time datetime={event.endsAt.toISOString()}>{formatTime(event.endsAt, tz)}</time>
-            </dd>
+            {event.doorsOpenAt && <TimeFact label="Doors open" at={event.doorsOpenAt} timeZone={tz} />}
+            <TimeFact label="Starts" at={event.startsAt} timeZone={tz} />
+            <TimeFact label="Ends" at={event.endsAt} timeZone={tz} />
           </dl>
         </section>
 

@@ -14,6 +14,18 @@ export function EventWhen(props: { event: Event }) {
   );
 }
 
+/** A time of day as a fact in a <dl>: its label, then the <time> in the event's zone. */
+export function TimeFact(props: { label: string; at: Date; timeZone: string }) {
+  return (
+    <>
+      <dt>{props.label}</dt>
+      <dd>
+        <time datetime={props.at.toISOString()}>{formatTime(props.at, props.timeZone)}</time>
+      </dd>
+    </>
+  );
+}
+
 const stateLabels: Record<SaleState, string> = {
   on_sale: "On sale",
   sold_out: "Sold out",

@@ -1,7 +1,6 @@
 import { raw } from "hono/html";
-import { formatTime } from "@/lib/format";
 import { proofNote, type TicketView } from "@/domain/tickets/ticket-view";
-import { EventWhen } from "@/web/public/event-parts";
+import { EventWhen, TimeFact } from "@/web/public/event-parts";
 import { Layout } from "@/web/shared/layout";
 import type { Messages } from "@/i18n";
 
@@ -92,14 +91,7 @@ export function TicketPage(props: { m: Messages; ticket: TicketView; qrSvg: stri
           <dd>
             <EventWhen event={event} />
           </dd>
-          {event.doorsOpenAt && (
-            <>
-              <dt>Doors open</dt>
-              <dd>
-                <time datetime={event.doorsOpenAt.toISOString()}>{formatTime(event.doorsOpenAt, tz)}</time>
-              </dd>
-            </>
-          )}
+          {event.doorsOpenAt && <TimeFact label="Doors open" at={event.doorsOpenAt} timeZone={tz} />}
           <dt>Where</dt>
           <dd>
             <address class="venue">
