@@ -25,6 +25,49 @@ export function ErrorSummary(props: { message: string; errors: Record<string, st
   );
 }
 
+/** What every labelled field has: a name (its id comes from it), a label, a hint and an error. */
+export type FieldFrame = { name: string; label: string; error?: string | undefined; hint?: Child; /** Shown as "(optional)" when false. */ required?: boolean };
+
+/** The ids a control names in aria-describedby: its hint and its error, when shown. */
+export const describedBy = (id: string, p: Pick<FieldFrame, "hint" | "error">) => [p.hint && `${id}-hint`, p.error && `${id}-error`].filter(Boolean).join(" ") || undefined;
+
+/**
+ * A field's frame: the label (with "(optional)"), the hint and the error, each tied to the
+ * control inside by id, so screen readers read them with it.
+ */
+export function FieldShell(props: FieldFrame & { children: Child }) {
+  const id = fieldId(props.name);
+  return (
+    <div class={props.error ? "field field-error" : "field"}>
+      <label for={id}>
+        {props.label}
+        {!props.required && <span class="optional"> (optional)</span>}
+      </label>
+      <FieldNotes id={id} hint={props.hint} error={props.error} />
+      {props.children}
+    </div>
+  );
+}
+
+/** A field's hint and error, with the ids its control (or fieldset) names in aria-describedby. */
+export function FieldNotes(props: { id: string; hint?: Child; error?: string | undefined }) {
+  return (
+    <>
+      {props.hint && (
+        <p class="hint" id={`${props.id}-hint`}>
+          {props.hint}
+        </p>
+      )}
+      {props.error && (
+        <p class="error-message" id={`${props.id}-error`}>
+          <span class="visually-hidden">Error: </span>
+          {props.error}
+        </p>
+      )}
+    </>
+  );
+}
+
 type FieldProps = {
   name: string;
   label: string;
@@ -40,24 +83,8 @@ type FieldProps = {
 /** A labelled text input with its hint and error tied to it for screen readers. */
 export function TextField(props: FieldProps) {
   const id = fieldId(props.name);
-  const describedBy = [props.hint && `${id}-hint`, props.error && `${id}-error`].filter(Boolean).join(" ") || undefined;
   return (
-    <div class={props.error ? "field field-error" : "field"}>
-      <label for={id}>
-        {props.label}
-        {!props.required && <span class="optional"> (optional)</span>}
-      </label>
-      {props.hint && (
-        <p class="hint" id={`${id}-hint`}>
-          {props.hint}
-        </p>
-      )}
-      {props.error && (
-        <p class="error-message" id={`${id}-error`}>
-          <span class="visually-hidden">Error: </span>
-          {props.error}
-        </p>
-      )}
+    <FieldShell {...props} hint={props.hint}>
       <input
         id={id}
         name={props.name}
@@ -67,9 +94,9 @@ export function TextField(props: FieldProps) {
         required={props.required}
         maxlength={254}
         aria-invalid={props.error ? "true" : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={describedBy(id, props)}
       />
       {props.children}
-    </div>
+    </FieldShell>
   );
 }

@@ -1,52 +1,10 @@
 import type { Child } from "hono/jsx";
-import { fieldId } from "@/web/shared/form-parts";
+import { describedBy, FieldNotes, FieldShell, fieldId, type FieldFrame } from "@/web/shared/form-parts";
 
 // Form fields for the organiser pages: each labelled, with its hint and error tied to the
 // control by aria-describedby, in the same shape as the public registration form.
 
-type Common = {
-  name: string;
-  label: string;
-  value: string;
-  error?: string | undefined;
-  hint?: Child;
-  /** Shown as "(optional)" when false. */
-  required?: boolean;
-};
-
-const describedBy = (id: string, p: Common) => [p.hint && `${id}-hint`, p.error && `${id}-error`].filter(Boolean).join(" ") || undefined;
-
-function Shell(props: Common & { children: Child }) {
-  const id = fieldId(props.name);
-  return (
-    <div class={props.error ? "field field-error" : "field"}>
-      <label for={id}>
-        {props.label}
-        {!props.required && <span class="optional"> (optional)</span>}
-      </label>
-      <Hint id={id} hint={props.hint} />
-      <ErrorText id={id} error={props.error} />
-      {props.children}
-    </div>
-  );
-}
-
-function Hint(props: { id: string; hint?: Child }) {
-  return props.hint ? (
-    <p class="hint" id={`${props.id}-hint`}>
-      {props.hint}
-    </p>
-  ) : null;
-}
-
-function ErrorText(props: { id: string; error?: string | undefined }) {
-  return props.error ? (
-    <p class="error-message" id={`${props.id}-error`}>
-      <span class="visually-hidden">Error: </span>
-      {props.error}
-    </p>
-  ) : null;
-}
+type Common = FieldFrame & { value: string };
 
 type InputProps = Common & {
   type?: "text" | "date" | "time" | "datetime-local" | "email" | "search";
@@ -61,7 +19,7 @@ type InputProps = Common & {
 export function Input(props: InputProps) {
   const id = fieldId(props.name);
   return (
-    <Shell {...props}>
+    <FieldShell {...props}>
       <input
         id={id}
         name={props.name}
@@ -76,7 +34,7 @@ export function Input(props: InputProps) {
         aria-invalid={props.error ? "true" : undefined}
         aria-describedby={describedBy(id, props)}
       />
-    </Shell>
+    </FieldShell>
   );
 }
 
@@ -84,7 +42,7 @@ export function Input(props: InputProps) {
 export function TextArea(props: Common & { rows?: number; maxlength?: number }) {
   const id = fieldId(props.name);
   return (
-    <Shell {...props}>
+    <FieldShell {...props}>
       <textarea
         id={id}
         name={props.name}
@@ -96,7 +54,7 @@ export function TextArea(props: Common & { rows?: number; maxlength?: number }) 
       >
         {props.value}
       </textarea>
-    </Shell>
+    </FieldShell>
   );
 }
 
@@ -104,7 +62,7 @@ export function TextArea(props: Common & { rows?: number; maxlength?: number }) 
 export function Select(props: Common & { options: Array<[value: string, label: string]> }) {
   const id = fieldId(props.name);
   return (
-    <Shell {...props} required>
+    <FieldShell {...props} required>
       <select id={id} name={props.name} aria-invalid={props.error ? "true" : undefined} aria-describedby={describedBy(id, props)}>
         {props.options.map(([value, label]) => (
           <option value={value} selected={value === props.value}>
@@ -112,7 +70,7 @@ export function Select(props: Common & { options: Array<[value: string, label: s
           </option>
         ))}
       </select>
-    </Shell>
+    </FieldShell>
   );
 }
 
@@ -122,8 +80,7 @@ export function Radios(props: Common & { options: Array<{ value: string; label: 
   return (
     <fieldset class={props.error ? "field radios field-error" : "field radios"} id={id} aria-describedby={describedBy(id, props)}>
       <legend>{props.label}</legend>
-      <Hint id={id} hint={props.hint} />
-      <ErrorText id={id} error={props.error} />
+      <FieldNotes id={id} hint={props.hint} error={props.error} />
       {props.options.map((option) => {
         const optionId = `${id}-${option.value}`;
         return (
