@@ -33,6 +33,9 @@ export default defineConfig(async () => {
           ],
           test: {
             name: "worker",
+            // Concurrency tests run hundreds of requests; on a loaded 2-core machine 5 s is too
+            // tight. Timeouts catch hangs, not slowness: speed is measured by npm run bench.
+            testTimeout: 30_000,
             include: ["test/worker/**/*.test.{ts,tsx}"],
             setupFiles: ["./test/worker/setup.ts"],
           },
