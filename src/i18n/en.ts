@@ -359,6 +359,7 @@ export const en: Messages = {
       orderedAt: "Ordered at",
       paidAt: "Paid at",
     },
+    inZone: ({ heading, zone }) => `${heading} (${zone} time)`,
   },
   members: {
     rows: {

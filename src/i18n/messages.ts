@@ -78,7 +78,7 @@ export type Messages = {
     qrLabelFor: Fn<{ name: string }>;
   };
   ics: { ticketFor: Fn<{ name: string }>; doorsOpenAt: Fn<{ time: string }>; yourTicket: Fn<{ url: string }>; details: Fn<{ url: string }> };
-  exports: { sheet: string; columns: Record<AttendeeColumn, string> };
+  exports: { sheet: string; columns: Record<AttendeeColumn, string>; inZone: Fn<{ heading: string; zone: string }> };
   members: { rows: { [P in RowProblem["problem"]]: Fn<Extract<RowProblem, { problem: P }>> }; columns: Record<MemberColumn, string> };
 };
 
