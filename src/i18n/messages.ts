@@ -5,6 +5,7 @@ import type { ConfigProblem, DomainErrorCode, DomainErrorParams } from "@/domain
 import type { FieldCode, FieldIssue, FieldParams, Money } from "@/domain/issues";
 import type { AttendeeColumn } from "@/domain/exports/columns";
 import type { MemberColumn, RowProblem } from "@/domain/members/members-csv";
+import type { AuditAction, AuditDetailKey } from "@/domain/staff/audit-vocabulary";
 
 /** A sentence: fixed, or built from typed parameters. Parameterless entries may be plain text. */
 export type Entry<P> = {} extends P ? string | ((params: P) => string) : (params: P) => string;
@@ -79,6 +80,19 @@ export type Messages = {
   };
   ics: { ticketFor: Fn<{ name: string }>; doorsOpenAt: Fn<{ time: string }>; yourTicket: Fn<{ url: string }>; details: Fn<{ url: string }> };
   exports: { sheet: string; columns: Record<AttendeeColumn, string>; inZone: Fn<{ heading: string; zone: string }> };
+  /** The audit log and order histories: what each action is called, and each detail's label. */
+  audit: {
+    actions: Record<AuditAction, string>;
+    labels: Record<AuditDetailKey, string>;
+    yes: string;
+    no: string;
+    none: string;
+    system: string;
+    /** The audit log's time column, naming the zone its times are in. */
+    when: Fn<{ zone: string }>;
+    /** How long the log is, and where it is read from. */
+    count: Fn<{ count: number; zone: string }>;
+  };
   members: { rows: { [P in RowProblem["problem"]]: Fn<Extract<RowProblem, { problem: P }>> }; columns: Record<MemberColumn, string> };
 };
 

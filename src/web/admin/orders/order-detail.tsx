@@ -1,7 +1,9 @@
 import { formatAmount, formatDateTime, formatMoney } from "@/lib/format";
 import type { StaffIdentity } from "@/domain/staff/roles";
 import type { orderDetail } from "@/domain/orders/admin-queries";
+import type { Messages } from "@/i18n";
 import { AdminLayout, CsrfField } from "@/web/admin/admin-layout";
+import { actionName, AuditFacts } from "@/web/admin/staff/audit-facts";
 
 type Detail = Awaited<ReturnType<typeof orderDetail>>;
 
@@ -17,7 +19,7 @@ function ActionForm(props: { action: string; csrfToken: string; label: string })
 }
 
 /** `/admin/orders/:id`: one order, its tickets, its history, and what can be done to it. */
-export function OrderDetailPage(props: { detail: Detail; staff: StaffIdentity; csrfToken: string; message?: string | undefined; error?: string | undefined }) {
+export function OrderDetailPage(props: { detail: Detail; words: Messages["audit"]; staff: StaffIdentity; csrfToken: string; message?: string | undefined; error?: string | undefined }) {
   const { order, history, emails } = props.detail;
   const { csrfToken } = props;
   // Times in the event's zone, each saying which zone ("14:05 BST").
@@ -134,8 +136,8 @@ export function OrderDetailPage(props: { detail: Detail; staff: StaffIdentity; c
         {order.paidAt && <li>{when(order.paidAt)}: paid</li>}
         {history.map((h) => (
           <li>
-            {when(h.createdAt)}: {h.action.replace(/_/g, " ")} by {h.staff?.email ?? "system"}
-            {h.detail !== "{}" && <span class="hint"> {h.detail}</span>}
+            {when(h.createdAt)}: {actionName(h.action, props.words)} by {h.staff?.email ?? props.words.system}
+            <AuditFacts detail={h.detail} words={props.words} timeZone={order.event.timezone} />
           </li>
         ))}
         {emails.map((m) => (
