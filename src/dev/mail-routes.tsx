@@ -17,10 +17,22 @@ async function load(c: Context<AppEnv>, id: string) {
   return { row, email: await composeEmail(c.var.deps, row, messagesOf(c)) };
 }
 
-/** The email's HTML with cid: images pointed at this mailbox's attachment URLs. */
-function previewHtml(id: string, email: OutgoingEmail): string {
+/** Bytes (or text) as base64, for a data: URL. */
+function base64(content: Uint8Array | string): string {
+  const bytes = typeof content === "string" ? new TextEncoder().encode(content) : content;
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/**
+ * The email's HTML with its cid: images inlined as data: URLs. The preview is a sandboxed
+ * frame (an opaque origin), so links back to this mailbox would be cross-origin requests that
+ * the app's Cross-Origin-Resource-Policy refuses: the images would show broken.
+ */
+function previewHtml(email: OutgoingEmail): string {
   return email.attachments.reduce(
-    (html, a, i) => (a.contentId ? html.replaceAll(`cid:${a.contentId}`, `/dev/mail/${id}/attachments/${i}`) : html),
+    (html, a) => (a.contentId ? html.replaceAll(`cid:${a.contentId}`, `data:${a.contentType};base64,${base64(a.content)}`) : html),
     email.html,
   );
 }
@@ -73,7 +85,7 @@ export const devMailRoutes = new Hono<AppEnv>()
     // Email HTML uses inline styles, so it gets its own policy: no scripts, framed only by the mailbox.
     c.header("Content-Security-Policy", "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; frame-ancestors 'self'");
     c.header("X-Frame-Options", "SAMEORIGIN");
-    return c.html(previewHtml(id, email));
+    return c.html(previewHtml(email));
   })
   .get("/mail/:id/attachments/:index", validate("param", idParam.extend({ index: z.coerce.number().int().min(0).max(100) })), async (c) => {
     const { id, index } = c.req.valid("param");
