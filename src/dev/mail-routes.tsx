@@ -6,7 +6,8 @@ import { validate } from "@/lib/validate";
 import { composeEmail } from "@emails/compose";
 import type { OutgoingEmail } from "@/domain/mail/message";
 import { mailTransport } from "@/domain/mail/transport";
-import { DevMailboxPage, DevMailMessagePage } from "@/dev/mailbox-page";
+import { DevMailboxPage, DevMailMessagePage, type EmptyReason } from "@/dev/mailbox-page";
+import { findOrderWithTickets } from "@/domain/orders/repo";
 import { messagesOf } from "@/web/shared/i18n";
 
 const idParam = z.object({ id: z.string().regex(/^eml_[0-9a-z]{16,20}$/) });
@@ -15,6 +16,15 @@ async function load(c: Context<AppEnv>, id: string) {
   const row = await c.var.db.outboxEmail.findUnique({ where: { id } });
   if (!row) throw new DomainError("not_found", { what: "outbox_message" });
   return { row, email: await composeEmail(c.var.deps, row, messagesOf(c)) };
+}
+
+/**
+ * Why a message composes to nothing now: messages are composed when sent, from the order as it
+ * is then, so one whose order or event was cancelled since has no tickets left to show.
+ */
+async function whyEmpty(c: Context<AppEnv>, orderId: string | null): Promise<EmptyReason | undefined> {
+  const order = orderId ? await findOrderWithTickets(c.var.db, orderId) : null;
+  return order ? { reference: order.reference, orderStatus: order.status, eventStatus: order.event.status } : undefined;
 }
 
 /** Bytes (or text) as base64, for a data: URL. */
@@ -76,7 +86,8 @@ export const devMailRoutes = new Hono<AppEnv>()
   })
   .get("/mail/:id", validate("param", idParam), async (c) => {
     const { row, email } = await load(c, c.req.valid("param").id);
-    return c.html(<DevMailMessagePage row={row} email={email} />);
+    const empty = email ? undefined : await whyEmpty(c, row.orderId);
+    return c.html(<DevMailMessagePage row={row} email={email} empty={empty} />);
   })
   .get("/mail/:id/html", validate("param", idParam), async (c) => {
     const { id } = c.req.valid("param");

@@ -110,6 +110,20 @@ describe("ticket emails", () => {
     }
   });
 
+  it("says a sent confirmation's order has been cancelled since, rather than 'Nothing to send'", async () => {
+    const { order } = await paidOrder([null]);
+    const deps = serviceDeps();
+    await sendDueEmails(deps, mailTransport(deps.config));
+    const row = await db.outboxEmail.findFirstOrThrow({ where: { idempotencyKey: `order-confirmation-${order.id}` } });
+    expect(row.status).toBe("sent");
+    await db.order.update({ where: { id: order.id }, data: { status: "cancelled" } });
+    await db.ticket.updateMany({ where: { orderId: order.id }, data: { status: "cancelled" } });
+    const html = await (await fetchWorker(`/dev/mail/${row.id}`)).text();
+    expect(html).not.toContain("Nothing to send");
+    expect(html).toContain(`<h1>Order ${order.reference} is cancelled</h1>`);
+    expect(html).toContain("It was sent at");
+  });
+
   it("emails QR codes that an independent decoder reads and the public key alone verifies", async () => {
     const { order } = await paidOrder([null]);
     const deps = serviceDeps();
