@@ -282,6 +282,7 @@ export const en: Messages = {
       ticket: "Ticket",
       ticketLine: ({ index, name, tier }) => (index === null ? `Ticket: ${name}, ${tier}` : `Ticket ${index}: ${name}, ${tier}`),
       qrAlt: ({ name }) => `QR code for ${name}'s ticket`,
+      typedCode: ({ code }) => `Code to type at the door: ${code}`,
       open: "Open this ticket",
       openLine: ({ url }) => `Open it (with its QR code): ${url}`,
       preheader: ({ date, venue }) => `${date}, ${venue}. Show the QR code at the door.`,
@@ -335,6 +336,7 @@ export const en: Messages = {
     },
     qrLabel: "Ticket QR code",
     qrLabelFor: ({ name }) => `Ticket QR code for ${name}`,
+    typedCode: "If the code will not scan, the door can type this instead:",
   },
   ics: {
     ticketFor: ({ name }) => `Ticket for ${name}.`,

@@ -55,6 +55,8 @@ export type Messages = {
       ticket: string;
       ticketLine: Fn<{ index: number | null; name: string; tier: string }>;
       qrAlt: Fn<{ name: string }>;
+      /** The short code door staff can type instead of scanning. */
+      typedCode: Fn<{ code: string }>;
       open: string;
       openLine: Fn<{ url: string }>;
       preheader: Fn<{ date: string; venue: string }>;
@@ -77,6 +79,8 @@ export type Messages = {
     proofNote: { declaration: string; member_list: string };
     qrLabel: string;
     qrLabelFor: Fn<{ name: string }>;
+    /** The short code door staff can type instead of scanning. */
+    typedCode: string;
   };
   ics: { ticketFor: Fn<{ name: string }>; doorsOpenAt: Fn<{ time: string }>; yourTicket: Fn<{ url: string }>; details: Fn<{ url: string }> };
   exports: { sheet: string; columns: Record<AttendeeColumn, string>; inZone: Fn<{ heading: string; zone: string }> };
