@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getAs, signedInAs } from "./auth-helpers";
-import { createEvent, fetchWorker } from "./helpers";
+import { createEvent, db, fetchWorker } from "./helpers";
 
 /** What "Skip to content" lands on: the element with id="main", as HTML. */
 function skipTarget(html: string): string {
@@ -28,5 +28,15 @@ describe("Skip to content", () => {
     const publicMain = skipTarget(await (await fetchWorker(`/events/${event.slug}`)).text());
     expect(publicMain).not.toContain("site-header");
     expect(publicMain).toContain("<h1");
+  });
+});
+
+describe("times on organiser pages not tied to one event", () => {
+  it("shows when a token was last used in the organisation's zone, naming it", async () => {
+    const organiser = await signedInAs("organiser");
+    await db.apiToken.updateMany({ where: { staffId: organiser.staff.id }, data: { lastUsedAt: new Date("2099-07-01T08:15:00Z") } });
+    const html = await (await getAs(organiser, "/admin/tokens")).text();
+    expect(html).toContain("1 Jul 2099, 09:15 BST");
+    expect(html).not.toContain("UTC");
   });
 });
