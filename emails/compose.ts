@@ -7,7 +7,8 @@ import type { ServiceDeps } from "@/domain/deps";
 import type { Attachment, OutgoingEmail } from "@/domain/mail/message";
 import { findEventForEmail } from "@/domain/mail/repo";
 import { findOrderWithTickets } from "@/domain/orders/repo";
-import { findValidTicketsOf } from "@/domain/tickets/repo";
+import { findValidTicketsOf, ticketNumbersOf } from "@/domain/tickets/repo";
+import { formatShortCode } from "@/domain/tickets/short-code";
 import { eventIcs } from "@/domain/tickets/ics";
 import { qrPng } from "@/domain/tickets/qr";
 import { signTicketCode } from "@/domain/tickets/signing";
@@ -18,7 +19,7 @@ import type { Messages } from "@/i18n/messages";
 export type { Attachment, OutgoingEmail } from "@/domain/mail/message";
 
 /** A ticket with its tier, and its order's status (tickets/status needs it). */
-type TicketWithTier = Ticket & { ticketType: TicketType; order: { status: string } };
+type TicketWithTier = Ticket & { ticketType: TicketType; order: { status: string; reference: string } };
 
 function emailEvent(deps: ServiceDeps, event: Event): EmailEvent {
   const tz = event.timezone;
@@ -33,10 +34,12 @@ function emailEvent(deps: ServiceDeps, event: Event): EmailEvent {
   };
 }
 
-/** Tickets with their signed codes, as inline QR PNG attachments. */
+/** Tickets with their signed codes, as inline QR PNG attachments, and their short codes. */
 async function ticketParts(deps: ServiceDeps, m: Messages, tickets: TicketWithTier[]) {
   const emailTickets: EmailTicket[] = [];
   const attachments: Attachment[] = [];
+  const numbers = new Map<string, number>();
+  for (const orderId of new Set(tickets.map((t) => t.orderId))) for (const [id, n] of await ticketNumbersOf(deps.db, orderId)) numbers.set(id, n);
   for (const ticket of tickets) {
     const code = await signTicketCode(deps.config, { eventId: ticket.eventId, ticketId: ticket.id, ticketTypeId: ticket.ticketTypeId });
     const contentId = `qr-${ticket.id}`;
@@ -49,6 +52,7 @@ async function ticketParts(deps: ServiceDeps, m: Messages, tickets: TicketWithTi
       pageUrl: `${deps.origin}/tickets/${ticket.token}`,
       qrContentId: contentId,
       code,
+      shortCode: formatShortCode(ticket.order.reference, numbers.get(ticket.id) ?? 0),
     });
   }
   return { emailTickets, attachments };
@@ -102,7 +106,7 @@ export async function composeEmail(deps: ServiceDeps, row: OutboxEmail, m: Messa
   const order = await findOrderWithTickets(deps.db, data.orderId!);
   if (!order) return null;
   const event = order.event;
-  const tickets = order.tickets.map((t) => ({ ...t, order: { status: order.status } }));
+  const tickets = order.tickets.map((t) => ({ ...t, order: { status: order.status, reference: order.reference } }));
   switch (row.template) {
     case "order_confirmation":
       return composeTickets(deps, m, row, "order_confirmation", event, tickets, {

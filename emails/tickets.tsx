@@ -43,6 +43,7 @@ function TicketBlock(props: { ticket: EmailTicket; index: number; count: number;
           <p style="margin:4px 0 0; font-size:20px; font-weight:bold;">{ticket.attendeeName}</p>
           <p style="margin:2px 0 12px;">{ticket.tierName}</p>
           <img src={`cid:${ticket.qrContentId}`} width="240" height="240" alt={words.qrAlt({ name: ticket.attendeeName })} style="display:block; width:240px; height:240px; border:0;" />
+          <p style="margin:8px 0 0; font-size:14px;">{words.typedCode({ code: ticket.shortCode })}</p>
           {ticket.proofNote && <p style="margin:12px 0 0; font-weight:bold;">{ticket.proofNote}</p>}
           <p style="margin:12px 0 0;">
             <Button href={ticket.pageUrl}>{words.open}</Button>
@@ -93,6 +94,7 @@ export function ticketsEmail(model: TicketsEmailModel): RenderedEmail {
     "",
     ...model.tickets.flatMap((t, i) => [
       words.ticketLine({ index: model.tickets.length > 1 ? i + 1 : null, name: t.attendeeName, tier: t.tierName }),
+      words.typedCode({ code: t.shortCode }),
       ...(t.proofNote ? [t.proofNote] : []),
       words.openLine({ url: t.pageUrl }),
       "",

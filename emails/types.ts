@@ -15,6 +15,8 @@ export type EmailTicket = {
   /** cid: of the inline QR PNG attachment. */
   qrContentId: string;
   code: string;
+  /** What door staff can type instead of scanning ("HRD-7KQ4M-2"). */
+  shortCode: string;
 };
 
 /** The event facts every ticket email repeats, already formatted in the event's zone. */

@@ -6,7 +6,8 @@ import { validate } from "@/lib/validate";
 import { composeEmail } from "@emails/compose";
 import type { OutgoingEmail } from "@/domain/mail/message";
 import { mailTransport } from "@/domain/mail/transport";
-import { DevMailboxPage, DevMailMessagePage } from "@/dev/mailbox-page";
+import { DevMailboxPage, DevMailMessagePage, type EmptyReason } from "@/dev/mailbox-page";
+import { findOrderWithTickets } from "@/domain/orders/repo";
 import { messagesOf } from "@/web/shared/i18n";
 
 const idParam = z.object({ id: z.string().regex(/^eml_[0-9a-z]{16,20}$/) });
@@ -17,10 +18,31 @@ async function load(c: Context<AppEnv>, id: string) {
   return { row, email: await composeEmail(c.var.deps, row, messagesOf(c)) };
 }
 
-/** The email's HTML with cid: images pointed at this mailbox's attachment URLs. */
-function previewHtml(id: string, email: OutgoingEmail): string {
+/**
+ * Why a message composes to nothing now: messages are composed when sent, from the order as it
+ * is then, so one whose order or event was cancelled since has no tickets left to show.
+ */
+async function whyEmpty(c: Context<AppEnv>, orderId: string | null): Promise<EmptyReason | undefined> {
+  const order = orderId ? await findOrderWithTickets(c.var.db, orderId) : null;
+  return order ? { reference: order.reference, orderStatus: order.status, eventStatus: order.event.status } : undefined;
+}
+
+/** Bytes (or text) as base64, for a data: URL. */
+function base64(content: Uint8Array | string): string {
+  const bytes = typeof content === "string" ? new TextEncoder().encode(content) : content;
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/**
+ * The email's HTML with its cid: images inlined as data: URLs. The preview is a sandboxed
+ * frame (an opaque origin), so links back to this mailbox would be cross-origin requests that
+ * the app's Cross-Origin-Resource-Policy refuses: the images would show broken.
+ */
+function previewHtml(email: OutgoingEmail): string {
   return email.attachments.reduce(
-    (html, a, i) => (a.contentId ? html.replaceAll(`cid:${a.contentId}`, `/dev/mail/${id}/attachments/${i}`) : html),
+    (html, a) => (a.contentId ? html.replaceAll(`cid:${a.contentId}`, `data:${a.contentType};base64,${base64(a.content)}`) : html),
     email.html,
   );
 }
@@ -64,7 +86,8 @@ export const devMailRoutes = new Hono<AppEnv>()
   })
   .get("/mail/:id", validate("param", idParam), async (c) => {
     const { row, email } = await load(c, c.req.valid("param").id);
-    return c.html(<DevMailMessagePage row={row} email={email} />);
+    const empty = email ? undefined : await whyEmpty(c, row.orderId);
+    return c.html(<DevMailMessagePage row={row} email={email} empty={empty} />);
   })
   .get("/mail/:id/html", validate("param", idParam), async (c) => {
     const { id } = c.req.valid("param");
@@ -73,7 +96,7 @@ export const devMailRoutes = new Hono<AppEnv>()
     // Email HTML uses inline styles, so it gets its own policy: no scripts, framed only by the mailbox.
     c.header("Content-Security-Policy", "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; frame-ancestors 'self'");
     c.header("X-Frame-Options", "SAMEORIGIN");
-    return c.html(previewHtml(id, email));
+    return c.html(previewHtml(email));
   })
   .get("/mail/:id/attachments/:index", validate("param", idParam.extend({ index: z.coerce.number().int().min(0).max(100) })), async (c) => {
     const { id, index } = c.req.valid("param");

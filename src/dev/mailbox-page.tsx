@@ -49,15 +49,35 @@ export function DevMailboxPage(props: { rows: OutboxEmail[]; transport: string }
   );
 }
 
+/** The state of the order behind a message that composes to nothing now. */
+export type EmptyReason = { reference: string; orderStatus: string; eventStatus: string };
+
+const when = (at: Date) => `${at.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+
+/** A heading and a paragraph saying why a message has nothing to show now, and whether it went out. */
+function emptyExplanation(row: OutboxEmail, empty: EmptyReason | undefined) {
+  const sent = row.sentAt ? `It was sent at ${when(row.sentAt)}, with the tickets as they were then.` : "It was not sent.";
+  if (empty && empty.eventStatus === "cancelled") {
+    return { heading: "The event has been cancelled", body: `This message is composed from order ${empty.reference} as it is now, and the event has been cancelled since, so no ticket is left to show. ${sent}` };
+  }
+  if (empty && empty.orderStatus !== "paid" && empty.orderStatus !== "partially_refunded") {
+    const status = empty.orderStatus.replace(/_/g, " ");
+    return { heading: `Order ${empty.reference} is ${status}`, body: `This message is composed from the order as it is now, and the order is ${status}, so no ticket is left to show. ${sent}` };
+  }
+  return { heading: "No ticket left to show", body: `This message is composed from the database as it is now, and none of its tickets is valid any more. ${sent}` };
+}
+
 /** One message: headers, the HTML as a mail client shows it, the text part and attachments. */
-export function DevMailMessagePage(props: { row: OutboxEmail; email: OutgoingEmail | null }) {
+export function DevMailMessagePage(props: { row: OutboxEmail; email: OutgoingEmail | null; empty?: EmptyReason | undefined }) {
   const { row, email } = props;
+  const explanation = email ? undefined : emptyExplanation(row, props.empty);
   return (
-    <Layout title={email?.subject ?? "Message"} noindex>
+    <Layout title={email?.subject ?? explanation!.heading} noindex>
       <p class="breadcrumb">
         <a href="/dev/mail">← Dev mailbox</a>
       </p>
-      <h1>{email?.subject ?? "Nothing to send"}</h1>
+      <h1>{email?.subject ?? explanation!.heading}</h1>
+      {explanation && <p class="notice">{explanation.body}</p>}
       <dl class="facts">
         <dt>To</dt>
         <dd>{row.recipient}</dd>

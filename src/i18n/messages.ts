@@ -5,6 +5,7 @@ import type { ConfigProblem, DomainErrorCode, DomainErrorParams } from "@/domain
 import type { FieldCode, FieldIssue, FieldParams, Money } from "@/domain/issues";
 import type { AttendeeColumn } from "@/domain/exports/columns";
 import type { MemberColumn, RowProblem } from "@/domain/members/members-csv";
+import type { AuditAction, AuditDetailKey } from "@/domain/staff/audit-vocabulary";
 
 /** A sentence: fixed, or built from typed parameters. Parameterless entries may be plain text. */
 export type Entry<P> = {} extends P ? string | ((params: P) => string) : (params: P) => string;
@@ -54,6 +55,8 @@ export type Messages = {
       ticket: string;
       ticketLine: Fn<{ index: number | null; name: string; tier: string }>;
       qrAlt: Fn<{ name: string }>;
+      /** The short code door staff can type instead of scanning. */
+      typedCode: Fn<{ code: string }>;
       open: string;
       openLine: Fn<{ url: string }>;
       preheader: Fn<{ date: string; venue: string }>;
@@ -76,9 +79,24 @@ export type Messages = {
     proofNote: { declaration: string; member_list: string };
     qrLabel: string;
     qrLabelFor: Fn<{ name: string }>;
+    /** The short code door staff can type instead of scanning. */
+    typedCode: string;
   };
   ics: { ticketFor: Fn<{ name: string }>; doorsOpenAt: Fn<{ time: string }>; yourTicket: Fn<{ url: string }>; details: Fn<{ url: string }> };
-  exports: { sheet: string; columns: Record<AttendeeColumn, string> };
+  exports: { sheet: string; columns: Record<AttendeeColumn, string>; inZone: Fn<{ heading: string; zone: string }> };
+  /** The audit log and order histories: what each action is called, and each detail's label. */
+  audit: {
+    actions: Record<AuditAction, string>;
+    labels: Record<AuditDetailKey, string>;
+    yes: string;
+    no: string;
+    none: string;
+    system: string;
+    /** The audit log's time column, naming the zone its times are in. */
+    when: Fn<{ zone: string }>;
+    /** How long the log is, and where it is read from. */
+    count: Fn<{ count: number; zone: string }>;
+  };
   members: { rows: { [P in RowProblem["problem"]]: Fn<Extract<RowProblem, { problem: P }>> }; columns: Record<MemberColumn, string> };
 };
 

@@ -44,3 +44,9 @@ export function formatPriceRange(range: { min: number; max: number } | null, cur
   if (range.min === range.max) return formatMoney(range.min, currency);
   return `${formatMoney(range.min, currency)} – ${formatMoney(range.max, currency)}`;
 }
+
+/** "15 Jan 2027, 18:05 BST": a moment in `timeZone`, saying which zone, for organisers' records. */
+export function formatDateTime(instant: Date, timeZone: string): string {
+  const day = new Intl.DateTimeFormat("en-GB", { timeZone, day: "numeric", month: "short", year: "numeric" }).format(instant);
+  return `${day}, ${formatTime(instant, timeZone)} ${formatZone(instant, timeZone)}`;
+}

@@ -46,3 +46,24 @@ describe("the door scanner's offline verdicts", () => {
     expect(book.judgeTicket("t1").result).toBe("event_cancelled");
   });
 });
+
+describe("short codes typed at the door, offline", () => {
+  const coded = (id: string, shortCode: string, status: DoorTicket["status"] = "valid"): DoorTicket => ({ ...ticket(id, status), shortCode });
+
+  it("finds the listed ticket a typed short code names, however it was typed", async () => {
+    const book = await bookWith("published", [coded("t1", "HRD-7KQ4M-1"), coded("t2", "HRD-7KQ4M-2", "cancelled")]);
+    expect(book.ticketIdOfShortCode("HRD-7KQ4M-1")).toBe("t1");
+    expect(book.ticketIdOfShortCode(" hrd-7kq4m 2 ")).toBe("t2");
+    expect(book.judgeTicket(book.ticketIdOfShortCode("hrd-7kq4m-2")!).result).toBe("cancelled");
+    expect(book.ticketIdOfShortCode("HRD-7KQ4M-3")).toBeNull();
+    expect(book.ticketIdOfShortCode("T1:AAAA")).toBeNull();
+  });
+
+  it("keeps a ticket's short code when the server's answer updates it", async () => {
+    const book = await bookWith("published", [coded("t1", "HRD-7KQ4M-1")]);
+    book.learn({ result: "admitted", ticket: { id: "t1", name: "Holder t1", tier: "Member", eligibility: "member_list" } });
+    await book.use(book.snapshot()!, []);
+    expect(book.ticketIdOfShortCode("HRD-7KQ4M-1")).toBe("t1");
+    expect(book.judgeTicket("t1").result).toBe("already_checked_in");
+  });
+});

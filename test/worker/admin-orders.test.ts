@@ -78,6 +78,18 @@ describe("fixing orders", () => {
     expect(html).toContain("ticket cancelled by " + me.staff.email);
   });
 
+  it("shows the order's times in the event's zone, saying which zone", async () => {
+    const { order, event } = await pendingOrder(1);
+    await db.order.update({ where: { id: order.id }, data: { status: "paid", createdAt: new Date("2027-06-01T13:05:00Z"), paidAt: new Date("2027-06-01T13:07:00Z") } });
+    await db.ticket.updateMany({ where: { orderId: order.id }, data: { status: "valid", checkedInAt: new Date("2027-06-20T14:30:00Z") } });
+    const me = await organiser();
+    const html = await (await getAs(me, `/admin/orders/${order.id}`)).text();
+    expect(html).toContain("1 Jun 2027, 14:05 BST: ordered");
+    expect(html).toContain("1 Jun 2027, 14:07 BST: paid");
+    expect(html).toContain("checked in 20 Jun 2027, 15:30 BST");
+    expect(html).not.toContain("UTC");
+  });
+
   it("cancels an unpaid order and frees its held seats", async () => {
     const { order, event } = await pendingOrder(3);
     const me = await organiser();

@@ -131,7 +131,7 @@ describe("door staff see only their own event", () => {
     const list = await fetchWorker(`/api/v1/events/${mine.event.slug}/door-list`, { headers: token });
     expect(list.status).toBe(200);
     const body = (await list.json()) as { tickets: Array<Record<string, unknown>>; keys: unknown[] };
-    expect(body.tickets[0]).toEqual({ id: mine.tickets[0]!.id, name: "Person 1", tier: expect.any(String), status: "valid", checkedInAt: null, device: null });
+    expect(body.tickets[0]).toEqual({ id: mine.tickets[0]!.id, name: "Person 1", tier: expect.any(String), status: "valid", checkedInAt: null, device: null, shortCode: expect.stringMatching(/^[A-Z]{2,5}-[A-Z0-9]{5}-\d+$/) });
     expect(JSON.stringify(body)).not.toContain("@example.org");
     expect(body.keys.length).toBeGreaterThan(0);
   });

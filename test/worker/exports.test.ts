@@ -22,13 +22,19 @@ const HEADERS = [
   "Price paid",
   "Currency",
   "Ticket status",
-  "Checked in at",
+  "Checked in at (Europe/London time)",
   "Buyer name",
   "Buyer email",
   "Eligibility answer",
-  "Ordered at",
-  "Paid at",
+  "Ordered at (Europe/London time)",
+  "Paid at (Europe/London time)",
 ];
+
+/** Columns of times: date cells in the workbook, "YYYY-MM-DD HH:MM" in the CSV. */
+const TIME_COLUMNS = [7, 11, 12];
+
+/** A spreadsheet serial date (days since 1899-12-30) as "YYYY-MM-DD HH:MM" of the same clock reading. */
+const serialText = (serial: number) => new Date(Math.round((serial - 25569) * 86_400_000)).toISOString().slice(0, 16).replace("T", " ");
 
 type Event = Awaited<ReturnType<typeof createEvent>>;
 type TicketInput = { name: string; email?: string; tier?: number; status?: string; checkedInAt?: string; answer?: string };
@@ -371,6 +377,12 @@ describe("attendee export as XLSX", () => {
         if (i > 0 && col === 4) {
           expect(cell!.number).toBe(Number(value));
           expect(cell!.style).toBe("4"); // "0.00"
+        } else if (i > 0 && TIME_COLUMNS.includes(col)) {
+          // A real date: a serial number of the event's wall clock, with a date-time format.
+          expect(cell!.text, `row ${i} col ${col}`).toBeUndefined();
+          expect(serialText(cell!.number!)).toBe(value);
+          const format = book.styles.numFmts.numFmt.find((f: { numFmtId: string }) => f.numFmtId === book.styles.cellXfs.xf[Number(cell!.style)].numFmtId);
+          expect(format.formatCode).toBe("yyyy-mm-dd hh:mm");
         } else {
           // The CSV's quote before formula-like text is the only difference.
           expect(value).toBe(/^[=+\-@\t\r]/.test(cell!.text!) ? `'${cell!.text}` : cell!.text);

@@ -88,6 +88,42 @@ describe("ticket emails", () => {
     expect(await page.text()).toContain("ada@example.org");
   });
 
+  it("previews the HTML with its inline QR images in the page itself, as a sandboxed frame can show them", async () => {
+    const { order } = await paidOrder([null, null]);
+    const deps = serviceDeps();
+    await sendDueEmails(deps, mailTransport(deps.config));
+    const { body } = await getJson("/dev/mail.json");
+    const message = body.messages.find((m: { idempotencyKey: string }) => m.idempotencyKey === `order-confirmation-${order.id}`);
+    const res = await fetchWorker(`/dev/mail/${message.id}/html`);
+    expect(res.headers.get("content-security-policy")).toContain("img-src 'self' data:");
+    const html = await res.text();
+    expect(html).not.toContain("cid:");
+    const sources = [...html.matchAll(/<img[^>]* src="([^"]+)"/g)].map((m) => m[1]!);
+    expect(sources).toHaveLength(2);
+    const pngs = message.attachments.filter((a: { contentType: string }) => a.contentType === "image/png");
+    for (const [i, src] of sources.entries()) {
+      // A sandboxed frame has an opaque origin: a URL back to the app is cross-origin and refused.
+      expect(src).toMatch(/^data:image\/png;base64,/);
+      const inline = Uint8Array.from(atob(src.slice(src.indexOf(",") + 1)), (ch) => ch.charCodeAt(0));
+      const served = new Uint8Array(await (await fetchWorker(new URL(pngs[i].url).pathname)).arrayBuffer());
+      expect([...inline]).toEqual([...served]);
+    }
+  });
+
+  it("says a sent confirmation's order has been cancelled since, rather than 'Nothing to send'", async () => {
+    const { order } = await paidOrder([null]);
+    const deps = serviceDeps();
+    await sendDueEmails(deps, mailTransport(deps.config));
+    const row = await db.outboxEmail.findFirstOrThrow({ where: { idempotencyKey: `order-confirmation-${order.id}` } });
+    expect(row.status).toBe("sent");
+    await db.order.update({ where: { id: order.id }, data: { status: "cancelled" } });
+    await db.ticket.updateMany({ where: { orderId: order.id }, data: { status: "cancelled" } });
+    const html = await (await fetchWorker(`/dev/mail/${row.id}`)).text();
+    expect(html).not.toContain("Nothing to send");
+    expect(html).toContain(`<h1>Order ${order.reference} is cancelled</h1>`);
+    expect(html).toContain("It was sent at");
+  });
+
   it("emails QR codes that an independent decoder reads and the public key alone verifies", async () => {
     const { order } = await paidOrder([null]);
     const deps = serviceDeps();

@@ -7,7 +7,9 @@ import { fulfilOrder, releaseHold } from "@/domain/orders/settle";
 import { verifyTicketCode } from "@/domain/tickets/signing";
 import { eventIcs } from "@/domain/tickets/ics";
 import { en } from "@/i18n/en";
+import jsQR from "jsqr";
 import { createEvent, db, fetchWorker, serviceDeps } from "./helpers";
+import { decodePng } from "./png-decode";
 
 const config = loadConfig(env);
 
@@ -60,8 +62,12 @@ describe("GET /tickets/:token", () => {
     expect(html).toMatch(/<svg role="img" aria-label="Ticket QR code for Zoë O'Brien" focusable="false" xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 53 53"/);
     expect(html).toContain(`href="/tickets/${ticket.token}/calendar.ics"`);
     expect(html).toContain('<meta name="robots" content="noindex"/>');
-    // The code printed for manual entry is the one in the QR, and it verifies.
-    const code = /<code>(T1:[A-Z2-7]+)<\/code>/.exec(html)![1]!;
+    // For typing at the door: the order reference and the ticket's number, not the 165-character signed code.
+    expect(html).toContain(`<code class="reference">${order.reference}-1</code>`);
+    expect(html).not.toMatch(/T1:[A-Z2-7]{20}/);
+    // The QR (as its image) holds the signed code, and it verifies.
+    const png = await decodePng(new Uint8Array(await (await fetchWorker(`/tickets/${ticket.token}/qr.png`)).arrayBuffer()));
+    const code = jsQR(png.rgba, png.width, png.height)!.data;
     expect(await verifyTicketCode(config, code)).toMatchObject({ ok: true, ticketId: ticket.id, eventId: ticket.eventId, ticketTypeId: ticket.ticketTypeId });
     // Nothing the CSP (style-src 'self', script-src 'self') would block.
     expect(html).not.toMatch(/style=|<script|<style/);

@@ -1,4 +1,5 @@
 import { normaliseTypedCode } from "@/domain/tickets/code-format";
+import { formatShortCode, parseShortCode } from "@/domain/tickets/short-code";
 import { ApiError, NetworkError, type DoorApi } from "./api";
 import type { DoorBook } from "./door-book";
 import { storage } from "./storage";
@@ -44,6 +45,8 @@ export class CheckInFlow {
 
   /** A scanned or typed code. Null when there was nothing to check. */
   async scanCode(raw: string): Promise<Verdict | null> {
+    const short = parseShortCode(raw);
+    if (short) return this.typedShortCode(raw, formatShortCode(short.reference, short.number));
     const code = normaliseTypedCode(raw);
     if (!code) return null;
     const { verdict: local, timing } = await this.deps.book.judgeCode(code);
@@ -54,6 +57,16 @@ export class CheckInFlow {
       return local;
     }
     return this.decide(local, { code });
+  }
+
+  /**
+   * A short code typed by door staff: the listed ticket it names is judged like a search hit;
+   * one not on this phone's list (sold since the last sync) only the server can find.
+   */
+  private async typedShortCode(raw: string, code: string): Promise<Verdict> {
+    const ticketId = this.deps.book.ticketIdOfShortCode(raw);
+    if (ticketId) return this.decide(this.deps.book.judgeTicket(ticketId), { ticketId });
+    return this.decide({ result: "invalid", reason: "unknown_ticket", local: true }, { code });
   }
 
   /** Admit a ticket found by search. */

@@ -1,4 +1,5 @@
 import { base64urlDecode, verifyTicketCodeWith } from "@/domain/tickets/code-format";
+import { formatShortCode, parseShortCode } from "@/domain/tickets/short-code";
 import type { CheckInOutcome, DoorList, DoorTicket, DoorTier, QueuedScan, ScanTiming, SearchHit, Stats, TicketStatus, Verdict } from "./types";
 
 const refusedStatuses = new Set<string>(["unpaid", "expired", "cancelled", "refunded", "event_cancelled"]);
@@ -21,6 +22,8 @@ export class DoorBook {
   list: DoorList | null = null;
   private tickets = new Map<string, DoorTicket>();
   private tiers = new Map<string, DoorTier>();
+  /** Short code → ticket id, from the list. */
+  private shortCodes = new Map<string, string>();
   private keys = new Map<string, CryptoKey>();
   private importedKeys = new Map<string, CryptoKey>();
   /** Changes made here since a list fetch began; a fetch that started earlier cannot know them. */
@@ -54,6 +57,7 @@ export class DoorBook {
     this.list = list;
     this.tickets = new Map(list.tickets.map((t) => [t.id, t]));
     this.tiers = new Map(list.tiers.map((t) => [t.id, t]));
+    this.shortCodes = new Map(list.tickets.flatMap((t) => (t.shortCode ? [[t.shortCode, t.id] as const] : [])));
     this.changes = this.changes.filter((c) => c.at >= fetchedFrom);
     for (const change of this.changes) this.apply(change);
     for (const q of pending) this.apply({ at: 0, ticketId: q.ticketId, checkedInAt: q.kind === "checkin" ? q.scannedAt : null, device: q.kind === "checkin" ? q.device : null });
@@ -80,6 +84,12 @@ export class DoorBook {
     }
     const end = performance.now();
     return { verdict, timing: { verifyMs: verifiedAt - start, lookupMs: end - verifiedAt, totalMs: end - start } };
+  }
+
+  /** The listed ticket a typed short code names ("hrd-7kq4m 2" too), or null. */
+  ticketIdOfShortCode(typed: string): string | null {
+    const short = parseShortCode(typed);
+    return short ? (this.shortCodes.get(formatShortCode(short.reference, short.number)) ?? null) : null;
   }
 
   /**
@@ -125,6 +135,7 @@ export class DoorBook {
       status,
       checkedInAt: checkedIn ? (info.checkedInAt ?? new Date().toISOString()) : (current?.checkedInAt ?? null),
       device: checkedIn ? (info.device ?? null) : (current?.device ?? null),
+      ...(current?.shortCode ? { shortCode: current.shortCode } : {}),
     };
     this.changes.push({ at: performance.now(), ticketId: info.id, checkedInAt: next.checkedInAt, device: next.device, ticket: next });
     this.tickets.set(info.id, next);

@@ -14,7 +14,8 @@ export type CheckInOutcome = {
   ticket?: { id: string; name: string; tier: string; eligibility: string; checkedInAt?: string; device?: string };
 };
 
-export type DoorTicket = { id: string; name: string; tier: string; status: TicketStatus; checkedInAt: string | null; device: string | null };
+/** `shortCode`: what door staff type instead of scanning ("HRD-7KQ4M-2"); absent in lists cached before it existed. */
+export type DoorTicket = { id: string; name: string; tier: string; status: TicketStatus; checkedInAt: string | null; device: string | null; shortCode?: string };
 export type DoorTier = { id: string; name: string; eligibility: Eligibility | string };
 
 /** GET /api/v1/events/:slug/door-list: `tickets[].tier` is a tier id. */

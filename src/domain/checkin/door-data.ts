@@ -2,9 +2,11 @@ import type { DoorEvent } from "@/domain/checkin/access";
 import type { ServiceDeps } from "@/domain/deps";
 import { countArrivals, listDoorTickets, searchDoorTickets } from "@/domain/checkin/repo";
 import { publicKeys } from "@/domain/tickets/signing";
+import { formatShortCode } from "@/domain/tickets/short-code";
 import { ticketStatus, type TicketStatus } from "@/domain/tickets/status";
 
-export type DoorTicket = { id: string; name: string; tier: string; status: TicketStatus; checkedInAt: string | null; device: string | null };
+/** A ticket in the offline list; `shortCode` is what door staff may type instead of scanning (tickets/short-code). */
+export type DoorTicket = { id: string; name: string; tier: string; status: TicketStatus; checkedInAt: string | null; device: string | null; shortCode: string };
 
 const doorStatus = (event: DoorEvent, r: { status: string; orderStatus: string }) =>
   ticketStatus({ ticketStatus: r.status, orderStatus: r.orderStatus, eventStatus: event.status });
@@ -29,6 +31,7 @@ export async function doorList(deps: ServiceDeps, event: DoorEvent) {
         status: doorStatus(event, r),
         checkedInAt: r.checkedInAt ? new Date(r.checkedInAt).toISOString() : null,
         device: r.checkedInDevice,
+        shortCode: formatShortCode(r.reference, r.number),
       }),
     ),
   };

@@ -107,14 +107,18 @@ export async function undoAdmit(d1: D1Database, eventId: string, ticketId: strin
 /** Every ticket of the event the door may meet (expired orders never held a seat), for the offline list. */
 export type DoorListRow = { id: string; attendeeName: string; ticketTypeId: string; status: string; checkedInAt: string | null; checkedInDevice: string | null; orderStatus: string };
 
-export async function listDoorTickets(d1: D1Database, eventId: string): Promise<DoorListRow[]> {
+/** A door-list row with its order's reference and its number in the order (for its short code). */
+export type DoorBookRow = DoorListRow & { reference: string; number: number };
+
+export async function listDoorTickets(d1: D1Database, eventId: string): Promise<DoorBookRow[]> {
   const rows = await d1
     .prepare(
-      `SELECT t."id", t."attendeeName", t."ticketTypeId", t."status", t."checkedInAt", t."checkedInDevice", o."status" AS "orderStatus"
+      `SELECT t."id", t."attendeeName", t."ticketTypeId", t."status", t."checkedInAt", t."checkedInDevice", o."status" AS "orderStatus",
+         o."reference", ROW_NUMBER() OVER (PARTITION BY t."orderId" ORDER BY t.rowid) AS "number"
        FROM "Ticket" t JOIN "Order" o ON o."id" = t."orderId" WHERE t."eventId" = ?1 AND o."status" <> 'expired'`,
     )
     .bind(eventId)
-    .all<DoorListRow>();
+    .all<DoorBookRow>();
   return rows.results;
 }
 

@@ -1,3 +1,4 @@
+import type { AuditAction } from "@/domain/staff/audit-vocabulary";
 import { DomainError } from "@/domain/errors";
 import { newId } from "@/lib/ids";
 import { localDate, zonedTimeToUtc } from "@/lib/zoned-time";
@@ -16,7 +17,7 @@ import {
 } from "@/domain/events/repo";
 import { slugify, uniqueSlug } from "@/domain/events/slug";
 
-type Change = { action: string; from: string[]; to: string; requireTiers?: boolean };
+type Change = { action: AuditAction; from: string[]; to: string; requireTiers?: boolean };
 
 const changes = {
   publish: { action: "event_published", from: ["draft"], to: "published", requireTiers: true },

@@ -3,7 +3,7 @@
 import { audit } from "@/domain/staff/audit";
 import type { ServiceDeps } from "@/domain/deps";
 import { attendeeBatches, EXPORT_BATCH_SIZE, type ExportEvent, findExportEvent } from "@/domain/exports/repo";
-import { attendeeCells, attendeeColumns, type AttendeeColumn } from "@/domain/exports/columns";
+import { attendeeCells, attendeeColumns, type ColumnWords } from "@/domain/exports/columns";
 import { csvChunks } from "@/domain/exports/csv";
 import { readableFrom } from "@/domain/exports/stream";
 import { XLSX_CONTENT_TYPE, xlsxChunks } from "@/domain/exports/xlsx";
@@ -11,7 +11,7 @@ import { XLSX_CONTENT_TYPE, xlsxChunks } from "@/domain/exports/xlsx";
 export type ExportFormat = "csv" | "xlsx";
 
 /** The words an export shows: its sheet's name and its column headings (`Messages["exports"]`). */
-export type ExportWords = { sheet: string; columns: Record<AttendeeColumn, string> };
+export type ExportWords = ColumnWords & { sheet: string };
 
 /** A download: its name, its media type and its bytes, produced as they are read. */
 export type ExportFile = { filename: string; contentType: string; body: ReadableStream<Uint8Array> };
@@ -22,7 +22,7 @@ const contentTypes: Record<ExportFormat, string> = { csv: "text/csv; charset=utf
 export function attendeeListChunks(d1: D1Database, event: ExportEvent, format: ExportFormat, words: ExportWords, batchSize = EXPORT_BATCH_SIZE): AsyncGenerator<Uint8Array> {
   const batches = attendeeBatches(d1, event.id, batchSize);
   const cells = attendeeCells(event);
-  const columns = attendeeColumns(words.columns);
+  const columns = attendeeColumns(words, event.timezone);
   if (format === "csv") return csvChunks(columns.map((c) => c.header), batches, cells);
   return xlsxChunks({ name: words.sheet, columns, batches, cells }, new Date());
 }

@@ -7,8 +7,11 @@ import { minorDigits } from "@/lib/money";
 /** An amount of money as a number with the currency's decimal places (8.00, 1200 for JPY). */
 export type Money = { minor: number; decimals: number };
 
-/** A cell: text (people's input or ours), money, or empty. */
-export type Cell = string | Money | null;
+/** A moment as the event's clocks showed it: epoch ms of the same clock reading in UTC. */
+export type Moment = { localMs: number };
+
+/** A cell: text (people's input or ours), money, a moment in the event's zone, or empty. */
+export type Cell = string | Money | Moment | null;
 
 export type Column = { header: string; /** XLSX width in characters. */ width: number };
 
@@ -47,9 +50,18 @@ const widths: Record<AttendeeColumn, number> = {
   paidAt: 17,
 };
 
-/** The columns with their headings in the reader's language. */
-export function attendeeColumns(headings: Record<AttendeeColumn, string>): Column[] {
-  return attendeeColumnKeys.map((key) => ({ header: headings[key], width: widths[key] }));
+/** The columns holding moments: their headings say the zone the times are in. */
+const timeColumns: ReadonlySet<AttendeeColumn> = new Set(["checkedInAt", "orderedAt", "paidAt"]);
+
+/** The words a list's headings take: one per column, and how a time column names its zone. */
+export type ColumnWords = { columns: Record<AttendeeColumn, string>; inZone: (p: { heading: string; zone: string }) => string };
+
+/** The columns with their headings in the reader's language; time columns name `timeZone`. */
+export function attendeeColumns(words: ColumnWords, timeZone: string): Column[] {
+  return attendeeColumnKeys.map((key) => ({
+    header: timeColumns.has(key) ? words.inZone({ heading: words.columns[key], zone: timeZone }) : words.columns[key],
+    width: widths[key] + (timeColumns.has(key) ? 4 : 0),
+  }));
 }
 
 /**
@@ -81,14 +93,15 @@ const QUARTER_HOUR = 15 * 60_000;
 const pad = (n: number) => String(n).padStart(2, "0");
 
 /**
- * "YYYY-MM-DD HH:MM" in `timeZone`. Zone offsets change on quarter-hour boundaries, so the
- * offset is looked up once per quarter hour with Intl and cached: an export formats hundreds
- * of thousands of times, and Intl's formatToParts is the slow part of each.
+ * The wall-clock time of an instant in `timeZone`, as the epoch ms of the same clock reading
+ * in UTC. Zone offsets change on quarter-hour boundaries, so the offset is looked up once per
+ * quarter hour with Intl and cached: an export converts hundreds of thousands of times, and
+ * Intl's formatToParts is the slow part of each.
  */
-export function zonedMinuteFormatter(timeZone: string): (ms: number) => string {
+export function zonedWallClock(timeZone: string): (ms: number) => number {
   const dtf = wallClockFormat(timeZone);
   const offsets = new Map<number, number>();
-  const offsetAt = (ms: number) => {
+  return (ms) => {
     const bucket = Math.floor(ms / QUARTER_HOUR);
     let offset = offsets.get(bucket);
     if (offset === undefined) {
@@ -98,20 +111,28 @@ export function zonedMinuteFormatter(timeZone: string): (ms: number) => string {
       if (offsets.size > 50_000) offsets.clear();
       offsets.set(bucket, offset);
     }
-    return offset;
+    return ms + offset;
   };
-  return (ms) => {
-    const local = new Date(ms + offsetAt(ms));
-    return `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())} ${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`;
-  };
+}
+
+/** "YYYY-MM-DD HH:MM" of a wall-clock time from zonedWallClock. */
+export function minuteText({ localMs }: Moment): string {
+  const local = new Date(localMs);
+  return `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())} ${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`;
+}
+
+/** "YYYY-MM-DD HH:MM" in `timeZone`, for epoch ms. */
+export function zonedMinuteFormatter(timeZone: string): (ms: number) => string {
+  const local = zonedWallClock(timeZone);
+  return (ms) => minuteText({ localMs: local(ms) });
 }
 
 /** Turns rows into cells, in `attendeeColumnKeys` order (the status column is tickets/status's code), with times shown in the event's zone. */
 export function attendeeCells(event: { timezone: string; status: string }): (row: AttendeeRow) => Cell[] {
-  const minutes = zonedMinuteFormatter(event.timezone);
-  const time = (value: string | null) => {
+  const local = zonedWallClock(event.timezone);
+  const time = (value: string | null): Moment | null => {
     const ms = storedTimeMs(value);
-    return ms === null ? null : minutes(ms);
+    return ms === null ? null : { localMs: local(ms) };
   };
   return (row) => [
     row.reference,

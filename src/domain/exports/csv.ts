@@ -1,6 +1,6 @@
 // CSV as spreadsheets read it: UTF-8 with a byte-order mark (so Excel does not guess another
 // encoding and mangle "Nuñez"), CRLF line ends and RFC 4180 quoting.
-import { type Cell, formatDecimal, startsLikeFormula } from "@/domain/exports/columns";
+import { type Cell, formatDecimal, minuteText, startsLikeFormula } from "@/domain/exports/columns";
 import { TextChunker } from "@/domain/exports/text-chunks";
 
 const NEEDS_QUOTES = /[",\r\n]/;
@@ -14,10 +14,10 @@ export function neutraliseFormula(text: string): string {
   return startsLikeFormula(text) ? `'${text}` : text;
 }
 
-/** One field: empty, a decimal amount, or neutralised text, quoted when RFC 4180 requires it. */
+/** One field: empty, a decimal amount, a time ("2027-06-01 10:05"), or neutralised text, quoted when RFC 4180 requires it. */
 export function csvField(cell: Cell): string {
   if (cell === null) return "";
-  if (typeof cell !== "string") return formatDecimal(cell);
+  if (typeof cell !== "string") return "localMs" in cell ? minuteText(cell) : formatDecimal(cell);
   const text = neutraliseFormula(cell);
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }

@@ -1,7 +1,8 @@
 // An XLSX workbook with one sheet, written as a stream: the sheet's XML is produced batch by
 // batch and deflated into the ZIP as it goes. Every cell is an inline string or a number, never
 // a formula, so text such as "=HYPERLINK(…)" is shown, not run; such cells also get Excel's
-// quote prefix so editing them keeps them text.
+// quote prefix so editing them keeps them text. Times are date cells: serial day numbers of
+// the event's wall clock, formatted "yyyy-mm-dd hh:mm", so spreadsheets sort and filter them.
 import { type Cell, type Column, startsLikeFormula } from "@/domain/exports/columns";
 import { TextChunker } from "@/domain/exports/text-chunks";
 import { zipChunks } from "@/domain/exports/zip";
@@ -16,21 +17,31 @@ export const XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.
 // Cell styles (indexes into cellXfs in styles.xml).
 const STYLE_HEADER = 1;
 const STYLE_QUOTED = 2;
+const STYLE_DATE_TIME = 6;
+const MS_PER_DAY = 86_400_000;
+/** Days from Excel's epoch (1899-12-30, in its 1900 date system) to 1970-01-01. */
+const EXCEL_EPOCH_DAYS = 25_569;
+
+/** The spreadsheet serial number (days, fraction = time of day) of a wall-clock time. */
+export function excelSerial(localMs: number): number {
+  return localMs / MS_PER_DAY + EXCEL_EPOCH_DAYS;
+}
 const decimalsStyle = (decimals: number) => (decimals === 0 ? 3 : decimals >= 3 ? 5 : 4); // "0", "0.00", "0.000"
 
 const STYLES = `${XML_HEAD}<styleSheet xmlns="${MAIN_NS}">
-<numFmts count="1"><numFmt numFmtId="164" formatCode="0.000"/></numFmts>
+<numFmts count="2"><numFmt numFmtId="164" formatCode="0.000"/><numFmt numFmtId="165" formatCode="yyyy-mm-dd hh:mm"/></numFmts>
 <fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>
 <fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>
 <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>
 <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>
-<cellXfs count="6">
+<cellXfs count="7">
 <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>
 <xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>
 <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" quotePrefix="1"/>
 <xf numFmtId="1" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
 <xf numFmtId="2" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
 <xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
+<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
 </cellXfs>
 <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>
 </styleSheet>`;
@@ -74,6 +85,7 @@ export function columnLetters(index: number): string {
 function cellXml(ref: string, cell: Cell, textStyle = 0): string {
   if (cell === null) return "";
   if (typeof cell !== "string") {
+    if ("localMs" in cell) return `<c r="${ref}" s="${STYLE_DATE_TIME}"><v>${excelSerial(cell.localMs)}</v></c>`;
     return `<c r="${ref}" s="${decimalsStyle(cell.decimals)}"><v>${cell.minor / 10 ** cell.decimals}</v></c>`;
   }
   const style = textStyle || (startsLikeFormula(cell) ? STYLE_QUOTED : 0);

@@ -106,7 +106,7 @@ export async function refundOrder(deps: ServiceDeps, actor: Actor, orderId: stri
     { template: "refund_issued", recipient: order.buyerEmail, orderId, data: { orderId, amountMinor: amount }, idempotencyKey: `refund-issued-${orderId}-${total}` },
     now,
   );
-  const entry = auditStatement(deps.d1, { staffId: actor.staffId, action: "order_refunded", entity: "order", entityId: orderId, detail: { amountMinor: amount, totalRefundedMinor: total } }, now);
+  const entry = auditStatement(deps.d1, { staffId: actor.staffId, action: "order_refunded", entity: "order", entityId: orderId, detail: { amountMinor: amount, totalRefundedMinor: total, currency: order.currency } }, now);
   if (total === order.totalMinor) {
     await runTransition(deps, now, { orderId, from: ["paid", "partially_refunded"], to: "refunded", seats: "release_sold", ticketsFrom: ["valid"], ticketsTo: "cancelled", set: { refundedMinor: total } }, () => [email, entry]);
   } else {

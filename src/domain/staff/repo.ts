@@ -3,6 +3,7 @@
 // one batch with its audit entry or sits on every signed-in request; Prisma for the pages'
 // reads. Rows are typed here; the rules are in the files beside.
 import type { PrismaClient } from "@/generated/prisma/client";
+import type { AuditAction, AuditDetail } from "@/domain/staff/audit-vocabulary";
 import { newId } from "@/lib/ids";
 import { sqlTime } from "@/lib/sql-time";
 export { runBatch } from "@/domain/batch";
@@ -153,7 +154,7 @@ export function revokeApiTokensOfStatement(d1: D1Database, staffId: string, now:
 
 // ---- The audit log ----
 
-export type AuditInput = { staffId: string | null; action: string; entity: string; entityId: string; detail?: Record<string, unknown> };
+export type AuditInput = { staffId: string | null; action: AuditAction; entity: string; entityId: string; detail?: AuditDetail };
 
 /** An audit entry as a statement, for the batch that makes the change it records. */
 export function auditEntryStatement(d1: D1Database, entry: AuditInput, now: Date): D1PreparedStatement {

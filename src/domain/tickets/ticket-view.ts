@@ -1,7 +1,8 @@
 import type { Config } from "@/config";
 import type { PrismaClient, TicketType } from "@/generated/prisma/client";
 import { DomainError } from "@/domain/errors";
-import { findTicketByToken } from "@/domain/tickets/repo";
+import { findTicketByToken, findTicketIdByNumber, ticketNumbersOf } from "@/domain/tickets/repo";
+import { formatShortCode, parseShortCode } from "@/domain/tickets/short-code";
 import { signTicketCode } from "@/domain/tickets/signing";
 import { admits, ticketStatus, type TicketStatus } from "@/domain/tickets/status";
 
@@ -21,7 +22,7 @@ async function findTicket(db: PrismaClient, token: string) {
 }
 
 /** A ticket with its event, tier and order, its status (tickets/status) and, when it admits, its signed code. */
-export type TicketView = Awaited<ReturnType<typeof findTicket>> & { state: TicketStatus; code: string | null };
+export type TicketView = Awaited<ReturnType<typeof findTicket>> & { state: TicketStatus; code: string | null; shortCode: string | null };
 
 /** A ticket by its page token, with its state and, for a valid ticket only, its signed code. */
 export async function getTicketView(deps: { db: PrismaClient; config: Config }, token: string): Promise<TicketView> {
@@ -29,5 +30,15 @@ export async function getTicketView(deps: { db: PrismaClient; config: Config }, 
   const state = ticketStatus({ ticketStatus: ticket.status, orderStatus: ticket.order.status, eventStatus: ticket.event.status });
   const code =
     admits(state) ? await signTicketCode(deps.config, { eventId: ticket.eventId, ticketId: ticket.id, ticketTypeId: ticket.ticketTypeId }) : null;
-  return { ...ticket, state, code };
+  const shortCode = code ? formatShortCode(ticket.order.reference, (await ticketNumbersOf(deps.db, ticket.orderId)).get(ticket.id) ?? 0) : null;
+  return { ...ticket, state, code, shortCode };
+}
+
+/**
+ * The ticket a short code typed at the door names ("HRD-7KQ4M-2"), or null when the text is
+ * not a short code or names no ticket. The door then checks it like any scan.
+ */
+export async function ticketIdOfShortCode(db: PrismaClient, typed: string): Promise<string | null> {
+  const short = parseShortCode(typed);
+  return short ? findTicketIdByNumber(db, short.reference, short.number) : null;
 }

@@ -17,30 +17,32 @@ export function AdminLayout(props: { title: string; staff: StaffIdentity; csrfTo
     ["/admin/tokens", "API tokens", can(staff, "signed_in")],
     ["/admin/audit", "Audit log", can(staff, "view_audit")],
   ];
+  const nav = (
+    <nav class="admin-nav" aria-label="Organiser pages">
+      <ul>
+        {links
+          .filter(([, , allowed]) => allowed)
+          .map(([href, label]) => (
+            <li>
+              <a href={href} aria-current={props.current === href ? "page" : undefined}>
+                {label}
+              </a>
+            </li>
+          ))}
+      </ul>
+      <form method="post" action="/admin/sign-out" class="admin-signout">
+        <CsrfField token={props.csrfToken} />
+        <span class="admin-who">
+          {staff.email} ({staff.role})
+        </span>{" "}
+        <button type="submit" class="button-link">
+          Sign out
+        </button>
+      </form>
+    </nav>
+  );
   return (
-    <Layout title={props.title} noindex>
-      <nav class="admin-nav" aria-label="Organiser pages">
-        <ul>
-          {links
-            .filter(([, , allowed]) => allowed)
-            .map(([href, label]) => (
-              <li>
-                <a href={href} aria-current={props.current === href ? "page" : undefined}>
-                  {label}
-                </a>
-              </li>
-            ))}
-        </ul>
-        <form method="post" action="/admin/sign-out" class="admin-signout">
-          <CsrfField token={props.csrfToken} />
-          <span class="admin-who">
-            {staff.email} ({staff.role})
-          </span>{" "}
-          <button type="submit" class="button-link">
-            Sign out
-          </button>
-        </form>
-      </nav>
+    <Layout title={props.title} noindex nav={nav}>
       {props.children}
     </Layout>
   );

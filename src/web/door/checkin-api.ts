@@ -8,6 +8,7 @@ import { requirePermission } from "@/web/middleware/auth";
 import { doorEvent } from "@/domain/checkin/access";
 import { checkIn, undoCheckIn } from "@/domain/checkin/check-in";
 import { doorList, doorSearch, doorStats } from "@/domain/checkin/door-data";
+import { ticketIdOfShortCode } from "@/domain/tickets/ticket-view";
 
 const nonce = z.string().trim().min(8, "nonce_required" satisfies FieldCode).max(100);
 const device = z.string().trim().max(100).default("");
@@ -25,7 +26,10 @@ export const checkinRoutes = new Hono<AppEnv>()
   .post("/checkins", requirePermission("check_in"), validate("json", checkInBody), async (c) => {
     const body = c.req.valid("json");
     const event = await doorEvent(c.var.deps, c.var.staff, body.event);
-    const outcome = await checkIn(c.var.deps, c.var.staff, event, { code: body.code, ticketId: body.ticketId, nonce: body.nonce, device: body.device });
+    // A short code typed at the door ("HRD-7KQ4M-2") names a ticket; it is then checked like any other.
+    const typed = body.code ? await ticketIdOfShortCode(c.var.db, body.code) : null;
+    const sent = typed ? { ticketId: typed } : { code: body.code, ticketId: body.ticketId };
+    const outcome = await checkIn(c.var.deps, c.var.staff, event, { ...sent, nonce: body.nonce, device: body.device });
     return c.json(outcome);
   })
   .post("/checkins/undo", requirePermission("check_in"), validate("json", z.object({ event: z.string().min(1).max(80), ticketId: z.string().regex(/^tkt_[0-9a-z]{16}$/), nonce, device })), async (c) => {

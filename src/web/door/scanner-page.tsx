@@ -39,7 +39,7 @@ export function ScannerPage(props: { staff: StaffIdentity; csrfToken: string; ev
           <form id="door-code-form" class="door-code-form" autocomplete="off">
             <label for="door-code">Ticket code</label>
             <p id="door-code-hint" class="door-hint">
-              A handheld scanner types here. You can also type the code printed under the QR code.
+              A handheld scanner types here. You can also type the short code printed with the QR code, such as HRD-7KQ4M-2.
             </p>
             <div class="door-row">
               <input id="door-code" name="code" type="text" autocapitalize="characters" autocorrect="off" spellcheck={false} enterkeyhint="go" aria-describedby="door-code-hint" />

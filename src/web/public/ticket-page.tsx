@@ -105,9 +105,9 @@ export function TicketPage(props: { m: Messages; ticket: TicketView; qrSvg: stri
             <strong class="reference">{order.reference}</strong>
           </dd>
         </dl>
-        {ticket.code && (
+        {ticket.shortCode && (
           <p class="ticket-code">
-            Code for manual entry: <code>{ticket.code}</code>
+            {props.m.tickets.typedCode} <code class="reference">{ticket.shortCode}</code>
           </p>
         )}
         <ul class="ticket-actions no-print">

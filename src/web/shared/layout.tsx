@@ -15,8 +15,11 @@ export type PageMeta = {
 
 const siteName = "Conference tickets";
 
-/** The page shell: head with title, description and Open Graph tags, a header, and main content. */
-export function Layout(props: PageMeta & { children: Child }) {
+/**
+ * The page shell: head with title, description and Open Graph tags, a header, an optional
+ * navigation bar (outside main, so "Skip to content" lands past it), and main content.
+ */
+export function Layout(props: PageMeta & { children: Child; nav?: Child }) {
   const fullTitle = props.title === siteName ? siteName : `${props.title} · ${siteName}`;
   return (
     <>
@@ -47,6 +50,7 @@ export function Layout(props: PageMeta & { children: Child }) {
               {siteName}
             </a>
           </header>
+          {props.nav}
           <main id="main" tabindex={-1}>
             {props.children}
           </main>

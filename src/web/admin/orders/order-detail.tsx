@@ -1,7 +1,9 @@
-import { formatAmount, formatMoney } from "@/lib/format";
+import { formatAmount, formatDateTime, formatMoney } from "@/lib/format";
 import type { StaffIdentity } from "@/domain/staff/roles";
 import type { orderDetail } from "@/domain/orders/admin-queries";
+import type { Messages } from "@/i18n";
 import { AdminLayout, CsrfField } from "@/web/admin/admin-layout";
+import { actionName, AuditFacts } from "@/web/admin/staff/audit-facts";
 
 type Detail = Awaited<ReturnType<typeof orderDetail>>;
 
@@ -17,9 +19,11 @@ function ActionForm(props: { action: string; csrfToken: string; label: string })
 }
 
 /** `/admin/orders/:id`: one order, its tickets, its history, and what can be done to it. */
-export function OrderDetailPage(props: { detail: Detail; staff: StaffIdentity; csrfToken: string; message?: string | undefined; error?: string | undefined }) {
+export function OrderDetailPage(props: { detail: Detail; words: Messages["audit"]; staff: StaffIdentity; csrfToken: string; message?: string | undefined; error?: string | undefined }) {
   const { order, history, emails } = props.detail;
   const { csrfToken } = props;
+  // Times in the event's zone, each saying which zone ("14:05 BST").
+  const when = (at: Date) => formatDateTime(at, order.event.timezone);
   const refundable = order.stripePaymentIntentId && (order.status === "paid" || order.status === "partially_refunded") ? order.totalMinor - order.refundedMinor : 0;
   return (
     <AdminLayout title={`Order ${order.reference}`} staff={props.staff} csrfToken={csrfToken}>
@@ -54,11 +58,11 @@ export function OrderDetailPage(props: { detail: Detail; staff: StaffIdentity; c
         <dt>Source</dt>
         <dd>{order.source}</dd>
         <dt>Ordered</dt>
-        <dd>{order.createdAt.toISOString().replace("T", " ").slice(0, 16)} UTC</dd>
+        <dd>{when(order.createdAt)}</dd>
         {order.paidAt && (
           <>
             <dt>Paid</dt>
-            <dd>{order.paidAt.toISOString().replace("T", " ").slice(0, 16)} UTC</dd>
+            <dd>{when(order.paidAt)}</dd>
           </>
         )}
       </dl>
@@ -69,7 +73,7 @@ export function OrderDetailPage(props: { detail: Detail; staff: StaffIdentity; c
           <li>
             <p>
               <strong>{t.attendeeName}</strong>: {t.ticketType.name}, {formatMoney(t.pricePaidMinor, order.currency)}, {t.status}
-              {t.checkedInAt && `, checked in ${t.checkedInAt.toISOString().slice(11, 16)} UTC`}
+              {t.checkedInAt && `, checked in ${when(t.checkedInAt)}`}
               {t.eligibilityAnswer && <span class="hint"> ({t.eligibilityAnswer})</span>}
             </p>
             <form method="post" action={`/admin/tickets/${t.id}/name`} class="inline-action">
@@ -127,18 +131,18 @@ export function OrderDetailPage(props: { detail: Detail; staff: StaffIdentity; c
       <h2>History</h2>
       <ol class="history">
         <li>
-          {order.createdAt.toISOString().replace("T", " ").slice(0, 16)} UTC: ordered ({order.source})
+          {when(order.createdAt)}: ordered ({order.source})
         </li>
-        {order.paidAt && <li>{order.paidAt.toISOString().replace("T", " ").slice(0, 16)} UTC: paid</li>}
+        {order.paidAt && <li>{when(order.paidAt)}: paid</li>}
         {history.map((h) => (
           <li>
-            {h.createdAt.toISOString().replace("T", " ").slice(0, 16)} UTC: {h.action.replace(/_/g, " ")} by {h.staff?.email ?? "system"}
-            {h.detail !== "{}" && <span class="hint"> {h.detail}</span>}
+            {when(h.createdAt)}: {actionName(h.action, props.words)} by {h.staff?.email ?? props.words.system}
+            <AuditFacts detail={h.detail} words={props.words} timeZone={order.event.timezone} />
           </li>
         ))}
         {emails.map((m) => (
           <li>
-            {m.createdAt.toISOString().replace("T", " ").slice(0, 16)} UTC: email “{m.template.replace(/_/g, " ")}” to {m.recipient}: {m.status}
+            {when(m.createdAt)}: email “{m.template.replace(/_/g, " ")}” to {m.recipient}: {m.status}
             {m.lastError && ` (${m.lastError})`}
           </li>
         ))}

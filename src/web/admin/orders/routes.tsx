@@ -3,7 +3,7 @@ import * as z from "zod";
 import type { AppEnv } from "@/env";
 import { DomainError } from "@/domain/errors";
 import type { FieldCode } from "@/domain/issues";
-import { errorMessage, fieldMessages, type Messages } from "@/i18n";
+import { errorMessage, fieldMessages, messagesFor, type Messages } from "@/i18n";
 import { fieldIssues, validate } from "@/lib/validate";
 import { messagesOf } from "@/web/shared/i18n";
 import { requirePermission, signedIn, type SignedIn } from "@/web/middleware/auth";
@@ -38,7 +38,7 @@ type OrderVars = SignedIn & Pick<AppEnv["Variables"], "deps">;
 /** The order page, with what was just done or why an action was refused. */
 async function orderPage(v: OrderVars, orderId: string, extra: { message?: string | undefined; error?: string } = {}) {
   const detail = await orderDetail(v.deps, orderId);
-  return <OrderDetailPage detail={detail} {...signedIn(v)} message={extra.message} error={extra.error} />;
+  return <OrderDetailPage detail={detail} words={messagesFor().audit} {...signedIn(v)} message={extra.message} error={extra.error} />;
 }
 
 /**

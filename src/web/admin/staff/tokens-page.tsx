@@ -3,13 +3,16 @@ import type { listTokens } from "@/domain/staff/staff";
 import { AdminLayout, CsrfField } from "@/web/admin/admin-layout";
 import { DataTable, type Column } from "@/web/admin/data-table";
 import { TextField } from "@/web/shared/form-parts";
+import { DEFAULT_TIMEZONE } from "@/domain/events/event-input";
+import { formatDateTime } from "@/lib/format";
 
 type Tokens = Awaited<ReturnType<typeof listTokens>>;
 
 const tokenColumns = (csrfToken: string): Column<Tokens[number]>[] => [
   { heading: "Name", rowHeader: true, cell: (t) => t.name },
   { heading: "Owner", cell: (t) => `${t.staff.email} (${t.staff.role})` },
-  { heading: "Last used", cell: (t) => (t.lastUsedAt ? t.lastUsedAt.toISOString().replace("T", " ").slice(0, 16) + " UTC" : "never") },
+  // Tokens are not tied to one event: the organisation's zone, named in each time.
+  { heading: "Last used", cell: (t) => (t.lastUsedAt ? formatDateTime(t.lastUsedAt, DEFAULT_TIMEZONE) : "never") },
   {
     heading: "State",
     cell: (t) =>

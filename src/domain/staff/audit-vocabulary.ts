@@ -1,0 +1,58 @@
+// What the audit log can say: every action the app records and every key its details use.
+// Typed lists, so an action or detail key added without its words in the catalogue
+// (`Messages["audit"]`) fails the type check.
+
+/** Every action recorded in the audit log. */
+export const auditActions = [
+  "registration_added_complimentary",
+  "registration_added_door",
+  "attendee_renamed",
+  "ticket_cancelled",
+  "order_cancelled",
+  "order_refunded",
+  "tickets_resent",
+  "exported_attendees",
+  "email_retried",
+  "tier_created",
+  "tier_updated",
+  "tier_deleted",
+  "event_created",
+  "event_updated",
+  "event_published",
+  "event_cancelled",
+  "event_archived",
+  "event_duplicated",
+  "staff_added",
+  "staff_updated",
+  "api_token_created",
+  "api_token_revoked",
+  "signed_in",
+  "signed_out_everywhere",
+  "member_deleted",
+  "members_imported",
+] as const;
+
+export type AuditAction = (typeof auditActions)[number];
+
+/** Every key an entry's detail may hold (event field names too: `event_updated` lists them). */
+export const auditDetailKeys = [
+  // orders and tickets
+  "tier", "count", "ticketId", "from", "to", "attendee", "previousStatus", "amountMinor", "totalRefundedMinor", "currency",
+  // exports, email
+  "format", "emailId",
+  // tiers
+  "eventId", "name", "description", "priceMinor", "quota", "eligibility", "declarationText", "salesStartAt", "salesEndAt",
+  "minPerOrder", "maxPerOrder", "sortOrder", "accessCodeChanged",
+  // events
+  "sold", "held", "weeks", "slug", "title", "fields", "summary", "venueName", "venueAddress", "timezone", "startsAt", "endsAt",
+  "doorsOpenAt", "capacity", "referencePrefix", "ticketEmailSubject", "agenda",
+  // staff, tokens, sign-in
+  "email", "role", "eventIds", "disabled", "sessions",
+  // members
+  "membershipNumber", "mode", "added", "updated", "unchanged", "removed", "skipped", "rejected",
+] as const;
+
+export type AuditDetailKey = (typeof auditDetailKeys)[number];
+
+/** An entry's detail: facts under known keys. */
+export type AuditDetail = { [K in AuditDetailKey]?: unknown };

@@ -1,0 +1,64 @@
+import type { Messages } from "@/i18n";
+import { formatDateTime } from "@/lib/format";
+import { formatDecimal } from "@/domain/exports/columns";
+import { minorDigits } from "@/lib/money";
+
+type AuditWords = Messages["audit"];
+type Fact = { label: string; value: string };
+
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+const humanise = (key: string) => key.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/_/g, " ").toLowerCase();
+
+/** One detail value for people: yes/no, "none", a time in `timeZone`, an amount, or a list. */
+function valueText(key: string, value: unknown, words: AuditWords, timeZone: string, currency: string | undefined): string {
+  if (value === null || value === undefined || value === "" || (Array.isArray(value) && value.length === 0)) return words.none;
+  if (typeof value === "boolean") return value ? words.yes : words.no;
+  if (Array.isArray(value)) return value.map((v) => (key === "fields" ? (words.labels as Record<string, string>)[String(v)] ?? humanise(String(v)) : valueText(key, v, words, timeZone, currency))).join(", ");
+  if (typeof value === "number" && key.endsWith("Minor")) {
+    const amount = formatDecimal({ minor: value, decimals: currency ? minorDigits(currency) : 2 });
+    return currency ? `${amount} ${currency}` : amount;
+  }
+  if (typeof value === "string" && ISO_TIME.test(value) && !Number.isNaN(Date.parse(value))) return formatDateTime(new Date(value), timeZone);
+  if (typeof value === "object") return JSON.stringify(value);
+  return String(value).replace(/_/g, " ");
+}
+
+/**
+ * An audit entry's detail (stored JSON) as labelled facts in the catalogue's words; keys the
+ * catalogue does not know (older entries) are shown with their own name, never dropped.
+ */
+export function auditFacts(detail: string, words: AuditWords, timeZone: string): Fact[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(detail);
+  } catch {
+    return detail ? [{ label: words.labels.fields, value: detail }] : [];
+  }
+  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) return [];
+  const facts = parsed as Record<string, unknown>;
+  const currency = typeof facts.currency === "string" ? facts.currency : undefined;
+  return Object.entries(facts)
+    .filter(([key]) => key !== "currency" || currency === undefined)
+    .map(([key, value]) => ({ label: (words.labels as Record<string, string>)[key] ?? humanise(key), value: valueText(key, value, words, timeZone, currency) }));
+}
+
+/** The facts of an entry as a compact description list (nothing when there are none). */
+export function AuditFacts(props: { detail: string; words: AuditWords; timeZone: string }) {
+  const facts = auditFacts(props.detail, props.words, props.timeZone);
+  if (!facts.length) return null;
+  return (
+    <dl class="audit-facts">
+      {facts.map((f) => (
+        <>
+          <dt>{f.label}</dt>
+          <dd>{f.value}</dd>
+        </>
+      ))}
+    </dl>
+  );
+}
+
+/** What an action is called, in the catalogue's words (its own name if the catalogue lacks it). */
+export function actionName(action: string, words: AuditWords): string {
+  return (words.actions as Record<string, string>)[action] ?? humanise(action);
+}
