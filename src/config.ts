@@ -9,7 +9,7 @@ const configSchema = z.object({
   ENVIRONMENT: z.enum(["development", "test", "production"]),
   /** Seconds the event pages and events API may be served from memory (0 turns it off). */
   PUBLIC_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(2),
-  /** Base URL used in links that leave the request (emails, Stripe return URLs). */
+  /** Base URL used in links that leave the request (emails, Stripe return URLs); required in production. */
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Stripe secret key (sk_live_… / sk_test_…). Unset: offline (the development entry's emulator). */
   STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_\w+$/, "expected sk_test_… or sk_live_…").optional(),
@@ -82,8 +82,13 @@ export function loadConfig(bindings: object): Config {
     tickets: { signingKey: data.TICKET_SIGNING_KEY, publicKeys: data.TICKET_PUBLIC_KEYS?.split(",") ?? [] },
     mail: { resendApiKey: data.RESEND_API_KEY, resendBaseUrl: data.RESEND_BASE_URL, from: data.MAIL_FROM, replyTo: data.MAIL_REPLY_TO },
   };
-  if (config.environment === "production" && !config.mail.resendApiKey) {
-    throw new ConfigError("Invalid configuration: RESEND_API_KEY is missing (production never uses the dev mailbox)");
+  if (config.environment === "production") {
+    const missing = [
+      !config.mail.resendApiKey && "RESEND_API_KEY is missing (production never uses the dev mailbox)",
+      // Links in emails (sign-in links above all) must never be built from a request's Host header.
+      !config.publicUrl && "PUBLIC_URL is missing (production builds links from it, never from the request's Host)",
+    ].filter(Boolean);
+    if (missing.length) throw new ConfigError(`Invalid configuration: ${missing.join("; ")}`);
   }
   cache.set(bindings, config);
   return config;
