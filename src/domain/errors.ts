@@ -55,7 +55,8 @@ export type DomainErrorParams = {
   sales_closed: { reason: "event_cancelled" | "not_open" | "closed" | "not_yet_open" };
   forbidden: { reason: "not_on_door_team" | "role" | "form_expired" };
   unauthorized: { reason: "bad_api_token" | "sign_in" | "link_expired" };
-  rate_limited: { what: "sign_in" | "requests" };
+  /** `holds`: too many unpaid orders; `guesses`: too many wrong codes. `retryAfterSeconds`: when to try again. */
+  rate_limited: { what: "sign_in" | "requests" | "holds" | "guesses"; retryAfterSeconds?: number };
   unavailable: { reason: "payment_start" };
 };
 
@@ -84,6 +85,11 @@ export class DomainError<C extends DomainErrorCode = DomainErrorCode> extends Er
   get status(): (typeof domainErrorStatus)[DomainErrorCode] {
     return domainErrorStatus[this.code];
   }
+}
+
+/** Seconds to wait before trying again, when a rate limit says (for a Retry-After header). */
+export function retryAfterOf(err: DomainError): number | undefined {
+  return err.code === "rate_limited" ? (err.params as DomainErrorParams["rate_limited"]).retryAfterSeconds : undefined;
 }
 
 /** One field is wrong, and saying so is the whole message (as for a one-field form). */

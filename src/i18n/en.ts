@@ -7,6 +7,7 @@ import { describeIssue, pluralFor, type Messages } from "@/i18n/messages";
 const plural = pluralFor("en");
 const number = (n: number) => n.toLocaleString("en-GB");
 const money = (m: Money) => formatMoney(m.minor, m.currency);
+const minutesText = (n: number) => plural(n, { one: `${n} minute`, other: `${number(n)} minutes` });
 const alt = (a: Alternative) => `${a.tier} (${money(a.price)})`;
 
 const orderStatus = (status: string) => status.replace(/_/g, " ");
@@ -20,6 +21,9 @@ const counted: Record<CountedThing, string> = {
   max_per_order: "the most per order",
   position: "the position",
   weeks: "the number of weeks",
+  hold_orders_limit: "the most unpaid orders per buyer",
+  hold_tickets_limit: "the most unpaid tickets per buyer",
+  tickets_per_membership: "the member tickets per membership",
 };
 
 const missing = {
@@ -235,8 +239,15 @@ export const en: Messages = {
         sign_in: "Sign in, or send an API token: Authorization: Bearer <token>.",
         link_expired: "This sign-in link has expired or has already been used. Ask for a new one.",
       })[reason],
-    rate_limited: ({ what }) =>
-      what === "sign_in" ? "Too many sign-in requests from here. Please try again in an hour." : "Too many requests from here. Please try again in an hour.",
+    rate_limited: ({ what, retryAfterSeconds }) => {
+      const wait = retryAfterSeconds === undefined ? "an hour" : minutesText(Math.ceil(retryAfterSeconds / 60));
+      return {
+        sign_in: "Too many sign-in requests from here. Please try again in an hour.",
+        requests: "Too many requests from here. Please try again in an hour.",
+        holds: `You already have unpaid registrations holding places for this event. Pay for them, or try again in ${wait} when their hold ends.`,
+        guesses: `Too many wrong codes or membership details from here. Please check them and try again in ${wait}.`,
+      }[what];
+    },
     unavailable: () => "We could not start the payment, and nothing has been charged. Please try again in a minute.",
   },
   fields,

@@ -11,11 +11,18 @@ import { newOrderReference } from "@/domain/orders/reference";
 import { runBatch } from "@/domain/batch";
 import { findEventWithTiers, findEventWithTiersBySlug } from "@/domain/events/repo";
 import { priceOrder } from "@/domain/orders/pricing";
-import { placeOrderStatements, type NewOrder } from "@/domain/orders/repo";
+import { firstHoldEnd, HOLD_LIMIT_EXCEEDED, placeOrderStatements, type NewOrder } from "@/domain/orders/repo";
+import { sha256Hex } from "@/lib/hash";
 import { CAPACITY_EXCEEDED } from "@/domain/orders/seats";
 
 /** How long seats are held while the buyer pays. Stripe needs a session to last at least 30 minutes. */
 export const HOLD_MINUTES = 35;
+
+/**
+ * The first hold of a new order, until its Checkout Session exists (startCheckout extends it to
+ * HOLD_MINUTES): an order that never reaches the payment page gives its seats back soon.
+ */
+export const FIRST_HOLD_MINUTES = 10;
 
 type EventWithTiers = Event & { ticketTypes: TicketType[] };
 
@@ -106,19 +113,30 @@ async function soldOutError(deps: ServiceDeps, eventId: string, counts: Map<stri
   return new DomainError("sold_out");
 }
 
+/** Too many unpaid holds: says when the first of them ends, so the buyer knows when to try again. */
+async function holdLimitError(deps: ServiceDeps, order: NewOrder, now: Date): Promise<DomainError> {
+  const until = await firstHoldEnd(deps.d1, { eventId: order.eventId, clientKey: order.clientKey, email: order.buyerEmail }, now);
+  const retryAfterSeconds = until ? Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000)) : 60;
+  return new DomainError("rate_limited", { what: "holds", retryAfterSeconds });
+}
+
+/** Who placed an order: online (with the client's address, for the hold limits) or an organiser. */
+export type Placement = { source: "online"; client?: string } | { source: "complimentary" | "door" };
+
 export type PlacedOrder = { id: string; reference: string; status: "pending" | "paid"; totalMinor: number; currency: string; holdExpiresAt: Date | null };
 
 /**
  * Registers the people in `input` for the event: checks every rule, then inserts the order and
  * its tickets and takes their seats in one atomic batch, so concurrent buyers can never take
- * more seats than exist. Orders with something to pay hold their seats for HOLD_MINUTES;
- * free orders are confirmed at once.
+ * more seats than exist, nor one client or buyer hold more than the event allows. Orders with
+ * something to pay hold their seats for FIRST_HOLD_MINUTES (until checkout starts); free
+ * orders are confirmed at once.
  */
 export async function placeOrder(
   deps: ServiceDeps,
   slug: string,
   input: OrderInput,
-  source: NewOrder["source"] = "online",
+  placement: Placement = { source: "online" },
 ): Promise<PlacedOrder> {
   const now = deps.now();
   const event = await findEventWithTiersBySlug(deps.db, slug);
@@ -138,9 +156,12 @@ export async function placeOrder(
     buyerEmail: input.buyer.email,
     totalMinor,
     currency: event.currency,
-    source,
+    source: placement.source,
     paid,
-    holdExpiresAt: paid ? null : new Date(now.getTime() + HOLD_MINUTES * 60_000),
+    holdExpiresAt: paid ? null : new Date(now.getTime() + FIRST_HOLD_MINUTES * 60_000),
+    // Only a hash of the client's address is kept, and only to count its holds.
+    clientKey: "client" in placement && placement.client ? await sha256Hex(`client:${placement.client}`) : null,
+    holdLimits: paid || placement.source !== "online" ? undefined : { orders: event.holdOrdersLimit, tickets: event.holdTicketsLimit },
     tickets: lines.map((l, i) => ({
       id: newId("tkt"),
       ticketTypeId: l.tier.id,
@@ -159,6 +180,7 @@ export async function placeOrder(
     } catch (err) {
       const message = String(err);
       if (CAPACITY_EXCEEDED.test(message)) throw await soldOutError(deps, event.id, counts);
+      if (HOLD_LIMIT_EXCEEDED.test(message)) throw await holdLimitError(deps, order, now);
       // A reference collision (1 in millions) just needs another reference.
       if (/UNIQUE constraint failed: Order\.reference/.test(message) && attempt < 3) {
         order.reference = newOrderReference(event.referencePrefix);

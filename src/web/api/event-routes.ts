@@ -29,7 +29,7 @@ export const apiRoutes = new Hono<AppEnv>()
   // Register people and (unless free) get the Stripe Checkout URL to send the buyer to.
   .post("/events/:slug/orders", validate("param", slugParam), validate("json", orderInputSchema), async (c) => {
     const { slug } = c.req.valid("param");
-    const { order, checkoutUrl } = await register(c.var.deps, slug, c.req.valid("json"));
+    const { order, checkoutUrl } = await register(c.var.deps, slug, c.req.valid("json"), c.req.header("cf-connecting-ip") ?? "local");
     return c.json(
       {
         order: {

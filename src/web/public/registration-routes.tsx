@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { csrf } from "hono/csrf";
 import * as z from "zod";
 import type { AppEnv } from "@/env";
-import { DomainError } from "@/domain/errors";
+import { DomainError, retryAfterOf } from "@/domain/errors";
 import { formatMoney } from "@/lib/format";
 import { renderMarkdown } from "@/lib/markdown";
 import { slugParam } from "@/lib/schemas";
@@ -85,11 +85,13 @@ export const registrationRoutes = new Hono<AppEnv>()
       return c.html(registrationPage(view, values, { errors: fieldMessages(fieldIssues(parsed.error.issues), m), message: m.pages.formProblem }), 422);
     }
     try {
-      const { order, checkoutUrl } = await register(c.var.deps, slug, parsed.data);
+      const { order, checkoutUrl } = await register(c.var.deps, slug, parsed.data, c.req.header("cf-connecting-ip") ?? "local");
       return c.redirect(checkoutUrl ?? `/orders/${order.id}/complete`, 303);
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
-      const status = err.status === 422 || err.status === 409 || err.status === 503 ? err.status : 422;
+      const status = err.status === 422 || err.status === 409 || err.status === 429 || err.status === 503 ? err.status : 422;
+      const retryAfter = retryAfterOf(err);
+      if (retryAfter) c.header("Retry-After", String(retryAfter));
       const m = messagesOf(c);
       return c.html(registrationPage(view, values, { errors: fieldMessages(err.fields, m), message: errorMessage(err, m) }), status);
     }
