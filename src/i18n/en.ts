@@ -99,6 +99,8 @@ const fields: Messages["fields"] = {
   membership_not_found: ({ instead }) =>
     instead ? `We could not find that membership. Check it, or choose the ${alt(instead)} ticket instead.` : "We could not find that membership. Check it.",
   membership_used_twice: "Each membership can be used for one ticket in an order.",
+  membership_already_used: ({ max, instead }) =>
+    `${plural(max, { one: "This membership has already been used for a member ticket to this event, and each membership may buy one.", other: `This membership has already been used for ${max} member tickets to this event, the most each membership may buy.` })}${instead ? ` Choose the ${alt(instead)} ticket instead.` : ""}`,
   access_code_required: "Enter the access code the organisers gave you.",
   access_code_wrong: "That access code is not valid for this ticket. Check it and try again.",
   not_sold_online: "This ticket cannot be bought online. Please contact the organisers.",

@@ -1,6 +1,6 @@
 import type { Event, TicketType } from "@/generated/prisma/client";
 import { DomainError, type DomainErrorParams } from "@/domain/errors";
-import { issue, type FieldIssue, type FieldIssues } from "@/domain/issues";
+import { issue, type Alternative, type FieldIssue, type FieldIssues } from "@/domain/issues";
 import { newId } from "@/lib/ids";
 import { randomToken } from "@/lib/tokens";
 import { eventSeatsLeft, tierSaleState } from "@/domain/events/availability";
@@ -11,7 +11,7 @@ import { newOrderReference } from "@/domain/orders/reference";
 import { runBatch } from "@/domain/batch";
 import { findEventWithTiers, findEventWithTiersBySlug } from "@/domain/events/repo";
 import { priceOrder } from "@/domain/orders/pricing";
-import { firstHoldEnd, HOLD_LIMIT_EXCEEDED, placeOrderStatements, type NewOrder } from "@/domain/orders/repo";
+import { firstHoldEnd, HOLD_LIMIT_EXCEEDED, MEMBERSHIP_LIMIT_EXCEEDED, placeOrderStatements, type NewOrder } from "@/domain/orders/repo";
 import { sha256Hex } from "@/lib/hash";
 import { CAPACITY_EXCEEDED } from "@/domain/orders/seats";
 
@@ -84,13 +84,16 @@ async function planOrder(deps: ServiceDeps, event: EventWithTiers, input: OrderI
 
   const alternative = openAlternative(event, now);
   const instead = alternative ? { tier: alternative.name, price: { minor: alternative.priceMinor, currency: event.currency } } : undefined;
-  const checks = await checkEligibility(deps.db, lines, instead);
+  const checks = await checkEligibility(deps.db, lines, instead, { d1: deps.d1, eventId: event.id, max: event.ticketsPerMembership, now });
   checks.forEach((check, j) => {
     if ("field" in check) fields[`tickets.${lines[j]!.index}.${check.field}`] = check.issue;
   });
   if (Object.keys(fields).length) throw new DomainError("invalid", {}, fields);
 
-  return lines.map((line, j) => ({ ...line, answer: (checks[j] as { answer: string | null }).answer }));
+  return lines.map((line, j) => {
+    const passed = checks[j] as { answer: string | null; membershipKeys?: string[] };
+    return { ...line, answer: passed.answer, membershipKeys: passed.membershipKeys, instead };
+  });
 }
 
 /** After a capacity failure: the clearest true account of what is left. */
@@ -118,6 +121,15 @@ async function holdLimitError(deps: ServiceDeps, order: NewOrder, now: Date): Pr
   const until = await firstHoldEnd(deps.d1, { eventId: order.eventId, clientKey: order.clientKey, email: order.buyerEmail }, now);
   const retryAfterSeconds = until ? Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000)) : 60;
   return new DomainError("rate_limited", { what: "holds", retryAfterSeconds });
+}
+
+/** Another order took a membership's last member ticket meanwhile: say so on each member ticket. */
+function membershipLimitError(lines: Array<{ index: number; membershipKeys?: string[] | undefined; instead?: Alternative | undefined }>, max: number): DomainError {
+  const fields: FieldIssues = {};
+  for (const line of lines) {
+    if (line.membershipKeys) fields[`tickets.${line.index}.membership`] = issue("membership_already_used", { max, ...(line.instead ? { instead: line.instead } : {}) });
+  }
+  return new DomainError("invalid", {}, fields);
 }
 
 /** Who placed an order: online (with the client's address, for the hold limits) or an organiser. */
@@ -170,6 +182,7 @@ export async function placeOrder(
       eligibilityAnswer: l.answer,
       pricePaidMinor: price.tickets[i]!,
       token: randomToken(),
+      ...(l.membershipKeys ? { membership: { keys: l.membershipKeys, max: event.ticketsPerMembership } } : {}),
     })),
   };
 
@@ -181,6 +194,7 @@ export async function placeOrder(
       const message = String(err);
       if (CAPACITY_EXCEEDED.test(message)) throw await soldOutError(deps, event.id, counts);
       if (HOLD_LIMIT_EXCEEDED.test(message)) throw await holdLimitError(deps, order, now);
+      if (MEMBERSHIP_LIMIT_EXCEEDED.test(message)) throw membershipLimitError(lines, event.ticketsPerMembership);
       // A reference collision (1 in millions) just needs another reference.
       if (/UNIQUE constraint failed: Order\.reference/.test(message) && attempt < 3) {
         order.reference = newOrderReference(event.referencePrefix);

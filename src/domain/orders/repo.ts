@@ -15,6 +15,8 @@ export type NewTicket = {
   eligibilityAnswer: string | null;
   pricePaidMinor: number;
   token: string;
+  /** For a member ticket: every key of its membership, and how many member tickets it may have. */
+  membership?: { keys: readonly string[]; max: number };
 };
 
 export type NewOrder = {
@@ -60,6 +62,42 @@ function holdLimitStatement(d1: D1Database, order: NewOrder, limits: HoldLimits,
       `UPDATE "Order" SET "status" = CASE WHEN ${over(byClient)} OR ${over(byEmail)} THEN NULL ELSE "status" END WHERE "id" = ?1`,
     )
     .bind(order.id, order.eventId, sqlTime(now), order.clientKey, order.buyerEmail, limits.orders, limits.tickets);
+}
+
+// Tickets of an event that still count against their membership (?1 = event, ?2 = now): valid,
+// or waiting for payment on a hold still running.
+const countingMemberTickets = `FROM "Ticket" t JOIN "Order" o ON o."id" = t."orderId"
+  WHERE t."eventId" = ?1 AND (t."status" = 'valid' OR (t."status" = 'pending' AND o."status" = 'pending' AND o."holdExpiresAt" > ?2))`;
+const answerIn = (keys: readonly string[], from: number) => `t."eligibilityAnswer" IN (${keys.map((_, i) => `?${from + i}`).join(", ")})`;
+
+/** The answer recorded on a member ticket for one membership key (number or email). */
+export const memberAnswer = (key: string) => `member ${key}`;
+
+/** How many member tickets of the event each membership (all its keys) already counts. */
+export async function countMemberTickets(d1: D1Database, eventId: string, memberships: readonly (readonly string[])[], now: Date): Promise<number[]> {
+  if (!memberships.length) return [];
+  const rows = await d1.batch(
+    memberships.map((keys) =>
+      d1.prepare(`SELECT COUNT(*) AS "n" ${countingMemberTickets} AND ${answerIn(keys, 3)}`).bind(eventId, sqlTime(now), ...keys.map(memberAnswer)),
+    ),
+  );
+  return rows.map((r) => Number((r.results?.[0] as { n?: number } | undefined)?.n ?? 0));
+}
+
+/** The error D1 raises when a batch would give a membership more member tickets than allowed. */
+export const MEMBERSHIP_LIMIT_EXCEEDED = /NOT NULL constraint failed: Ticket\.status/;
+
+/**
+ * Fails the batch (MEMBERSHIP_LIMIT_EXCEEDED) when, with the new ticket counted, a membership
+ * (all its keys) would hold more than `max` member tickets of the event. Runs after the ticket's
+ * insert, in the same batch: concurrent orders with one membership cannot both pass.
+ */
+export function membershipLimitStatement(d1: D1Database, q: { eventId: string; ticketId: string; keys: readonly string[]; max: number }, now: Date): D1PreparedStatement {
+  return d1
+    .prepare(
+      `UPDATE "Ticket" SET "status" = CASE WHEN (SELECT COUNT(*) ${countingMemberTickets} AND ${answerIn(q.keys, 5)}) > ?4 THEN NULL ELSE "status" END WHERE "id" = ?3`,
+    )
+    .bind(q.eventId, sqlTime(now), q.ticketId, q.max, ...q.keys.map(memberAnswer));
 }
 
 /** When the first of a client's or buyer's holds on an event ends (to say when to try again). */
@@ -124,6 +162,7 @@ export function placeOrderStatements(outbox: Outbox, order: NewOrder, now: Date,
         ),
     ),
     ...(order.holdLimits ? [holdLimitStatement(d1, order, order.holdLimits, now)] : []),
+    ...order.tickets.flatMap((t) => (t.membership ? [membershipLimitStatement(d1, { eventId: order.eventId, ticketId: t.id, ...t.membership }, now)] : [])),
     // A free order is confirmed now, so its ticket emails are queued in the same batch.
     ...(order.paid ? ticketEmailStatements(outbox, order.id, now) : []),
   ];
