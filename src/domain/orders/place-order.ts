@@ -6,6 +6,7 @@ import { randomToken } from "@/lib/tokens";
 import { eventSeatsLeft, tierSaleState } from "@/domain/events/availability";
 import type { ServiceDeps } from "@/domain/deps";
 import { checkEligibility } from "@/domain/orders/eligibility";
+import { spendGuesses } from "@/domain/orders/guessing";
 import type { OrderInput } from "@/domain/orders/input";
 import { newOrderReference } from "@/domain/orders/reference";
 import { runBatch } from "@/domain/batch";
@@ -51,8 +52,11 @@ export function orderSizeIssue(event: Pick<Event, "maxPerOrder">, total: number)
   return null;
 }
 
-/** Checks tiers, limits and eligibility; throws one DomainError listing every field to fix. */
-async function planOrder(deps: ServiceDeps, event: EventWithTiers, input: OrderInput, now: Date) {
+/**
+ * Checks tiers, limits and eligibility; throws one DomainError listing every field to fix.
+ * An online client (`clientKey`) spends a guess per access code or membership it tries.
+ */
+async function planOrder(deps: ServiceDeps, event: EventWithTiers, input: OrderInput, now: Date, clientKey: string | null) {
   const closed = salesClosedReason(event, now);
   if (closed) throw new DomainError("sales_closed", { reason: closed });
 
@@ -84,10 +88,12 @@ async function planOrder(deps: ServiceDeps, event: EventWithTiers, input: OrderI
 
   const alternative = openAlternative(event, now);
   const instead = alternative ? { tier: alternative.name, price: { minor: alternative.priceMinor, currency: event.currency } } : undefined;
+  const guesses = clientKey ? await spendGuesses(deps.d1, event.id, clientKey, lines.map((l) => l.tier), now) : undefined;
   const checks = await checkEligibility(deps.db, lines, instead, { d1: deps.d1, eventId: event.id, max: event.ticketsPerMembership, now });
   checks.forEach((check, j) => {
     if ("field" in check) fields[`tickets.${lines[j]!.index}.${check.field}`] = check.issue;
   });
+  await guesses?.settle(fields);
   if (Object.keys(fields).length) throw new DomainError("invalid", {}, fields);
 
   return lines.map((line, j) => {
@@ -153,7 +159,9 @@ export async function placeOrder(
   const now = deps.now();
   const event = await findEventWithTiersBySlug(deps.db, slug);
   if (!event || event.status === "draft") throw new DomainError("not_found", { what: "event" });
-  const lines = await planOrder(deps, event, input, now);
+  // Only a hash of the client's address is kept, and only to count its holds and guesses.
+  const clientKey = "client" in placement && placement.client ? await sha256Hex(`client:${placement.client}`) : null;
+  const lines = await planOrder(deps, event, input, now, clientKey);
 
   const price = priceOrder(event.currency, lines.map((l) => l.tier));
   const { totalMinor } = price;
@@ -171,8 +179,7 @@ export async function placeOrder(
     source: placement.source,
     paid,
     holdExpiresAt: paid ? null : new Date(now.getTime() + FIRST_HOLD_MINUTES * 60_000),
-    // Only a hash of the client's address is kept, and only to count its holds.
-    clientKey: "client" in placement && placement.client ? await sha256Hex(`client:${placement.client}`) : null,
+    clientKey,
     holdLimits: paid || placement.source !== "online" ? undefined : { orders: event.holdOrdersLimit, tickets: event.holdTicketsLimit },
     tickets: lines.map((l, i) => ({
       id: newId("tkt"),
