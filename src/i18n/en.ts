@@ -234,6 +234,7 @@ export const en: Messages = {
         not_on_door_team: "You are not on the door team for that event. Ask an organiser to add you.",
         role: "Your role does not allow this. Ask an owner if you need access.",
         form_expired: "This form has expired. Go back, reload the page and try again.",
+        human_check: "We could not confirm that a person sent this. Complete the check on the form and send it again.",
       })[reason],
     unauthorized: ({ reason }) =>
       ({
@@ -250,7 +251,10 @@ export const en: Messages = {
         guesses: `Too many wrong codes or membership details from here. Please check them and try again in ${wait}.`,
       }[what];
     },
-    unavailable: () => "We could not start the payment, and nothing has been charged. Please try again in a minute.",
+    unavailable: ({ reason }) =>
+      reason === "human_check"
+        ? "We could not check the form just now, and nothing was registered. Please try again in a minute."
+        : "We could not start the payment, and nothing has been charged. Please try again in a minute.",
   },
   fields,
   http: {
@@ -266,6 +270,7 @@ export const en: Messages = {
     key_format: ({ setting }) => `Invalid configuration: ${setting} is malformed (expected <key id>.<base64url key>)`,
     not_ed25519: ({ setting }) => `Invalid configuration: ${setting} is not an Ed25519 private key (generate one with npm run keys)`,
     no_offline_stripe: ({ setting }) => `Invalid configuration: ${setting} is missing (this build has no Stripe emulator; run it with npm start)`,
+    no_offline_turnstile: ({ setting }) => `Invalid configuration: ${setting} is a Turnstile test key, and this build has no Turnstile stand-in (run it with npm start)`,
     key_id_clash: ({ setting, keyId }) => `Invalid configuration: ${setting} gives key id ${keyId} a different key than the one already in use`,
   },
   pages: {
