@@ -45,6 +45,23 @@ describe("limits on unpaid holds", () => {
     expect(await db.order.count({ where: { eventId: event.id } })).toBe(1);
   });
 
+  it("says so on the registration form, with a Retry-After", async () => {
+    const event = await createEvent({ capacity: 50, holdOrdersLimit: 1, tiers: [{ priceMinor: 1000 }] });
+    const fields = { "buyer.name": "Ada", "buyer.email": "form@example.org", "tickets.0.tier": event.ticketTypes[0]!.id, "tickets.0.name": "Ada" };
+    const post = () =>
+      fetchWorker(`/events/${event.slug}/register`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", origin: "http://example.test", "cf-connecting-ip": "192.0.2.77" },
+        body: new URLSearchParams(fields),
+        redirect: "manual",
+      });
+    expect((await post()).status).toBe(303);
+    const refused = await post();
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await refused.text()).toContain("You already have unpaid registrations holding places for this event.");
+  });
+
   it("limits one buyer email across clients, whatever its capitals", async () => {
     const event = await createEvent({ capacity: 50, holdOrdersLimit: 2, tiers: [{ priceMinor: 1000 }] });
     const tier = event.ticketTypes[0]!.id;
