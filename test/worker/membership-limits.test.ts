@@ -37,6 +37,9 @@ describe("one member ticket per membership and event", () => {
     await db.order.update({ where: { id: first.body.order.id }, data: { holdExpiresAt: new Date(Date.now() - 1000) } });
     const second = await buyMemberTicket(event.slug, tier, "M7002", "c2");
     expect(second.status).toBe(201);
+    // A bank payment still processing (no hold end) keeps counting.
+    await db.order.update({ where: { id: second.body.order.id }, data: { holdExpiresAt: null } });
+    expect((await buyMemberTicket(event.slug, tier, "M7002", "c2b")).status).toBe(422);
     await db.ticket.updateMany({ where: { orderId: second.body.order.id }, data: { status: "cancelled" } });
     expect((await buyMemberTicket(event.slug, tier, "M7002", "c3")).status).toBe(201);
   });

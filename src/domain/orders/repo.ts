@@ -65,9 +65,9 @@ function holdLimitStatement(d1: D1Database, order: NewOrder, limits: HoldLimits,
 }
 
 // Tickets of an event that still count against their membership (?1 = event, ?2 = now): valid,
-// or waiting for payment on a hold still running.
+// or waiting for payment on a hold still running (or with no end: a bank payment processing).
 const countingMemberTickets = `FROM "Ticket" t JOIN "Order" o ON o."id" = t."orderId"
-  WHERE t."eventId" = ?1 AND (t."status" = 'valid' OR (t."status" = 'pending' AND o."status" = 'pending' AND o."holdExpiresAt" > ?2))`;
+  WHERE t."eventId" = ?1 AND (t."status" = 'valid' OR (t."status" = 'pending' AND o."status" = 'pending' AND (o."holdExpiresAt" IS NULL OR o."holdExpiresAt" > ?2)))`;
 const answerIn = (keys: readonly string[], from: number) => `t."eligibilityAnswer" IN (${keys.map((_, i) => `?${from + i}`).join(", ")})`;
 
 /** The answer recorded on a member ticket for one membership key (number or email). */
