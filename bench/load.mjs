@@ -12,13 +12,16 @@ const now = () => new Date().toISOString().replace("Z", "+00:00");
 const future = (days) => new Date(Date.now() + days * 86_400_000).toISOString().replace("Z", "+00:00");
 const series = (from, to) => `WITH RECURSIVE n(i) AS (SELECT ${from} UNION ALL SELECT i + 1 FROM n WHERE i < ${to})`;
 
-/** An event with `sold` paid one-ticket orders (ids in the app's own format) and one tier. */
+/**
+ * An event with `sold` paid one-ticket orders (ids in the app's own format) and one tier. Every
+ * bench buyer comes from this one machine, so the per-client hold limits are lifted.
+ */
 function eventSql({ n, slug, sold, capacity, priceMinor, pending = 0 }) {
   const event = `evt_${pad(n)}`;
   const tier = `tier_${pad(n)}`;
   const lines = [
-    `INSERT INTO "Event" ("id","slug","title","venueName","venueAddress","startsAt","endsAt","status","capacity","soldCount","heldCount","maxPerOrder","updatedAt")
-     VALUES ('${event}','${slug}','Bench ${slug}','Bench Hall','1 Bench Street, London','${future(30)}','${future(30.3)}','published',${capacity ?? "NULL"},${sold},${pending},10,'${now()}');`,
+    `INSERT INTO "Event" ("id","slug","title","venueName","venueAddress","startsAt","endsAt","status","capacity","soldCount","heldCount","maxPerOrder","holdOrdersLimit","holdTicketsLimit","updatedAt")
+     VALUES ('${event}','${slug}','Bench ${slug}','Bench Hall','1 Bench Street, London','${future(30)}','${future(30.3)}','published',${capacity ?? "NULL"},${sold},${pending},10,1000000,1000000,'${now()}');`,
     `INSERT INTO "TicketType" ("id","eventId","name","priceMinor","soldCount","heldCount","updatedAt") VALUES ('${tier}','${event}','Standard',${priceMinor},${sold},${pending},'${now()}');`,
   ];
   const orders = (status, from, to) => [

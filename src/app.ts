@@ -29,6 +29,10 @@ export function createApp(extensions: AppExtensions = {}) {
   app.use(requestId({ limitLength: 64 }));
   app.use(securityHeaders());
   app.use(appContext({ selfFetch: async (request, env, ctx) => app.fetch(request, env, ctx), offlineStripe: extensions.offlineStripe }));
+  app.use(async function offlineTurnstile(c, next) {
+    c.set("offlineTurnstile", extensions.offlineTurnstile);
+    await next();
+  });
   app.onError(onError);
   app.notFound(notFound);
 

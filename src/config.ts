@@ -1,6 +1,9 @@
 import * as z from "zod";
 import { ConfigError } from "@/domain/errors";
 
+/** Cloudflare's endpoint that checks a Turnstile token. */
+export const TURNSTILE_SITEVERIFY = "https://challenges.cloudflare.com/turnstile/v0/siteverify";
+
 /**
  * Every setting the Worker reads, from `wrangler.toml` [vars], `.dev.vars` locally, or
  * `wrangler secret put` in production. `.dev.vars.example` documents each one.
@@ -9,7 +12,7 @@ const configSchema = z.object({
   ENVIRONMENT: z.enum(["development", "test", "production"]),
   /** Seconds the event pages and events API may be served from memory (0 turns it off). */
   PUBLIC_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(2),
-  /** Base URL used in links that leave the request (emails, Stripe return URLs). */
+  /** Base URL used in links that leave the request (emails, Stripe return URLs); required in production. */
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Stripe secret key (sk_live_… / sk_test_…). Unset: offline (the development entry's emulator). */
   STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_\w+$/, "expected sk_test_… or sk_live_…").optional(),
@@ -28,11 +31,26 @@ const configSchema = z.object({
   RESEND_API_KEY: z.string().regex(/^re_\w+$/, "expected re_…").optional(),
   /** Another Resend-compatible API server for the SDK. */
   RESEND_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Cloudflare Turnstile secret key: when set, the registration form and the order API need a passed challenge. */
+  TURNSTILE_SECRET_KEY: z.string().regex(/^[\w.-]{10,200}$/, "expected the secret key from the Turnstile dashboard").optional(),
+  /** Turnstile site key, for the widget on the registration form. */
+  TURNSTILE_SITE_KEY: z.string().regex(/^[\w.-]{10,200}$/, "expected the site key from the Turnstile dashboard").optional(),
+  /** Where tokens are verified (Cloudflare's siteverify unless set). */
+  TURNSTILE_VERIFY_URL: z.url({ protocol: /^https?$/ }).default(TURNSTILE_SITEVERIFY),
   /** Sender of every email, e.g. "Human Rights Society <tickets@example.org>". */
   MAIL_FROM: z.string().min(3).max(200).default("Conference tickets <tickets@example.org>"),
   /** Where replies to ticket emails go (the organisers' inbox). */
   MAIL_REPLY_TO: z.email().optional(),
 });
+
+/**
+ * Cloudflare's published dummy secret keys (always pass / always fail): with one, tokens are
+ * checked by the development entry's offline stand-in, never in production.
+ */
+export const TURNSTILE_TEST_SECRETS = ["1x0000000000000000000000000000000AA", "2x0000000000000000000000000000000AA"];
+
+/** Turnstile, when its secret key is set: `offline` = answered by the development stand-in. */
+export type TurnstileConfig = { secretKey: string; siteKey: string | undefined; verifyUrl: string; offline: boolean };
 
 /** Signs offline (emulator) webhooks when no STRIPE_WEBHOOK_SECRET is set (never in production). */
 export const EMULATOR_WEBHOOK_SECRET = "whsec_offline_emulator_dev_only";
@@ -48,6 +66,7 @@ export type Config = {
   stripe: StripeConfig;
   tickets: { signingKey: string; publicKeys: string[] };
   mail: { resendApiKey: string | undefined; resendBaseUrl: string | undefined; from: string; replyTo: string | undefined };
+  turnstile: TurnstileConfig | undefined;
 };
 
 const cache = new WeakMap<object, Config>();
@@ -81,9 +100,19 @@ export function loadConfig(bindings: object): Config {
     stripe: stripeConfig(data),
     tickets: { signingKey: data.TICKET_SIGNING_KEY, publicKeys: data.TICKET_PUBLIC_KEYS?.split(",") ?? [] },
     mail: { resendApiKey: data.RESEND_API_KEY, resendBaseUrl: data.RESEND_BASE_URL, from: data.MAIL_FROM, replyTo: data.MAIL_REPLY_TO },
+    turnstile: data.TURNSTILE_SECRET_KEY
+      ? { secretKey: data.TURNSTILE_SECRET_KEY, siteKey: data.TURNSTILE_SITE_KEY, verifyUrl: data.TURNSTILE_VERIFY_URL, offline: TURNSTILE_TEST_SECRETS.includes(data.TURNSTILE_SECRET_KEY) }
+      : undefined,
   };
-  if (config.environment === "production" && !config.mail.resendApiKey) {
-    throw new ConfigError("Invalid configuration: RESEND_API_KEY is missing (production never uses the dev mailbox)");
+  if (config.environment === "production") {
+    const missing = [
+      !config.mail.resendApiKey && "RESEND_API_KEY is missing (production never uses the dev mailbox)",
+      // Links in emails (sign-in links above all) must never be built from a request's Host header.
+      !config.publicUrl && "PUBLIC_URL is missing (production builds links from it, never from the request's Host)",
+      config.turnstile?.offline && "TURNSTILE_SECRET_KEY is a test key (production never uses the Turnstile stand-in)",
+      config.turnstile && config.turnstile.verifyUrl !== TURNSTILE_SITEVERIFY && "TURNSTILE_VERIFY_URL must not be set in production",
+    ].filter(Boolean);
+    if (missing.length) throw new ConfigError(`Invalid configuration: ${missing.join("; ")}`);
   }
   cache.set(bindings, config);
   return config;

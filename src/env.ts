@@ -18,6 +18,9 @@ export type Bindings = Env & {
   RESEND_BASE_URL?: string;
   MAIL_FROM?: string;
   MAIL_REPLY_TO?: string;
+  TURNSTILE_SECRET_KEY?: string;
+  TURNSTILE_SITE_KEY?: string;
+  TURNSTILE_VERIFY_URL?: string;
 };
 
 /** The one environment type every router uses. */
@@ -30,6 +33,8 @@ export type AppEnv = {
     stripe: Stripe;
     /** The offline Stripe stand-in's context; undefined with real Stripe or with no stand-in (production). */
     offlineStripe: OfflineStripeContext | undefined;
+    /** The development entry's offline Turnstile siteverify (undefined in production). */
+    offlineTurnstile: typeof fetch | undefined;
     /** Everything services need, built once per request. */
     deps: ServiceDeps;
     /** Keeps work (sending mail) running after the response. */

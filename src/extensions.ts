@@ -17,6 +17,8 @@ export type AppExtensions = {
    * set. Without it, such a Worker fails every Stripe call with a ConfigError.
    */
   offlineStripe?: (ctx: OfflineStripeContext) => typeof fetch;
+  /** Answers Turnstile's siteverify offline when TURNSTILE_SECRET_KEY is one of Cloudflare's test keys. */
+  offlineTurnstile?: typeof fetch;
   /** Mounts more routes (under /dev), after the app's own and before the 404 answer. */
   routes?: (app: Hono<AppEnv>) => void;
   /** More chores for each scheduled run; `offline` is set when Stripe is offline. */

@@ -2,14 +2,17 @@ import type { AppExtensions } from "@/extensions";
 import { devRoutes } from "@/dev/routes";
 import { devStripeRoutes } from "@/dev/stripe-routes";
 import { deliverPendingWebhooks, emulatorFetch, expireDueSessions } from "@/dev/stripe-emulator";
+import { turnstileStandIn } from "@/dev/turnstile-stand-in";
 
 /**
  * The development tools plugged into the app: the Stripe emulator answering the SDK when no
  * STRIPE_SECRET_KEY is set, its checkout page under /dev/stripe, the dev mailbox and the
- * demo seed under /dev, and the emulator's expiry and webhook retries in each cron run.
+ * demo seed under /dev, the emulator's expiry and webhook retries in each cron run, and a
+ * Turnstile siteverify stand-in for Cloudflare's test keys.
  */
 export const devTools: AppExtensions = {
   offlineStripe: emulatorFetch,
+  offlineTurnstile: turnstileStandIn,
   routes(app) {
     app.route("/dev", devRoutes);
     app.route("/dev/stripe", devStripeRoutes);

@@ -53,10 +53,11 @@ export type DomainErrorParams = {
     | { reason: "event_status"; status: string; to: string }
     | { reason: "tier_ordered"; tier: string };
   sales_closed: { reason: "event_cancelled" | "not_open" | "closed" | "not_yet_open" };
-  forbidden: { reason: "not_on_door_team" | "role" | "form_expired" };
+  forbidden: { reason: "not_on_door_team" | "role" | "form_expired" | "human_check" };
   unauthorized: { reason: "bad_api_token" | "sign_in" | "link_expired" };
-  rate_limited: { what: "sign_in" | "requests" };
-  unavailable: { reason: "payment_start" };
+  /** `holds`: too many unpaid orders; `guesses`: too many wrong codes. `retryAfterSeconds`: when to try again. */
+  rate_limited: { what: "sign_in" | "requests" | "holds" | "guesses"; retryAfterSeconds?: number };
+  unavailable: { reason: "payment_start" | "human_check" };
 };
 
 type ParamsArg<C extends DomainErrorCode> = {} extends DomainErrorParams[C] ? [params?: DomainErrorParams[C]] : [params: DomainErrorParams[C]];
@@ -86,6 +87,11 @@ export class DomainError<C extends DomainErrorCode = DomainErrorCode> extends Er
   }
 }
 
+/** Seconds to wait before trying again, when a rate limit says (for a Retry-After header). */
+export function retryAfterOf(err: DomainError): number | undefined {
+  return err.code === "rate_limited" ? (err.params as DomainErrorParams["rate_limited"]).retryAfterSeconds : undefined;
+}
+
 /** One field is wrong, and saying so is the whole message (as for a one-field form). */
 export function invalidField(path: string, issue: FieldIssue): DomainError<"invalid"> {
   return new DomainError("invalid", { issue }, { [path]: issue });
@@ -93,7 +99,7 @@ export function invalidField(path: string, issue: FieldIssue): DomainError<"inva
 
 /** What is wrong with a setting, as a code (the edge says it in words). */
 export type ConfigProblem =
-  | { setting: string; problem: "key_format" | "not_ed25519" | "no_offline_stripe" }
+  | { setting: string; problem: "key_format" | "not_ed25519" | "no_offline_stripe" | "no_offline_turnstile" }
   | { setting: string; problem: "key_id_clash"; keyId: string };
 
 /**

@@ -8,7 +8,7 @@ export type Money = { minor: number; currency: string };
 export type Alternative = { tier: string; price: Money };
 
 /** What a whole-number field counts, so its message can name it. */
-export type CountedThing = "capacity" | "event_max_per_order" | "quota" | "min_per_order" | "max_per_order" | "position" | "weeks";
+export type CountedThing = "capacity" | "event_max_per_order" | "quota" | "min_per_order" | "max_per_order" | "position" | "weeks" | "hold_orders_limit" | "hold_tickets_limit" | "tickets_per_membership";
 
 /** One problem with a line of the programme (agenda) text. */
 export type AgendaProblem = { line: number; problem: "no_time" | "title_too_long" | "detail_too_long" } | { problem: "too_many_lines" };
@@ -48,6 +48,8 @@ export type FieldParams = {
   membership_required: { instead?: Alternative };
   membership_not_found: { instead?: Alternative };
   membership_used_twice: {};
+  /** The membership already bought its `max` member tickets for this event (in other orders). */
+  membership_already_used: { max: number; instead?: Alternative };
   access_code_required: {};
   access_code_wrong: {};
   not_sold_online: {};
@@ -113,7 +115,7 @@ export const fieldCodes = Object.keys({
   required: 1, invalid: 1, too_short: 1, too_long: 1, too_few: 1, too_many: 1, at_least: 1, at_most: 1, email_invalid: 1, format_invalid: 1, not_allowed: 1,
   your_name_required: 1, attendee_name_required: 1, your_email_required: 1, attendee_email_required: 1, your_email_invalid: 1, attendee_email_invalid: 1,
   tier_required: 1, tickets_required: 1, quantity_required: 1, tickets_too_many: 1, tier_not_sold: 1, tier_not_on_sale_yet: 1, tier_no_longer_on_sale: 1, order_too_many_people: 1,
-  tier_max_per_order: 1, tier_min_per_order: 1, declaration_required: 1, membership_required: 1, membership_not_found: 1, membership_used_twice: 1,
+  tier_max_per_order: 1, tier_min_per_order: 1, declaration_required: 1, membership_required: 1, membership_not_found: 1, membership_used_twice: 1, membership_already_used: 1,
   access_code_required: 1, access_code_wrong: 1, not_sold_online: 1,
   amount_format: 1, refund_at_most: 1, attendee_name_length: 1, contact_name_required: 1, attendee_names_required: 1,
   attendee_names_too_many: 1, attendee_name_too_long: 1,

@@ -7,6 +7,7 @@ import { describeIssue, pluralFor, type Messages } from "@/i18n/messages";
 const plural = pluralFor("en");
 const number = (n: number) => n.toLocaleString("en-GB");
 const money = (m: Money) => formatMoney(m.minor, m.currency);
+const minutesText = (n: number) => plural(n, { one: `${n} minute`, other: `${number(n)} minutes` });
 const alt = (a: Alternative) => `${a.tier} (${money(a.price)})`;
 
 const orderStatus = (status: string) => status.replace(/_/g, " ");
@@ -20,6 +21,9 @@ const counted: Record<CountedThing, string> = {
   max_per_order: "the most per order",
   position: "the position",
   weeks: "the number of weeks",
+  hold_orders_limit: "the most unpaid orders per buyer",
+  hold_tickets_limit: "the most unpaid tickets per buyer",
+  tickets_per_membership: "the member tickets per membership",
 };
 
 const missing = {
@@ -95,6 +99,8 @@ const fields: Messages["fields"] = {
   membership_not_found: ({ instead }) =>
     instead ? `We could not find that membership. Check it, or choose the ${alt(instead)} ticket instead.` : "We could not find that membership. Check it.",
   membership_used_twice: "Each membership can be used for one ticket in an order.",
+  membership_already_used: ({ max, instead }) =>
+    `${plural(max, { one: "This membership has already been used for a member ticket to this event, and each membership may buy one.", other: `This membership has already been used for ${max} member tickets to this event, the most each membership may buy.` })}${instead ? ` Choose the ${alt(instead)} ticket instead.` : ""}`,
   access_code_required: "Enter the access code the organisers gave you.",
   access_code_wrong: "That access code is not valid for this ticket. Check it and try again.",
   not_sold_online: "This ticket cannot be bought online. Please contact the organisers.",
@@ -228,6 +234,7 @@ export const en: Messages = {
         not_on_door_team: "You are not on the door team for that event. Ask an organiser to add you.",
         role: "Your role does not allow this. Ask an owner if you need access.",
         form_expired: "This form has expired. Go back, reload the page and try again.",
+        human_check: "We could not confirm that a person sent this. Complete the check on the form and send it again.",
       })[reason],
     unauthorized: ({ reason }) =>
       ({
@@ -235,9 +242,19 @@ export const en: Messages = {
         sign_in: "Sign in, or send an API token: Authorization: Bearer <token>.",
         link_expired: "This sign-in link has expired or has already been used. Ask for a new one.",
       })[reason],
-    rate_limited: ({ what }) =>
-      what === "sign_in" ? "Too many sign-in requests from here. Please try again in an hour." : "Too many requests from here. Please try again in an hour.",
-    unavailable: () => "We could not start the payment, and nothing has been charged. Please try again in a minute.",
+    rate_limited: ({ what, retryAfterSeconds }) => {
+      const wait = retryAfterSeconds === undefined ? "an hour" : minutesText(Math.ceil(retryAfterSeconds / 60));
+      return {
+        sign_in: "Too many sign-in requests from here. Please try again in an hour.",
+        requests: "Too many requests from here. Please try again in an hour.",
+        holds: `You already have unpaid registrations holding places for this event. Pay for them, or try again in ${wait} when their hold ends.`,
+        guesses: `Too many wrong codes or membership details from here. Please check them and try again in ${wait}.`,
+      }[what];
+    },
+    unavailable: ({ reason }) =>
+      reason === "human_check"
+        ? "We could not check the form just now, and nothing was registered. Please try again in a minute."
+        : "We could not start the payment, and nothing has been charged. Please try again in a minute.",
   },
   fields,
   http: {
@@ -253,6 +270,7 @@ export const en: Messages = {
     key_format: ({ setting }) => `Invalid configuration: ${setting} is malformed (expected <key id>.<base64url key>)`,
     not_ed25519: ({ setting }) => `Invalid configuration: ${setting} is not an Ed25519 private key (generate one with npm run keys)`,
     no_offline_stripe: ({ setting }) => `Invalid configuration: ${setting} is missing (this build has no Stripe emulator; run it with npm start)`,
+    no_offline_turnstile: ({ setting }) => `Invalid configuration: ${setting} is a Turnstile test key, and this build has no Turnstile stand-in (run it with npm start)`,
     key_id_clash: ({ setting, keyId }) => `Invalid configuration: ${setting} gives key id ${keyId} a different key than the one already in use`,
   },
   pages: {

@@ -19,7 +19,8 @@ describe.skipIf(!hasBrowser)("buying tickets in Chromium", () => {
     await server?.stop();
   });
 
-  async function fillRegistration(page: Page, buyerEmail: string) {
+  /** Each membership buys one member ticket per event, so each purchase here uses its own. */
+  async function fillRegistration(page: Page, buyerEmail: string, membership: string) {
     await page.goto(`${server.base}/events/${server.seed.event.slug}`);
     await page.getByLabel("Number of Member tickets").selectOption("1");
     await page.getByLabel("Number of Non-member tickets").selectOption("1");
@@ -27,7 +28,7 @@ describe.skipIf(!hasBrowser)("buying tickets in Chromium", () => {
     await page.getByLabel("Your name").fill("Amina Khan");
     await page.getByLabel("Your email").fill(buyerEmail);
     await page.locator("#tickets-0-name").fill("Amina Khan");
-    await page.getByLabel("Membership number or email on the members list").fill(" m1001 ");
+    await page.getByLabel("Membership number or email on the members list").fill(membership);
     await page.locator("#tickets-1-name").fill("Joseph Bloggs");
     expect(await axeViolations(page), "registration form").toEqual([]);
     await page.getByRole("button", { name: "Continue to payment" }).click();
@@ -53,7 +54,7 @@ describe.skipIf(!hasBrowser)("buying tickets in Chromium", () => {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (err) => errors.push(err.message));
-    await fillRegistration(page, "amina+tickets@example.org");
+    await fillRegistration(page, "amina+tickets@example.org", " m1001 ");
     expect(await page.textContent("body")).toContain("£21");
     await payWith(page, "4242 4242 4242 4242");
     await page.waitForURL(/\/orders\/ord_[0-9a-z]{16}\/complete/);
@@ -73,7 +74,7 @@ describe.skipIf(!hasBrowser)("buying tickets in Chromium", () => {
   it("says a declined card was declined, and lets the buyer go back with their choices kept", async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await fillRegistration(page, "declined@example.org");
+    await fillRegistration(page, "declined@example.org", " m1002 ");
     await payWith(page, "4000 0000 0000 0002");
     expect(await page.textContent("body")).toContain("Your card was declined");
     expect(await axeViolations(page), "checkout page with an error").toEqual([]);

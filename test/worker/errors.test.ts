@@ -72,6 +72,12 @@ describe("configuration", () => {
     expect(message).not.toContain("sk_live_123");
   });
 
+  it("requires PUBLIC_URL in production, so links never come from the request's Host", () => {
+    const production = { ...env, ENVIRONMENT: "production", STRIPE_SECRET_KEY: "sk_test_cfg", STRIPE_WEBHOOK_SECRET: "whsec_cfg", RESEND_API_KEY: "re_cfg" };
+    expect(() => loadConfig({ ...production, PUBLIC_URL: undefined })).toThrow(/PUBLIC_URL is missing/);
+    expect(loadConfig({ ...production, PUBLIC_URL: "https://tickets.example.org/" }).publicUrl).toBe("https://tickets.example.org");
+  });
+
   it("refuses requests with a message naming the broken setting", async () => {
     const log = vi.spyOn(console, "error").mockImplementation(() => {});
     const res = await createApp().request("/api/v1/events", {}, { ...env, ENVIRONMENT: "staging" });

@@ -72,7 +72,7 @@ function emulatorWithInbox(deps: ServiceDeps) {
 }
 
 async function buyAndPay(deps: ServiceDeps, slug: string, tierId: string, ctx: EmulatorContext) {
-  const { order, checkoutUrl } = await register(deps, slug, { buyer: { name: "Ada", email: "ada@example.org" }, tickets: [{ tier: tierId, name: "Ada" }] });
+  const { order, checkoutUrl } = await register(deps, slug, { buyer: { name: "Ada", email: "ada@example.org" }, tickets: [{ tier: tierId, name: "Ada" }] }, "local");
   const sessionId = new URL(checkoutUrl!).pathname.split("/").pop()!;
   const paid = await payCheckoutSession(ctx, sessionId, { name: "Ada", email: "ada@example.org", card: { brand: "visa", last4: "4242", exp_month: 12, exp_year: 2034 } });
   expect(paid.outcome).toBe("paid");
@@ -116,7 +116,7 @@ describe("faults", { timeout: 30_000 }, () => {
     const order = await db.order.findUniqueOrThrow({ where: { id: orderId } });
     await handleStripeEvent(deps, stripeEvent("checkout.session.expired", { id: sessionId, object: "checkout.session", metadata: { orderId }, client_reference_id: orderId, status: "expired", payment_status: "unpaid", amount_total: order.totalMinor }) as never);
     expect((await db.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe("expired");
-    const rival = await register(deps, event.slug, { buyer: { name: "Bo", email: "bo@example.org" }, tickets: [{ tier: event.ticketTypes[0]!.id, name: "Bo" }] });
+    const rival = await register(deps, event.slug, { buyer: { name: "Bo", email: "bo@example.org" }, tickets: [{ tier: event.ticketTypes[0]!.id, name: "Bo" }] }, "local");
     expect(rival.order.status).toBe("pending");
     // Then the delayed payment webhook arrives.
     emulator.open();
@@ -158,7 +158,7 @@ describe("faults", { timeout: 30_000 }, () => {
   it("the sweep running twice at once expires each hold once", async () => {
     const event = await createEvent({ capacity: 10, tiers: [{ priceMinor: 1000 }] });
     const deps = serviceDeps();
-    for (let i = 0; i < 4; i++) await register(deps, event.slug, { buyer: { name: "X", email: `x${i}@example.org` }, tickets: [{ tier: event.ticketTypes[0]!.id, name: "X" }] });
+    for (let i = 0; i < 4; i++) await register(deps, event.slug, { buyer: { name: "X", email: `x${i}@example.org` }, tickets: [{ tier: event.ticketTypes[0]!.id, name: "X" }] }, `client-${i}`);
     const later = serviceDeps(() => new Date(Date.now() + 40 * 60_000));
     await Promise.all([sweepExpiredHolds(later), sweepExpiredHolds(later)]);
     expect(await db.order.count({ where: { eventId: event.id, status: "expired" } })).toBe(4);
@@ -168,7 +168,7 @@ describe("faults", { timeout: 30_000 }, () => {
   it("mail failing: nothing is lost, and each message is sent once when the service recovers", async () => {
     const event = await createEvent({ capacity: 10, tiers: [{ priceMinor: 0 }] });
     const deps = serviceDeps();
-    for (let i = 0; i < 3; i++) await register(deps, event.slug, { buyer: { name: "Y", email: `y${i}@example.org` }, tickets: [{ tier: event.ticketTypes[0]!.id, name: "Y" }] });
+    for (let i = 0; i < 3; i++) await register(deps, event.slug, { buyer: { name: "Y", email: `y${i}@example.org` }, tickets: [{ tier: event.ticketTypes[0]!.id, name: "Y" }] }, "local");
     const failing = { kind: "resend" as const, send: async () => ({ ok: false as const, permanent: false, error: "503: unavailable" }) };
     let clock = Date.now();
     const timed = { ...serviceDeps(() => new Date(clock)) };

@@ -137,7 +137,8 @@ describe("POST /api/v1/events/:slug/orders", () => {
 describe("eligibility, enforced on the server", () => {
   it("matches the members list by email or number, trimmed and case-insensitively", async () => {
     await addMember({ email: "amina.khan@example.org", membershipNumber: "M2001" });
-    const event = await createEvent({ tiers: [{ name: "Member", priceMinor: 800, eligibility: "member_list" }, { name: "Non-member", priceMinor: 1300 }] });
+    // Four orders with one membership, from one client: this event allows that.
+    const event = await createEvent({ holdOrdersLimit: 10, ticketsPerMembership: 10, tiers: [{ name: "Member", priceMinor: 800, eligibility: "member_list" }, { name: "Non-member", priceMinor: 1300 }] });
     const member = event.ticketTypes[0]!;
     for (const membership of ["  Amina.Khan@Example.ORG ", "m2001", " M 2001 "]) {
       const res = await postJson(ordersPath(event.slug), orderBody(member.id, 1, { membership }));

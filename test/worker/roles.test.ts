@@ -257,7 +257,7 @@ function call(method: string, entry: Entry, f: Fixtures, caller: Caller | null, 
 }
 
 /** The same app configured as production (keys that are never used; nothing leaves the test). */
-const production = { ...env, ENVIRONMENT: "production", STRIPE_SECRET_KEY: "sk_test_roles", STRIPE_WEBHOOK_SECRET: "whsec_roles", RESEND_API_KEY: "re_roles" };
+const production = { ...env, ENVIRONMENT: "production", STRIPE_SECRET_KEY: "sk_test_roles", STRIPE_WEBHOOK_SECRET: "whsec_roles", RESEND_API_KEY: "re_roles", PUBLIC_URL: "https://tickets.example.org" };
 
 /** Let through: not refused, not sent to sign in, and the route did its work or refused on its own rules. */
 function expectLetThrough(res: Response, who: string, options: { notFoundIsRight?: boolean } = {}) {

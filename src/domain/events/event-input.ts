@@ -23,6 +23,9 @@ export const eventFields = [
   "endTime",
   "capacity",
   "maxPerOrder",
+  "holdOrdersLimit",
+  "holdTicketsLimit",
+  "ticketsPerMembership",
   "salesStart",
   "salesEnd",
   "currency",
@@ -71,6 +74,9 @@ export const commonTimezones = [
 ] as const;
 
 export const DEFAULT_TIMEZONE = "Europe/London";
+
+/** Defaults (as in schema.prisma): unpaid orders and tickets one client or buyer email may hold, member tickets per membership. */
+export const DEFAULT_LIMITS = { holdOrders: 3, holdTickets: 20, perMembership: 1 } as const;
 
 export function isValidTimezone(zone: string): boolean {
   try {
@@ -141,6 +147,10 @@ export const eventInputSchema = z
     endTime: requiredClock("end_time_required"),
     capacity: count({ min: 1, max: 100_000, what: "capacity", blank: "null" }),
     maxPerOrder: requiredCount({ min: 1, max: 50, what: "event_max_per_order", blank: "max_per_order_required" }),
+    // Blank keeps the default, so a form (or an older script) without these fields still works.
+    holdOrdersLimit: count({ min: 1, max: 50, what: "hold_orders_limit", blank: "null" }).transform((n) => n ?? DEFAULT_LIMITS.holdOrders),
+    holdTicketsLimit: count({ min: 1, max: 1000, what: "hold_tickets_limit", blank: "null" }).transform((n) => n ?? DEFAULT_LIMITS.holdTickets),
+    ticketsPerMembership: count({ min: 1, max: 50, what: "tickets_per_membership", blank: "null" }).transform((n) => n ?? DEFAULT_LIMITS.perMembership),
     salesStart: optionalDateTime(),
     salesEnd: optionalDateTime(),
     currency: z
@@ -204,6 +214,9 @@ export const eventInputSchema = z
       doorsOpenAt,
       capacity: v.capacity,
       maxPerOrder: v.maxPerOrder,
+      holdOrdersLimit: v.holdOrdersLimit,
+      holdTicketsLimit: v.holdTicketsLimit,
+      ticketsPerMembership: v.ticketsPerMembership,
       salesStartAt,
       salesEndAt,
       currency: v.currency,
@@ -243,6 +256,9 @@ export function blankEventValues(): EventFormValues {
     endTime: "",
     capacity: "",
     maxPerOrder: "10",
+    holdOrdersLimit: String(DEFAULT_LIMITS.holdOrders),
+    holdTicketsLimit: String(DEFAULT_LIMITS.holdTickets),
+    ticketsPerMembership: String(DEFAULT_LIMITS.perMembership),
     salesStart: "",
     salesEnd: "",
     currency: "GBP",
@@ -269,6 +285,9 @@ export function eventFormValues(event: Event, agenda: AgendaItem[]): EventFormVa
     endTime: formatTime(event.endsAt, tz),
     capacity: event.capacity === null ? "" : String(event.capacity),
     maxPerOrder: String(event.maxPerOrder),
+    holdOrdersLimit: String(event.holdOrdersLimit),
+    holdTicketsLimit: String(event.holdTicketsLimit),
+    ticketsPerMembership: String(event.ticketsPerMembership),
     salesStart: event.salesStartAt ? localDateTime(event.salesStartAt, tz) : "",
     salesEnd: event.salesEndAt ? localDateTime(event.salesEndAt, tz) : "",
     currency: event.currency,

@@ -26,6 +26,9 @@ export type EventRow = {
   salesEndAt: Date | null;
   currency: string;
   maxPerOrder: number;
+  holdOrdersLimit: number;
+  holdTicketsLimit: number;
+  ticketsPerMembership: number;
   referencePrefix: string;
   ticketEmailSubject: string | null;
 };
@@ -143,11 +146,13 @@ export async function listUnorderedTierIds(db: PrismaClient, eventId: string): P
 const eventColumns = [
   "slug", "title", "summary", "description", "venueName", "venueAddress", "timezone", "startsAt", "endsAt", "doorsOpenAt",
   "capacity", "salesStartAt", "salesEndAt", "currency", "maxPerOrder", "referencePrefix", "ticketEmailSubject",
+  "holdOrdersLimit", "holdTicketsLimit", "ticketsPerMembership",
 ] as const;
 
 const eventValues = (e: EventRow) => [
   e.slug, e.title, e.summary, e.description, e.venueName, e.venueAddress, e.timezone, sqlTime(e.startsAt), sqlTime(e.endsAt),
   t(e.doorsOpenAt), e.capacity, t(e.salesStartAt), t(e.salesEndAt), e.currency, e.maxPerOrder, e.referencePrefix, e.ticketEmailSubject,
+  e.holdOrdersLimit, e.holdTicketsLimit, e.ticketsPerMembership,
 ];
 
 const quoted = (names: readonly string[]) => names.map((n) => `"${n}"`).join(", ");

@@ -26,6 +26,9 @@ export type TierFormValues = Record<(typeof tierFields)[number], string>;
 export const eligibilities = ["open", "declaration", "member_list", "access_code"] as const;
 export type Eligibility = (typeof eligibilities)[number];
 
+/** Shortest access code an organiser may give out: long enough not to be guessed (guesses are throttled too). */
+export const ACCESS_CODE_MIN = 8;
+
 /**
  * Validates the tier form. Sales times are wall-clock times in the event's zone. An access
  * code may be left blank when the tier already has one (`hasCode`): the old one stays.
@@ -54,7 +57,7 @@ export function tierInputSchema(timezone: string, hasCode: boolean) {
       };
       if (v.eligibility === "declaration" && !v.declarationText) problem("declarationText", issue("declaration_text_required"));
       if (v.eligibility === "access_code" && !v.accessCode && !hasCode) problem("accessCode", issue("access_code_to_give"));
-      if (v.eligibility === "access_code" && v.accessCode && v.accessCode.length < 4) problem("accessCode", issue("access_code_short", { min: 4 }));
+      if (v.eligibility === "access_code" && v.accessCode && v.accessCode.length < ACCESS_CODE_MIN) problem("accessCode", issue("access_code_short", { min: ACCESS_CODE_MIN }));
       const salesStartAt = v.salesStart ? zonedTimeToUtc(v.salesStart, timezone) : null;
       const salesEndAt = v.salesEnd ? zonedTimeToUtc(v.salesEnd, timezone) : null;
       if (salesStartAt && salesEndAt && salesEndAt <= salesStartAt) problem("salesEnd", issue("sales_end_before_start"));

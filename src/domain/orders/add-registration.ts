@@ -51,6 +51,7 @@ export async function addRegistration(deps: ServiceDeps, actor: Actor, eventId: 
     totalMinor: price.totalMinor,
     currency: event.currency,
     source: request.source,
+    clientKey: null,
     paid: true,
     holdExpiresAt: null,
     tickets: attendees.map((name, i) => ({

@@ -1,21 +1,29 @@
 import type { Event, TicketType } from "@/generated/prisma/client";
 import { DomainError, type DomainErrorParams } from "@/domain/errors";
-import { issue, type FieldIssue, type FieldIssues } from "@/domain/issues";
+import { issue, type Alternative, type FieldIssue, type FieldIssues } from "@/domain/issues";
 import { newId } from "@/lib/ids";
 import { randomToken } from "@/lib/tokens";
 import { eventSeatsLeft, tierSaleState } from "@/domain/events/availability";
 import type { ServiceDeps } from "@/domain/deps";
 import { checkEligibility } from "@/domain/orders/eligibility";
+import { spendGuesses } from "@/domain/orders/guessing";
 import type { OrderInput } from "@/domain/orders/input";
 import { newOrderReference } from "@/domain/orders/reference";
 import { runBatch } from "@/domain/batch";
 import { findEventWithTiers, findEventWithTiersBySlug } from "@/domain/events/repo";
 import { priceOrder } from "@/domain/orders/pricing";
-import { placeOrderStatements, type NewOrder } from "@/domain/orders/repo";
+import { firstHoldEnd, HOLD_LIMIT_EXCEEDED, MEMBERSHIP_LIMIT_EXCEEDED, placeOrderStatements, type NewOrder } from "@/domain/orders/repo";
+import { sha256Hex } from "@/lib/hash";
 import { CAPACITY_EXCEEDED } from "@/domain/orders/seats";
 
 /** How long seats are held while the buyer pays. Stripe needs a session to last at least 30 minutes. */
 export const HOLD_MINUTES = 35;
+
+/**
+ * The first hold of a new order, until its Checkout Session exists (startCheckout extends it to
+ * HOLD_MINUTES): an order that never reaches the payment page gives its seats back soon.
+ */
+export const FIRST_HOLD_MINUTES = 10;
 
 type EventWithTiers = Event & { ticketTypes: TicketType[] };
 
@@ -44,8 +52,11 @@ export function orderSizeIssue(event: Pick<Event, "maxPerOrder">, total: number)
   return null;
 }
 
-/** Checks tiers, limits and eligibility; throws one DomainError listing every field to fix. */
-async function planOrder(deps: ServiceDeps, event: EventWithTiers, input: OrderInput, now: Date) {
+/**
+ * Checks tiers, limits and eligibility; throws one DomainError listing every field to fix.
+ * An online client (`clientKey`) spends a guess per access code or membership it tries.
+ */
+async function planOrder(deps: ServiceDeps, event: EventWithTiers, input: OrderInput, now: Date, clientKey: string | null) {
   const closed = salesClosedReason(event, now);
   if (closed) throw new DomainError("sales_closed", { reason: closed });
 
@@ -77,13 +88,18 @@ async function planOrder(deps: ServiceDeps, event: EventWithTiers, input: OrderI
 
   const alternative = openAlternative(event, now);
   const instead = alternative ? { tier: alternative.name, price: { minor: alternative.priceMinor, currency: event.currency } } : undefined;
-  const checks = await checkEligibility(deps.db, lines, instead);
+  const guesses = clientKey ? await spendGuesses(deps.d1, event.id, clientKey, lines.map((l) => l.tier), now) : undefined;
+  const checks = await checkEligibility(deps.db, lines, instead, { d1: deps.d1, eventId: event.id, max: event.ticketsPerMembership, now });
   checks.forEach((check, j) => {
     if ("field" in check) fields[`tickets.${lines[j]!.index}.${check.field}`] = check.issue;
   });
+  await guesses?.settle(fields);
   if (Object.keys(fields).length) throw new DomainError("invalid", {}, fields);
 
-  return lines.map((line, j) => ({ ...line, answer: (checks[j] as { answer: string | null }).answer }));
+  return lines.map((line, j) => {
+    const passed = checks[j] as { answer: string | null; membershipKeys?: string[] };
+    return { ...line, answer: passed.answer, membershipKeys: passed.membershipKeys, instead };
+  });
 }
 
 /** After a capacity failure: the clearest true account of what is left. */
@@ -106,24 +122,46 @@ async function soldOutError(deps: ServiceDeps, eventId: string, counts: Map<stri
   return new DomainError("sold_out");
 }
 
+/** Too many unpaid holds: says when the first of them ends, so the buyer knows when to try again. */
+async function holdLimitError(deps: ServiceDeps, order: NewOrder, now: Date): Promise<DomainError> {
+  const until = await firstHoldEnd(deps.d1, { eventId: order.eventId, clientKey: order.clientKey, email: order.buyerEmail }, now);
+  const retryAfterSeconds = until ? Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000)) : 60;
+  return new DomainError("rate_limited", { what: "holds", retryAfterSeconds });
+}
+
+/** Another order took a membership's last member ticket meanwhile: say so on each member ticket. */
+function membershipLimitError(lines: Array<{ index: number; membershipKeys?: string[] | undefined; instead?: Alternative | undefined }>, max: number): DomainError {
+  const fields: FieldIssues = {};
+  for (const line of lines) {
+    if (line.membershipKeys) fields[`tickets.${line.index}.membership`] = issue("membership_already_used", { max, ...(line.instead ? { instead: line.instead } : {}) });
+  }
+  return new DomainError("invalid", {}, fields);
+}
+
+/** Who placed an order: online (with the client's address, for the hold limits) or an organiser. */
+export type Placement = { source: "online"; client?: string } | { source: "complimentary" | "door" };
+
 export type PlacedOrder = { id: string; reference: string; status: "pending" | "paid"; totalMinor: number; currency: string; holdExpiresAt: Date | null };
 
 /**
  * Registers the people in `input` for the event: checks every rule, then inserts the order and
  * its tickets and takes their seats in one atomic batch, so concurrent buyers can never take
- * more seats than exist. Orders with something to pay hold their seats for HOLD_MINUTES;
- * free orders are confirmed at once.
+ * more seats than exist, nor one client or buyer hold more than the event allows. Orders with
+ * something to pay hold their seats for FIRST_HOLD_MINUTES (until checkout starts); free
+ * orders are confirmed at once.
  */
 export async function placeOrder(
   deps: ServiceDeps,
   slug: string,
   input: OrderInput,
-  source: NewOrder["source"] = "online",
+  placement: Placement = { source: "online" },
 ): Promise<PlacedOrder> {
   const now = deps.now();
   const event = await findEventWithTiersBySlug(deps.db, slug);
   if (!event || event.status === "draft") throw new DomainError("not_found", { what: "event" });
-  const lines = await planOrder(deps, event, input, now);
+  // Only a hash of the client's address is kept, and only to count its holds and guesses.
+  const clientKey = "client" in placement && placement.client ? await sha256Hex(`client:${placement.client}`) : null;
+  const lines = await planOrder(deps, event, input, now, clientKey);
 
   const price = priceOrder(event.currency, lines.map((l) => l.tier));
   const { totalMinor } = price;
@@ -138,9 +176,11 @@ export async function placeOrder(
     buyerEmail: input.buyer.email,
     totalMinor,
     currency: event.currency,
-    source,
+    source: placement.source,
     paid,
-    holdExpiresAt: paid ? null : new Date(now.getTime() + HOLD_MINUTES * 60_000),
+    holdExpiresAt: paid ? null : new Date(now.getTime() + FIRST_HOLD_MINUTES * 60_000),
+    clientKey,
+    holdLimits: paid || placement.source !== "online" ? undefined : { orders: event.holdOrdersLimit, tickets: event.holdTicketsLimit },
     tickets: lines.map((l, i) => ({
       id: newId("tkt"),
       ticketTypeId: l.tier.id,
@@ -149,6 +189,7 @@ export async function placeOrder(
       eligibilityAnswer: l.answer,
       pricePaidMinor: price.tickets[i]!,
       token: randomToken(),
+      ...(l.membershipKeys ? { membership: { keys: l.membershipKeys, max: event.ticketsPerMembership } } : {}),
     })),
   };
 
@@ -159,6 +200,8 @@ export async function placeOrder(
     } catch (err) {
       const message = String(err);
       if (CAPACITY_EXCEEDED.test(message)) throw await soldOutError(deps, event.id, counts);
+      if (HOLD_LIMIT_EXCEEDED.test(message)) throw await holdLimitError(deps, order, now);
+      if (MEMBERSHIP_LIMIT_EXCEEDED.test(message)) throw membershipLimitError(lines, event.ticketsPerMembership);
       // A reference collision (1 in millions) just needs another reference.
       if (/UNIQUE constraint failed: Order\.reference/.test(message) && attempt < 3) {
         order.reference = newOrderReference(event.referencePrefix);

@@ -15,6 +15,8 @@ export type NewTicket = {
   eligibilityAnswer: string | null;
   pricePaidMinor: number;
   token: string;
+  /** For a member ticket: every key of its membership, and how many member tickets it may have. */
+  membership?: { keys: readonly string[]; max: number };
 };
 
 export type NewOrder = {
@@ -29,8 +31,83 @@ export type NewOrder = {
   /** Paid orders take seats as held until payment; free ones take them as sold at once. */
   paid: boolean;
   holdExpiresAt: Date | null;
+  /** Hash of the client that placed an online order (null for organisers' registrations). */
+  clientKey: string | null;
+  /** Online holds: how many unpaid orders and tickets one client or buyer email may hold. */
+  holdLimits?: HoldLimits;
   tickets: NewTicket[];
 };
+
+export type HoldLimits = { orders: number; tickets: number };
+
+/** The error D1 raises when a batch would give a client or buyer more holds than allowed. */
+export const HOLD_LIMIT_EXCEEDED = /NOT NULL constraint failed: Order\.status/;
+
+// Unpaid orders of an event still holding seats at ?3, for one client (?4) or buyer email (?5).
+const activeHolds = (who: string) =>
+  `FROM "Order" o WHERE o."eventId" = ?2 AND o."status" = 'pending' AND o."holdExpiresAt" > ?3 AND ${who}`;
+const byClient = `o."clientKey" = ?4`;
+const byEmail = `lower(o."buyerEmail") = lower(?5)`;
+
+/**
+ * Fails the batch (HOLD_LIMIT_EXCEEDED) when, with the new order counted, its client or its
+ * buyer's email would hold more unpaid orders or tickets for the event than allowed. Runs in
+ * the same batch that takes the seats, after the order's rows: no read-then-write window.
+ */
+function holdLimitStatement(d1: D1Database, order: NewOrder, limits: HoldLimits, now: Date): D1PreparedStatement {
+  const over = (who: string) =>
+    `(SELECT COUNT(*) ${activeHolds(who)}) > ?6 OR (SELECT COUNT(*) FROM "Ticket" t WHERE t."orderId" IN (SELECT o."id" ${activeHolds(who)})) > ?7`;
+  return d1
+    .prepare(
+      `UPDATE "Order" SET "status" = CASE WHEN ${over(byClient)} OR ${over(byEmail)} THEN NULL ELSE "status" END WHERE "id" = ?1`,
+    )
+    .bind(order.id, order.eventId, sqlTime(now), order.clientKey, order.buyerEmail, limits.orders, limits.tickets);
+}
+
+// Tickets of an event that still count against their membership (?1 = event, ?2 = now): valid,
+// or waiting for payment on a hold still running (or with no end: a bank payment processing).
+const countingMemberTickets = `FROM "Ticket" t JOIN "Order" o ON o."id" = t."orderId"
+  WHERE t."eventId" = ?1 AND (t."status" = 'valid' OR (t."status" = 'pending' AND o."status" = 'pending' AND (o."holdExpiresAt" IS NULL OR o."holdExpiresAt" > ?2)))`;
+const answerIn = (keys: readonly string[], from: number) => `t."eligibilityAnswer" IN (${keys.map((_, i) => `?${from + i}`).join(", ")})`;
+
+/** The answer recorded on a member ticket for one membership key (number or email). */
+export const memberAnswer = (key: string) => `member ${key}`;
+
+/** How many member tickets of the event each membership (all its keys) already counts. */
+export async function countMemberTickets(d1: D1Database, eventId: string, memberships: readonly (readonly string[])[], now: Date): Promise<number[]> {
+  if (!memberships.length) return [];
+  const rows = await d1.batch(
+    memberships.map((keys) =>
+      d1.prepare(`SELECT COUNT(*) AS "n" ${countingMemberTickets} AND ${answerIn(keys, 3)}`).bind(eventId, sqlTime(now), ...keys.map(memberAnswer)),
+    ),
+  );
+  return rows.map((r) => Number((r.results?.[0] as { n?: number } | undefined)?.n ?? 0));
+}
+
+/** The error D1 raises when a batch would give a membership more member tickets than allowed. */
+export const MEMBERSHIP_LIMIT_EXCEEDED = /NOT NULL constraint failed: Ticket\.status/;
+
+/**
+ * Fails the batch (MEMBERSHIP_LIMIT_EXCEEDED) when, with the new ticket counted, a membership
+ * (all its keys) would hold more than `max` member tickets of the event. Runs after the ticket's
+ * insert, in the same batch: concurrent orders with one membership cannot both pass.
+ */
+export function membershipLimitStatement(d1: D1Database, q: { eventId: string; ticketId: string; keys: readonly string[]; max: number }, now: Date): D1PreparedStatement {
+  return d1
+    .prepare(
+      `UPDATE "Ticket" SET "status" = CASE WHEN (SELECT COUNT(*) ${countingMemberTickets} AND ${answerIn(q.keys, 5)}) > ?4 THEN NULL ELSE "status" END WHERE "id" = ?3`,
+    )
+    .bind(q.eventId, sqlTime(now), q.ticketId, q.max, ...q.keys.map(memberAnswer));
+}
+
+/** When the first of a client's or buyer's holds on an event ends (to say when to try again). */
+export async function firstHoldEnd(d1: D1Database, q: { eventId: string; clientKey: string | null; email: string }, now: Date): Promise<Date | null> {
+  const row = await d1
+    .prepare(`SELECT MIN(o."holdExpiresAt") AS "until" ${activeHolds(`(${byClient} OR ${byEmail})`)}`)
+    .bind(null, q.eventId, sqlTime(now), q.clientKey, q.email)
+    .first<{ until: string | null }>();
+  return row?.until ? new Date(row.until) : null;
+}
 
 /**
  * Inserts an order with its tickets and takes their seats, all or nothing. Online sales need
@@ -44,8 +121,8 @@ export function placeOrderStatements(outbox: Outbox, order: NewOrder, now: Date,
     d1
       .prepare(
         `INSERT INTO "Order" ("id", "eventId", "reference", "buyerName", "buyerEmail", "status", "source", "totalMinor",
-          "refundedMinor", "currency", "holdExpiresAt", "createdAt", "paidAt", "updatedAt")
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, ?9, ?10, ?11, ?12, ?11)`,
+          "refundedMinor", "currency", "holdExpiresAt", "clientKey", "createdAt", "paidAt", "updatedAt")
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, ?9, ?10, ?13, ?11, ?12, ?11)`,
       )
       .bind(
         order.id,
@@ -60,6 +137,7 @@ export function placeOrderStatements(outbox: Outbox, order: NewOrder, now: Date,
         order.holdExpiresAt ? sqlTime(order.holdExpiresAt) : null,
         at,
         order.paid ? at : null,
+        order.clientKey,
       ),
     ...takeSeatsStatements(d1, { eventId: order.eventId, tierIds: order.tickets.map((t) => t.ticketTypeId), as: order.paid ? "sold" : "held", requirePublished: options.requirePublished }, now),
     ...order.tickets.map((t) =>
@@ -83,6 +161,8 @@ export function placeOrderStatements(outbox: Outbox, order: NewOrder, now: Date,
           at,
         ),
     ),
+    ...(order.holdLimits ? [holdLimitStatement(d1, order, order.holdLimits, now)] : []),
+    ...order.tickets.flatMap((t) => (t.membership ? [membershipLimitStatement(d1, { eventId: order.eventId, ticketId: t.id, ...t.membership }, now)] : [])),
     // A free order is confirmed now, so its ticket emails are queued in the same batch.
     ...(order.paid ? ticketEmailStatements(outbox, order.id, now) : []),
   ];
@@ -165,8 +245,8 @@ export async function findExpiredHolds(d1: D1Database, cutoff: Date, limit: numb
 }
 
 /** Records the Checkout Session opened for an order. */
-export async function setStripeSession(db: PrismaClient, orderId: string, sessionId: string) {
-  await db.order.update({ where: { id: orderId }, data: { stripeSessionId: sessionId } });
+export async function setStripeSession(db: PrismaClient, orderId: string, sessionId: string, holdExpiresAt: Date) {
+  await db.order.update({ where: { id: orderId }, data: { stripeSessionId: sessionId, holdExpiresAt } });
 }
 
 /** A pending order's payment is processing (a bank debit): keep its seats until Stripe says how it ended. */

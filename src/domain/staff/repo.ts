@@ -204,3 +204,26 @@ export async function countRateLimitHit(d1: D1Database, key: string, expiredBy: 
     .first<{ count: number }>();
   return row?.count ?? null;
 }
+
+/**
+ * Counts `n` uses of `key` at once, as countRateLimitHit does one, and returns the count with
+ * the start of its window (to say when the window ends).
+ */
+export async function addRateLimitHits(d1: D1Database, key: string, n: number, expiredBy: Date, now: Date): Promise<{ count: number; windowStart: Date }> {
+  const row = await d1
+    .prepare(
+      `INSERT INTO "RateLimit" ("key", "windowStart", "count") VALUES (?1, ?2, ?4)
+       ON CONFLICT ("key") DO UPDATE SET
+         "count" = CASE WHEN "windowStart" <= ?3 THEN ?4 ELSE "count" + ?4 END,
+         "windowStart" = CASE WHEN "windowStart" <= ?3 THEN ?2 ELSE "windowStart" END
+       RETURNING "count", "windowStart"`,
+    )
+    .bind(key, sqlTime(now), sqlTime(expiredBy), n)
+    .first<{ count: number; windowStart: string }>();
+  return row ? { count: row.count, windowStart: new Date(row.windowStart) } : { count: Infinity, windowStart: now };
+}
+
+/** Gives back `n` uses of `key` that turned out not to count (the count never drops below 0). */
+export async function returnRateLimitHits(d1: D1Database, key: string, n: number): Promise<void> {
+  await d1.prepare(`UPDATE "RateLimit" SET "count" = MAX(0, "count" - ?2) WHERE "key" = ?1`).bind(key, n).run();
+}

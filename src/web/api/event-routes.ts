@@ -7,6 +7,7 @@ import { validate } from "@/lib/validate";
 import { getPublicEvent, listUpcomingEvents } from "@/domain/events/public-event";
 import { orderInputSchema } from "@/domain/orders/input";
 import { register } from "@/domain/orders/register";
+import { requireHuman } from "@/web/middleware/turnstile";
 import { eventDetailJson, eventSummaryJson } from "@/web/api/event-json";
 
 /** The public JSON API, version 1: the same facts as the pages, for organisers' own sites. */
@@ -27,9 +28,9 @@ export const apiRoutes = new Hono<AppEnv>()
     return c.json(body);
   })
   // Register people and (unless free) get the Stripe Checkout URL to send the buyer to.
-  .post("/events/:slug/orders", validate("param", slugParam), validate("json", orderInputSchema), async (c) => {
+  .post("/events/:slug/orders", requireHuman(), validate("param", slugParam), validate("json", orderInputSchema), async (c) => {
     const { slug } = c.req.valid("param");
-    const { order, checkoutUrl } = await register(c.var.deps, slug, c.req.valid("json"));
+    const { order, checkoutUrl } = await register(c.var.deps, slug, c.req.valid("json"), c.req.header("cf-connecting-ip") ?? "local");
     return c.json(
       {
         order: {

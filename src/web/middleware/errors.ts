@@ -2,7 +2,7 @@ import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv } from "@/env";
-import { ConfigError, DomainError } from "@/domain/errors";
+import { ConfigError, DomainError, retryAfterOf } from "@/domain/errors";
 import type { FieldIssues } from "@/domain/issues";
 import { configMessage, errorMessage, fieldCodesOf, fieldMessages } from "@/i18n";
 import { errorBody, wantsJson } from "@/lib/negotiate";
@@ -25,6 +25,8 @@ function respond(c: Context<AppEnv>, status: ContentfulStatusCode, code: string,
 export const onError: ErrorHandler<AppEnv> = (err, c) => {
   const m = messagesOf(c);
   if (err instanceof DomainError) {
+    const retryAfter = retryAfterOf(err);
+    if (retryAfter) c.header("Retry-After", String(retryAfter));
     return respond(c, err.status, err.code, errorMessage(err, m), err.fields);
   }
   if (err instanceof HTTPException) {

@@ -21,6 +21,8 @@ export type RegistrationPageProps = {
   message?: string | undefined;
   /** Shown as a status note (e.g. "payment cancelled, your choices are kept"). */
   notice?: string | undefined;
+  /** Turnstile's site key: shows its widget above the submit button. */
+  turnstileSiteKey?: string | undefined;
   /** The tier to offer someone whose membership was not found. */
   alternative?: TicketType | undefined;
 };
@@ -139,6 +141,12 @@ export function RegistrationPage(props: RegistrationPageProps) {
         <p class="total">
           Total: <strong>{formatMoney(total, event.currency)}</strong>
         </p>
+        {props.turnstileSiteKey && (
+          <>
+            <div class="cf-turnstile" data-sitekey={props.turnstileSiteKey} />
+            <script src="https://challenges.cloudflare.com/turnstile/v0/api.js" async defer />
+          </>
+        )}
         <button type="submit" class="button-primary">
           {total === 0 ? "Confirm registration" : "Continue to payment"}
         </button>

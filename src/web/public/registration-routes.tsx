@@ -1,8 +1,8 @@
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import { csrf } from "hono/csrf";
 import * as z from "zod";
 import type { AppEnv } from "@/env";
-import { DomainError } from "@/domain/errors";
+import { DomainError, retryAfterOf } from "@/domain/errors";
 import { formatMoney } from "@/lib/format";
 import { renderMarkdown } from "@/lib/markdown";
 import { slugParam } from "@/lib/schemas";
@@ -10,6 +10,7 @@ import { absoluteUrl } from "@/lib/urls";
 import { fieldIssues, validate } from "@/lib/validate";
 import { errorMessage, fieldMessage, fieldMessages } from "@/i18n";
 import { messagesOf } from "@/web/shared/i18n";
+import { TURNSTILE_FIELD, verifyHuman } from "@/web/middleware/turnstile";
 import { getPublicEvent, type EventView } from "@/domain/events/public-event";
 import { orderInputSchema } from "@/domain/orders/input";
 import { openAlternative, orderSizeIssue } from "@/domain/orders/place-order";
@@ -20,7 +21,7 @@ import { RegistrationPage, type RegistrationValues } from "@/web/public/registra
 import { inputFromValues, quantitiesFromQuery, valuesForQuantities, valuesFromForm, valuesFromOrder } from "@/web/public/registration-form";
 
 /** The registration form of an event, with the values given and what needs correcting. */
-function registrationPage(view: EventView, values: RegistrationValues, extra: { errors?: Record<string, string>; message?: string; notice?: string }) {
+function registrationPage(c: Context<AppEnv>, view: EventView, values: RegistrationValues, extra: { errors?: Record<string, string>; message?: string; notice?: string }) {
   const now = new Date();
   return (
     <RegistrationPage
@@ -30,6 +31,7 @@ function registrationPage(view: EventView, values: RegistrationValues, extra: { 
       errors={extra.errors ?? {}}
       message={extra.message}
       notice={extra.notice}
+      turnstileSiteKey={c.var.config.turnstile?.siteKey}
       alternative={openAlternative({ ...view.event, ticketTypes: view.tiers.map((t) => t.tier) }, now)}
     />
   );
@@ -52,7 +54,7 @@ export const registrationRoutes = new Hono<AppEnv>()
     if (from.success) {
       const order = await getOrderForBuyer(c.var.deps, from.data).catch(() => null);
       if (order && order.eventId === view.event.id && (order.status === "cancelled" || order.status === "expired")) {
-        return c.html(registrationPage(view, valuesFromOrder(order), { notice: "Payment cancelled: nothing has been charged. Your choices are kept below." }));
+        return c.html(registrationPage(c, view, valuesFromOrder(order), { notice: "Payment cancelled: nothing has been charged. Your choices are kept below." }));
       }
     }
     if (!view.onSale) return c.redirect(`/events/${slug}`, 303);
@@ -62,7 +64,7 @@ export const registrationRoutes = new Hono<AppEnv>()
     const url = absoluteUrl(c, `/events/${view.event.slug}`);
     const size = orderSizeIssue(view.event, total);
     if (size) return c.html(eventPageWithError(view, url, fieldMessage(size, messagesOf(c)), quantities), 422);
-    return c.html(registrationPage(view, valuesForQuantities(known, quantities), {}));
+    return c.html(registrationPage(c, view, valuesForQuantities(known, quantities), {}));
   })
   // Same-origin check: browsers send Origin on form posts, so a form on another site cannot post here.
   .post("/events/:slug/register", csrf(), validate("param", slugParam), async (c) => {
@@ -76,21 +78,24 @@ export const registrationRoutes = new Hono<AppEnv>()
     if (typeof body.switch === "string" && alternative && values.tickets[switchIndex]) {
       Object.assign(values.tickets[switchIndex], { tier: alternative.id, membership: "" });
       const price = formatMoney(alternative.priceMinor, view.event.currency);
-      return c.html(registrationPage(view, values, { notice: `Ticket ${switchIndex + 1} is now ${alternative.name} (${price}).` }));
+      return c.html(registrationPage(c, view, values, { notice: `Ticket ${switchIndex + 1} is now ${alternative.name} (${price}).` }));
     }
 
     const parsed = orderInputSchema.safeParse(inputFromValues(values));
     if (!parsed.success) {
       const m = messagesOf(c);
-      return c.html(registrationPage(view, values, { errors: fieldMessages(fieldIssues(parsed.error.issues), m), message: m.pages.formProblem }), 422);
+      return c.html(registrationPage(c, view, values, { errors: fieldMessages(fieldIssues(parsed.error.issues), m), message: m.pages.formProblem }), 422);
     }
     try {
-      const { order, checkoutUrl } = await register(c.var.deps, slug, parsed.data);
+      await verifyHuman(c, body[TURNSTILE_FIELD]);
+      const { order, checkoutUrl } = await register(c.var.deps, slug, parsed.data, c.req.header("cf-connecting-ip") ?? "local");
       return c.redirect(checkoutUrl ?? `/orders/${order.id}/complete`, 303);
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
-      const status = err.status === 422 || err.status === 409 || err.status === 503 ? err.status : 422;
+      const status = err.status === 403 || err.status === 422 || err.status === 409 || err.status === 429 || err.status === 503 ? err.status : 422;
+      const retryAfter = retryAfterOf(err);
+      if (retryAfter) c.header("Retry-After", String(retryAfter));
       const m = messagesOf(c);
-      return c.html(registrationPage(view, values, { errors: fieldMessages(err.fields, m), message: errorMessage(err, m) }), status);
+      return c.html(registrationPage(c, view, values, { errors: fieldMessages(err.fields, m), message: errorMessage(err, m) }), status);
     }
   });

@@ -17,6 +17,9 @@ export const eventLabels: Record<keyof EventFormValues, string> = {
   endTime: "Ends",
   capacity: "Capacity",
   maxPerOrder: "Most tickets per order",
+  holdOrdersLimit: "Most unpaid orders per buyer",
+  holdTicketsLimit: "Most unpaid tickets per buyer",
+  ticketsPerMembership: "Member tickets per membership",
   salesStart: "Sales open",
   salesEnd: "Sales close",
   currency: "Currency",
@@ -77,6 +80,19 @@ export function EventForm(props: { action: string; csrfToken: string; values: Ev
           hint={`Seats for the whole event, across every tier. Leave blank for no limit.${props.seatsTaken ? ` ${props.seatsTaken} seats are already sold or held, so it cannot go below that.` : ""}`}
         />
         <Input {...field("maxPerOrder")} inputmode="numeric" width="short" required hint="How many people one person may register at once (1 to 50)." />
+        <Input
+          {...field("holdOrdersLimit")}
+          inputmode="numeric"
+          width="short"
+          hint="Orders waiting for payment hold their places. How many one buyer (one email address, or one internet connection) may have at once (1 to 50). Leave blank for 3."
+        />
+        <Input {...field("holdTicketsLimit")} inputmode="numeric" width="short" hint="How many places one buyer's unpaid orders may hold together (1 to 1,000). Leave blank for 20." />
+        <Input
+          {...field("ticketsPerMembership")}
+          inputmode="numeric"
+          width="short"
+          hint="How many member-price tickets one membership number or member's email may buy for this event, across all orders (1 to 50). Leave blank for 1."
+        />
         <Input
           {...field("salesStart")}
           type="datetime-local"

@@ -1,5 +1,5 @@
 import type { Event, TicketType } from "@/generated/prisma/client";
-import type { TierFormValues } from "@/domain/events/tier-input";
+import { ACCESS_CODE_MIN, type TierFormValues } from "@/domain/events/tier-input";
 import type { StaffIdentity } from "@/domain/staff/roles";
 import { AdminLayout, CsrfField } from "@/web/admin/admin-layout";
 import { Input, Radios, TextArea } from "@/web/admin/events/fields";
@@ -82,7 +82,7 @@ export function TierFormPage(props: Props) {
           hint={
             tier?.accessCodeHash
               ? "Only for “People with an access code”. The code is stored scrambled, so it cannot be shown: leave this blank to keep the current code, or type a new one to replace it."
-              : "Only for “People with an access code”: at least 4 characters. Letter case and spaces around it do not matter."
+              : `Only for “People with an access code”: at least ${ACCESS_CODE_MIN} characters. Letter case and spaces around it do not matter.`
           }
         />
         <fieldset>
