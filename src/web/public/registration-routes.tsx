@@ -52,6 +52,9 @@ export const registrationRoutes = new Hono<AppEnv>()
     if (from.success) {
       const order = await getOrderForBuyer(c.var.deps, from.data).catch(() => null);
       if (order && order.eventId === view.event.id && (order.status === "cancelled" || order.status === "expired")) {
+        // Prefilled with the buyer's details, and the order id in the URL is their key.
+        c.header("Cache-Control", "private, no-store");
+        c.header("X-Robots-Tag", "noindex, nofollow");
         return c.html(registrationPage(view, valuesFromOrder(order), { notice: "Payment cancelled: nothing has been charged. Your choices are kept below." }));
       }
     }
