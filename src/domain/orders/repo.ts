@@ -4,6 +4,7 @@
 // freed only through ./seats, in the same batch.
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import { sqlTime } from "@/lib/sql-time";
+import { normaliseEmail } from "@/lib/text";
 import { ticketEmailStatements, type Outbox } from "@/domain/mail/repo";
 import { moveOrderSeatsStatements, takeSeatsStatements, type SeatMove } from "@/domain/orders/seats";
 
@@ -33,7 +34,8 @@ export type NewOrder = {
 };
 
 /**
- * Inserts an order with its tickets and takes their seats, all or nothing. Online sales need
+ * Inserts an order with its tickets and takes their seats, all or nothing. Emails are stored
+ * normalised (lower case), so every later comparison ("email me my tickets again") is exact. Online sales need
  * the event to be published at that instant; organisers adding registrations do not.
  */
 export function placeOrderStatements(outbox: Outbox, order: NewOrder, now: Date, options: { requirePublished: boolean } = { requirePublished: true }): D1PreparedStatement[] {
@@ -52,7 +54,7 @@ export function placeOrderStatements(outbox: Outbox, order: NewOrder, now: Date,
         order.eventId,
         order.reference,
         order.buyerName,
-        order.buyerEmail,
+        normaliseEmail(order.buyerEmail),
         order.paid ? "paid" : "pending",
         order.source,
         order.totalMinor,
@@ -75,7 +77,7 @@ export function placeOrderStatements(outbox: Outbox, order: NewOrder, now: Date,
           order.eventId,
           t.ticketTypeId,
           t.attendeeName,
-          t.attendeeEmail,
+          t.attendeeEmail && normaliseEmail(t.attendeeEmail),
           t.eligibilityAnswer,
           t.pricePaidMinor,
           order.paid ? "valid" : "pending",
