@@ -51,7 +51,7 @@ export const registrationRoutes = new Hono<AppEnv>()
     const from = orderIdSchema.safeParse(c.req.query("from"));
     if (from.success) {
       const order = await getOrderForBuyer(c.var.deps, from.data).catch(() => null);
-      if (order && order.eventId === view.event.id && (order.status === "cancelled" || order.status === "expired")) {
+      if (order && order.eventId === view.event.id && (order.status === "cancelled" || order.status === "expired") && !order.paidAt) {
         // Prefilled with the buyer's details, and the order id in the URL is their key.
         c.header("Cache-Control", "private, no-store");
         c.header("X-Robots-Tag", "noindex, nofollow");

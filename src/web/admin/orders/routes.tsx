@@ -129,9 +129,9 @@ export const adminOrderRoutes = new Hono<AppEnv>()
     const refused = await orderAction(c.var, messagesOf(c), orderId, () => resendTickets(c.var.deps, { staffId: c.var.staff.id }, orderId));
     return refused ? c.html(refused.page, refused.status) : c.redirect(doneUrl(orderId, "resent"), 303);
   })
-  .post("/orders/:id/cancel", manageOrders, validate("param", orderParam), async (c) => {
+  .post("/orders/:id/cancel", manageOrders, validate("param", orderParam), validate("form", z.object({ confirm: z.string().max(10).optional() })), async (c) => {
     const { id: orderId } = c.req.valid("param");
-    const refused = await orderAction(c.var, messagesOf(c), orderId, () => cancelOrder(c.var.deps, { staffId: c.var.staff.id }, orderId));
+    const refused = await orderAction(c.var, messagesOf(c), orderId, () => cancelOrder(c.var.deps, { staffId: c.var.staff.id }, orderId, { confirmed: c.req.valid("form").confirm === "yes" }));
     return refused ? c.html(refused.page, refused.status) : c.redirect(doneUrl(orderId, "order_cancelled"), 303);
   })
   .post("/orders/:id/refund", manageOrders, validate("param", orderParam), async (c) => {
