@@ -6,7 +6,7 @@ import { randomToken } from "@/lib/tokens";
 import { eventSeatsLeft, tierSaleState } from "@/domain/events/availability";
 import type { ServiceDeps } from "@/domain/deps";
 import { checkEligibility } from "@/domain/orders/eligibility";
-import type { OrderInput } from "@/domain/orders/input";
+import { ruleInputSchema, type OrderInput } from "@/domain/orders/input";
 import { newOrderReference } from "@/domain/orders/reference";
 import { runBatch } from "@/domain/batch";
 import { findEventWithTiers, findEventWithTiersBySlug } from "@/domain/events/repo";
@@ -48,7 +48,27 @@ export function orderSizeIssue(event: Pick<Event, "maxPerOrder">, total: number)
 async function planOrder(deps: ServiceDeps, event: EventWithTiers, input: OrderInput, now: Date) {
   const closed = salesClosedReason(event, now);
   if (closed) throw new DomainError("sales_closed", { reason: closed });
+  const { fields, lines, checks } = await checkOrder(deps, event, input, now);
+  if (Object.keys(fields).length) throw new DomainError("invalid", {}, fields);
+  return lines.map((line, j) => ({ ...line, answer: (checks[j] as { answer: string | null }).answer }));
+}
 
+/**
+ * The rules' issues with whatever of `raw` can be read, for a registration the schema refused:
+ * the edge lists them beside the schema's, so a person sees every problem at once. None when
+ * the event is not on sale (placing the order then says why).
+ */
+export async function orderRuleIssues(deps: ServiceDeps, slug: string, raw: unknown): Promise<FieldIssues> {
+  const parsed = ruleInputSchema.safeParse(raw);
+  if (!parsed.success) return {};
+  const now = deps.now();
+  const event = await findEventWithTiersBySlug(deps.db, slug);
+  if (!event || event.status === "draft" || salesClosedReason(event, now)) return {};
+  return (await checkOrder(deps, event, parsed.data, now)).fields;
+}
+
+/** Every field issue of the tiers, limits and eligibility rules, with the lines and their checks. */
+async function checkOrder(deps: ServiceDeps, event: EventWithTiers, input: Pick<OrderInput, "tickets">, now: Date) {
   const fields: FieldIssues = {};
   const tiersById = new Map(event.ticketTypes.map((t) => [t.id, t]));
   const counts = new Map<string, number>();
@@ -81,9 +101,7 @@ async function planOrder(deps: ServiceDeps, event: EventWithTiers, input: OrderI
   checks.forEach((check, j) => {
     if ("field" in check) fields[`tickets.${lines[j]!.index}.${check.field}`] = check.issue;
   });
-  if (Object.keys(fields).length) throw new DomainError("invalid", {}, fields);
-
-  return lines.map((line, j) => ({ ...line, answer: (checks[j] as { answer: string | null }).answer }));
+  return { fields, lines, checks };
 }
 
 /** After a capacity failure: the clearest true account of what is left. */

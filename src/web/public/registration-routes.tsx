@@ -12,7 +12,7 @@ import { errorMessage, fieldMessage, fieldMessages } from "@/i18n";
 import { messagesOf } from "@/web/shared/i18n";
 import { getPublicEvent, type EventView } from "@/domain/events/public-event";
 import { orderInputSchema } from "@/domain/orders/input";
-import { openAlternative, orderSizeIssue } from "@/domain/orders/place-order";
+import { openAlternative, orderRuleIssues, orderSizeIssue } from "@/domain/orders/place-order";
 import { register } from "@/domain/orders/register";
 import { getOrderForBuyer } from "@/domain/orders/settle";
 import { EventPage } from "@/web/public/event-page";
@@ -82,10 +82,13 @@ export const registrationRoutes = new Hono<AppEnv>()
       return c.html(registrationPage(view, values, { notice: `Ticket ${switchIndex + 1} is now ${alternative.name} (${price}).` }));
     }
 
-    const parsed = orderInputSchema.safeParse(inputFromValues(values));
+    const raw = inputFromValues(values);
+    const parsed = orderInputSchema.safeParse(raw);
     if (!parsed.success) {
       const m = messagesOf(c);
-      return c.html(registrationPage(view, values, { errors: fieldMessages(fieldIssues(parsed.error.issues), m), message: m.pages.formProblem }), 422);
+      // Every problem at once: the rules' (eligibility, tiers) beside the schema's, which win per field.
+      const issues = { ...(await orderRuleIssues(c.var.deps, slug, raw)), ...fieldIssues(parsed.error.issues) };
+      return c.html(registrationPage(view, values, { errors: fieldMessages(issues, m), message: m.pages.formProblem }), 422);
     }
     try {
       const { order, checkoutUrl } = await register(c.var.deps, slug, parsed.data);
