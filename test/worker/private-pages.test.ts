@@ -29,4 +29,11 @@ describe("pages whose URL is their key", () => {
     expect(res.headers.get("cache-control")).toBe("private, no-store");
     expect(res.headers.get("x-robots-tag")).toBe("noindex, nofollow");
   });
+
+  it("keeps a sign-in link's page private", async () => {
+    const res = await fetchWorker(`/admin/sign-in/${"a".repeat(43)}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toBe("private, no-store");
+    expect(res.headers.get("referrer-policy")).toBe("no-referrer");
+  });
 });

@@ -8,6 +8,7 @@ import { issueOf, validate } from "@/lib/validate";
 import { fieldMessage } from "@/i18n";
 import { messagesOf } from "@/web/shared/i18n";
 import { SESSION_COOKIE, requirePermission } from "@/web/middleware/auth";
+import { privatePage } from "@/web/middleware/private-page";
 import { consumeSignInLink, requestSignInLink, signOut, signOutEverywhere } from "@/domain/staff/sign-in";
 import { mailTransport } from "@/domain/mail/transport";
 import { SignInConfirmPage, SignInPage, SignInSentPage } from "@/web/admin/auth/sign-in-pages";
@@ -33,6 +34,8 @@ export const authRoutes = new Hono<AppEnv>()
     await requestSignInLink(c.var.deps, parsed.data, c.req.header("cf-connecting-ip") ?? "local");
     return c.html(<SignInSentPage devMailbox={mailTransport(c.var.config).kind === "dev_mailbox"} />);
   })
+  // The link is a one-time secret: its page is never cached, indexed or sent on as a referrer.
+  .use("/sign-in/:token", privatePage)
   .get("/sign-in/:token", validate("param", tokenParam), (c) =>
     c.html(<SignInConfirmPage token={c.req.valid("param").token} next={safeNext(c.req.query("next"))} />),
   )
