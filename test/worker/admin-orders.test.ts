@@ -192,4 +192,13 @@ describe("complimentary and pay-at-the-door registrations", () => {
     expect(await door.text()).toContain("not enough seats");
     expect(await seats(event.id)).toMatchObject({ sold: 2 });
   });
+
+  it("shows every error of an empty form at once, the attendee names' included", async () => {
+    const event = await createEvent();
+    const res = await postAs(await organiser(), `/admin/events/${event.id}/registrations`, { buyerName: "", buyerEmail: "", tierId: event.ticketTypes[0]!.id, source: "complimentary", attendees: "" });
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    for (const field of ["buyerName", "buyerEmail", "attendees"]) expect(html, field).toContain(`id="${field}-error"`);
+    expect(await db.order.count({ where: { eventId: event.id } })).toBe(0);
+  });
 });

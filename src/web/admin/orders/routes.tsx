@@ -9,7 +9,7 @@ import { messagesOf } from "@/web/shared/i18n";
 import { requirePermission, signedIn, type SignedIn } from "@/web/middleware/auth";
 import { retryFailedEmail } from "@/domain/mail/retry";
 import { findEventForOrders } from "@/domain/events/admin-events";
-import { addRegistration } from "@/domain/orders/add-registration";
+import { addRegistration, attendeeIssues } from "@/domain/orders/add-registration";
 import { cancelOrder, cancelTicket, orderOfTicket, refundOrder, renameAttendee, resendTickets } from "@/domain/orders/admin-actions";
 import { eventDashboard, orderDetail, searchAttendees } from "@/domain/orders/admin-queries";
 import { AddRegistrationPage, type AddRegistrationValues } from "@/web/admin/orders/add-registration";
@@ -110,7 +110,9 @@ export const adminOrderRoutes = new Hono<AppEnv>()
     const rerender = (errors: Record<string, string>, message: string, status: 409 | 422) => c.html(<AddRegistrationPage event={event} values={values} errors={errors} message={message} {...signedIn(c.var)} />, status);
     const parsed = registrationForm.safeParse(values);
     if (!parsed.success) {
-      return rerender(fieldMessages(fieldIssues(parsed.error.issues), messagesOf(c)), messagesOf(c).pages.formProblem, 422);
+      // Every error at once: the attendee names' rule beside the schema's.
+      const issues = { ...attendeeIssues(values.attendees.split(/\r?\n/)), ...fieldIssues(parsed.error.issues) };
+      return rerender(fieldMessages(issues, messagesOf(c)), messagesOf(c).pages.formProblem, 422);
     }
     try {
       const orderId = await addRegistration(c.var.deps, { staffId: c.var.staff.id }, eventId, { ...parsed.data, attendees: parsed.data.attendees.split(/\r?\n/) });
