@@ -150,6 +150,18 @@ export async function composeEmail(deps: ServiceDeps, row: OutboxEmail, m: Messa
         paragraphs: [m.mail.paymentFailed.body({ reference: order.reference }), m.mail.paymentFailed.again],
         action: { label: m.mail.registerAgain, url: `${deps.origin}/events/${event.slug}/register?from=${order.id}` },
       });
+    case "order_cancelled":
+      return notice(row, m, {
+        subject: m.mail.cancelledByOrganiser.subject({ event: event.title }),
+        heading: m.mail.cancelledByOrganiser.heading,
+        recipientName: order.buyerName,
+        footer: m.mail.aboutEvent({ event: event.title }),
+        paragraphs: [
+          m.mail.cancelledByOrganiser.body({ amount: { minor: order.totalMinor, currency: order.currency }, event: event.title, reference: order.reference }),
+          // Said from the order as it is when the mail goes out: a refund made meanwhile has its own email.
+          order.refundedMinor === 0 ? m.mail.cancelledByOrganiser.notRefunded : m.mail.cancelledByOrganiser.contact,
+        ],
+      });
     default:
       throw new Error(`unknown_email_template:${row.template}`);
   }

@@ -2,6 +2,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { sha256Hex } from "@/lib/hash";
 import { newId } from "@/lib/ids";
 import { localDate, zonedTimeToUtc } from "@/lib/zoned-time";
+import { memberSearchText } from "@/domain/members/repo";
 
 const timezone = "Europe/London";
 
@@ -79,7 +80,7 @@ export async function seedDemo(db: PrismaClient, now: Date): Promise<boolean> {
   // Sequential on purpose: Prisma's D1 adapter runs $transaction calls as separate queries.
   // The event goes last, so a failure part-way leaves no event and the next start seeds again.
   await db.member.deleteMany({ where: { email: { in: demoMembers.map((m) => m.email) } } });
-  await db.member.createMany({ data: demoMembers.map((m) => ({ id: newId("mem"), ...m })) });
+  await db.member.createMany({ data: demoMembers.map((m) => ({ id: newId("mem"), ...m, searchText: memberSearchText(m) })) });
   await db.staff.deleteMany({ where: { email: { in: staff.map((s) => s.email) } } });
   await db.staff.createMany({ data: staff });
   await db.apiToken.deleteMany({ where: { tokenHash: { in: await Promise.all(Object.values(demoTokens).map(sha256Hex)) } } });

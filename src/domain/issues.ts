@@ -56,6 +56,7 @@ export type FieldParams = {
   // organisers' orders
   amount_format: {};
   refund_at_most: { max: Money };
+  confirm_cancel_paid: {};
   attendee_name_length: { max: number };
   contact_name_required: {};
   attendee_names_required: {};
@@ -125,6 +126,7 @@ export const fieldCodes = Object.keys({
   start_time_required: 1, end_time_required: 1, max_per_order_required: 1, weeks_required: 1, currency_invalid: 1, reference_prefix_format: 1, time_skipped: 1,
   end_before_start: 1, doors_after_start: 1, sales_end_before_start: 1, sales_end_after_event: 1, sales_start_after_event: 1, tier_name_required: 1,
   price_required: 1, eligibility_required: 1, declaration_text_required: 1, access_code_to_give: 1, access_code_short: 1, min_above_max: 1,
+  confirm_cancel_paid: 1,
   csv_empty: 1, csv_columns_unknown: 1, csv_too_many_rows: 1,
   nonce_required: 1,
 } satisfies Record<FieldCode, 1>) as FieldCode[];

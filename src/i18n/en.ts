@@ -106,6 +106,7 @@ const fields: Messages["fields"] = {
   not_sold_online: "This ticket cannot be bought online. Please contact the organisers.",
   amount_format: "Enter the amount in pounds and pence, like 8 or 12.50.",
   refund_at_most: ({ max }) => `Enter an amount up to ${money(max)}.`,
+  confirm_cancel_paid: "Tick the box to confirm that you mean to cancel every ticket on this paid order without a refund.",
   attendee_name_length: ({ max }) => `Enter the attendee's name (up to ${max} characters).`,
   contact_name_required: "Enter a contact name.",
   attendee_names_required: "Enter at least one attendee name, one per line.",
@@ -345,6 +346,13 @@ export const en: Messages = {
       body: ({ reference }) =>
         `Your bank did not complete the payment for order ${reference}, so the places we were holding have been released and nothing has been charged.`,
       again: "You can register again with another payment method.",
+    },
+    cancelledByOrganiser: {
+      subject: ({ event }) => `Your tickets for ${event} have been cancelled`,
+      heading: "The organisers cancelled your order",
+      body: ({ amount, event, reference }) => `The organisers of ${event} have cancelled order ${reference}, which you paid ${money(amount)} for. Its tickets no longer admit anyone.`,
+      notRefunded: "Your payment has not been refunded. If you expected a refund, or think this is a mistake, reply to this email to reach the organisers.",
+      contact: "Reply to this email to reach the organisers.",
     },
   },
   tickets: {

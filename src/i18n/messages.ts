@@ -74,6 +74,7 @@ export type Messages = {
     lateRefunded: { subject: Fn<{ event: string }>; heading: string; body: Fn<{ amount: Money; event: string; reference: string }>; again: string };
     refunded: { subject: Fn<{ event: string }>; heading: string; body: Fn<{ amount: Money; reference: string }>; ticketsStillValid: string; ticketsCancelled: string };
     paymentFailed: { subject: Fn<{ event: string }>; heading: string; body: Fn<{ reference: string }>; again: string };
+    cancelledByOrganiser: { subject: Fn<{ event: string }>; heading: string; body: Fn<{ amount: Money; event: string; reference: string }>; notRefunded: string; contact: string };
   };
   tickets: {
     proofNote: { declaration: string; member_list: string };

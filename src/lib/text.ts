@@ -16,3 +16,23 @@ export function normaliseEmail(value: string): string {
 export function normaliseMembershipNumber(value: string): string {
   return value.replace(/\s+/g, "").toUpperCase();
 }
+
+// Letters that carry no combining mark to strip, written as their plain Latin spelling.
+const unmarked: Record<string, string> = { ß: "ss", æ: "ae", œ: "oe", ø: "o", ł: "l", đ: "d", ð: "d", þ: "th", ı: "i" };
+
+/** Text as search compares it: lower case, accents removed, spaces single ("Núñez" → "nunez"). */
+export function foldForSearch(value: string): string {
+  return cleanLine(value)
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[ßæœøłđðþı]/g, (c) => unmarked[c] ?? c);
+}
+
+/**
+ * A row's search column: each part folded, one per line, so a query (which never holds a line
+ * break) only matches within one part. Compared with `instr()`, which has no pattern limit.
+ */
+export function searchText(...parts: Array<string | null | undefined>): string {
+  return parts.map((p) => foldForSearch(p ?? "")).join("\n");
+}

@@ -45,6 +45,13 @@ describe("the door scanner's offline verdicts", () => {
     book.learn({ result: "event_cancelled", ticket: { id: "t1", name: "Holder t1", tier: "Member", eligibility: "member_list" } });
     expect(book.judgeTicket("t1").result).toBe("event_cancelled");
   });
+
+  it("searches the cached list ignoring case and accents, as the server does", async () => {
+    const book = await bookWith("published", [{ ...ticket("a", "valid"), name: "Łukasz Núñez" }, { ...ticket("b", "valid"), name: "Ada Lovelace" }]);
+    expect(book.search("LUKASZ nunez").map((h) => h.id)).toEqual(["a"]);
+    expect(book.search("ADA").map((h) => h.id)).toEqual(["b"]);
+    expect(book.search("é".repeat(30))).toEqual([]);
+  });
 });
 
 describe("short codes typed at the door, offline", () => {

@@ -378,6 +378,15 @@ describe("previewing an event", () => {
 });
 
 describe("ticket tiers", () => {
+  it("shows the rules between fields with the fields' own errors at once", async () => {
+    const organiser = await signedInAs("organiser");
+    const id = await createThroughForm(organiser);
+    const res = await postAs(organiser, `/admin/events/${id}/tiers/new`, tierForm({ name: "", price: "", eligibility: "declaration", minPerOrder: "5", maxPerOrder: "2" }));
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    for (const field of ["name", "price", "declarationText", "minPerOrder"]) expect(html, field).toContain(`id="${field}-error"`);
+  });
+
   it("adds a tier with its price in pence, and shows sold, held and quota on the event page", async () => {
     const organiser = await signedInAs("organiser");
     const id = await createThroughForm(organiser, { title: "Tiered" });

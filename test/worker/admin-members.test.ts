@@ -209,6 +209,22 @@ describe("uploading the members list", () => {
     expect(search).toContain("1 found");
   });
 
+  it("searches names, emails and numbers ignoring case and accents, and answers a long query with no results", async () => {
+    const organiser = await signedInAs("organiser");
+    const { confirm } = await upload(organiser, ["email,membership number,name", "lucia@example.org,M7001,Lucía Núñez Pérez", "ada@example.org,M7002,Ada Lovelace"].join("\n"), "replace");
+    expect(confirm.status).toBe(303);
+    const search = async (q: string) => {
+      const res = await getAs(organiser, `/admin/members?q=${encodeURIComponent(q)}`);
+      expect(res.status).toBe(200);
+      return res.text();
+    };
+    for (const q of ["nunez perez", "ADA", " m 7001 ", "LUCIA@"]) {
+      const html = await search(q);
+      expect(html, q).toContain("1 found");
+    }
+    expect(await search("é".repeat(30))).toContain("0 found");
+  });
+
   it("deletes one member", async () => {
     const organiser = await signedInAs("organiser");
     const member = await addMember({ email: `gone-${crypto.randomUUID()}@example.org` });

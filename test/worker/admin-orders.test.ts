@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { signedInAs, getAs, postAs } from "./auth-helpers";
-import { createEvent, db, fetchWorker } from "./helpers";
+import { createEvent, db, fetchWorker, getJson } from "./helpers";
 import { paidThroughEmulator, pendingOrder, seats } from "./stripe-fixtures";
 
 async function organiser() {
@@ -99,6 +99,43 @@ describe("fixing orders", () => {
     expect(await seats(event.id)).toMatchObject({ held: 0, sold: 0 });
   });
 
+  it("cancels a paid order without a refund only once confirmed, tells the buyer by email, and says so on their order page", async () => {
+    const event = await createEvent({ capacity: 5, tiers: [{ name: "Standard", priceMinor: 1300 }] });
+    const order = await paidThroughEmulator(event.slug, event.ticketTypes[0]!.id, 2);
+    const me = await organiser();
+    const orderPage = await (await getAs(me, `/admin/orders/${order.id}`)).text();
+    expect(orderPage).toMatch(/<input type="checkbox" id="confirm-cancel" name="confirm" value="yes" required/);
+
+    const unconfirmed = await postAs(me, `/admin/orders/${order.id}/cancel`);
+    expect(unconfirmed.status).toBe(422);
+    expect(await unconfirmed.text()).toContain("Tick the box to confirm");
+    expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("paid");
+
+    expect((await postAs(me, `/admin/orders/${order.id}/cancel`, { confirm: "yes" })).status).toBe(303);
+    expect(await seats(event.id)).toMatchObject({ sold: 0, held: 0 });
+    const { body } = await getJson("/dev/mail.json");
+    const mail = body.messages.find((m: { template: string; idempotencyKey: string }) => m.idempotencyKey === `order-cancelled-${order.id}`);
+    expect(mail).toMatchObject({ to: "ada@example.org", subject: `Your tickets for ${event.title} have been cancelled` });
+    expect(mail.text).toContain("you paid £26 for");
+    expect(mail.text).toContain("has not been refunded");
+
+    const buyerPage = await (await fetchWorker(`/orders/${order.id}/complete`)).text();
+    expect(buyerPage).toContain("The organisers cancelled this order");
+    expect(buyerPage).toContain("Nothing has been refunded yet.");
+    expect(buyerPage).toContain("contact the organisers");
+    expect(buyerPage).not.toContain("Nothing has been charged");
+    expect(buyerPage).not.toContain("Register again");
+  });
+
+  it("tells a buyer refunded by the organisers so, not that their payment came late", async () => {
+    const event = await createEvent({ tiers: [{ name: "Standard", priceMinor: 1300 }] });
+    const order = await paidThroughEmulator(event.slug, event.ticketTypes[0]!.id);
+    expect((await postAs(await organiser(), `/admin/orders/${order.id}/refund`, { amount: "" })).status).toBe(303);
+    const buyerPage = await (await fetchWorker(`/orders/${order.id}/complete`)).text();
+    expect(buyerPage).toContain("The organisers refunded £13 to your card");
+    expect(buyerPage).not.toContain("after your places were released");
+  });
+
   it("refunds in full through Stripe: tickets revoked, capacity released, buyer emailed, once", async () => {
     const event = await createEvent({ capacity: 5, tiers: [{ name: "Standard", priceMinor: 1300 }] });
     const order = await paidThroughEmulator(event.slug, event.ticketTypes[0]!.id, 2);
@@ -166,5 +203,14 @@ describe("complimentary and pay-at-the-door registrations", () => {
     expect(door.status).toBe(409);
     expect(await door.text()).toContain("not enough seats");
     expect(await seats(event.id)).toMatchObject({ sold: 2 });
+  });
+
+  it("shows every error of an empty form at once, the attendee names' included", async () => {
+    const event = await createEvent();
+    const res = await postAs(await organiser(), `/admin/events/${event.id}/registrations`, { buyerName: "", buyerEmail: "", tierId: event.ticketTypes[0]!.id, source: "complimentary", attendees: "" });
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    for (const field of ["buyerName", "buyerEmail", "attendees"]) expect(html, field).toContain(`id="${field}-error"`);
+    expect(await db.order.count({ where: { eventId: event.id } })).toBe(0);
   });
 });

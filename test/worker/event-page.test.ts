@@ -41,7 +41,8 @@ describe("an event's page", () => {
     expect(html).toContain("£8");
     expect(html).toContain("£13");
     expect(html).toContain("Only 3 left");
-    expect(html).toContain("120 available");
+    expect(html).toContain("120 places left for this event.");
+    expect(html).not.toContain("120 available");
   });
 
   it("is a 404 for a draft, to the public", async () => {
@@ -99,5 +100,17 @@ describe("an event's page", () => {
     expect(res.headers.get("x-frame-options")).toBe("DENY");
     expect(res.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
     expect(res.headers.get("x-request-id")).toMatch(/\S{8,}/);
+  });
+
+  it("says the event's places once, not as each tier's, and each quota as the tier's own", async () => {
+    const event = await createEvent({
+      capacity: 120,
+      soldCount: 6,
+      tiers: [{ name: "Member" }, { name: "Concession" }, { name: "Non-member" }, { name: "Speaker", quota: 4, soldCount: 1 }],
+    });
+    const { html } = await eventPage(event.slug);
+    expect(html.match(/114/g)).toHaveLength(1);
+    expect(html).toContain("114 places left for this event.");
+    expect(html).toContain("Only 3 left");
   });
 });

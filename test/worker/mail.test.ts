@@ -6,7 +6,7 @@ import { mailTransport } from "@/domain/mail/transport";
 import { fulfilOrder } from "@/domain/orders/settle";
 import jsQR from "jsqr";
 import { verifyTicketCodeWith } from "@/domain/tickets/code-format";
-import { db, fetchWorker, getJson, serviceDeps } from "./helpers";
+import { createEvent, db, fetchWorker, getJson, postJson, serviceDeps } from "./helpers";
 import { decodePng } from "./png-decode";
 import { pendingOrder } from "./stripe-fixtures";
 
@@ -226,6 +226,16 @@ describe("email me my tickets again", () => {
     expect(strip(await known.text())).toBe(strip(await unknown.text()));
     const rows = await db.outboxEmail.findMany({ where: { template: "tickets_again" } });
     expect(rows.map((r) => r.recipient)).toEqual(["dan@example.org"]);
+  });
+
+  it("finds tickets whatever the case the buyer typed at purchase", async () => {
+    const event = await createEvent({ tiers: [{ name: "Free", priceMinor: 0 }] });
+    const { status } = await postJson(`/api/v1/events/${event.slug}/orders`, { buyer: { name: "Ada", email: "ADA@Example.org" }, tickets: [{ tier: event.ticketTypes[0]!.id, name: "Ada" }] });
+    expect(status).toBe(201);
+    expect((await ask(event.slug, "ada@example.org")).status).toBe(200);
+    const rows = await db.outboxEmail.findMany({ where: { template: "tickets_again" } });
+    expect(rows.map((r) => r.recipient)).toContain("ada@example.org");
+    expect(rows.filter((r) => JSON.parse(r.data).eventId === event.id)).toHaveLength(1);
   });
 
   it("sends to one address at most three times an hour, and limits each client", async () => {

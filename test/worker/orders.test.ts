@@ -51,6 +51,28 @@ describe("POST /api/v1/events/:slug/orders", () => {
     expect(await db.order.count({ where: { eventId: event.id } })).toBe(0);
   });
 
+  it("lists the schema's and the eligibility rules' field errors together", async () => {
+    const event = await createEvent({ tiers: [{ name: "Member", eligibility: "member_list" }, { name: "Concession", eligibility: "declaration", declarationText: "I am a student" }] });
+    const [member, concession] = event.ticketTypes;
+    const { status, body } = await postJson(ordersPath(event.slug), {
+      buyer: { name: "", email: "ada@example" },
+      tickets: [
+        { tier: member!.id, name: "", membership: "nobody@example.org" },
+        { tier: concession!.id, name: "Bob" },
+        "not a ticket",
+      ],
+    });
+    expect(status).toBe(422);
+    expect(body.error.fieldCodes).toMatchObject({
+      "buyer.name": "your_name_required",
+      "buyer.email": "your_email_invalid",
+      "tickets.0.name": "attendee_name_required",
+      "tickets.0.membership": "membership_not_found",
+      "tickets.1.declaration": "declaration_required",
+    });
+    expect(await db.order.count({ where: { eventId: event.id } })).toBe(0);
+  });
+
   it("rejects a tier from another event and says which field", async () => {
     const event = await createEvent();
     const other = await createEvent();

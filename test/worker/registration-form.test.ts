@@ -74,6 +74,25 @@ describe("registering through the HTML form", () => {
     expect(await db.order.count({ where: { eventId: event.id } })).toBe(0);
   });
 
+  it("shows every error at once: the form's and the eligibility rules' together", async () => {
+    const event = await demoLikeEvent();
+    const [member, concession] = event.ticketTypes;
+    const res = await postForm(`/events/${event.slug}/register`, {
+      "buyer.name": "",
+      "buyer.email": "",
+      "tickets.0.tier": member!.id,
+      "tickets.0.name": "",
+      "tickets.0.membership": "M0000",
+      "tickets.1.tier": concession!.id,
+      "tickets.1.name": "",
+    });
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    for (const field of ["buyer-name", "buyer-email", "tickets-0-name", "tickets-0-membership", "tickets-1-name", "tickets-1-declaration"]) {
+      expect(html, field).toContain(`id="${field}-error"`);
+    }
+  });
+
   it("reports an unknown membership beside the field and offers to switch that ticket to the non-member price", async () => {
     const event = await demoLikeEvent();
     const [member, , nonMember] = event.ticketTypes;

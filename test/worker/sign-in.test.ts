@@ -52,6 +52,18 @@ describe("passwordless sign-in", () => {
     expect(await db.outboxEmail.count({ where: { recipient: "stranger@example.org" } })).toBe(0);
   });
 
+  it("shows the form again, with its error and the address typed, for a malformed address", async () => {
+    for (const [email, words] of [["name@example", "in the form name@example.org"], ["", "Enter your email address."]] as const) {
+      const res = await form("/admin/sign-in", { email, next: "/admin/members" }, { "cf-connecting-ip": "192.0.2.4" });
+      expect(res.status).toBe(422);
+      const html = await res.text();
+      expect(html).toContain('<form method="post" action="/admin/sign-in">');
+      expect(html).toContain(words);
+      expect(html).toContain(`value="${email}"`);
+      expect(html).toContain('value="/admin/members"');
+    }
+  });
+
   it("rate-limits link requests per address and per client", async () => {
     const door = await signedInAs("door");
     for (let i = 0; i < 7; i++) await form("/admin/sign-in", { email: door.staff.email }, { "cf-connecting-ip": "192.0.2.4" });

@@ -1,4 +1,5 @@
 import { env } from "cloudflare:workers";
+import { searchText } from "@/lib/text";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { signTicketCode } from "@/domain/tickets/signing";
@@ -34,9 +35,9 @@ async function eventWithEveryCase(eventStatus: string) {
            VALUES (?1, ?2, ?3, 'Ada Buyer', 'ada@example.org', ?4, 1000, 'GBP', ?5, ?5, ?5)`,
         ).bind(orderId, event.id, orderId.slice(4, 14).toUpperCase(), order, now),
         env.DB.prepare(
-          `INSERT INTO "Ticket" ("id", "orderId", "eventId", "ticketTypeId", "attendeeName", "pricePaidMinor", "status", "token", "createdAt", "updatedAt")
-           VALUES (?1, ?2, ?3, ?4, ?5, 1000, ?6, ?7, ?8, ?8)`,
-        ).bind(c.id, orderId, event.id, event.ticketTypes[0]!.id, c.name, ticket, c.token, now),
+          `INSERT INTO "Ticket" ("id", "orderId", "eventId", "ticketTypeId", "attendeeName", "pricePaidMinor", "status", "token", "createdAt", "updatedAt", "searchText")
+           VALUES (?1, ?2, ?3, ?4, ?5, 1000, ?6, ?7, ?8, ?8, ?9)`,
+        ).bind(c.id, orderId, event.id, event.ticketTypes[0]!.id, c.name, ticket, c.token, now, searchText(c.name, null)),
       );
     }
   }

@@ -1,5 +1,6 @@
 import { base64urlDecode, verifyTicketCodeWith } from "@/domain/tickets/code-format";
 import { formatShortCode, parseShortCode } from "@/domain/tickets/short-code";
+import { foldForSearch } from "@/lib/text";
 import type { CheckInOutcome, DoorList, DoorTicket, DoorTier, QueuedScan, ScanTiming, SearchHit, Stats, TicketStatus, Verdict } from "./types";
 
 const refusedStatuses = new Set<string>(["unpaid", "expired", "cancelled", "refunded", "event_cancelled"]);
@@ -10,7 +11,6 @@ const ticketStatusOf = (result: CheckInOutcome["result"]): TicketStatus => (isTi
 type Change = { at: number; ticketId: string; checkedInAt: string | null; device: string | null; ticket?: DoorTicket };
 
 /** Case and accents ignored: "jose" finds "José". */
-const fold = (text: string) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
 
 /**
  * The event's door list on this phone, and the local half of every check: the signature
@@ -157,11 +157,12 @@ export class DoorBook {
 
   /** Search by attendee name on the cached list (it holds no order references). */
   search(query: string, limit = 20): SearchHit[] {
-    const q = fold(query.trim());
+    // The server's fold, so offline search finds what the door search API finds ("lukasz" finds "Łukasz").
+    const q = foldForSearch(query);
     if (q.length < 2) return [];
     const hits: SearchHit[] = [];
     for (const t of this.tickets.values()) {
-      if (!fold(t.name).includes(q)) continue;
+      if (!foldForSearch(t.name).includes(q)) continue;
       hits.push({ id: t.id, name: t.name, tier: this.tiers.get(t.tier)?.name ?? "", status: t.status, checkedInAt: t.checkedInAt });
     }
     return hits.sort((a, b) => a.name.localeCompare(b.name)).slice(0, limit);

@@ -4,6 +4,7 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { newId } from "@/lib/ids";
 import { sqlTime } from "@/lib/sql-time";
+import { foldForSearch } from "@/lib/text";
 
 /** Events in draft or published, soonest first: all of them, or (with `doorStaffId`) those that person is on the door team for. */
 export function listDoorEvents(db: PrismaClient, doorStaffId?: string) {
@@ -131,18 +132,20 @@ export async function countArrivals(d1: D1Database, eventId: string) {
   return rows.results;
 }
 
-const likeEscape = (text: string) => text.replace(/[\\%_]/g, (m) => `\\${m}`);
-
-/** Up to 20 of the event's tickets whose attendee name or order reference contains `q`. */
+/**
+ * Up to 20 of the event's tickets whose attendee (name, email) or order (reference, buyer)
+ * holds `q`, ignoring case and accents: the search columns compared with instr(), which,
+ * unlike LIKE on D1, takes a query of any length.
+ */
 export async function searchDoorTickets(d1: D1Database, eventId: string, q: string): Promise<Array<DoorListRow & { reference: string }>> {
   const rows = await d1
     .prepare(
       `SELECT t."id", t."attendeeName", t."ticketTypeId", t."status", t."checkedInAt", t."checkedInDevice", o."status" AS "orderStatus", o."reference"
        FROM "Ticket" t JOIN "Order" o ON o."id" = t."orderId"
-       WHERE t."eventId" = ?1 AND o."status" <> 'expired' AND (t."attendeeName" LIKE ?2 ESCAPE '\\' OR o."reference" LIKE ?3 ESCAPE '\\')
+       WHERE t."eventId" = ?1 AND o."status" <> 'expired' AND (instr(t."searchText", ?2) > 0 OR instr(o."searchText", ?2) > 0)
        ORDER BY t."attendeeName" LIMIT 20`,
     )
-    .bind(eventId, `%${likeEscape(q)}%`, `%${likeEscape(q.toUpperCase())}%`)
+    .bind(eventId, foldForSearch(q))
     .all<DoorListRow & { reference: string }>();
   return rows.results;
 }

@@ -1,11 +1,14 @@
 import type { AgendaItem, Event, PrismaClient, TicketType } from "@/generated/prisma/client";
 import { DomainError } from "@/domain/errors";
-import { tierSaleState, tierSeatsLeft, type SaleState } from "@/domain/events/availability";
+import { eventSeatsLeft, tierSaleState, tierSeatsLeft, type SaleState } from "@/domain/events/availability";
 import { findEventBySlug, listPublishedEventsEndingAfter } from "@/domain/events/repo";
 
 export type TierView = {
   tier: TicketType;
+  /** How many one order may take now: the tier's quota and the event's places both count. */
   available: number | null;
+  /** What the tier itself can still sell: its quota left, bounded by the event's places; null without a quota. */
+  quotaLeft: number | null;
   state: SaleState;
 };
 
@@ -13,6 +16,8 @@ export type EventView = {
   event: Event;
   tiers: TierView[];
   agenda: AgendaItem[];
+  /** The event's places left, shared by every tier; null without a capacity. */
+  placesLeft: number | null;
   /** Cheapest and dearest tier; null when the event has no tiers. */
   priceRange: { min: number; max: number } | null;
   /** Published, not over, and no tier that is or will be on sale has a seat. */
@@ -28,6 +33,7 @@ export function toView(event: EventWithRelations, now: Date): EventView {
   const tiers = event.ticketTypes.map((tier) => ({
     tier,
     available: tierSeatsLeft(event, tier),
+    quotaLeft: tier.quota === null ? null : tierSeatsLeft(event, tier),
     state: tierSaleState(event, tier, now),
   }));
   const prices = event.ticketTypes.map((t) => t.priceMinor);
@@ -37,6 +43,7 @@ export function toView(event: EventWithRelations, now: Date): EventView {
     event: rest as Event,
     tiers,
     agenda,
+    placesLeft: eventSeatsLeft(event),
     priceRange: prices.length ? { min: Math.min(...prices), max: Math.max(...prices) } : null,
     soldOut: sellable.length > 0 && sellable.every((t) => t.state === "sold_out"),
     onSale: tiers.some((t) => t.state === "on_sale"),

@@ -3,7 +3,7 @@ import type { TicketType } from "@/generated/prisma/client";
 import { zonedTimeToUtc } from "@/lib/zoned-time";
 import { localDateTime } from "@/domain/events/event-input";
 import { addIssue, count, line, money, optionalDateTime, orNull } from "@/domain/events/form-input";
-import { issue, type BareFieldCode, type FieldIssue } from "@/domain/issues";
+import { issue, type BareFieldCode, type FieldIssue, type FieldIssues } from "@/domain/issues";
 
 /** The tier form's fields, as named in the HTML. */
 export const tierFields = [
@@ -33,36 +33,59 @@ export const ACCESS_CODE_MIN = 8;
  * Validates the tier form. Sales times are wall-clock times in the event's zone. An access
  * code may be left blank when the tier already has one (`hasCode`): the old one stays.
  */
+const tierShape = {
+  name: line(100, "tier_name_required"),
+  description: line(300),
+  price: money("price_required"),
+  quota: count({ min: 0, max: 100_000, what: "quota", blank: "null" }),
+  eligibility: z.enum(eligibilities, { error: "eligibility_required" satisfies BareFieldCode }),
+  declarationText: line(200),
+  accessCode: z.string().trim().max(64, "too_long"),
+  salesStart: optionalDateTime(),
+  salesEnd: optionalDateTime(),
+  minPerOrder: count({ min: 0, max: 50, what: "min_per_order", blank: "null" }),
+  maxPerOrder: count({ min: 1, max: 50, what: "max_per_order", blank: "null" }),
+  sortOrder: count({ min: 0, max: 1000, what: "position", blank: "null" }),
+};
+
+type TierFields = z.output<z.ZodObject<typeof tierShape>>;
+
+/**
+ * The rules between fields, on whichever fields parsed (`undefined`: that field has its own
+ * error, which wins over any of these for the same field).
+ */
+function tierRules(v: { [K in keyof TierFields]?: TierFields[K] | undefined }, timezone: string, hasCode: boolean, problem: (path: string, found: FieldIssue) => void) {
+  if (v.eligibility === "declaration" && !v.declarationText) problem("declarationText", issue("declaration_text_required"));
+  if (v.eligibility === "access_code" && !v.accessCode && !hasCode) problem("accessCode", issue("access_code_to_give"));
+  if (v.eligibility === "access_code" && v.accessCode && v.accessCode.length < ACCESS_CODE_MIN) problem("accessCode", issue("access_code_short", { min: ACCESS_CODE_MIN }));
+  const salesStartAt = v.salesStart ? zonedTimeToUtc(v.salesStart, timezone) : null;
+  const salesEndAt = v.salesEnd ? zonedTimeToUtc(v.salesEnd, timezone) : null;
+  if (salesStartAt && salesEndAt && salesEndAt <= salesStartAt) problem("salesEnd", issue("sales_end_before_start"));
+  if (v.maxPerOrder != null && (v.minPerOrder ?? 0) > v.maxPerOrder) problem("minPerOrder", issue("min_above_max"));
+  return { salesStartAt, salesEndAt };
+}
+
+/**
+ * The rules between fields for a form whose fields did not all parse, so the page can show
+ * them with the fields' own errors at once.
+ */
+export function tierRuleIssues(timezone: string, hasCode: boolean, values: unknown): FieldIssues {
+  const parts = z.object(Object.fromEntries(Object.entries(tierShape).map(([k, s]) => [k, (s as z.ZodType).optional().catch(undefined)]))).safeParse(values);
+  const found: FieldIssues = {};
+  if (parts.success) tierRules(parts.data as Parameters<typeof tierRules>[0], timezone, hasCode, (path, f) => void (found[path] ??= f));
+  return found;
+}
+
 export function tierInputSchema(timezone: string, hasCode: boolean) {
   return z
-    .object({
-      name: line(100, "tier_name_required"),
-      description: line(300),
-      price: money("price_required"),
-      quota: count({ min: 0, max: 100_000, what: "quota", blank: "null" }),
-      eligibility: z.enum(eligibilities, { error: "eligibility_required" satisfies BareFieldCode }),
-      declarationText: line(200),
-      accessCode: z.string().trim().max(64, "too_long"),
-      salesStart: optionalDateTime(),
-      salesEnd: optionalDateTime(),
-      minPerOrder: count({ min: 0, max: 50, what: "min_per_order", blank: "null" }),
-      maxPerOrder: count({ min: 1, max: 50, what: "max_per_order", blank: "null" }),
-      sortOrder: count({ min: 0, max: 1000, what: "position", blank: "null" }),
-    })
+    .object(tierShape)
     .transform((v, ctx) => {
       let bad = false;
-      const problem = (path: string, found: FieldIssue) => {
+      const { salesStartAt, salesEndAt } = tierRules(v, timezone, hasCode, (path, found) => {
         bad = true;
         addIssue(ctx, found, path);
-      };
-      if (v.eligibility === "declaration" && !v.declarationText) problem("declarationText", issue("declaration_text_required"));
-      if (v.eligibility === "access_code" && !v.accessCode && !hasCode) problem("accessCode", issue("access_code_to_give"));
-      if (v.eligibility === "access_code" && v.accessCode && v.accessCode.length < ACCESS_CODE_MIN) problem("accessCode", issue("access_code_short", { min: ACCESS_CODE_MIN }));
-      const salesStartAt = v.salesStart ? zonedTimeToUtc(v.salesStart, timezone) : null;
-      const salesEndAt = v.salesEnd ? zonedTimeToUtc(v.salesEnd, timezone) : null;
-      if (salesStartAt && salesEndAt && salesEndAt <= salesStartAt) problem("salesEnd", issue("sales_end_before_start"));
+      });
       const minPerOrder = v.minPerOrder ?? 0;
-      if (v.maxPerOrder !== null && minPerOrder > v.maxPerOrder) problem("minPerOrder", issue("min_above_max"));
       if (bad) return z.NEVER;
       return {
         name: v.name,

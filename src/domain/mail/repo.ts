@@ -10,7 +10,8 @@ export type EmailTemplate =
   | "late_payment_refunded"
   | "payment_failed"
   | "sign_in_link"
-  | "refund_issued";
+  | "refund_issued"
+  | "order_cancelled";
 
 /** Where mail is queued: the database, and whoever sends it right after the request (ServiceDeps). */
 export type Outbox = { d1: D1Database; mailQueued?: ((orderId: string | null) => void) | undefined };

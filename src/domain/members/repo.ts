@@ -3,7 +3,7 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { newId } from "@/lib/ids";
 import { sqlTime } from "@/lib/sql-time";
-import { normaliseEmail, normaliseMembershipNumber } from "@/lib/text";
+import { foldForSearch, normaliseMembershipNumber, searchText } from "@/lib/text";
 import type { MemberRow } from "@/domain/members/members-csv";
 export { runBatch } from "@/domain/batch";
 
@@ -24,23 +24,32 @@ export function findMembersByKeys(db: PrismaClient, emails: string[], numbers: s
   });
 }
 
-/** Members whose email, number or name contains `q` (already trimmed); everyone when it is blank. */
-const matching = (q: string) =>
-  q ? { OR: [{ email: { contains: normaliseEmail(q) } }, { membershipNumber: { contains: normaliseMembershipNumber(q) } }, { name: { contains: q } }] } : {};
+/** A member's search column (schema.prisma, Member.searchText). */
+export const memberSearchText = (m: { email: string | null; membershipNumber: string | null; name: string }) => searchText(m.email, m.membershipNumber, m.name);
+
+// A member matches when their search column holds the query folded as text, or folded as a
+// membership number (" m 2001 " finds M2001). instr() has no length limit, unlike LIKE on D1.
+const MATCHING = `(instr("searchText", ?) > 0 OR instr("searchText", ?) > 0)`;
+const matchArgs = (q: string) => [foldForSearch(q), foldForSearch(normaliseMembershipNumber(q))];
 
 /** How many members match `q` (already trimmed); how many there are when it is blank. */
-export function countMembers(db: PrismaClient, q = "") {
-  return q ? db.member.count({ where: matching(q) }) : db.member.count();
+export async function countMembers(db: PrismaClient, q = "") {
+  if (!q) return db.member.count();
+  const rows = await db.$queryRawUnsafe<Array<{ n: number | bigint }>>(`SELECT COUNT(*) AS "n" FROM "Member" WHERE ${MATCHING}`, ...matchArgs(q));
+  return Number(rows[0]?.n ?? 0);
 }
 
-/** Members matching `q` (already trimmed), by email then number, `take` of them after `skip`. */
-export function listMembersPage(db: PrismaClient, q: string, options: { skip: number; take: number }) {
-  return db.member.findMany({
-    where: matching(q),
-    orderBy: [{ email: "asc" }, { membershipNumber: "asc" }, { id: "asc" }],
-    skip: options.skip,
-    take: options.take,
-  });
+/** Members matching `q` (already trimmed; everyone when blank), by email then number, `take` of them after `skip`. */
+export async function listMembersPage(db: PrismaClient, q: string, options: { skip: number; take: number }) {
+  const orderBy = [{ email: "asc" as const }, { membershipNumber: "asc" as const }, { id: "asc" as const }];
+  if (!q) return db.member.findMany({ orderBy, skip: options.skip, take: options.take });
+  const ids = await db.$queryRawUnsafe<Array<{ id: string }>>(
+    `SELECT "id" FROM "Member" WHERE ${MATCHING} ORDER BY "email", "membershipNumber", "id" LIMIT ? OFFSET ?`,
+    ...matchArgs(q),
+    options.take,
+    options.skip,
+  );
+  return db.member.findMany({ where: { id: { in: ids.map((r) => r.id) } }, orderBy });
 }
 
 /** A member by id, or null. */
@@ -79,10 +88,10 @@ export function insertMembersStatements(d1: D1Database, rows: MemberRow[], now: 
   return chunks(rows, ROWS_PER_STATEMENT).map((chunk) =>
     d1
       .prepare(
-        `INSERT INTO "Member" ("id", "email", "membershipNumber", "name", "createdAt")
-         SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'), json_extract(value, '$[3]'), ?2 FROM json_each(?1)`,
+        `INSERT INTO "Member" ("id", "email", "membershipNumber", "name", "searchText", "createdAt")
+         SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'), json_extract(value, '$[3]'), json_extract(value, '$[4]'), ?2 FROM json_each(?1)`,
       )
-      .bind(JSON.stringify(chunk.map((r) => [newId("mem"), r.email, r.membershipNumber, r.name])), sqlTime(now)),
+      .bind(JSON.stringify(chunk.map((r) => [newId("mem"), r.email, r.membershipNumber, r.name, memberSearchText(r)])), sqlTime(now)),
   );
 }
 
@@ -91,9 +100,10 @@ export function updateMembersStatements(d1: D1Database, updates: MemberUpdate[])
   return chunks(updates, ROWS_PER_STATEMENT).map((chunk) =>
     d1
       .prepare(
-        `UPDATE "Member" SET "email" = json_extract(u.value, '$[1]'), "membershipNumber" = json_extract(u.value, '$[2]'), "name" = json_extract(u.value, '$[3]')
+        `UPDATE "Member" SET "email" = json_extract(u.value, '$[1]'), "membershipNumber" = json_extract(u.value, '$[2]'), "name" = json_extract(u.value, '$[3]'),
+           "searchText" = json_extract(u.value, '$[4]')
          FROM json_each(?1) AS u WHERE "Member"."id" = json_extract(u.value, '$[0]')`,
       )
-      .bind(JSON.stringify(chunk.map((u) => [u.id, u.email, u.membershipNumber, u.name]))),
+      .bind(JSON.stringify(chunk.map((u) => [u.id, u.email, u.membershipNumber, u.name, memberSearchText(u)]))),
   );
 }

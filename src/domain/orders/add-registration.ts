@@ -23,6 +23,20 @@ export type RegistrationRequest = {
   source: "complimentary" | "door";
 };
 
+const attendeeNames = (lines: string[]) => lines.map(cleanLine).filter(Boolean);
+
+/**
+ * What is wrong with the attendee names (one a line), if anything. The form also asks it when
+ * other fields are wrong, so that every error shows at once.
+ */
+export function attendeeIssues(lines: string[]): FieldIssues {
+  const attendees = attendeeNames(lines);
+  if (!attendees.length) return { attendees: issue("attendee_names_required") };
+  if (attendees.length > 100) return { attendees: issue("attendee_names_too_many", { max: 100 }) };
+  if (attendees.some((a) => a.length > 100)) return { attendees: issue("attendee_name_too_long", { max: 100 }) };
+  return {};
+}
+
 /**
  * An organiser registers people directly: a complimentary place or pay-at-the-door. It takes
  * seats like any order (same atomic capacity check, sales windows and eligibility do not
@@ -32,13 +46,10 @@ export async function addRegistration(deps: ServiceDeps, actor: Actor, eventId: 
   const event = await findEventWithTiers(deps.db, eventId);
   if (!event) throw new DomainError("not_found", { what: "event" });
   const tier = event.ticketTypes.find((t) => t.id === request.tierId);
-  const fields: FieldIssues = {};
+  const fields = attendeeIssues(request.attendees);
   if (!tier) fields.tierId = issue("tier_required");
-  const attendees = request.attendees.map(cleanLine).filter(Boolean);
-  if (!attendees.length) fields.attendees = issue("attendee_names_required");
-  if (attendees.length > 100) fields.attendees = issue("attendee_names_too_many", { max: 100 });
-  if (attendees.some((a) => a.length > 100)) fields.attendees = issue("attendee_name_too_long", { max: 100 });
   if (Object.keys(fields).length || !tier) throw new DomainError("invalid", {}, fields);
+  const attendees = attendeeNames(request.attendees);
 
   const price = priceOrder(event.currency, attendees.map(() => tier), request.source === "complimentary" ? "complimentary" : "standard");
   const now = deps.now();

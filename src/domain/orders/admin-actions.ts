@@ -9,7 +9,7 @@ import { enqueueEmailStatement } from "@/domain/mail/repo";
 import { runBatch } from "@/domain/batch";
 import { cancelTicketStatement, findOrderWithTickets, findTicket, partialRefundStatement, renameTicketStatement } from "@/domain/orders/repo";
 import { freeTicketSeatStatements } from "@/domain/orders/seats";
-import { releaseHold, runTransition } from "@/domain/orders/settle";
+import { releaseHold, runTransition, stillIn } from "@/domain/orders/settle";
 
 /** Who is acting, for the audit log. */
 export type Actor = { staffId: string };
@@ -60,17 +60,22 @@ export async function cancelTicket(deps: ServiceDeps, actor: Actor, ticketId: st
 
 /**
  * Cancels a whole order: a pending one releases its hold (and its Stripe session is expired by
- * the caller's next sweep or now); a confirmed one has every valid ticket cancelled and its
- * seats freed. Refunding is a separate action.
+ * the caller's next sweep or now); a confirmed one, only when `confirmed` (it keeps the money),
+ * has every valid ticket cancelled, its seats freed and its buyer told, in one batch.
+ * Refunding is a separate action.
  */
-export async function cancelOrder(deps: ServiceDeps, actor: Actor, orderId: string) {
+export async function cancelOrder(deps: ServiceDeps, actor: Actor, orderId: string, options: { confirmed: boolean }) {
   const order = await orderOrThrow(deps, orderId);
   const now = deps.now();
   if (order.status === "pending") {
     if (order.stripeSessionId) await deps.stripe.checkout.sessions.expire(order.stripeSessionId).catch(() => undefined);
     await releaseHold(deps, orderId, "cancelled");
   } else if (order.status === "paid" || order.status === "partially_refunded") {
-    await runTransition(deps, now, { orderId, from: ["paid", "partially_refunded"], to: "cancelled", seats: "release_sold", ticketsFrom: ["valid"], ticketsTo: "cancelled", set: { cancelledAt: sqlTime(now) } });
+    if (!options.confirmed) throw invalidField("confirm", issue("confirm_cancel_paid"));
+    const email = { template: "order_cancelled" as const, recipient: order.buyerEmail, orderId, data: { orderId }, idempotencyKey: `order-cancelled-${orderId}` };
+    await runTransition(deps, now, { orderId, from: ["paid", "partially_refunded"], to: "cancelled", seats: "release_sold", ticketsFrom: ["valid"], ticketsTo: "cancelled", set: { cancelledAt: sqlTime(now) } }, () => [
+      enqueueEmailStatement(deps, email, now, stillIn(["paid", "partially_refunded"])),
+    ]);
   } else {
     throw new DomainError("conflict", { reason: "order_not_cancellable", status: order.status });
   }

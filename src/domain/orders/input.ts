@@ -41,3 +41,23 @@ export const orderInputSchema = z.object({
 
 export type OrderInput = z.infer<typeof orderInputSchema>;
 export type TicketInput = z.infer<typeof ticketInputSchema>;
+
+// Each part of a ticket that the rules read, or nothing when that part does not parse.
+const { shape } = ticketInputSchema;
+const ruleTicketSchema = z.object({
+  tier: shape.tier.catch(""),
+  name: z.unknown().transform(() => ""),
+  email: shape.email.catch(undefined),
+  declaration: shape.declaration.catch(undefined),
+  membership: shape.membership.catch(undefined),
+  accessCode: shape.accessCode.catch(undefined),
+});
+
+/**
+ * What the rules (tiers, limits, eligibility) can check of a registration that the schema
+ * refused, so that every problem is listed at once. Unreadable parts are left out.
+ */
+export const ruleInputSchema = z.object({
+  // Every entry kept (an unreadable one as a ticket of no tier), so issues keep their paths.
+  tickets: z.array(ruleTicketSchema.catch({ tier: "", name: "" })).max(50),
+});

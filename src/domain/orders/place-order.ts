@@ -7,7 +7,7 @@ import { eventSeatsLeft, tierSaleState } from "@/domain/events/availability";
 import type { ServiceDeps } from "@/domain/deps";
 import { checkEligibility } from "@/domain/orders/eligibility";
 import { spendGuesses } from "@/domain/orders/guessing";
-import type { OrderInput } from "@/domain/orders/input";
+import { ruleInputSchema, type OrderInput } from "@/domain/orders/input";
 import { newOrderReference } from "@/domain/orders/reference";
 import { runBatch } from "@/domain/batch";
 import { findEventWithTiers, findEventWithTiersBySlug } from "@/domain/events/repo";
@@ -52,6 +52,9 @@ export function orderSizeIssue(event: Pick<Event, "maxPerOrder">, total: number)
   return null;
 }
 
+/** Only a hash of a client's address is kept, and only to count its holds and guesses. */
+const clientKeyOf = (client: string) => sha256Hex(`client:${client}`);
+
 /**
  * Checks tiers, limits and eligibility; throws one DomainError listing every field to fix.
  * An online client (`clientKey`) spends a guess per access code or membership it tries.
@@ -59,7 +62,34 @@ export function orderSizeIssue(event: Pick<Event, "maxPerOrder">, total: number)
 async function planOrder(deps: ServiceDeps, event: EventWithTiers, input: OrderInput, now: Date, clientKey: string | null) {
   const closed = salesClosedReason(event, now);
   if (closed) throw new DomainError("sales_closed", { reason: closed });
+  const { fields, lines, checks, instead } = await checkOrder(deps, event, input, now, clientKey);
+  if (Object.keys(fields).length) throw new DomainError("invalid", {}, fields);
+  return lines.map((line, j) => {
+    const passed = checks[j] as { answer: string | null; membershipKeys?: string[] };
+    return { ...line, answer: passed.answer, membershipKeys: passed.membershipKeys, instead };
+  });
+}
 
+/**
+ * The rules' issues with whatever of `raw` can be read, for a registration the schema refused:
+ * the edge lists them beside the schema's, so a person sees every problem at once. None when
+ * the event is not on sale (placing the order then says why).
+ */
+export async function orderRuleIssues(deps: ServiceDeps, slug: string, raw: unknown, client: string): Promise<FieldIssues> {
+  const parsed = ruleInputSchema.safeParse(raw);
+  if (!parsed.success) return {};
+  const now = deps.now();
+  const event = await findEventWithTiersBySlug(deps.db, slug);
+  if (!event || event.status === "draft" || salesClosedReason(event, now)) return {};
+  return (await checkOrder(deps, event, parsed.data, now, await clientKeyOf(client))).fields;
+}
+
+/**
+ * Every field issue of the tiers, limits and eligibility rules, with the lines and their checks.
+ * An online client (`clientKey`) spends a guess per access code or membership it tries, whether
+ * or not the rest of the order is right, so a broken form is no free way to guess.
+ */
+async function checkOrder(deps: ServiceDeps, event: EventWithTiers, input: Pick<OrderInput, "tickets">, now: Date, clientKey: string | null) {
   const fields: FieldIssues = {};
   const tiersById = new Map(event.ticketTypes.map((t) => [t.id, t]));
   const counts = new Map<string, number>();
@@ -94,12 +124,7 @@ async function planOrder(deps: ServiceDeps, event: EventWithTiers, input: OrderI
     if ("field" in check) fields[`tickets.${lines[j]!.index}.${check.field}`] = check.issue;
   });
   await guesses?.settle(fields);
-  if (Object.keys(fields).length) throw new DomainError("invalid", {}, fields);
-
-  return lines.map((line, j) => {
-    const passed = checks[j] as { answer: string | null; membershipKeys?: string[] };
-    return { ...line, answer: passed.answer, membershipKeys: passed.membershipKeys, instead };
-  });
+  return { fields, lines, checks, instead };
 }
 
 /** After a capacity failure: the clearest true account of what is left. */
@@ -159,8 +184,7 @@ export async function placeOrder(
   const now = deps.now();
   const event = await findEventWithTiersBySlug(deps.db, slug);
   if (!event || event.status === "draft") throw new DomainError("not_found", { what: "event" });
-  // Only a hash of the client's address is kept, and only to count its holds and guesses.
-  const clientKey = "client" in placement && placement.client ? await sha256Hex(`client:${placement.client}`) : null;
+  const clientKey = "client" in placement && placement.client ? await clientKeyOf(placement.client) : null;
   const lines = await planOrder(deps, event, input, now, clientKey);
 
   const price = priceOrder(event.currency, lines.map((l) => l.tier));

@@ -2,8 +2,9 @@
 // and Prisma's D1 adapter runs $transaction calls as separate queries, so each change is one
 // D1 batch (run by D1 as a single transaction) of conditional statements. Seats are taken and
 // freed only through ./seats, in the same batch.
-import type { Prisma, PrismaClient } from "@/generated/prisma/client";
+import type { PrismaClient } from "@/generated/prisma/client";
 import { sqlTime } from "@/lib/sql-time";
+import { foldForSearch, normaliseEmail, searchText } from "@/lib/text";
 import { ticketEmailStatements, type Outbox } from "@/domain/mail/repo";
 import { moveOrderSeatsStatements, takeSeatsStatements, type SeatMove } from "@/domain/orders/seats";
 
@@ -110,7 +111,8 @@ export async function firstHoldEnd(d1: D1Database, q: { eventId: string; clientK
 }
 
 /**
- * Inserts an order with its tickets and takes their seats, all or nothing. Online sales need
+ * Inserts an order with its tickets and takes their seats, all or nothing. Emails are stored
+ * normalised (lower case), so every later comparison ("email me my tickets again") is exact. Online sales need
  * the event to be published at that instant; organisers adding registrations do not.
  */
 export function placeOrderStatements(outbox: Outbox, order: NewOrder, now: Date, options: { requirePublished: boolean } = { requirePublished: true }): D1PreparedStatement[] {
@@ -121,15 +123,15 @@ export function placeOrderStatements(outbox: Outbox, order: NewOrder, now: Date,
     d1
       .prepare(
         `INSERT INTO "Order" ("id", "eventId", "reference", "buyerName", "buyerEmail", "status", "source", "totalMinor",
-          "refundedMinor", "currency", "holdExpiresAt", "clientKey", "createdAt", "paidAt", "updatedAt")
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, ?9, ?10, ?13, ?11, ?12, ?11)`,
+          "refundedMinor", "currency", "holdExpiresAt", "clientKey", "createdAt", "paidAt", "updatedAt", "searchText")
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, ?9, ?10, ?13, ?11, ?12, ?11, ?14)`,
       )
       .bind(
         order.id,
         order.eventId,
         order.reference,
         order.buyerName,
-        order.buyerEmail,
+        normaliseEmail(order.buyerEmail),
         order.paid ? "paid" : "pending",
         order.source,
         order.totalMinor,
@@ -138,14 +140,15 @@ export function placeOrderStatements(outbox: Outbox, order: NewOrder, now: Date,
         at,
         order.paid ? at : null,
         order.clientKey,
+        searchText(order.reference, order.buyerName, normaliseEmail(order.buyerEmail)),
       ),
     ...takeSeatsStatements(d1, { eventId: order.eventId, tierIds: order.tickets.map((t) => t.ticketTypeId), as: order.paid ? "sold" : "held", requirePublished: options.requirePublished }, now),
     ...order.tickets.map((t) =>
       d1
         .prepare(
           `INSERT INTO "Ticket" ("id", "orderId", "eventId", "ticketTypeId", "attendeeName", "attendeeEmail",
-            "eligibilityAnswer", "pricePaidMinor", "status", "token", "createdAt", "updatedAt")
-           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)`,
+            "eligibilityAnswer", "pricePaidMinor", "status", "token", "createdAt", "updatedAt", "searchText")
+           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12)`,
         )
         .bind(
           t.id,
@@ -153,12 +156,13 @@ export function placeOrderStatements(outbox: Outbox, order: NewOrder, now: Date,
           order.eventId,
           t.ticketTypeId,
           t.attendeeName,
-          t.attendeeEmail,
+          t.attendeeEmail && normaliseEmail(t.attendeeEmail),
           t.eligibilityAnswer,
           t.pricePaidMinor,
           order.paid ? "valid" : "pending",
           t.token,
           at,
+          searchText(t.attendeeName, t.attendeeEmail && normaliseEmail(t.attendeeEmail)),
         ),
     ),
     ...(order.holdLimits ? [holdLimitStatement(d1, order, order.holdLimits, now)] : []),
@@ -264,9 +268,11 @@ export function partialRefundStatement(d1: D1Database, orderId: string, totalRef
     .bind(orderId, totalRefundedMinor, sqlTime(now));
 }
 
-/** Corrects an attendee's name. */
+/** Corrects an attendee's name, and its search column (the name's line; the email, stored lower case, follows). */
 export function renameTicketStatement(d1: D1Database, ticketId: string, name: string, now: Date): D1PreparedStatement {
-  return d1.prepare(`UPDATE "Ticket" SET "attendeeName" = ?2, "updatedAt" = ?3 WHERE "id" = ?1`).bind(ticketId, name, sqlTime(now));
+  return d1
+    .prepare(`UPDATE "Ticket" SET "attendeeName" = ?2, "updatedAt" = ?3, "searchText" = ?4 || char(10) || coalesce("attendeeEmail", '') WHERE "id" = ?1`)
+    .bind(ticketId, name, sqlTime(now), foldForSearch(name));
 }
 
 /** Cancels one ticket if it is still valid; its `meta.changes` says whether it did. Seats: orders/seats. */
@@ -301,31 +307,27 @@ export async function salesFigures(deps: { db: PrismaClient; d1: D1Database }, e
 /** The filters of the organiser's attendee list. */
 export type AttendeeFilter = { q?: string | undefined; tierId?: string | undefined; status?: string | undefined; checkedIn?: "yes" | "no" | undefined };
 
-/** One page of an event's tickets (with order and tier) matching `filter`, newest first, and how many match in all. */
+/**
+ * One page of an event's tickets (with order and tier) matching `filter`, newest first, and how
+ * many match in all. The filter runs in SQL (search columns compared with instr(), ignoring case
+ * and accents, with no pattern limit as LIKE has on D1); Prisma then reads that page's rows.
+ */
 export async function findAttendeePage(db: PrismaClient, eventId: string, filter: AttendeeFilter, page: { skip: number; take: number }) {
   const q = filter.q?.trim();
-  const where: Prisma.TicketWhereInput = {
-    eventId,
-    ...(filter.tierId ? { ticketTypeId: filter.tierId } : {}),
-    ...(filter.status ? { order: { status: filter.status } } : { order: { status: { not: "expired" } } }),
-    ...(filter.checkedIn === "yes" ? { checkedInAt: { not: null } } : filter.checkedIn === "no" ? { checkedInAt: null } : {}),
-    ...(q
-      ? {
-          OR: [
-            { attendeeName: { contains: q } },
-            { attendeeEmail: { contains: q.toLowerCase() } },
-            { order: { reference: { contains: q.toUpperCase() } } },
-            { order: { buyerName: { contains: q } } },
-            { order: { buyerEmail: { contains: q.toLowerCase() } } },
-          ],
-        }
-      : {}),
-  };
-  const [total, rows] = await Promise.all([
-    db.ticket.count({ where }),
-    db.ticket.findMany({ where, include: { order: true, ticketType: true }, orderBy: [{ createdAt: "desc" }, { id: "asc" }], ...page }),
+  const where = [`t."eventId" = ?`];
+  const args: unknown[] = [eventId];
+  if (filter.tierId) where.push(`t."ticketTypeId" = ?`), args.push(filter.tierId);
+  if (filter.status) where.push(`o."status" = ?`), args.push(filter.status);
+  else where.push(`o."status" <> 'expired'`);
+  if (filter.checkedIn) where.push(`(t."checkedInAt" IS NULL) = ?`), args.push(filter.checkedIn === "no" ? 1 : 0);
+  if (q) where.push(`(instr(t."searchText", ?) > 0 OR instr(o."searchText", ?) > 0)`), args.push(foldForSearch(q), foldForSearch(q));
+  const from = `FROM "Ticket" t JOIN "Order" o ON o."id" = t."orderId" WHERE ${where.join(" AND ")}`;
+  const [counted, ids] = await Promise.all([
+    db.$queryRawUnsafe<Array<{ n: number | bigint }>>(`SELECT COUNT(*) AS "n" ${from}`, ...args),
+    db.$queryRawUnsafe<Array<{ id: string }>>(`SELECT t."id" ${from} ORDER BY t."createdAt" DESC, t."id" LIMIT ? OFFSET ?`, ...args, page.take, page.skip),
   ]);
-  return { total, rows };
+  const rows = await db.ticket.findMany({ where: { id: { in: ids.map((r) => r.id) } }, include: { order: true, ticketType: true }, orderBy: [{ createdAt: "desc" }, { id: "asc" }] });
+  return { total: Number(counted[0]?.n ?? 0), rows };
 }
 
 /** What happened to an order (its audit entries, with who) and the mail it sent. */

@@ -3,7 +3,9 @@ import type { EventView, TierView } from "@/domain/events/public-event";
 
 const money = (amount: number, currency: string) => ({ amount, currency });
 
-function tierJson({ tier, available, state }: TierView, currency: string) {
+// A tier's `available` is what it can sell by its own quota (bounded by the event), null when
+// only the event's places limit it: the event's places are said once, as the event's `available`.
+function tierJson({ tier, quotaLeft, state }: TierView, currency: string) {
   return {
     id: tier.id,
     name: tier.name,
@@ -11,7 +13,7 @@ function tierJson({ tier, available, state }: TierView, currency: string) {
     price: money(tier.priceMinor, currency),
     eligibility: tier.eligibility,
     ...(tier.eligibility === "declaration" ? { declaration: tier.declarationText } : {}),
-    available,
+    available: quotaLeft,
     state,
     maxPerOrder: tier.maxPerOrder,
   };
@@ -34,6 +36,7 @@ export function eventSummaryJson(view: EventView, url: string) {
     priceRange: view.priceRange
       ? { min: money(view.priceRange.min, event.currency), max: money(view.priceRange.max, event.currency) }
       : null,
+    available: view.placesLeft,
     onSale: view.onSale,
     soldOut: view.soldOut,
     url,

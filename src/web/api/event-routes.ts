@@ -3,7 +3,10 @@ import type { AppEnv } from "@/env";
 import { slugParam } from "@/lib/schemas";
 import { cached } from "@/lib/micro-cache";
 import { absoluteUrl } from "@/lib/urls";
-import { validate } from "@/lib/validate";
+import * as z from "zod";
+import { fieldIssues, validate } from "@/lib/validate";
+import { DomainError } from "@/domain/errors";
+import { orderRuleIssues } from "@/domain/orders/place-order";
 import { getPublicEvent, listUpcomingEvents } from "@/domain/events/public-event";
 import { orderInputSchema } from "@/domain/orders/input";
 import { register } from "@/domain/orders/register";
@@ -28,9 +31,13 @@ export const apiRoutes = new Hono<AppEnv>()
     return c.json(body);
   })
   // Register people and (unless free) get the Stripe Checkout URL to send the buyer to.
-  .post("/events/:slug/orders", requireHuman(), validate("param", slugParam), validate("json", orderInputSchema), async (c) => {
+  .post("/events/:slug/orders", requireHuman(), validate("param", slugParam), validate("json", z.unknown()), async (c) => {
     const { slug } = c.req.valid("param");
-    const { order, checkoutUrl } = await register(c.var.deps, slug, c.req.valid("json"), c.req.header("cf-connecting-ip") ?? "local");
+    const raw = c.req.valid("json");
+    const parsed = orderInputSchema.safeParse(raw);
+    // Every problem at once: the rules' (eligibility, tiers) beside the schema's, which win per field.
+    if (!parsed.success) throw new DomainError("invalid", {}, { ...(await orderRuleIssues(c.var.deps, slug, raw, c.req.header("cf-connecting-ip") ?? "local")), ...fieldIssues(parsed.error.issues) });
+    const { order, checkoutUrl } = await register(c.var.deps, slug, parsed.data, c.req.header("cf-connecting-ip") ?? "local");
     return c.json(
       {
         order: {

@@ -1,7 +1,7 @@
 import type { TicketType } from "@/generated/prisma/client";
 import { formatDate, formatMoney, formatTime } from "@/lib/format";
 import type { EventView } from "@/domain/events/public-event";
-import { Badge, EventWhen, TimeFact, availabilityText } from "@/web/public/event-parts";
+import { Badge, EventWhen, PlacesLeft, TimeFact, availabilityText } from "@/web/public/event-parts";
 import { Layout } from "@/web/shared/layout";
 
 /** Who a tier is for, in the words a buyer needs. */
@@ -118,6 +118,7 @@ export function EventPage(props: {
             <p>Tickets are not available yet.</p>
           ) : (
             <form method="get" action={`/events/${event.slug}/register`} class="ticket-choice">
+            <PlacesLeft view={view} />
             <table class="tier-table">
               <caption class="visually-hidden">Ticket types, who each is for, price and availability</caption>
               <thead>
@@ -130,7 +131,7 @@ export function EventPage(props: {
               </thead>
               <tbody>
                 {view.tiers.map((tierView) => {
-                  const { tier, available, state } = tierView;
+                  const { tier, quotaLeft, state } = tierView;
                   return (
                   <tr>
                     <th scope="row">
@@ -139,7 +140,7 @@ export function EventPage(props: {
                       <span class="tier-eligibility">{eligibilityText(tier)}</span>
                     </th>
                     <td class="tier-price">{formatMoney(tier.priceMinor, event.currency)}</td>
-                    <td class={`tier-state tier-state-${state}`}>{availabilityText(state, available)}</td>
+                    <td class={`tier-state tier-state-${state}`}>{availabilityText(state, quotaLeft)}</td>
                     {view.onSale && (
                       <td class="tier-quantity">
                         <QuantitySelect view={view} tierView={tierView} selected={props.selected?.[tier.id] ?? 0} />

@@ -35,12 +35,22 @@ const stateLabels: Record<SaleState, string> = {
   event_over: "Event over",
 };
 
-/** Words for a tier's state, with seats left when few remain. */
+/**
+ * Words for a tier's state, with what the tier itself can still sell (`quotaLeft`, null when
+ * only the event's places limit it: those are said once, by PlacesLeft).
+ */
 export function availabilityText(state: SaleState, available: number | null): string {
   if (state !== "on_sale") return stateLabels[state];
   if (available === null) return "Available";
   if (available <= 10) return `Only ${available} left`;
   return `${available} available`;
+}
+
+/** The event's places left, said once above its tiers (nothing when it has no capacity). */
+export function PlacesLeft(props: { view: { placesLeft: number | null; onSale: boolean } }) {
+  const left = props.view.placesLeft;
+  if (left === null || !props.view.onSale) return null;
+  return <p class="places-left">{left === 1 ? "Only 1 place left for this event." : left <= 10 ? `Only ${left} places left for this event.` : `${left} places left for this event.`}</p>;
 }
 
 /** A short badge with words (never colour alone). */

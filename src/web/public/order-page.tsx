@@ -26,23 +26,55 @@ function Heading(props: { order: FullOrder }) {
         </>
       );
     case "refunded":
+      // Never confirmed: the payment came after the hold ended and was refunded automatically.
+      if (!order.paidAt) {
+        return (
+          <>
+            <h1>Your late payment was refunded</h1>
+            <p class="lead">
+              Your payment arrived after your places were released, so {formatMoney(order.refundedMinor, order.currency)} has been refunded to your card in full. Please
+              register again if places are left.
+            </p>
+          </>
+        );
+      }
       return (
         <>
           <h1>This order was refunded</h1>
-          <p class="lead">
-            {formatMoney(order.refundedMinor, order.currency)} has been refunded to your card. If your payment arrived after your places were released,
-            we refunded it in full automatically; please register again if places are left.
-          </p>
+          <p class="lead">The organisers refunded {formatMoney(order.refundedMinor, order.currency)} to your card, and the tickets on this order are cancelled.</p>
         </>
       );
+    case "cancelled":
+      if (order.paidAt) return <CancelledAfterPayment order={order} />;
+      return <NotCompleted />;
     default:
-      return (
-        <>
-          <h1>This registration was not completed</h1>
-          <p class="lead">Nothing has been charged and the places have been released.</p>
-        </>
-      );
+      return <NotCompleted />;
   }
+}
+
+/** Paid, then cancelled by the organisers: the money has not come back on its own. */
+function CancelledAfterPayment(props: { order: FullOrder }) {
+  const { order } = props;
+  const refunded = order.refundedMinor > 0;
+  return (
+    <>
+      <h1>The organisers cancelled this order</h1>
+      <p class="lead">
+        You paid {formatMoney(order.totalMinor, order.currency)}, and the organisers have cancelled the tickets on this order.{" "}
+        {refunded ? `They refunded ${formatMoney(order.refundedMinor, order.currency)} of it.` : "Nothing has been refunded yet."}
+      </p>
+      <p>If you have questions about this, or expected a refund, contact the organisers: reply to any email we sent you about this order.</p>
+    </>
+  );
+}
+
+function NotCompleted() {
+  return (
+    <>
+      <h1>This registration was not completed</h1>
+      <p class="lead">Nothing has been charged and the places have been released.</p>
+    </>
+  );
 }
 
 /** What a buyer sees after paying (or cancelling): the order's state, in words, with its tickets. */
@@ -87,7 +119,7 @@ export function OrderPage(props: { order: FullOrder }) {
           </li>
         ))}
       </ul>
-      {(order.status === "cancelled" || order.status === "expired") && (
+      {(order.status === "cancelled" || order.status === "expired") && !order.paidAt && (
         <p>
           <a class="button-primary" href={`/events/${event.slug}/register?from=${order.id}`}>
             Register again with the same details

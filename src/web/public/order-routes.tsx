@@ -4,15 +4,17 @@ import type { AppEnv } from "@/env";
 import { validate } from "@/lib/validate";
 import { abandonCheckout, orderAfterCheckout } from "@/domain/orders/checkout-return";
 import { OrderPage } from "@/web/public/order-page";
+import { privatePage } from "@/web/middleware/private-page";
 
 const orderParam = z.object({ id: z.string().regex(/^ord_[0-9a-z]{16}$/) });
 
 /**
  * Where Stripe sends the buyer back. Order ids are unguessable (80 random bits), so the link
- * is the key. Neither page marks anything paid on its own say-so: the success page asks
+ * is the key, and its pages are private (never cached or indexed). Neither page marks anything paid on its own say-so: the success page asks
  * Stripe about the session and runs the same idempotent settlement as the webhook.
  */
 export const orderRoutes = new Hono<AppEnv>()
+  .use("/orders/*", privatePage)
   .get("/orders/:id/complete", validate("param", orderParam), async (c) => {
     const order = await orderAfterCheckout(c.var.deps, c.req.valid("param").id);
     return c.html(<OrderPage order={order} />);

@@ -13,7 +13,7 @@ import { messagesOf } from "@/web/shared/i18n";
 import { TURNSTILE_FIELD, verifyHuman } from "@/web/middleware/turnstile";
 import { getPublicEvent, type EventView } from "@/domain/events/public-event";
 import { orderInputSchema } from "@/domain/orders/input";
-import { openAlternative, orderSizeIssue } from "@/domain/orders/place-order";
+import { openAlternative, orderRuleIssues, orderSizeIssue } from "@/domain/orders/place-order";
 import { register } from "@/domain/orders/register";
 import { getOrderForBuyer } from "@/domain/orders/settle";
 import { EventPage } from "@/web/public/event-page";
@@ -53,7 +53,10 @@ export const registrationRoutes = new Hono<AppEnv>()
     const from = orderIdSchema.safeParse(c.req.query("from"));
     if (from.success) {
       const order = await getOrderForBuyer(c.var.deps, from.data).catch(() => null);
-      if (order && order.eventId === view.event.id && (order.status === "cancelled" || order.status === "expired")) {
+      if (order && order.eventId === view.event.id && (order.status === "cancelled" || order.status === "expired") && !order.paidAt) {
+        // Prefilled with the buyer's details, and the order id in the URL is their key.
+        c.header("Cache-Control", "private, no-store");
+        c.header("X-Robots-Tag", "noindex, nofollow");
         return c.html(registrationPage(c, view, valuesFromOrder(order), { notice: "Payment cancelled: nothing has been charged. Your choices are kept below." }));
       }
     }
@@ -81,10 +84,13 @@ export const registrationRoutes = new Hono<AppEnv>()
       return c.html(registrationPage(c, view, values, { notice: `Ticket ${switchIndex + 1} is now ${alternative.name} (${price}).` }));
     }
 
-    const parsed = orderInputSchema.safeParse(inputFromValues(values));
+    const raw = inputFromValues(values);
+    const parsed = orderInputSchema.safeParse(raw);
     if (!parsed.success) {
       const m = messagesOf(c);
-      return c.html(registrationPage(c, view, values, { errors: fieldMessages(fieldIssues(parsed.error.issues), m), message: m.pages.formProblem }), 422);
+      // Every problem at once: the rules' (eligibility, tiers) beside the schema's, which win per field.
+      const issues = { ...(await orderRuleIssues(c.var.deps, slug, raw, c.req.header("cf-connecting-ip") ?? "local")), ...fieldIssues(parsed.error.issues) };
+      return c.html(registrationPage(c, view, values, { errors: fieldMessages(issues, m), message: m.pages.formProblem }), 422);
     }
     try {
       await verifyHuman(c, body[TURNSTILE_FIELD]);

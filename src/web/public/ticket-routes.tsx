@@ -1,5 +1,4 @@
 import { Hono } from "hono";
-import { createMiddleware } from "hono/factory";
 import * as z from "zod";
 import type { AppEnv } from "@/env";
 import { DomainError } from "@/domain/errors";
@@ -10,24 +9,15 @@ import { qrPng, qrSvg } from "@/domain/tickets/qr";
 import { getTicketView, ticketPath } from "@/domain/tickets/ticket-view";
 import { TicketPage } from "@/web/public/ticket-page";
 import { messagesOf } from "@/web/shared/i18n";
+import { privatePage } from "@/web/middleware/private-page";
 
 // Ticket.token: 32 random bytes as base64url (src/lib/tokens.ts).
 const tokenParam = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
 
-/**
- * The ticket's URL is its only key, so nothing under /tickets/ may be cached, indexed or sent
- * on as a referrer. Runs for error pages too.
- */
-const privateTicket = createMiddleware<AppEnv>(async function privateTicket(c, next) {
-  await next();
-  c.res.headers.set("Cache-Control", "private, no-store");
-  c.res.headers.set("Referrer-Policy", "no-referrer");
-  c.res.headers.set("X-Robots-Tag", "noindex, nofollow");
-});
 
 /** An attendee's ticket page, its calendar file and its QR image. */
 export const ticketRoutes = new Hono<AppEnv>()
-  .use("/tickets/*", privateTicket)
+  .use("/tickets/*", privatePage)
   .get("/tickets/:token", validate("param", tokenParam), async (c) => {
     const { token } = c.req.valid("param");
     const ticket = await getTicketView(c.var, token);

@@ -1,7 +1,7 @@
 import { Layout } from "@/web/shared/layout";
 
 /** Ask for a sign-in link. */
-export function SignInPage(props: { next: string; error?: string }) {
+export function SignInPage(props: { next: string; error?: string; value?: string }) {
   return (
     <Layout title="Sign in" noindex>
       <h1>Sign in</h1>
@@ -15,7 +15,7 @@ export function SignInPage(props: { next: string; error?: string }) {
               {props.error}
             </p>
           )}
-          <input id="email" name="email" type="email" autocomplete="email" required aria-describedby={props.error ? "email-error" : undefined} />
+          <input id="email" name="email" type="email" autocomplete="email" required value={props.value} aria-describedby={props.error ? "email-error" : undefined} />
         </div>
         <button type="submit" class="button-primary">
           Email me a sign-in link

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { createFactory } from "hono/factory";
 import * as z from "zod";
 import type { AppEnv } from "@/env";
+import type { FieldIssues } from "@/domain/issues";
 import { DomainError } from "@/domain/errors";
 import { renderMarkdown } from "@/lib/markdown";
 import { absoluteUrl } from "@/lib/urls";
@@ -14,7 +15,7 @@ import { changeEventStatus, duplicateEvent, type StatusAction } from "@/domain/e
 import { blankEventValues, eventFields, eventFormValues, eventInputSchema, type EventFormValues } from "@/domain/events/event-input";
 import { createEvent, getAdminEvent, getPreviewView, listAdminEvents, updateEvent } from "@/domain/events/admin-events";
 import { count, formShape } from "@/domain/events/form-input";
-import { blankTierValues, tierFields, tierFormValues, tierInputSchema, type TierFormValues } from "@/domain/events/tier-input";
+import { blankTierValues, tierFields, tierFormValues, tierInputSchema, tierRuleIssues, type TierFormValues } from "@/domain/events/tier-input";
 import { createTier, deletableTierIds, deleteTier, getAdminTier, nextSortOrder, updateTier } from "@/domain/events/tiers";
 import { AdminEventListPage } from "@/web/admin/events/event-list-page";
 import { EditEventPage, NewEventPage } from "@/web/admin/events/event-form-page";
@@ -43,6 +44,8 @@ const noticeFor = (done: string | undefined) => notices[done ?? ""];
 const formProblem = (m: Messages) => errorSentence(m, "invalid", {});
 /** zod's issues as sentences, per field. */
 const zodMessages = (m: Messages, issues: readonly ZodIssueLike[]) => fieldMessages(fieldIssues(issues), m);
+/** A refused tier form's sentences: its fields' own, and the rules between fields at once. */
+const tierMessages = (m: Messages, issues: readonly ZodIssueLike[], rules: FieldIssues) => fieldMessages({ ...rules, ...fieldIssues(issues) }, m);
 /** A refusal's per-field sentences and its own sentence. */
 const fieldsOf = (m: Messages, err: DomainError) => fieldMessages(err.fields, m);
 const sentenceOf = (m: Messages, err: DomainError) => errorMessage(err, m);
@@ -170,7 +173,10 @@ export const adminEventRoutes = new Hono<AppEnv>()
     const values = c.req.valid("form");
     const parsed = tierInputSchema(event.timezone, false).safeParse(values);
     const m = messagesOf(c);
-    if (!parsed.success) return c.html(<TierFormPage {...signedIn(c.var)} event={event} values={values} errors={zodMessages(m, parsed.error.issues)} message={formProblem(m)} />, 422);
+    if (!parsed.success) {
+      const errors = tierMessages(m, parsed.error.issues, tierRuleIssues(event.timezone, false, values));
+      return c.html(<TierFormPage {...signedIn(c.var)} event={event} values={values} errors={errors} message={formProblem(m)} />, 422);
+    }
     await createTier(c.var.deps, c.var.staff.id, event.id, parsed.data);
     return c.redirect(`/admin/events/${event.id}/edit?done=tier-added`, 303);
   })
@@ -185,7 +191,7 @@ export const adminEventRoutes = new Hono<AppEnv>()
     const m = messagesOf(c);
     const again = (errors: Record<string, string>, message = formProblem(m)) =>
       c.html(<TierFormPage {...signedIn(c.var)} event={tier.event} tier={tier} values={values} errors={errors} message={message} />, 422);
-    if (!parsed.success) return again(zodMessages(m, parsed.error.issues));
+    if (!parsed.success) return again(tierMessages(m, parsed.error.issues, tierRuleIssues(tier.event.timezone, tier.accessCodeHash !== null, values)));
     try {
       await updateTier(c.var.deps, c.var.staff.id, tier.id, parsed.data);
     } catch (err) {

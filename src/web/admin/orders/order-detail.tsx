@@ -18,6 +18,26 @@ function ActionForm(props: { action: string; csrfToken: string; label: string })
   );
 }
 
+/** Cancelling a paid order keeps the money, so it needs its box ticked; the buyer is emailed. */
+function CancelPaidForm(props: { orderId: string; csrfToken: string }) {
+  return (
+    <form method="post" action={`/admin/orders/${props.orderId}/cancel`} class="inline-action">
+      <CsrfField token={props.csrfToken} />
+      <fieldset>
+        <legend>Cancel every ticket without a refund</legend>
+        <p class="hint">The buyer is emailed that their tickets are cancelled and that nothing has been refunded. To give money back, refund instead.</p>
+        <div class="checkbox">
+          <input type="checkbox" id="confirm-cancel" name="confirm" value="yes" required />
+          <label for="confirm-cancel">I mean to cancel every ticket on this order and keep the payment</label>
+        </div>
+        <button type="submit" class="button-secondary">
+          Cancel every ticket (no refund)
+        </button>
+      </fieldset>
+    </form>
+  );
+}
+
 /** `/admin/orders/:id`: one order, its tickets, its history, and what can be done to it. */
 export function OrderDetailPage(props: { detail: Detail; words: Messages["audit"]; staff: StaffIdentity; csrfToken: string; message?: string | undefined; error?: string | undefined }) {
   const { order, history, emails } = props.detail;
@@ -123,9 +143,8 @@ export function OrderDetailPage(props: { detail: Detail; words: Messages["audit"
             </fieldset>
           </form>
         )}
-        {["pending", "paid", "partially_refunded"].includes(order.status) && (
-          <ActionForm action={`/admin/orders/${order.id}/cancel`} csrfToken={csrfToken} label={order.status === "pending" ? "Cancel this unpaid order and free its seats" : "Cancel every ticket on this order (no refund)"} />
-        )}
+        {order.status === "pending" && <ActionForm action={`/admin/orders/${order.id}/cancel`} csrfToken={csrfToken} label="Cancel this unpaid order and free its seats" />}
+        {(order.status === "paid" || order.status === "partially_refunded") && <CancelPaidForm orderId={order.id} csrfToken={csrfToken} />}
       </div>
 
       <h2>History</h2>

@@ -9,7 +9,7 @@ import { messagesOf } from "@/web/shared/i18n";
 import { requirePermission, signedIn, type SignedIn } from "@/web/middleware/auth";
 import { retryFailedEmail } from "@/domain/mail/retry";
 import { findEventForOrders } from "@/domain/events/admin-events";
-import { addRegistration } from "@/domain/orders/add-registration";
+import { addRegistration, attendeeIssues } from "@/domain/orders/add-registration";
 import { cancelOrder, cancelTicket, orderOfTicket, refundOrder, renameAttendee, resendTickets } from "@/domain/orders/admin-actions";
 import { eventDashboard, orderDetail, searchAttendees } from "@/domain/orders/admin-queries";
 import { AddRegistrationPage, type AddRegistrationValues } from "@/web/admin/orders/add-registration";
@@ -110,7 +110,9 @@ export const adminOrderRoutes = new Hono<AppEnv>()
     const rerender = (errors: Record<string, string>, message: string, status: 409 | 422) => c.html(<AddRegistrationPage event={event} values={values} errors={errors} message={message} {...signedIn(c.var)} />, status);
     const parsed = registrationForm.safeParse(values);
     if (!parsed.success) {
-      return rerender(fieldMessages(fieldIssues(parsed.error.issues), messagesOf(c)), messagesOf(c).pages.formProblem, 422);
+      // Every error at once: the attendee names' rule beside the schema's.
+      const issues = { ...attendeeIssues(values.attendees.split(/\r?\n/)), ...fieldIssues(parsed.error.issues) };
+      return rerender(fieldMessages(issues, messagesOf(c)), messagesOf(c).pages.formProblem, 422);
     }
     try {
       const orderId = await addRegistration(c.var.deps, { staffId: c.var.staff.id }, eventId, { ...parsed.data, attendees: parsed.data.attendees.split(/\r?\n/) });
@@ -129,9 +131,9 @@ export const adminOrderRoutes = new Hono<AppEnv>()
     const refused = await orderAction(c.var, messagesOf(c), orderId, () => resendTickets(c.var.deps, { staffId: c.var.staff.id }, orderId));
     return refused ? c.html(refused.page, refused.status) : c.redirect(doneUrl(orderId, "resent"), 303);
   })
-  .post("/orders/:id/cancel", manageOrders, validate("param", orderParam), async (c) => {
+  .post("/orders/:id/cancel", manageOrders, validate("param", orderParam), validate("form", z.object({ confirm: z.string().max(10).optional() })), async (c) => {
     const { id: orderId } = c.req.valid("param");
-    const refused = await orderAction(c.var, messagesOf(c), orderId, () => cancelOrder(c.var.deps, { staffId: c.var.staff.id }, orderId));
+    const refused = await orderAction(c.var, messagesOf(c), orderId, () => cancelOrder(c.var.deps, { staffId: c.var.staff.id }, orderId, { confirmed: c.req.valid("form").confirm === "yes" }));
     return refused ? c.html(refused.page, refused.status) : c.redirect(doneUrl(orderId, "order_cancelled"), 303);
   })
   .post("/orders/:id/refund", manageOrders, validate("param", orderParam), async (c) => {
