@@ -206,6 +206,8 @@ export const en: Messages = {
           return "The members list changed while you were uploading, so nothing was changed. Check the file again and confirm.";
         case "staff_email_taken":
           return "Someone with that email address already has access.";
+        case "nonce_reused":
+          return "This scan's nonce was already used for a different scan, so nothing was recorded. Scan again: each scan needs a nonce of its own.";
         case "order_not_cancellable":
           return `This order is ${orderStatus(p.status)}, so there is nothing to cancel.`;
         case "order_not_refundable":

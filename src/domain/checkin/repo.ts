@@ -65,16 +65,25 @@ export function logScanStatement(d1: D1Database, row: ScanLog, resultSql: string
     .bind(newId("chk"), row.eventId, row.ticketId, row.staffId, row.device, row.nonce, sqlTime(now));
 }
 
-/** Logs a refused scan; a failure to log (e.g. a repeated nonce) never hides the answer. */
-export async function logRefusal(d1: D1Database, row: ScanLog, result: string, now: Date): Promise<void> {
-  await logScanStatement(d1, row, `'${result.replace(/[^a-z_]/g, "")}'`, now)
+/**
+ * Logs a refused scan. True when logged; false when it was not (a repeated nonce, whose first
+ * use the caller then compares with this scan). A failure to log never hides the answer.
+ */
+export async function logRefusal(d1: D1Database, row: ScanLog, result: string, now: Date): Promise<boolean> {
+  return logScanStatement(d1, row, `'${result.replace(/[^a-z_]/g, "")}'`, now)
     .run()
-    .catch(() => undefined);
+    .then(
+      () => true,
+      () => false,
+    );
 }
+
+/** A scan as logged: who made it, at which event's door, of which ticket, with what result. */
+export type LoggedScan = { eventId: string; staffId: string; ticketId: string | null; result: string };
 
 /** The scan already recorded under this nonce, if any. */
 export function findScanByNonce(d1: D1Database, nonce: string) {
-  return d1.prepare(`SELECT "ticketId", "result" FROM "CheckIn" WHERE "nonce" = ?1`).bind(nonce).first<{ ticketId: string | null; result: string }>();
+  return d1.prepare(`SELECT "eventId", "staffId", "ticketId", "result" FROM "CheckIn" WHERE "nonce" = ?1`).bind(nonce).first<LoggedScan>();
 }
 
 /**
