@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { hashAccessCode } from "@/domain/orders/eligibility";
 import { signedInAs, type Caller } from "./auth-helpers";
 import { codeFor, doorSetup } from "./door-helpers";
-import { createEvent, fetchWorker } from "./helpers";
+import { createEvent, db, fetchWorker, orderBody } from "./helpers";
 
 /**
  * Bodies that are right in every field but one, which gets an odd value: the input reaches the
@@ -130,4 +130,21 @@ describe("one odd field in an otherwise good body never makes a 5xx", () => {
     for (const [label, one] of variants({ weeks: "1" })) requests.push([label, `/admin/events/${event.id}/duplicate`, form(owner, one)]);
     expect(await failuresOf(requests)).toEqual([]);
   }, 120_000);
+
+  it("the organiser's order forms: refund amounts and attendee names", async () => {
+    const owner = await signedInAs("owner");
+    const event = await createEvent({ capacity: 10_000 });
+    const placed = await fetchWorker(`/api/v1/events/${event.slug}/orders`, json(orderBody(event.ticketTypes[0]!.id, 2)));
+    const { order } = (await placed.json()) as { order: { id: string } };
+    await db.order.update({ where: { id: order.id }, data: { status: "paid", paidAt: new Date() } });
+    await db.ticket.updateMany({ where: { orderId: order.id }, data: { status: "valid" } });
+    const [first] = await db.ticket.findMany({ where: { orderId: order.id } });
+    const requests: Array<[string, string, RequestInit]> = [];
+    for (const value of odd) {
+      requests.push([`amount=${JSON.stringify(value.slice(0, 12))}`, `/admin/orders/${order.id}/refund`, form(owner, { amount: value })]);
+      requests.push([`cancel=${JSON.stringify(value.slice(0, 12))}`, `/admin/orders/${order.id}/refund`, form(owner, { cancel: value })]);
+      requests.push([`name=${JSON.stringify(value.slice(0, 12))}`, `/admin/tickets/${first!.id}/name`, form(owner, { name: value })]);
+    }
+    expect(await failuresOf(requests)).toEqual([]);
+  }, 60_000);
 });
