@@ -50,6 +50,8 @@ describe("a correctly signed webhook whose body is not an event", () => {
       { ...stripeEvent("checkout.session.completed", {}), data: null },
       { ...stripeEvent("checkout.session.completed", {}), data: { object: null } },
       stripeEvent("checkout.session.completed", { id: 7, metadata: "orderId" }),
+      stripeEvent("checkout.session.completed", { id: "cs_test_odd", metadata: { orderId: 5 }, client_reference_id: null }),
+      stripeEvent("checkout.session.expired", { id: "cs_test_odd", metadata: { orderId: ["x"] } }),
       stripeEvent("charge.refunded", { payment_intent: { no: "id" }, amount_refunded: "all", refunded: "yes" }),
     ];
     for (const body of bodies) {

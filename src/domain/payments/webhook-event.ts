@@ -2,7 +2,8 @@ import type Stripe from "stripe";
 import { z } from "zod";
 
 const id = z.string().min(1).max(255);
-const metadata = z.record(z.string(), z.unknown()).nullish();
+// Stripe's metadata values are always strings; anything else did not come from a session of ours.
+const metadata = z.record(z.string(), z.string()).nullish();
 const expandable = z.union([z.string(), z.looseObject({ id: z.string() })]).nullish();
 
 /** The fields of a Checkout Session the handler reads. */
