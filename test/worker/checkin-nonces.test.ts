@@ -81,3 +81,27 @@ describe("wrong_event answers", () => {
     }
   });
 });
+
+describe("undo nonces", () => {
+  const undo = (door: { apiToken: string }, body: Record<string, unknown>) =>
+    fetchWorker("/api/v1/checkins/undo", { method: "POST", headers: { authorization: `Bearer ${door.apiToken}`, "content-type": "application/json" }, body: JSON.stringify(body) });
+
+  it("answers a retried undo the same and logs it once", async () => {
+    const { event, tickets, door } = await doorSetup(1);
+    await scan(door, { event: event.slug, code: await codeFor(tickets[0]!.id), nonce: nonce() });
+    const body = { event: event.slug, ticketId: tickets[0]!.id, nonce: nonce() };
+    expect(await (await undo(door, body)).json()).toEqual({ undone: true });
+    expect(await (await undo(door, body)).json()).toEqual({ undone: true });
+    expect(await db.checkIn.count({ where: { ticketId: tickets[0]!.id, result: "undone" } })).toBe(1);
+  });
+
+  it("refuses an undo whose nonce a check-in used, and undoes nothing unlogged", async () => {
+    const { event, tickets, door } = await doorSetup(1);
+    const reused = nonce();
+    await scan(door, { event: event.slug, code: await codeFor(tickets[0]!.id), nonce: reused });
+    const res = await undo(door, { event: event.slug, ticketId: tickets[0]!.id, nonce: reused });
+    expect(res.status).toBe(409);
+    expect((await db.ticket.findUniqueOrThrow({ where: { id: tickets[0]!.id } })).checkedInAt).not.toBeNull();
+    expect(await db.checkIn.count({ where: { ticketId: tickets[0]!.id, result: "undone" } })).toBe(0);
+  });
+});

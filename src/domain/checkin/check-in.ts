@@ -105,8 +105,15 @@ export async function checkIn(deps: ServiceDeps, staff: StaffIdentity, event: Do
   return { result: "already_checked_in", ticket: ticketInfo(current ?? ticket) };
 }
 
-/** Takes back a mistaken admit; logged like a scan. */
+/**
+ * Takes back a mistaken admit; logged like a scan. A retried undo (same nonce, same person and
+ * ticket) gets the first answer; a nonce first used for anything else is refused.
+ */
 export async function undoCheckIn(deps: ServiceDeps, staff: StaffIdentity, event: DoorEvent, request: { ticketId: string; nonce: string; device: string }) {
-  const undone = await undoAdmit(deps.d1, event.id, request.ticketId, { staffId: staff.id, device: request.device, nonce: request.nonce }, deps.now());
-  return { undone };
+  if (await undoAdmit(deps.d1, event.id, request.ticketId, { staffId: staff.id, device: request.device, nonce: request.nonce }, deps.now())) return { undone: true };
+  const previous = await findScanByNonce(deps.d1, request.nonce);
+  if (!previous) return { undone: false };
+  const retry = previous.result === "undone" && previous.eventId === event.id && previous.staffId === staff.id && previous.ticketId === request.ticketId;
+  if (!retry) throw new DomainError("conflict", { reason: "nonce_reused" });
+  return { undone: true };
 }

@@ -101,11 +101,19 @@ export async function admitTicket(d1: D1Database, ticketId: string, log: ScanLog
   return update!.meta.changes === 1;
 }
 
-/** Takes back an admit, logged as `undone` only when there was one. True when this call undid it. */
+/**
+ * Takes back an admit, logged as `undone` only when there was one. True when this call undid
+ * it. A nonce already in the log (a retry, or one reused) undoes nothing, so every undo is logged.
+ */
 export async function undoAdmit(d1: D1Database, eventId: string, ticketId: string, log: Omit<ScanLog, "eventId" | "ticketId">, now: Date): Promise<boolean> {
   const at = sqlTime(now);
   const results = await d1.batch([
-    d1.prepare(`UPDATE "Ticket" SET "checkedInAt" = NULL, "checkedInDevice" = NULL, "updatedAt" = ?3 WHERE "id" = ?1 AND "eventId" = ?2 AND "checkedInAt" IS NOT NULL`).bind(ticketId, eventId, at),
+    d1
+      .prepare(
+        `UPDATE "Ticket" SET "checkedInAt" = NULL, "checkedInDevice" = NULL, "updatedAt" = ?3
+         WHERE "id" = ?1 AND "eventId" = ?2 AND "checkedInAt" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "CheckIn" WHERE "nonce" = ?4)`,
+      )
+      .bind(ticketId, eventId, at, log.nonce),
     d1
       .prepare(`INSERT OR IGNORE INTO "CheckIn" ("id", "eventId", "ticketId", "staffId", "device", "result", "nonce", "createdAt") SELECT ?1, ?2, ?3, ?4, ?5, 'undone', ?6, ?7 WHERE changes() = 1`)
       .bind(newId("chk"), eventId, ticketId, log.staffId, log.device, log.nonce, at),
