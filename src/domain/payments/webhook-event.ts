@@ -1,5 +1,5 @@
 import type Stripe from "stripe";
-import { z } from "zod";
+import * as z from "zod";
 
 const id = z.string().min(1).max(255);
 // Stripe's metadata values are always strings; anything else did not come from a session of ours.
