@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { en } from "@/i18n/en";
 import { signedInAs } from "./auth-helpers";
 import { db, fetchWorker } from "./helpers";
 import { deliver, pendingOrder, stripeEvent } from "./stripe-fixtures";
@@ -35,6 +36,15 @@ describe("a form body that cannot be read", () => {
     // The public form reads its body first: the malformed one is refused as such.
     const res = await fetchWorker(`/events/${event.slug}/register`, { method: "POST", headers: { origin: "http://example.test", "content-type": brokenMultipart[0]!["content-type"] }, body: brokenMultipart[0]!.body });
     expect(res.status).toBe(400);
+  });
+});
+
+describe("a JSON body that cannot be read", () => {
+  it("is a 400 whose message is the catalogue's sentence, not the framework's", async () => {
+    const { event } = await pendingOrder(1);
+    const res = await fetchWorker(`/api/v1/events/${event.slug}/orders`, { method: "POST", headers: { "content-type": "application/json", accept: "application/json" }, body: "{" });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: { code: "bad_request", message: en.http.badRequest } });
   });
 });
 
