@@ -59,6 +59,15 @@ describe("scan nonces", () => {
     expect((await db.ticket.findUniqueOrThrow({ where: { id: tickets[0]!.id } })).checkedInAt).toBeNull();
   });
 
+  it("answers a retried admit as admitted even if the ticket was cancelled in between", async () => {
+    const { event, tickets, door } = await doorSetup(1);
+    const body = { event: event.slug, code: await codeFor(tickets[0]!.id), nonce: nonce() };
+    expect((await read(await scan(door, body))).body.result).toBe("admitted");
+    await db.ticket.update({ where: { id: tickets[0]!.id }, data: { status: "cancelled" } });
+    expect((await read(await scan(door, body))).body.result).toBe("admitted");
+    expect(await db.checkIn.count({ where: { nonce: body.nonce } })).toBe(1);
+  });
+
   it("answers a true retry the same, also for a refusal", async () => {
     const { event, tickets, door } = await doorSetup(1);
     await db.ticket.update({ where: { id: tickets[0]!.id }, data: { status: "cancelled" } });

@@ -63,9 +63,9 @@ export async function checkIn(deps: ServiceDeps, staff: StaffIdentity, event: Do
   // which then answers from the first attempt. Refusals are the same each time anyway.
   const now = deps.now();
   const log = { eventId: event.id, staffId: staff.id, device: request.device, nonce: request.nonce };
-  const refuse = async (ticketId: string | null, result: CheckInResult) => {
-    if (!(await logRefusal(deps.d1, { ...log, ticketId }, result, now))) await replay(deps, request.nonce, { ...log, ticketId });
-  };
+  // Logs a refusal; when its nonce is already in the log, the first answer (a retry) or a conflict.
+  const refuse = async (ticketId: string | null, result: CheckInResult) =>
+    (await logRefusal(deps.d1, { ...log, ticketId }, result, now)) ? null : replay(deps, request.nonce, { ...log, ticketId });
 
   let ticketId = request.ticketId;
   if (!ticketId) {
@@ -87,7 +87,8 @@ export async function checkIn(deps: ServiceDeps, staff: StaffIdentity, event: Do
   }
   const refused = refusal(ticket, event);
   if (refused) {
-    await refuse(ticket.id, refused);
+    const first = await refuse(ticket.id, refused);
+    if (first) return first;
     return refused === "wrong_event" ? { result: refused } : { result: refused, ticket: ticketInfo(ticket) };
   }
   let admitted: boolean;
