@@ -213,6 +213,8 @@ export const en: Messages = {
           return "The members list changed while you were uploading, so nothing was changed. Check the file again and confirm.";
         case "staff_email_taken":
           return "Someone with that email address already has access.";
+        case "nonce_reused":
+          return "This scan's nonce was already used for a different scan, so nothing was recorded. Scan again: each scan needs a nonce of its own.";
         case "order_not_cancellable":
           return `This order is ${orderStatus(p.status)}, so there is nothing to cancel.`;
         case "order_not_refundable":
@@ -259,13 +261,14 @@ export const en: Messages = {
   },
   fields,
   http: {
-    badRequest: "The request could not be understood.",
+    badRequest: "We could not read what was sent: the form or JSON body is malformed. Send it again from the page, or check the request's body and Content-Type.",
     refused: "Request refused.",
     internal: ({ requestId }) => `Something went wrong on our side. Please try again in a moment (reference ${requestId}).`,
     misconfigured: ({ detail }) => `The server is not configured correctly. ${detail}.`,
     pageNotFound: "We could not find that page. Check the address, or start from the list of events.",
     missingStripeSignature: "Missing Stripe-Signature header.",
     badStripeSignature: "The Stripe signature does not match this payload.",
+    badStripeEvent: "The payload is not a Stripe event object with an id, a type and data.object of the expected shape.",
   },
   config: {
     key_format: ({ setting }) => `Invalid configuration: ${setting} is malformed (expected <key id>.<base64url key>)`,

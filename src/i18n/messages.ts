@@ -28,6 +28,7 @@ export type Messages = {
     pageNotFound: string;
     missingStripeSignature: string;
     badStripeSignature: string;
+    badStripeEvent: string;
   };
   config: { [P in ConfigProblem["problem"]]: Fn<Extract<ConfigProblem, { problem: P }>> };
   /** Headings and short texts around errors on pages. */

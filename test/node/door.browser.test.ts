@@ -184,6 +184,8 @@ describe.skipIf(!hasBrowser)("the door scanner in Chromium", () => {
     expect(await axeViolations(page), "not valid").toEqual([]);
     await page.locator("#door-verdict").click();
     await verdictGone();
+    // Nothing to undo after a refusal: the button is gone, not left to undo an earlier admit.
+    expect(await page.locator("#door-undo").isVisible()).toBe(false);
 
     await typeCode(tickets["Cara Search"].shortCode.toLowerCase()); // the short code printed with the QR
     expect(await verdict("Admit")).toContain("Cara Search");
@@ -192,6 +194,7 @@ describe.skipIf(!hasBrowser)("the door scanner in Chromium", () => {
     await verdictGone();
     await page.getByRole("button", { name: "Undo this admit" }).click();
     await expect.poll(() => page.locator("#door-undo-result").innerText()).toBe("Undone: Cara Search is no longer checked in.");
+    expect(await page.locator("#door-undo").isVisible()).toBe(false);
     expect(await checkedIn()).toEqual(["Ada Camera"]);
   });
 

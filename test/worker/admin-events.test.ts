@@ -216,6 +216,21 @@ describe("creating and editing an event", () => {
     expect(await bad.text()).toContain("Use lower-case letters, digits and hyphens.");
   });
 
+  it("makes a long title's slug (over D1's 50-byte LIKE limit) and numbers a second one, on creating and duplicating", async () => {
+    const organiser = await signedInAs("organiser");
+    const title = "Annual Conference on Human Rights and Development 2027";
+    const first = await createThroughForm(organiser, { title });
+    const second = await createThroughForm(organiser, { title });
+    const slugOf = async (id: string) => (await db.event.findUniqueOrThrow({ where: { id } })).slug;
+    expect(await slugOf(first)).toBe("annual-conference-on-human-rights-and-development-2027");
+    expect(await slugOf(second)).toBe("annual-conference-on-human-rights-and-development-2027-2");
+
+    const copied = await postAs(organiser, `/admin/events/${first}/duplicate`, { weeks: "1" });
+    expect(copied.status).toBe(303);
+    const copyId = /(evt_\w+)/.exec(copied.headers.get("location") ?? "")![1]!;
+    expect(await slugOf(copyId)).toBe("annual-conference-on-human-rights-and-development-2027-3");
+  });
+
   it("saves edits, and will not set the capacity below the seats sold and held", async () => {
     const organiser = await signedInAs("organiser");
     const id = await createThroughForm(organiser, { title: "Capacity Check" });

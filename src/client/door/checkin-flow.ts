@@ -43,12 +43,16 @@ export class CheckInFlow {
 
   constructor(private deps: FlowDeps) {}
 
-  /** A scanned or typed code. Null when there was nothing to check. */
+  /**
+   * A scanned or typed code. Null when there was nothing to check. Any scan ends the chance to
+   * undo the admit before it: "Undo" only ever means the verdict on screen.
+   */
   async scanCode(raw: string): Promise<Verdict | null> {
     const short = parseShortCode(raw);
     if (short) return this.typedShortCode(raw, formatShortCode(short.reference, short.number));
     const code = normaliseTypedCode(raw);
     if (!code) return null;
+    this.lastAdmit = null;
     const { verdict: local, timing } = await this.deps.book.judgeCode(code);
     this.deps.timed(timing);
     if (settledHere(local)) {
@@ -71,6 +75,7 @@ export class CheckInFlow {
 
   /** Admit a ticket found by search. */
   async admit(hit: SearchHit): Promise<Verdict> {
+    this.lastAdmit = null;
     const local = this.deps.book.judgeTicket(hit.id, undefined, hit);
     return this.decide(local, { ticketId: hit.id });
   }

@@ -1,5 +1,6 @@
 import type { DoorEvent } from "@/domain/checkin/access";
-import { admitTicket, findDoorTicket, findScanByNonce, logRefusal, undoAdmit, type DoorTicketRow } from "@/domain/checkin/repo";
+import { admitTicket, findDoorTicket, findScanByNonce, logRefusal, undoAdmit, type DoorTicketRow, type ScanLog } from "@/domain/checkin/repo";
+import { DomainError } from "@/domain/errors";
 import type { ServiceDeps } from "@/domain/deps";
 import type { StaffIdentity } from "@/domain/staff/roles";
 import { verifyTicketCode } from "@/domain/tickets/signing";
@@ -33,57 +34,69 @@ function refusal(t: DoorTicketRow, event: DoorEvent): CheckInResult | null {
   return status === "valid" ? null : status;
 }
 
-/** A scan already recorded under this nonce: the answer it got then. */
-async function replay(deps: ServiceDeps, nonce: string): Promise<CheckInOutcome | null> {
+/**
+ * The answer to a retry: the scan first recorded under this nonce, when it was this same scan
+ * (same staff member, event and ticket). A nonce first used for anything else (another ticket,
+ * another event, someone else's scan, an undo) is refused with a conflict that names no one.
+ * Null when nothing was recorded under it.
+ */
+async function replay(deps: ServiceDeps, nonce: string, scan: ScanLog): Promise<CheckInOutcome | null> {
   const previous = await findScanByNonce(deps.d1, nonce);
   if (!previous) return null;
+  const same = previous.eventId === scan.eventId && previous.staffId === scan.staffId && previous.ticketId === scan.ticketId && previous.result !== "undone";
+  if (!same) throw new DomainError("conflict", { reason: "nonce_reused" });
   const ticket = previous.ticketId ? await findDoorTicket(deps.d1, previous.ticketId) : null;
   const result = previous.result as CheckInResult;
-  return { result, ...(ticket ? { ticket: ticketInfo(ticket) } : {}) };
+  return { result, ...(ticket && result !== "wrong_event" ? { ticket: ticketInfo(ticket) } : {}) };
 }
 
 /**
  * The door's single entry point. Verifies the signed code (or takes a ticket id found by
  * search), checks the ticket's state, and admits it with one conditional update that is
  * logged in the same batch: two devices scanning one ticket at the same instant admit it once,
- * and a retried request (same nonce) is recorded once and gets the same answer. Every scan is
- * logged with its result.
+ * and a retried request (same nonce, same scan) is recorded once and gets the same answer; a
+ * nonce reused for a different scan is refused. Every scan is logged with its result. A ticket
+ * of another event is only ever `wrong_event`, never its holder's name.
  */
 export async function checkIn(deps: ServiceDeps, staff: StaffIdentity, event: DoorEvent, request: CheckInRequest): Promise<CheckInOutcome> {
   // A retried admit needs no lookup first: its log row's unique nonce fails the batch below,
   // which then answers from the first attempt. Refusals are the same each time anyway.
   const now = deps.now();
   const log = { eventId: event.id, staffId: staff.id, device: request.device, nonce: request.nonce };
+  // Logs a refusal; when its nonce is already in the log, the first answer (a retry) or a conflict.
+  const refuse = async (ticketId: string | null, result: CheckInResult) =>
+    (await logRefusal(deps.d1, { ...log, ticketId }, result, now)) ? null : replay(deps, request.nonce, { ...log, ticketId });
 
   let ticketId = request.ticketId;
   if (!ticketId) {
     const verified = await verifyTicketCode(deps.config, request.code ?? "");
     if (!verified.ok) {
-      await logRefusal(deps.d1, { ...log, ticketId: null }, "invalid", now);
+      await refuse(null, "invalid");
       return { result: "invalid", reason: verified.reason };
     }
     if (verified.eventId !== event.id) {
-      await logRefusal(deps.d1, { ...log, ticketId: null }, "wrong_event", now);
+      await refuse(null, "wrong_event");
       return { result: "wrong_event" };
     }
     ticketId = verified.ticketId;
   }
   const ticket = await findDoorTicket(deps.d1, ticketId);
   if (!ticket) {
-    await logRefusal(deps.d1, { ...log, ticketId: null }, "invalid", now);
+    await refuse(null, "invalid");
     return { result: "invalid", reason: "unknown_ticket" };
   }
   const refused = refusal(ticket, event);
   if (refused) {
-    await logRefusal(deps.d1, { ...log, ticketId: ticket.id }, refused, now);
-    return { result: refused, ticket: ticketInfo(ticket) };
+    const first = await refuse(ticket.id, refused);
+    if (first) return first;
+    return refused === "wrong_event" ? { result: refused } : { result: refused, ticket: ticketInfo(ticket) };
   }
   let admitted: boolean;
   try {
     admitted = await admitTicket(deps.d1, ticket.id, { ...log, ticketId: ticket.id }, now);
   } catch (err) {
     // The same nonce raced in from a retry: the batch rolled back; answer as the first did.
-    const raced = /UNIQUE constraint failed: CheckIn\.nonce/.test(String(err)) ? await replay(deps, request.nonce) : null;
+    const raced = /UNIQUE constraint failed: CheckIn\.nonce/.test(String(err)) ? await replay(deps, request.nonce, { ...log, ticketId: ticket.id }) : null;
     if (raced) return raced;
     throw err;
   }
@@ -93,8 +106,15 @@ export async function checkIn(deps: ServiceDeps, staff: StaffIdentity, event: Do
   return { result: "already_checked_in", ticket: ticketInfo(current ?? ticket) };
 }
 
-/** Takes back a mistaken admit; logged like a scan. */
+/**
+ * Takes back a mistaken admit; logged like a scan. A retried undo (same nonce, same person and
+ * ticket) gets the first answer; a nonce first used for anything else is refused.
+ */
 export async function undoCheckIn(deps: ServiceDeps, staff: StaffIdentity, event: DoorEvent, request: { ticketId: string; nonce: string; device: string }) {
-  const undone = await undoAdmit(deps.d1, event.id, request.ticketId, { staffId: staff.id, device: request.device, nonce: request.nonce }, deps.now());
-  return { undone };
+  if (await undoAdmit(deps.d1, event.id, request.ticketId, { staffId: staff.id, device: request.device, nonce: request.nonce }, deps.now())) return { undone: true };
+  const previous = await findScanByNonce(deps.d1, request.nonce);
+  if (!previous) return { undone: false };
+  const retry = previous.result === "undone" && previous.eventId === event.id && previous.staffId === staff.id && previous.ticketId === request.ticketId;
+  if (!retry) throw new DomainError("conflict", { reason: "nonce_reused" });
+  return { undone: true };
 }

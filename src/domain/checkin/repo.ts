@@ -66,16 +66,25 @@ export function logScanStatement(d1: D1Database, row: ScanLog, resultSql: string
     .bind(newId("chk"), row.eventId, row.ticketId, row.staffId, row.device, row.nonce, sqlTime(now));
 }
 
-/** Logs a refused scan; a failure to log (e.g. a repeated nonce) never hides the answer. */
-export async function logRefusal(d1: D1Database, row: ScanLog, result: string, now: Date): Promise<void> {
-  await logScanStatement(d1, row, `'${result.replace(/[^a-z_]/g, "")}'`, now)
+/**
+ * Logs a refused scan. True when logged; false when it was not (a repeated nonce, whose first
+ * use the caller then compares with this scan). A failure to log never hides the answer.
+ */
+export async function logRefusal(d1: D1Database, row: ScanLog, result: string, now: Date): Promise<boolean> {
+  return logScanStatement(d1, row, `'${result.replace(/[^a-z_]/g, "")}'`, now)
     .run()
-    .catch(() => undefined);
+    .then(
+      () => true,
+      () => false,
+    );
 }
+
+/** A scan as logged: who made it, at which event's door, of which ticket, with what result. */
+export type LoggedScan = { eventId: string; staffId: string; ticketId: string | null; result: string };
 
 /** The scan already recorded under this nonce, if any. */
 export function findScanByNonce(d1: D1Database, nonce: string) {
-  return d1.prepare(`SELECT "ticketId", "result" FROM "CheckIn" WHERE "nonce" = ?1`).bind(nonce).first<{ ticketId: string | null; result: string }>();
+  return d1.prepare(`SELECT "eventId", "staffId", "ticketId", "result" FROM "CheckIn" WHERE "nonce" = ?1`).bind(nonce).first<LoggedScan>();
 }
 
 /**
@@ -93,11 +102,19 @@ export async function admitTicket(d1: D1Database, ticketId: string, log: ScanLog
   return update!.meta.changes === 1;
 }
 
-/** Takes back an admit, logged as `undone` only when there was one. True when this call undid it. */
+/**
+ * Takes back an admit, logged as `undone` only when there was one. True when this call undid
+ * it. A nonce already in the log (a retry, or one reused) undoes nothing, so every undo is logged.
+ */
 export async function undoAdmit(d1: D1Database, eventId: string, ticketId: string, log: Omit<ScanLog, "eventId" | "ticketId">, now: Date): Promise<boolean> {
   const at = sqlTime(now);
   const results = await d1.batch([
-    d1.prepare(`UPDATE "Ticket" SET "checkedInAt" = NULL, "checkedInDevice" = NULL, "updatedAt" = ?3 WHERE "id" = ?1 AND "eventId" = ?2 AND "checkedInAt" IS NOT NULL`).bind(ticketId, eventId, at),
+    d1
+      .prepare(
+        `UPDATE "Ticket" SET "checkedInAt" = NULL, "checkedInDevice" = NULL, "updatedAt" = ?3
+         WHERE "id" = ?1 AND "eventId" = ?2 AND "checkedInAt" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "CheckIn" WHERE "nonce" = ?4)`,
+      )
+      .bind(ticketId, eventId, at, log.nonce),
     d1
       .prepare(`INSERT OR IGNORE INTO "CheckIn" ("id", "eventId", "ticketId", "staffId", "device", "result", "nonce", "createdAt") SELECT ?1, ?2, ?3, ?4, ?5, 'undone', ?6, ?7 WHERE changes() = 1`)
       .bind(newId("chk"), eventId, ticketId, log.staffId, log.device, log.nonce, at),

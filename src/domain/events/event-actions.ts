@@ -11,8 +11,8 @@ import {
   insertAgendaStatements,
   insertEventStatement,
   insertTierStatement,
-  runBatch,
   runGuarded,
+  SLUG_TAKEN,
   statusChangeStatement,
 } from "@/domain/events/repo";
 import { slugify, uniqueSlug } from "@/domain/events/slug";
@@ -90,7 +90,10 @@ export async function duplicateEvent(deps: ServiceDeps, staffId: string, id: str
   const slug = await uniqueSlug(deps.db, slugBase);
   const newEventId = newId("evt");
   const now = deps.now();
-  await runBatch(deps.d1, [
+  // Two copies made at once (a double-clicked button) may pick the same free slug: the second
+  // is refused as a change made meanwhile, not a 500.
+  const changedMeanwhile = () => new DomainError("conflict", { reason: "event_changed" });
+  await runGuarded(deps.d1, [
     insertEventStatement(
       deps.d1,
       newEventId,
@@ -116,6 +119,6 @@ export async function duplicateEvent(deps: ServiceDeps, staffId: string, id: str
       source.agenda.map((a) => ({ ...a, startsAt: shift(a.startsAt) })),
     ),
     auditStatement(deps.d1, { staffId, action: "event_duplicated", entity: "event", entityId: newEventId, detail: { from: id, weeks, slug } }, now),
-  ]);
+  ], [[SLUG_TAKEN, changedMeanwhile]]);
   return newEventId;
 }

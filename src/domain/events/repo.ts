@@ -117,9 +117,15 @@ export function findEventTitleBySlug(db: PrismaClient, slug: string) {
   return db.event.findUnique({ where: { slug }, select: { title: true } });
 }
 
-/** Every event slug that starts with `prefix`. */
+/**
+ * Every event slug that starts with `prefix`. A range on the slug index rather than `LIKE`:
+ * D1 refuses LIKE patterns over 50 bytes, and a slug made from a title may be 60 characters.
+ * Under SQLite's binary collation every text that starts with `prefix` sorts between `prefix`
+ * and `prefix` followed by the highest code point.
+ */
 export async function listSlugsStartingWith(db: PrismaClient, prefix: string): Promise<string[]> {
-  return (await db.event.findMany({ where: { slug: { startsWith: prefix } }, select: { slug: true } })).map((e) => e.slug);
+  const rows = await db.event.findMany({ where: { slug: { gte: prefix, lt: `${prefix}\u{10FFFF}` } }, select: { slug: true } });
+  return rows.map((e) => e.slug).filter((slug) => slug.startsWith(prefix));
 }
 
 // ---- Tiers: reads ----

@@ -27,6 +27,9 @@ export function listStaffWithEvents(db: PrismaClient) {
 }
 
 /** A new staff member. */
+/** The error D1 gives when a second staff member with an existing email is inserted. */
+export const STAFF_EMAIL_TAKEN = /UNIQUE constraint failed: Staff\.email/;
+
 export function insertStaffStatement(d1: D1Database, staff: { id: string; email: string; name: string; role: string }, now: Date): D1PreparedStatement {
   return d1.prepare(`INSERT INTO "Staff" ("id", "email", "name", "role", "createdAt") VALUES (?1, ?2, ?3, ?4, ?5)`).bind(staff.id, staff.email, staff.name, staff.role, sqlTime(now));
 }

@@ -25,6 +25,7 @@ import {
   runBatch,
   setDisabledStatement,
   setRoleStatement,
+  STAFF_EMAIL_TAKEN,
 } from "@/domain/staff/repo";
 
 /** Everyone with access, with the events door staff may scan. */
@@ -41,13 +42,20 @@ export function assignableEvents(deps: ServiceDeps) {
 export async function addStaff(deps: ServiceDeps, actor: StaffIdentity, input: { email: string; name: string; role: string }) {
   const email = normaliseEmail(input.email);
   if (!isRole(input.role)) throw invalidField("role", issue("role_required"));
-  if (await findStaffByEmail(deps.db, email)) throw new DomainError("conflict", { reason: "staff_email_taken" }, { email: issue("staff_email_taken") });
+  const taken = () => new DomainError("conflict", { reason: "staff_email_taken" }, { email: issue("staff_email_taken") });
+  if (await findStaffByEmail(deps.db, email)) throw taken();
   const id = newId("stf");
   const now = deps.now();
-  await runBatch(deps.d1, [
-    insertStaffStatement(deps.d1, { id, email, name: cleanLine(input.name), role: input.role }, now),
-    auditStatement(deps.d1, { staffId: actor.id, action: "staff_added", entity: "staff", entityId: id, detail: { email, role: input.role } }, now),
-  ]);
+  try {
+    await runBatch(deps.d1, [
+      insertStaffStatement(deps.d1, { id, email, name: cleanLine(input.name), role: input.role }, now),
+      auditStatement(deps.d1, { staffId: actor.id, action: "staff_added", entity: "staff", entityId: id, detail: { email, role: input.role } }, now),
+    ]);
+  } catch (err) {
+    // The same address added twice at once (a double-submitted form): the second is refused.
+    if (STAFF_EMAIL_TAKEN.test(String(err))) throw taken();
+    throw err;
+  }
   return id;
 }
 

@@ -7,6 +7,7 @@ import { constantTimeEqual, sha256Hex } from "@/lib/hash";
 import { wantsJson } from "@/lib/negotiate";
 import { can, type Permission, type StaffIdentity } from "@/domain/staff/roles";
 import { staffForApiToken, staffForSession } from "@/domain/staff/sign-in";
+import { readForm } from "@/web/shared/form-body";
 
 export const SESSION_COOKIE = "session";
 
@@ -60,7 +61,7 @@ export const requirePermission = (permission: Permission) =>
     if (!can(staff, permission)) throw new DomainError("forbidden", { reason: "role" });
     if (auth.method === "session" && unsafe(c.req.method)) {
       const contentType = c.req.header("content-type") ?? "";
-      const fromForm = /form/.test(contentType) ? (await c.req.parseBody())._csrf : undefined;
+      const fromForm = /form/.test(contentType) ? (await readForm(c))._csrf : undefined;
       const sent = c.req.header("x-csrf-token") ?? (typeof fromForm === "string" ? fromForm : "");
       if (!constantTimeEqual(sent, auth.csrfToken)) throw new DomainError("forbidden", { reason: "form_expired" });
     }

@@ -32,7 +32,8 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
   if (err instanceof HTTPException) {
     if (err.res) return err.getResponse();
     const status = err.status as ContentfulStatusCode;
-    const message = err.message || (status === 400 ? m.http.badRequest : m.http.refused);
+    // Hono's own messages are English for developers; people read the catalogue's sentence.
+    const message = status === 400 ? m.http.badRequest : m.http.refused;
     return respond(c, status, status === 400 ? "bad_request" : `http_${status}`, message);
   }
   const requestId = c.get("requestId");

@@ -19,6 +19,7 @@ import { getOrderForBuyer } from "@/domain/orders/settle";
 import { EventPage } from "@/web/public/event-page";
 import { RegistrationPage, type RegistrationValues } from "@/web/public/registration-page";
 import { inputFromValues, quantitiesFromQuery, valuesForQuantities, valuesFromForm, valuesFromOrder } from "@/web/public/registration-form";
+import { readForm } from "@/web/shared/form-body";
 
 /** The registration form of an event, with the values given and what needs correcting. */
 function registrationPage(c: Context<AppEnv>, view: EventView, values: RegistrationValues, extra: { errors?: Record<string, string>; message?: string; notice?: string }) {
@@ -73,7 +74,7 @@ export const registrationRoutes = new Hono<AppEnv>()
   .post("/events/:slug/register", csrf(), validate("param", slugParam), async (c) => {
     const { slug } = c.req.valid("param");
     const view = await getPublicEvent(c.var.db, slug, new Date());
-    const body = await c.req.parseBody();
+    const body = await readForm(c);
     const values = valuesFromForm(body);
 
     const switchIndex = Number(body.switch);

@@ -12,6 +12,7 @@ import { privatePage } from "@/web/middleware/private-page";
 import { consumeSignInLink, requestSignInLink, signOut, signOutEverywhere } from "@/domain/staff/sign-in";
 import { mailTransport } from "@/domain/mail/transport";
 import { SignInConfirmPage, SignInPage, SignInSentPage } from "@/web/admin/auth/sign-in-pages";
+import { readForm } from "@/web/shared/form-body";
 
 /** Only our own organiser pages may be a destination after signing in (no open redirect). */
 const safeNext = (value: unknown) => (typeof value === "string" && /^\/(admin|door)(\/|$|\?)/.test(value) && !value.startsWith("//") ? value : "/admin");
@@ -42,7 +43,7 @@ export const authRoutes = new Hono<AppEnv>()
   .post("/sign-in/:token", csrf(), validate("param", tokenParam), async (c) => {
     const { sessionToken, role, expiresAt } = await consumeSignInLink(c.var.deps, c.req.valid("param").token);
     setCookie(c, SESSION_COOKIE, sessionToken, { httpOnly: true, secure: true, sameSite: "Lax", path: "/", expires: expiresAt });
-    const body = await c.req.parseBody();
+    const body = await readForm(c);
     const next = safeNext(body.next);
     // Door staff have only the scanner: send them there rather than to pages they may not see.
     return c.redirect(role === "door" && next === "/admin" ? "/door" : next, 303);

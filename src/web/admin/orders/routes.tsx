@@ -16,6 +16,7 @@ import { AddRegistrationPage, type AddRegistrationValues } from "@/web/admin/ord
 import { AttendeesPage } from "@/web/admin/orders/attendees";
 import { DashboardPage } from "@/web/admin/orders/dashboard";
 import { OrderDetailPage } from "@/web/admin/orders/order-detail";
+import { readForm } from "@/web/shared/form-body";
 
 const id = (prefix: string) => z.object({ id: z.string().regex(new RegExp(`^${prefix}_[0-9a-z]{16}$`)) });
 const eventParam = id("evt");
@@ -99,7 +100,7 @@ export const adminOrderRoutes = new Hono<AppEnv>()
     const eventId = c.req.valid("param").id;
     const event = await findEventForOrders(c.var.db, eventId);
     if (!event) throw new DomainError("not_found", { what: "event" });
-    const body = await c.req.parseBody();
+    const body = await readForm(c);
     const values: AddRegistrationValues = {
       buyerName: String(body.buyerName ?? ""),
       buyerEmail: String(body.buyerEmail ?? ""),
@@ -138,14 +139,14 @@ export const adminOrderRoutes = new Hono<AppEnv>()
   })
   .post("/orders/:id/refund", manageOrders, validate("param", orderParam), async (c) => {
     const { id: orderId } = c.req.valid("param");
-    const body = await c.req.parseBody({ all: true });
+    const body = await readForm(c, { all: true });
     const cancel = ([] as unknown[]).concat(body.cancel ?? []).filter((v): v is string => typeof v === "string");
     const refused = await orderAction(c.var, messagesOf(c), orderId, async () => refundOrder(c.var.deps, { staffId: c.var.staff.id }, orderId, { amount: typeof body.amount === "string" ? body.amount : undefined, ticketIds: cancel }));
     return refused ? c.html(refused.page, refused.status) : c.redirect(doneUrl(orderId, "refunded"), 303);
   })
   .post("/tickets/:id/name", manageOrders, validate("param", ticketParam), async (c) => {
     const { id: ticketId } = c.req.valid("param");
-    const body = await c.req.parseBody();
+    const body = await readForm(c);
     const orderId = await orderOfTicket(c.var.deps, ticketId);
     const refused = await orderAction(c.var, messagesOf(c), orderId, () => renameAttendee(c.var.deps, { staffId: c.var.staff.id }, ticketId, String(body.name ?? "")));
     return refused ? c.html(refused.page, refused.status) : c.redirect(doneUrl(orderId, "renamed"), 303);

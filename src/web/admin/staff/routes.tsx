@@ -11,6 +11,7 @@ import { addStaff, assignableEvents, auditLog, createToken, listStaff, listToken
 import { AuditPage } from "@/web/admin/staff/audit-page";
 import { StaffPage } from "@/web/admin/staff/staff-page";
 import { TokensPage } from "@/web/admin/staff/tokens-page";
+import { readForm } from "@/web/shared/form-body";
 
 type StaffPageValues = SignedIn & { deps: ServiceDeps };
 
@@ -46,7 +47,7 @@ const tokenParam = z.object({ id: z.string().regex(/^tok_[0-9a-z]{16}$/) });
 export const adminStaffRoutes = new Hono<AppEnv>()
   .get("/staff", manageStaff, async (c) => c.html(await staffPage(c.var)))
   .post("/staff", manageStaff, async (c) => {
-    const body = await c.req.parseBody();
+    const body = await readForm(c);
     const email = z.email().safeParse(String(body.email ?? "").trim());
     if (!email.success) {
       const said = fieldMessage({ code: "email_invalid" }, messagesOf(c));
@@ -56,14 +57,14 @@ export const adminStaffRoutes = new Hono<AppEnv>()
     return err ? c.html(await staffPage(c.var, { error: errorMessage(err, messagesOf(c)), errors: fieldMessages(err.fields, messagesOf(c)) }), err.status === 409 ? 409 : 422) : c.redirect("/admin/staff", 303);
   })
   .post("/staff/:id", manageStaff, validate("param", staffParam), async (c) => {
-    const body = await c.req.parseBody({ all: true });
+    const body = await readForm(c, { all: true });
     const eventIds = ([] as unknown[]).concat(body.events ?? []).filter((v): v is string => typeof v === "string");
     const err = await attempt(() => updateStaff(c.var.deps, c.var.staff, c.req.valid("param").id, { role: String(body.role ?? ""), eventIds, disabled: body.disabled === "yes" }));
     return err ? c.html(await staffPage(c.var, { error: errorMessage(err, messagesOf(c)) }), err.status === 409 ? 409 : 422) : c.redirect("/admin/staff", 303);
   })
   .get("/tokens", signedInOnly, async (c) => c.html(await tokensPage(c.var)))
   .post("/tokens", signedInOnly, async (c) => {
-    const body = await c.req.parseBody();
+    const body = await readForm(c);
     let created = "";
     const err = await attempt(async () => {
       created = await createToken(c.var.deps, c.var.staff, String(body.name ?? ""));
