@@ -48,6 +48,20 @@ describe("finding attendees", () => {
     expect(await page("checkedIn=no")).toContain("Zoë Quinn");
     expect(await page("status=refunded")).toContain("0 attendees found");
   });
+
+  it("shows check-in times in the event's zone, named", async () => {
+    const event = await createEvent({ timezone: "Europe/London", tiers: [{ name: "Guest", priceMinor: 0 }] });
+    await fetchWorker(`/api/v1/events/${event.slug}/orders`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ buyer: { name: "Ada Early", email: "ada@example.org" }, tickets: [{ tier: event.ticketTypes[0]!.id, name: "Ada Early" }] }),
+    });
+    const order = await db.order.findFirstOrThrow({ where: { eventId: event.id } });
+    await db.ticket.updateMany({ where: { orderId: order.id }, data: { checkedInAt: new Date("2027-06-20T09:45:00Z") } });
+    const html = await (await getAs(await organiser(), `/admin/events/${event.id}/attendees`)).text();
+    expect(html).toContain("10:45 BST");
+    expect(html).not.toContain("09:45 UTC");
+  });
 });
 
 describe("fixing orders", () => {

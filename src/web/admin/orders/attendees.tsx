@@ -1,6 +1,7 @@
 import type { Event, TicketType } from "@/generated/prisma/client";
 import type { StaffIdentity } from "@/domain/staff/roles";
 import type { AttendeeFilter, searchAttendees } from "@/domain/orders/admin-queries";
+import { formatDateTime } from "@/lib/format";
 import { AdminLayout } from "@/web/admin/admin-layout";
 import { DataTable, type Column } from "@/web/admin/data-table";
 
@@ -17,7 +18,8 @@ function query(filter: AttendeeFilter, page: number) {
   return `?${params}`;
 }
 
-const attendeeColumns: Column<Result["rows"][number]>[] = [
+/** The table's columns; check-in times in the event's zone, named ("14:05 BST"). */
+const attendeeColumns = (timeZone: string): Column<Result["rows"][number]>[] => [
   {
     heading: "Attendee",
     rowHeader: true,
@@ -45,7 +47,7 @@ const attendeeColumns: Column<Result["rows"][number]>[] = [
       </>
     ),
   },
-  { heading: "Checked in", cell: (t) => (t.checkedInAt ? t.checkedInAt.toISOString().slice(11, 16) + " UTC" : "No") },
+  { heading: "Checked in", cell: (t) => (t.checkedInAt ? formatDateTime(t.checkedInAt, timeZone) : "No") },
 ];
 
 /** `/admin/events/:id/attendees`: search and filter everyone registered. */
@@ -103,7 +105,7 @@ export function AttendeesPage(props: { event: Event & { ticketTypes: TicketType[
       <p role="status">
         {result.total} attendee{result.total === 1 ? "" : "s"} found.
       </p>
-      {result.rows.length > 0 && <DataTable caption="Attendees matching the search" captionHidden columns={attendeeColumns} rows={result.rows} />}
+      {result.rows.length > 0 && <DataTable caption="Attendees matching the search" captionHidden columns={attendeeColumns(event.timezone)} rows={result.rows} />}
       {result.pages > 1 && (
         <nav aria-label="Pages" class="pager">
           {filter.page > 1 && <a href={query(filter, filter.page - 1)}>← Previous</a>}
