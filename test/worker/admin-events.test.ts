@@ -198,6 +198,15 @@ describe("creating and editing an event", () => {
     expect(html).toContain("Doors must open at or before the start time.");
   });
 
+  it("says the times are out of order in the same answer as other fields' errors", async () => {
+    const organiser = await signedInAs("organiser");
+    const res = await postAs(organiser, "/admin/events/new", eventForm({ title: "", startTime: "14:00", endTime: "13:00" }));
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toContain("The end time must be after the start time.");
+    expect(html).toContain("Enter the event&#39;s title.");
+  });
+
   it("keeps slugs unique: a typed slug that is taken is refused, a generated one gets a number", async () => {
     const organiser = await signedInAs("organiser");
     const existing = await createEvent({ slug: "taken-slug", title: "The First One" });

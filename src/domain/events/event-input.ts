@@ -6,7 +6,7 @@ import { cleanLine } from "@/lib/text";
 import { localDate, zonedTimeToUtc } from "@/lib/zoned-time";
 import { initialsOf } from "@/domain/events/slug";
 import { addIssue, clock, count, requiredClock, isoDate, line, optionalDateTime, orNull, paragraphs, parseClock, requiredCount } from "@/domain/events/form-input";
-import { issue, type AgendaProblem, type BareFieldCode } from "@/domain/issues";
+import { issue, type AgendaProblem, type BareFieldCode, type FieldIssues } from "@/domain/issues";
 
 /** The event form's fields, as named in the HTML. */
 export const eventFields = [
@@ -131,9 +131,8 @@ const optionalSlug = z
   .transform((v) => v.toLowerCase())
   .pipe(z.union([z.literal(""), slugSchema.max(80, "too_long")]));
 
-/** Validates the event form and turns its wall-clock times into UTC instants in the chosen zone. */
-export const eventInputSchema = z
-  .object({
+/** The event form's fields, each parsed on its own. */
+const eventShape = {
     title: line(150, "title_required"),
     slug: optionalSlug,
     summary: line(300),
@@ -175,32 +174,62 @@ export const eventInputSchema = z
         }
         return parsed.items;
       }),
-  })
+};
+
+type EventFields = z.output<z.ZodObject<typeof eventShape>>;
+type Partly<T> = { [K in keyof T]?: T[K] | undefined };
+
+/**
+ * The rules between the times, on whichever fields parsed (a time whose own field is wrong is
+ * left out; its own error says what to fix). Wall-clock times become instants in the zone.
+ */
+function eventTimeRules(v: Partly<EventFields>, problem: (path: string, code: BareFieldCode) => void) {
+  const { date, timezone } = v;
+  const at = (time: string | null | undefined, path: string) => {
+    if (!time || !date || !timezone) return null;
+    const instant = zonedTimeToUtc(`${date}T${time}`, timezone);
+    // A time skipped by a clock change (e.g. 01:30 on the spring-forward night) does not exist.
+    if (localDate(instant, timezone) !== date || formatTime(instant, timezone) !== time) problem(path, "time_skipped");
+    return instant;
+  };
+  const startsAt = at(v.startTime, "startTime");
+  const endsAt = at(v.endTime, "endTime");
+  const doorsOpenAt = at(v.doorsOpen, "doorsOpen");
+  const salesStartAt = v.salesStart && timezone ? zonedTimeToUtc(v.salesStart, timezone) : null;
+  const salesEndAt = v.salesEnd && timezone ? zonedTimeToUtc(v.salesEnd, timezone) : null;
+  if (startsAt && endsAt && endsAt <= startsAt) problem("endTime", "end_before_start");
+  if (doorsOpenAt && startsAt && doorsOpenAt > startsAt) problem("doorsOpen", "doors_after_start");
+  if (salesStartAt && salesEndAt && salesEndAt <= salesStartAt) problem("salesEnd", "sales_end_before_start");
+  if (salesEndAt && endsAt && salesEndAt > endsAt) problem("salesEnd", "sales_end_after_event");
+  if (salesStartAt && endsAt && salesStartAt >= endsAt) problem("salesStart", "sales_start_after_event");
+  return { startsAt, endsAt, doorsOpenAt, salesStartAt, salesEndAt };
+}
+
+/**
+ * The rules between fields for a form whose fields did not all parse, so the page can show
+ * them with the fields' own errors at once.
+ */
+export function eventRuleIssues(values: unknown): FieldIssues {
+  const parts = z.object(Object.fromEntries(Object.entries(eventShape).map(([k, s]) => [k, (s as z.ZodType).optional().catch(undefined)]))).safeParse(values);
+  const found: FieldIssues = {};
+  if (parts.success) eventTimeRules(parts.data as Partly<EventFields>, (path, code) => void (found[path] ??= issue(code)));
+  return found;
+}
+
+/** Validates the event form and turns its wall-clock times into UTC instants in the chosen zone. */
+export const eventInputSchema = z
+  .object(eventShape)
   .transform((v, ctx) => {
     let bad = false;
-    const problem = (path: string, code: BareFieldCode) => {
+    const times = eventTimeRules(v, (path, code) => {
       bad = true;
       addIssue(ctx, issue(code), path);
-    };
-    const at = (time: string, path: string) => {
-      const instant = zonedTimeToUtc(`${v.date}T${time}`, v.timezone);
-      // A time skipped by a clock change (e.g. 01:30 on the spring-forward night) does not exist.
-      if (localDate(instant, v.timezone) !== v.date || formatTime(instant, v.timezone) !== time) {
-        problem(path, "time_skipped");
-      }
-      return instant;
-    };
-    const startsAt = at(v.startTime, "startTime");
-    const endsAt = at(v.endTime, "endTime");
-    const doorsOpenAt = v.doorsOpen ? at(v.doorsOpen, "doorsOpen") : null;
-    const salesStartAt = v.salesStart ? zonedTimeToUtc(v.salesStart, v.timezone) : null;
-    const salesEndAt = v.salesEnd ? zonedTimeToUtc(v.salesEnd, v.timezone) : null;
-    if (endsAt <= startsAt) problem("endTime", "end_before_start");
-    if (doorsOpenAt && doorsOpenAt > startsAt) problem("doorsOpen", "doors_after_start");
-    if (salesStartAt && salesEndAt && salesEndAt <= salesStartAt) problem("salesEnd", "sales_end_before_start");
-    if (salesEndAt && salesEndAt > endsAt) problem("salesEnd", "sales_end_after_event");
-    if (salesStartAt && salesStartAt >= endsAt) problem("salesStart", "sales_start_after_event");
+    });
     if (bad) return z.NEVER;
+    // Every field parsed, so the start and end are known.
+    const { doorsOpenAt, salesStartAt, salesEndAt } = times;
+    const startsAt = times.startsAt!;
+    const endsAt = times.endsAt!;
     return {
       title: v.title,
       slug: orNull(v.slug),

@@ -12,7 +12,7 @@ import { messagesOf } from "@/web/shared/i18n";
 import { requirePermission, signedIn, type SignedIn } from "@/web/middleware/auth";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { changeEventStatus, duplicateEvent, type StatusAction } from "@/domain/events/event-actions";
-import { blankEventValues, eventFields, eventFormValues, eventInputSchema, type EventFormValues } from "@/domain/events/event-input";
+import { blankEventValues, eventFields, eventRuleIssues, eventFormValues, eventInputSchema, type EventFormValues } from "@/domain/events/event-input";
 import { createEvent, getAdminEvent, getPreviewView, listAdminEvents, updateEvent } from "@/domain/events/admin-events";
 import { count, formShape } from "@/domain/events/form-input";
 import { blankTierValues, tierFields, tierFormValues, tierInputSchema, tierRuleIssues, type TierFormValues } from "@/domain/events/tier-input";
@@ -42,10 +42,8 @@ const notices: Record<string, string> = {
 const noticeFor = (done: string | undefined) => notices[done ?? ""];
 
 const formProblem = (m: Messages) => errorSentence(m, "invalid", {});
-/** zod's issues as sentences, per field. */
-const zodMessages = (m: Messages, issues: readonly ZodIssueLike[]) => fieldMessages(fieldIssues(issues), m);
-/** A refused tier form's sentences: its fields' own, and the rules between fields at once. */
-const tierMessages = (m: Messages, issues: readonly ZodIssueLike[], rules: FieldIssues) => fieldMessages({ ...rules, ...fieldIssues(issues) }, m);
+/** A refused form's sentences: its fields' own, and the rules between fields, all at once. */
+const formMessages = (m: Messages, issues: readonly ZodIssueLike[], rules: FieldIssues) => fieldMessages({ ...rules, ...fieldIssues(issues) }, m);
 /** A refusal's per-field sentences and its own sentence. */
 const fieldsOf = (m: Messages, err: DomainError) => fieldMessages(err.fields, m);
 const sentenceOf = (m: Messages, err: DomainError) => errorMessage(err, m);
@@ -113,7 +111,7 @@ export const adminEventRoutes = new Hono<AppEnv>()
     const parsed = eventInputSchema.safeParse(values);
     const m = messagesOf(c);
     const again = (errors: Record<string, string>, message = formProblem(m)) => c.html(<NewEventPage {...signedIn(c.var)} values={values} errors={errors} message={message} />, 422);
-    if (!parsed.success) return again(zodMessages(m, parsed.error.issues));
+    if (!parsed.success) return again(formMessages(m, parsed.error.issues, eventRuleIssues(values)));
     try {
       const id = await createEvent(c.var.deps, c.var.staff.id, parsed.data);
       return c.redirect(`/admin/events/${id}/edit?done=created`, 303);
@@ -130,7 +128,7 @@ export const adminEventRoutes = new Hono<AppEnv>()
     const values = c.req.valid("form");
     const parsed = eventInputSchema.safeParse(values);
     const m = messagesOf(c);
-    if (!parsed.success) return c.html(await editPage(c.var, id, { values, errors: zodMessages(m, parsed.error.issues), message: formProblem(m) }), 422);
+    if (!parsed.success) return c.html(await editPage(c.var, id, { values, errors: formMessages(m, parsed.error.issues, eventRuleIssues(values)), message: formProblem(m) }), 422);
     try {
       await updateEvent(c.var.deps, c.var.staff.id, id, parsed.data);
     } catch (err) {
@@ -174,7 +172,7 @@ export const adminEventRoutes = new Hono<AppEnv>()
     const parsed = tierInputSchema(event.timezone, false).safeParse(values);
     const m = messagesOf(c);
     if (!parsed.success) {
-      const errors = tierMessages(m, parsed.error.issues, tierRuleIssues(event.timezone, false, values));
+      const errors = formMessages(m, parsed.error.issues, tierRuleIssues(event.timezone, false, values));
       return c.html(<TierFormPage {...signedIn(c.var)} event={event} values={values} errors={errors} message={formProblem(m)} />, 422);
     }
     await createTier(c.var.deps, c.var.staff.id, event.id, parsed.data);
@@ -191,7 +189,7 @@ export const adminEventRoutes = new Hono<AppEnv>()
     const m = messagesOf(c);
     const again = (errors: Record<string, string>, message = formProblem(m)) =>
       c.html(<TierFormPage {...signedIn(c.var)} event={tier.event} tier={tier} values={values} errors={errors} message={message} />, 422);
-    if (!parsed.success) return again(tierMessages(m, parsed.error.issues, tierRuleIssues(tier.event.timezone, tier.accessCodeHash !== null, values)));
+    if (!parsed.success) return again(formMessages(m, parsed.error.issues, tierRuleIssues(tier.event.timezone, tier.accessCodeHash !== null, values)));
     try {
       await updateTier(c.var.deps, c.var.staff.id, tier.id, parsed.data);
     } catch (err) {
