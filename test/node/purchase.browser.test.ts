@@ -6,7 +6,7 @@ import { startDevServer, type DevServer } from "./support/dev-server";
 type Mail = { to: string; subject: string | null; text: string | null; status: string; template: string };
 
 // A person buys one Member and one Non-member ticket for the demo event, as on `npm start`:
-// the event page, the registration form, the Stripe emulator's checkout page, the success page.
+// the event page, the registration form, the pay page (a redirect), the Stripe emulator's checkout page, the success page.
 describe.skipIf(!hasBrowser)("buying tickets in Chromium", () => {
   let server: DevServer;
   let browser: Browser;

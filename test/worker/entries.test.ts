@@ -24,14 +24,18 @@ describe("the production entry", () => {
     }
   });
 
-  it("takes no payment offline: with no STRIPE_SECRET_KEY there is no emulator, so the order is refused and its seats freed", async () => {
+  it("takes no payment offline: with no STRIPE_SECRET_KEY there is no emulator, so the pay page refuses and frees the seats", async () => {
     const log = vi.spyOn(console, "error").mockImplementation(() => {});
     const event = await createEvent();
-    const res = await production().request(
+    const app = production();
+    const placed = await app.request(
       `${origin}/api/v1/events/${event.slug}/orders`,
       { method: "POST", headers: { "content-type": "application/json", accept: "application/json" }, body: JSON.stringify(orderBody(event.ticketTypes[0]!.id)) },
       env,
     );
+    expect(placed.status).toBe(201);
+    const { checkoutUrl } = (await placed.json()) as { checkoutUrl: string };
+    const res = await app.request(checkoutUrl, { headers: { accept: "application/json" } }, env);
     expect(res.status).toBe(503);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe("unavailable");
     expect(log.mock.calls.some(([line]) => /STRIPE_SECRET_KEY.*no_offline_stripe/.test(String(line)))).toBe(true);

@@ -6,6 +6,7 @@ import { stripeEvent } from "./stripe-fixtures";
 import { sendDueEmails } from "@/domain/mail/sender";
 import { mailTransport } from "@/domain/mail/transport";
 import { register } from "@/domain/orders/register";
+import { openPayment } from "@/domain/orders/checkout";
 import { sweepExpiredHolds } from "@/domain/orders/sweep";
 import type { ServiceDeps } from "@/domain/deps";
 import { createEvent, db, serviceDeps } from "./helpers";
@@ -72,8 +73,10 @@ function emulatorWithInbox(deps: ServiceDeps) {
 }
 
 async function buyAndPay(deps: ServiceDeps, slug: string, tierId: string, ctx: EmulatorContext) {
-  const { order, checkoutUrl } = await register(deps, slug, { buyer: { name: "Ada", email: "ada@example.org" }, tickets: [{ tier: tierId, name: "Ada" }] }, "local");
-  const sessionId = new URL(checkoutUrl!).pathname.split("/").pop()!;
+  const { order } = await register(deps, slug, { buyer: { name: "Ada", email: "ada@example.org" }, tickets: [{ tier: tierId, name: "Ada" }] }, "local");
+  const step = await openPayment(deps, order.id);
+  if (step.to !== "checkout") throw new Error(`pay page went to ${step.to}`);
+  const sessionId = new URL(step.url).pathname.split("/").pop()!;
   const paid = await payCheckoutSession(ctx, sessionId, { name: "Ada", email: "ada@example.org", card: { brand: "visa", last4: "4242", exp_month: 12, exp_year: 2034 } });
   expect(paid.outcome).toBe("paid");
   return { orderId: order.id, sessionId };

@@ -36,11 +36,12 @@ describe("limits on unpaid holds", () => {
     const res = await order(event.slug, tier, { email: "b@example.org", ip: "203.0.113.8", count: 1 });
     expect(res.status).toBe(429);
     const retryAfter = Number(res.headers.get("retry-after"));
-    expect(retryAfter).toBeGreaterThan(30 * 60);
-    expect(retryAfter).toBeLessThanOrEqual(35 * 60);
+    // The first order never reached the pay page: its hold is the 10-minute first hold.
+    expect(retryAfter).toBeGreaterThan(5 * 60);
+    expect(retryAfter).toBeLessThanOrEqual(10 * 60);
     const body = (await res.json()) as { error: { code: string; message: string } };
     expect(body.error.code).toBe("rate_limited");
-    expect(body.error.message).toMatch(/unpaid registrations holding places.*try again in 3\d minutes/);
+    expect(body.error.message).toMatch(/unpaid registrations holding places.*try again in (10|\d) minutes?/);
     expect((await db.event.findUniqueOrThrow({ where: { id: event.id } })).heldCount).toBe(1);
     expect(await db.order.count({ where: { eventId: event.id } })).toBe(1);
   });
@@ -78,14 +79,19 @@ describe("limits on unpaid holds", () => {
     expect((await order(event.slug, tier, { email: "c@example.org", ip: "192.0.2.9", count: 1 })).status).toBe(201);
   });
 
-  it("holds seats briefly until the Checkout Session exists, then for 35 minutes", async () => {
+  it("holds seats briefly until the buyer opens the pay page, then for 35 minutes", async () => {
     const event = await createEvent({ capacity: 50, tiers: [{ priceMinor: 1000 }] });
     const res = await order(event.slug, event.ticketTypes[0]!.id, { email: "d@example.org", ip: "192.0.2.10", count: 1 });
-    const body = (await res.json()) as { order: { id: string; expiresAt: string } };
+    const body = (await res.json()) as { order: { id: string; expiresAt: string }; checkoutUrl: string };
+    const placed = await db.order.findUniqueOrThrow({ where: { id: body.order.id } });
+    const firstMinutes = (placed.holdExpiresAt!.getTime() - Date.now()) / 60_000;
+    expect(firstMinutes).toBeGreaterThan(9);
+    expect(firstMinutes).toBeLessThanOrEqual(10);
+    expect(body.order.expiresAt).toBe(placed.holdExpiresAt!.toISOString());
+    expect(placed.stripeSessionId).toBeNull();
+    await fetchWorker(new URL(body.checkoutUrl).pathname, { redirect: "manual" });
     const stored = await db.order.findUniqueOrThrow({ where: { id: body.order.id } });
-    const minutes = (stored.holdExpiresAt!.getTime() - Date.now()) / 60_000;
-    expect(minutes).toBeGreaterThan(34);
-    expect(body.order.expiresAt).toBe(stored.holdExpiresAt!.toISOString());
+    expect((stored.holdExpiresAt!.getTime() - Date.now()) / 60_000).toBeGreaterThan(34);
     expect(stored.stripeSessionId).not.toBeNull();
     // Only a hash of the client's address is kept.
     expect(stored.clientKey).toMatch(/^[0-9a-f]{64}$/);

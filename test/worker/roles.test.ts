@@ -71,6 +71,7 @@ async function markPaid(f: Fixtures) {
 /** An order placed through the API, so its Checkout Session exists (on the emulator). */
 async function withCheckout(f: Fixtures): Promise<Partial<Fixtures>> {
   const placed = await postJson<{ order: { id: string } }>(`/api/v1/events/${f.slug}/orders`, orderBody(f.tierId));
+  await fetchWorker(`/orders/${placed.body.order.id}/pay`, { redirect: "manual" });
   const order = await db.order.findUniqueOrThrow({ where: { id: placed.body.order.id } });
   return { orderId: order.id, sessionId: order.stripeSessionId ?? "" };
 }
@@ -90,6 +91,7 @@ const table: Record<string, Entry> = {
   "GET /events/:slug/register": { decision: "public", path: (f) => `/events/${f.slug}/register?qty.${f.tierId}=1` },
   "POST /events/:slug/register": { decision: "public", path: (f) => `/events/${f.slug}/register` },
   "POST /events/:slug/tickets-again": { decision: "public", path: (f) => `/events/${f.slug}/tickets-again` },
+  "GET /orders/:id/pay": { decision: "public", path: (f) => `/orders/${f.orderId}/pay`, prepare: withCheckout },
   "GET /orders/:id/complete": { decision: "public", path: (f) => `/orders/${f.orderId}/complete`, prepare: withCheckout },
   "GET /orders/:id/cancel": { decision: "public", path: (f) => `/orders/${f.orderId}/cancel`, prepare: withCheckout },
   "GET /tickets/:token": { decision: "public", path: (f) => `/tickets/${f.ticketToken}`, prepare: markPaid },

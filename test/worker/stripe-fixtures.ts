@@ -54,7 +54,7 @@ export async function seats(eventId: string) {
 }
 
 /**
- * A real paid order: created through the API, paid on the emulator's checkout page with the
+ * A real paid order: created through the API, taken to the pay page, paid on the emulator's checkout page with the
  * test card, and settled by the emulator's signed webhook (awaited by polling).
  */
 export async function paidThroughEmulator(slug: string, tierId: string, n = 1) {
@@ -64,7 +64,8 @@ export async function paidThroughEmulator(slug: string, tierId: string, n = 1) {
     body: JSON.stringify({ buyer: { name: "Ada Buyer", email: "ada@example.org" }, tickets: Array.from({ length: n }, (_, i) => ({ tier: tierId, name: `Person ${i + 1}` })) }),
   });
   const { order, checkoutUrl } = (await created.json()) as { order: { id: string }; checkoutUrl: string };
-  const paid = await fetchWorker(new URL(checkoutUrl).pathname, {
+  const stripePage = await openPayPage(checkoutUrl);
+  const paid = await fetchWorker(new URL(stripePage).pathname, {
     method: "POST",
     body: new URLSearchParams({ card_number: "4242 4242 4242 4242", expiry: "12 / 34", cvc: "123", name: "Ada Buyer" }),
     redirect: "manual",
@@ -75,4 +76,11 @@ export async function paidThroughEmulator(slug: string, tierId: string, n = 1) {
   const row = await db.order.findUniqueOrThrow({ where: { id: order.id } });
   if (row.status !== "paid") throw new Error(`order not paid: ${row.status}`);
   return row;
+}
+
+/** Opens an order's pay page (the API's `checkoutUrl`) as the buyer would: returns where it sends them (Stripe's page). */
+export async function openPayPage(checkoutUrl: string) {
+  const res = await fetchWorker(new URL(checkoutUrl).pathname, { redirect: "manual" });
+  if (res.status !== 303) throw new Error(`pay page failed: ${res.status}`);
+  return res.headers.get("location")!;
 }

@@ -1,20 +1,66 @@
+import type Stripe from "stripe";
 import { DomainError } from "@/domain/errors";
 import type { ServiceDeps } from "@/domain/deps";
 import { priceLines } from "@/domain/orders/pricing";
-import { findOrderWithTickets, setStripeSession } from "@/domain/orders/repo";
-import { releaseHold } from "@/domain/orders/settle";
+import { extendHold, setStripeSession } from "@/domain/orders/repo";
+import { getOrderForBuyer, releaseHold } from "@/domain/orders/settle";
+import { settleFromSession } from "@/domain/orders/sweep";
 import { HOLD_MINUTES } from "@/domain/orders/place-order";
+
+/** Where the pay page sends the buyer: Stripe's page, the order's page, or the form again. */
+export type PayStep = { to: "checkout"; url: string } | { to: "complete" } | { to: "form"; slug: string };
+
+type BuyerOrder = Awaited<ReturnType<typeof getOrderForBuyer>>;
+
+/**
+ * The pay page: the only place a Checkout Session is opened, so a hold that never gets here
+ * stays the short first hold. A pending order whose hold is running reuses its open session,
+ * or has its hold extended to HOLD_MINUTES from now and a session opened that expires with
+ * it. The extension is conditional: an order the sweep already ended is never revived. A paid
+ * order (or one whose payment is processing) goes to its page; an ended one to the form.
+ * If Stripe cannot be reached while opening a session, the hold is released at once and the
+ * buyer asked to try again.
+ */
+export async function openPayment(deps: ServiceDeps, orderId: string): Promise<PayStep> {
+  const order = await getOrderForBuyer(deps, orderId);
+  const now = deps.now();
+  if (order.status !== "pending" || !order.holdExpiresAt) return whereNow(order);
+  if (order.holdExpiresAt <= now) return { to: "form", slug: order.event.slug };
+  if (order.stripeSessionId) {
+    const session = await existingSession(deps, order.stripeSessionId);
+    if (session.status === "open" && session.url) return { to: "checkout", url: session.url };
+    if (session.status === "complete") {
+      await settleFromSession(deps, order.id, session);
+      return whereNow(await getOrderForBuyer(deps, orderId));
+    }
+  }
+  const holdExpiresAt = new Date(now.getTime() + HOLD_MINUTES * 60_000);
+  if (!(await extendHold(deps.db, order.id, now, holdExpiresAt))) return whereNow(await getOrderForBuyer(deps, orderId));
+  return { to: "checkout", url: await createSession(deps, order, holdExpiresAt) };
+}
+
+function whereNow(order: BuyerOrder): PayStep {
+  if (order.status === "expired" || order.status === "cancelled") return { to: "form", slug: order.event.slug };
+  return { to: "complete" };
+}
+
+async function existingSession(deps: ServiceDeps, sessionId: string): Promise<Stripe.Checkout.Session> {
+  try {
+    return await deps.stripe.checkout.sessions.retrieve(sessionId);
+  } catch (err) {
+    // The session may have been paid meanwhile, so the hold stays for the sweep to settle.
+    console.error(JSON.stringify({ level: "error", event: "checkout_session_lookup_failed", sessionId, error: String(err) }));
+    throw new DomainError("unavailable", { reason: "payment_start" });
+  }
+}
 
 /**
  * Opens a Stripe Checkout Session for a pending order: one line item per tier, the buyer's
- * email prefilled, the order id in metadata and client_reference_id. The order's short first
- * hold is extended to HOLD_MINUTES from now, and the session expires with it. The idempotency key is per order, so a retried call returns the same session.
- * If Stripe cannot be reached the hold is released at once and the buyer asked to try again.
+ * email prefilled, the order id in metadata and client_reference_id, expiring with the hold.
+ * The idempotency key names the order and the hold's end, so a retried call returns the same
+ * session while a later visit (after the first session ended) gets a new one.
  */
-export async function startCheckout(deps: ServiceDeps, orderId: string): Promise<{ url: string; holdExpiresAt: Date }> {
-  const holdExpiresAt = new Date(deps.now().getTime() + HOLD_MINUTES * 60_000);
-  const order = await findOrderWithTickets(deps.db, orderId);
-  if (!order) throw new DomainError("not_found", { what: "order" });
+async function createSession(deps: ServiceDeps, order: BuyerOrder, holdExpiresAt: Date): Promise<string> {
   const tierNames = new Map(order.tickets.map((t) => [t.ticketTypeId, t.ticketType.name]));
   const lines = priceLines(order.tickets.map((t) => ({ tierId: t.ticketTypeId, priceMinor: t.pricePaidMinor })));
   const metadata = { orderId: order.id, reference: order.reference };
@@ -34,13 +80,13 @@ export async function startCheckout(deps: ServiceDeps, orderId: string): Promise
         success_url: `${deps.origin}/orders/${order.id}/complete?session_id={CHECKOUT_SESSION_ID}`,
         cancel_url: `${deps.origin}/orders/${order.id}/cancel`,
       },
-      { idempotencyKey: `checkout-session-${order.id}` },
+      { idempotencyKey: `checkout-session-${order.id}-${holdExpiresAt.getTime()}` },
     );
-    await setStripeSession(deps.db, order.id, session.id, holdExpiresAt);
+    await setStripeSession(deps.db, order.id, session.id);
     if (!session.url) throw new Error("checkout_session_without_url");
-    return { url: session.url, holdExpiresAt };
+    return session.url;
   } catch (err) {
-    console.error(JSON.stringify({ level: "error", event: "checkout_session_failed", orderId, error: String(err) }));
+    console.error(JSON.stringify({ level: "error", event: "checkout_session_failed", orderId: order.id, error: String(err) }));
     await releaseHold(deps, order.id, "cancelled");
     throw new DomainError("unavailable", { reason: "payment_start" });
   }

@@ -20,7 +20,7 @@ import { CAPACITY_EXCEEDED } from "@/domain/orders/seats";
 export const HOLD_MINUTES = 35;
 
 /**
- * The first hold of a new order, until its Checkout Session exists (startCheckout extends it to
+ * The first hold of a new order, until the buyer opens the pay page (openPayment extends it to
  * HOLD_MINUTES): an order that never reaches the payment page gives its seats back soon.
  */
 export const FIRST_HOLD_MINUTES = 10;
@@ -172,7 +172,7 @@ export type PlacedOrder = { id: string; reference: string; status: "pending" | "
  * Registers the people in `input` for the event: checks every rule, then inserts the order and
  * its tickets and takes their seats in one atomic batch, so concurrent buyers can never take
  * more seats than exist, nor one client or buyer hold more than the event allows. Orders with
- * something to pay hold their seats for FIRST_HOLD_MINUTES (until checkout starts); free
+ * something to pay hold their seats for FIRST_HOLD_MINUTES (until the pay page opens checkout); free
  * orders are confirmed at once.
  */
 export async function placeOrder(

@@ -249,8 +249,18 @@ export async function findExpiredHolds(d1: D1Database, cutoff: Date, limit: numb
 }
 
 /** Records the Checkout Session opened for an order. */
-export async function setStripeSession(db: PrismaClient, orderId: string, sessionId: string, holdExpiresAt: Date) {
-  await db.order.update({ where: { id: orderId }, data: { stripeSessionId: sessionId, holdExpiresAt } });
+/**
+ * Extends a pending order's running hold to `until`. Conditional, so an order the sweep already
+ * ended (or whose hold has run out) is never revived: true only if the hold was extended.
+ */
+export async function extendHold(db: PrismaClient, orderId: string, now: Date, until: Date): Promise<boolean> {
+  const { count } = await db.order.updateMany({ where: { id: orderId, status: "pending", holdExpiresAt: { gt: now } }, data: { holdExpiresAt: until } });
+  return count === 1;
+}
+
+/** Records a pending order's Checkout Session. */
+export async function setStripeSession(db: PrismaClient, orderId: string, sessionId: string) {
+  await db.order.updateMany({ where: { id: orderId, status: "pending" }, data: { stripeSessionId: sessionId } });
 }
 
 /** A pending order's payment is processing (a bank debit): keep its seats until Stripe says how it ended. */

@@ -18,7 +18,7 @@ export const securityHeaders = () =>
       objectSrc: ["'none'"],
       baseUri: ["'none'"],
       frameAncestors: ["'none'"],
-      // Registration forms redirect to Stripe Checkout, and browsers apply form-action to that redirect.
+      // Registration forms redirect (through the pay page) to Stripe Checkout, and browsers apply form-action to that redirect.
       formAction: ["'self'", "https://checkout.stripe.com"],
     },
     xFrameOptions: "DENY",

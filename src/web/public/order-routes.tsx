@@ -3,18 +3,27 @@ import * as z from "zod";
 import type { AppEnv } from "@/env";
 import { validate } from "@/lib/validate";
 import { abandonCheckout, orderAfterCheckout } from "@/domain/orders/checkout-return";
+import { openPayment } from "@/domain/orders/checkout";
 import { OrderPage } from "@/web/public/order-page";
 import { privatePage } from "@/web/middleware/private-page";
 
 const orderParam = z.object({ id: z.string().regex(/^ord_[0-9a-z]{16}$/) });
 
 /**
- * Where Stripe sends the buyer back. Order ids are unguessable (80 random bits), so the link
+ * The pay page, and where Stripe sends the buyer back. Order ids are unguessable (80 random bits), so the link
  * is the key, and its pages are private (never cached or indexed). Neither page marks anything paid on its own say-so: the success page asks
  * Stripe about the session and runs the same idempotent settlement as the webhook.
  */
 export const orderRoutes = new Hono<AppEnv>()
   .use("/orders/*", privatePage)
+  // Registration sends the buyer here; only now is the Checkout Session opened and the hold extended.
+  .get("/orders/:id/pay", validate("param", orderParam), async (c) => {
+    const { id } = c.req.valid("param");
+    const step = await openPayment(c.var.deps, id);
+    if (step.to === "checkout") return c.redirect(step.url, 303);
+    if (step.to === "complete") return c.redirect(`/orders/${id}/complete`, 303);
+    return c.redirect(`/events/${step.slug}/register?from=${id}`, 303);
+  })
   .get("/orders/:id/complete", validate("param", orderParam), async (c) => {
     const order = await orderAfterCheckout(c.var.deps, c.req.valid("param").id);
     return c.html(<OrderPage order={order} />);
