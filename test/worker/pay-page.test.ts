@@ -76,13 +76,26 @@ describe("the pay page, GET /orders/:id/pay", () => {
     expect(await db.order.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({ status: "pending", holdExpiresAt: ended, stripeSessionId: null });
   });
 
-  it("extends only a pending order's running hold", async () => {
+  it("extends only a pending order's hold, and only from the end the caller read", async () => {
     const { orderId } = await placed(1);
+    const { holdExpiresAt } = await db.order.findUniqueOrThrow({ where: { id: orderId } });
+    const until = new Date(Date.now() + 35 * 60_000);
     await db.order.update({ where: { id: orderId }, data: { status: "expired" } });
-    const now = new Date();
-    expect(await extendHold(db, orderId, now, new Date(now.getTime() + 35 * 60_000))).toBe(false);
+    expect(await extendHold(db, orderId, holdExpiresAt!, until)).toBe(false);
     await db.order.update({ where: { id: orderId }, data: { status: "pending" } });
-    expect(await extendHold(db, orderId, now, new Date(now.getTime() + 35 * 60_000))).toBe(true);
+    expect(await extendHold(db, orderId, holdExpiresAt!, until)).toBe(true);
+    // A second request that read the old end loses: the hold is extended once.
+    expect(await extendHold(db, orderId, holdExpiresAt!, new Date(until.getTime() + 1000))).toBe(false);
+  });
+
+  it("opens one session for a double click, and both requests go to it", async () => {
+    const { orderId, payPath } = await placed(1);
+    const [a, b] = await Promise.all([openPay(payPath), openPay(payPath)]);
+    expect(a.status).toBe(303);
+    expect(b.status).toBe(303);
+    expect(a.headers.get("location")).toBe(b.headers.get("location"));
+    const sessions = await db.stripeEmulatorObject.count({ where: { kind: "checkout.session", data: { contains: orderId } } });
+    expect(sessions).toBe(1);
   });
 
   it("sends the buyer of a cancelled order back to the form", async () => {

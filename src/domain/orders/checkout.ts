@@ -35,8 +35,13 @@ export async function openPayment(deps: ServiceDeps, orderId: string): Promise<P
     }
   }
   const holdExpiresAt = new Date(now.getTime() + HOLD_MINUTES * 60_000);
-  if (!(await extendHold(deps.db, order.id, now, holdExpiresAt))) return whereNow(await getOrderForBuyer(deps, orderId));
-  return { to: "checkout", url: await createSession(deps, order, holdExpiresAt) };
+  if (await extendHold(deps.db, order.id, order.holdExpiresAt, holdExpiresAt)) return { to: "checkout", url: await createSession(deps, order, holdExpiresAt) };
+  // Lost the race: another request (a double click) extended the hold a moment ago. Ask for the
+  // session with the same hold end, so the same idempotency key and parameters: Stripe answers
+  // with that request's session, never a second one the buyer could pay again.
+  const again = await getOrderForBuyer(deps, orderId);
+  if (again.status !== "pending" || !again.holdExpiresAt || again.holdExpiresAt <= now) return whereNow(again);
+  return { to: "checkout", url: await createSession(deps, again, again.holdExpiresAt) };
 }
 
 function whereNow(order: BuyerOrder): PayStep {

@@ -250,11 +250,12 @@ export async function findExpiredHolds(d1: D1Database, cutoff: Date, limit: numb
 
 /** Records the Checkout Session opened for an order. */
 /**
- * Extends a pending order's running hold to `until`. Conditional, so an order the sweep already
- * ended (or whose hold has run out) is never revived: true only if the hold was extended.
+ * Extends a pending order's hold from `from` (the end the caller read, and found still ahead)
+ * to `until`: a compare-and-swap, so an order the sweep already ended is never revived, and of
+ * two requests at once only one extends it. True only for the one that did.
  */
-export async function extendHold(db: PrismaClient, orderId: string, now: Date, until: Date): Promise<boolean> {
-  const { count } = await db.order.updateMany({ where: { id: orderId, status: "pending", holdExpiresAt: { gt: now } }, data: { holdExpiresAt: until } });
+export async function extendHold(db: PrismaClient, orderId: string, from: Date, until: Date): Promise<boolean> {
+  const { count } = await db.order.updateMany({ where: { id: orderId, status: "pending", holdExpiresAt: from }, data: { holdExpiresAt: until } });
   return count === 1;
 }
 
