@@ -107,6 +107,9 @@ export async function composeEmail(deps: ServiceDeps, row: OutboxEmail, m: Messa
   if (!order) return null;
   const event = order.event;
   const tickets = order.tickets.map((t) => ({ ...t, order: { status: order.status, reference: order.reference } }));
+  /** A notice about this order to its buyer: addressed by name, with the event in the footer. */
+  const orderNotice = (model: Omit<Parameters<typeof notice>[2], "recipientName" | "footer">) =>
+    notice(row, m, { ...model, recipientName: order.buyerName, footer: m.mail.aboutEvent({ event: event.title }) });
   switch (row.template) {
     case "order_confirmation":
       return composeTickets(deps, m, row, "order_confirmation", event, tickets, {
@@ -119,11 +122,9 @@ export async function composeEmail(deps: ServiceDeps, row: OutboxEmail, m: Messa
       return composeTickets(deps, m, row, "attendee_ticket", event, ticket, { recipientName: ticket[0]?.attendeeName ?? m.mail.anyone, reference: order.reference, total: null });
     }
     case "late_payment_refunded":
-      return notice(row, m, {
+      return orderNotice({
         subject: m.mail.lateRefunded.subject({ event: event.title }),
         heading: m.mail.lateRefunded.heading,
-        recipientName: order.buyerName,
-        footer: m.mail.aboutEvent({ event: event.title }),
         paragraphs: [
           m.mail.lateRefunded.body({ amount: { minor: data.amountMinor ?? order.totalMinor, currency: order.currency }, event: event.title, reference: order.reference }),
           m.mail.lateRefunded.again,
@@ -131,31 +132,25 @@ export async function composeEmail(deps: ServiceDeps, row: OutboxEmail, m: Messa
         action: { label: m.mail.registerAgain, url: `${deps.origin}/events/${event.slug}` },
       });
     case "refund_issued":
-      return notice(row, m, {
+      return orderNotice({
         subject: m.mail.refunded.subject({ event: event.title }),
         heading: m.mail.refunded.heading,
-        recipientName: order.buyerName,
-        footer: m.mail.aboutEvent({ event: event.title }),
         paragraphs: [
           m.mail.refunded.body({ amount: { minor: data.amountMinor ?? 0, currency: order.currency }, reference: order.reference }),
           order.tickets.some((t) => t.status === "valid") ? m.mail.refunded.ticketsStillValid : m.mail.refunded.ticketsCancelled,
         ],
       });
     case "payment_failed":
-      return notice(row, m, {
+      return orderNotice({
         subject: m.mail.paymentFailed.subject({ event: event.title }),
         heading: m.mail.paymentFailed.heading,
-        recipientName: order.buyerName,
-        footer: m.mail.aboutEvent({ event: event.title }),
         paragraphs: [m.mail.paymentFailed.body({ reference: order.reference }), m.mail.paymentFailed.again],
         action: { label: m.mail.registerAgain, url: `${deps.origin}/events/${event.slug}/register?from=${order.id}` },
       });
     case "order_cancelled":
-      return notice(row, m, {
+      return orderNotice({
         subject: m.mail.cancelledByOrganiser.subject({ event: event.title }),
         heading: m.mail.cancelledByOrganiser.heading,
-        recipientName: order.buyerName,
-        footer: m.mail.aboutEvent({ event: event.title }),
         paragraphs: [
           m.mail.cancelledByOrganiser.body({ amount: { minor: order.totalMinor, currency: order.currency }, event: event.title, reference: order.reference }),
           // Said from the order as it is when the mail goes out: a refund made meanwhile has its own email.
