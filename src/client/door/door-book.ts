@@ -1,9 +1,11 @@
 import { base64urlDecode, verifyTicketCodeWith } from "@/domain/tickets/code-format";
+import { ticketStatuses } from "@/domain/tickets/status";
 import { formatShortCode, parseShortCode } from "@/domain/tickets/short-code";
 import { foldForSearch } from "@/lib/text";
 import type { CheckInOutcome, DoorList, DoorTicket, DoorTier, QueuedScan, ScanTiming, SearchHit, Stats, TicketStatus, Verdict } from "./types";
 
-const refusedStatuses = new Set<string>(["unpaid", "expired", "cancelled", "refunded", "event_cancelled"]);
+// Every status the server's rule can give, except the one that admits.
+const refusedStatuses = new Set<string>(ticketStatuses.filter((s) => s !== "valid"));
 const isTicketRefusal = (result: string): result is Exclude<TicketStatus, "valid"> => refusedStatuses.has(result);
 /** The ticket status a server answer tells (admits and duplicates are valid tickets). */
 const ticketStatusOf = (result: CheckInOutcome["result"]): TicketStatus => (isTicketRefusal(result) ? result : "valid");

@@ -1,9 +1,11 @@
 // The door API's JSON (src/web/door/checkin-api.ts), as the scanner reads it, and the scanner's own
-// records. Written out here because the server's types pull in the Workers runtime.
+// records. Written out here because the server's types pull in the Workers runtime (the ticket
+// status comes from src/domain/tickets/status.ts, which pulls in nothing).
+import type { TicketStatus } from "@/domain/tickets/status";
 
 export type Eligibility = "open" | "declaration" | "member_list" | "access_code";
-/** A ticket's status, as the server's single rule (src/domain/tickets/status.ts) decides it. */
-export type TicketStatus = "valid" | "unpaid" | "expired" | "cancelled" | "refunded" | "event_cancelled";
+/** A ticket's status, as the server's single rule decides it (the same type, not a copy). */
+export type { TicketStatus };
 export type CheckInResult = "admitted" | "already_checked_in" | "invalid" | "wrong_event" | Exclude<TicketStatus, "valid">;
 export type InvalidReason = "malformed" | "unknown_key" | "bad_signature" | "unknown_ticket";
 
