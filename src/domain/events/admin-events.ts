@@ -10,7 +10,7 @@ import {
   LIMIT_GUARD,
   SLUG_TAKEN,
   findEventById,
-  findEventIdBySlug,
+  findEventStatusBySlug,
   findEventTitleBySlug,
   findEventWithTiers,
   insertAgendaStatements,
@@ -62,7 +62,7 @@ async function slugTakenError(db: PrismaClient, slug: string): Promise<DomainErr
 /** The slug to store: the one typed (which must be free), or one made from the title. */
 async function chooseSlug(db: PrismaClient, input: EventInput, current?: { id: string; slug: string }): Promise<string> {
   if (input.slug) {
-    const owner = await findEventIdBySlug(db, input.slug);
+    const owner = await findEventStatusBySlug(db, input.slug);
     if (owner && owner.id !== current?.id) throw await slugTakenError(db, input.slug);
     return input.slug;
   }

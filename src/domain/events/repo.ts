@@ -107,9 +107,9 @@ export function listEventsInStatus(db: PrismaClient, statuses: string[]) {
   return db.event.findMany({ where: { status: { in: statuses } }, orderBy: { startsAt: "asc" } });
 }
 
-/** The id of the event with this slug, or null. */
-export function findEventIdBySlug(db: PrismaClient, slug: string) {
-  return db.event.findUnique({ where: { slug }, select: { id: true } });
+/** The id and status of the event with this slug, or null. */
+export function findEventStatusBySlug(db: PrismaClient, slug: string) {
+  return db.event.findUnique({ where: { slug }, select: { id: true, status: true } });
 }
 
 /** The title of the event with this slug, or null. */

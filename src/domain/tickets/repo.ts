@@ -6,11 +6,6 @@ export function findTicketByToken(db: PrismaClient, token: string) {
   return db.ticket.findUnique({ where: { token }, include: { event: true, ticketType: true, order: true } });
 }
 
-/** An event's id and status by slug (drafts are to be treated as missing by the caller). */
-export function findEventStatusBySlug(db: PrismaClient, slug: string) {
-  return db.event.findUnique({ where: { slug }, select: { id: true, status: true } });
-}
-
 /** The event's valid tickets bought by, or issued to, `email` (already normalised). */
 const validTicketsOf = (eventId: string, email: string) => ({
   eventId,

@@ -3,7 +3,8 @@ import { normaliseEmail } from "@/lib/text";
 import type { ServiceDeps } from "@/domain/deps";
 import { enqueueEmailStatement } from "@/domain/mail/repo";
 import { hitRateLimit } from "@/domain/staff/rate-limit";
-import { countValidTicketsFor, findEventStatusBySlug } from "@/domain/tickets/repo";
+import { findEventStatusBySlug } from "@/domain/events/repo";
+import { countValidTicketsFor } from "@/domain/tickets/repo";
 
 const HOUR = 60 * 60_000;
 
