@@ -7,7 +7,12 @@ import type { AppEnv } from "@/env";
  */
 export const privatePage = createMiddleware<AppEnv>(async function privatePage(c, next) {
   await next();
-  c.res.headers.set("Cache-Control", "private, no-store");
-  c.res.headers.set("Referrer-Policy", "no-referrer");
-  c.res.headers.set("X-Robots-Tag", "noindex, nofollow");
+  keepPrivate(c.res.headers);
 });
+
+/** The headers of such a page, for one answered privately only in some cases (see privatePage). */
+export function keepPrivate(headers: Headers): void {
+  headers.set("Cache-Control", "private, no-store");
+  headers.set("Referrer-Policy", "no-referrer");
+  headers.set("X-Robots-Tag", "noindex, nofollow");
+}

@@ -10,6 +10,7 @@ import { absoluteUrl } from "@/lib/urls";
 import { fieldIssues, validate } from "@/lib/validate";
 import { errorMessage, fieldMessage, fieldMessages } from "@/i18n";
 import { messagesOf } from "@/web/shared/i18n";
+import { keepPrivate } from "@/web/middleware/private-page";
 import { TURNSTILE_FIELD, verifyHuman } from "@/web/middleware/turnstile";
 import { getPublicEvent, type EventView } from "@/domain/events/public-event";
 import { orderInputSchema } from "@/domain/orders/input";
@@ -56,9 +57,9 @@ export const registrationRoutes = new Hono<AppEnv>()
       const order = await getOrderForBuyer(c.var.deps, from.data).catch(() => null);
       if (order && order.eventId === view.event.id && (order.status === "cancelled" || order.status === "expired") && !order.paidAt) {
         // Prefilled with the buyer's details, and the order id in the URL is their key.
-        c.header("Cache-Control", "private, no-store");
-        c.header("X-Robots-Tag", "noindex, nofollow");
-        return c.html(registrationPage(c, view, valuesFromOrder(order), { notice: "Payment cancelled: nothing has been charged. Your choices are kept below." }));
+        const page = await c.html(registrationPage(c, view, valuesFromOrder(order), { notice: "Payment cancelled: nothing has been charged. Your choices are kept below." }));
+        keepPrivate(page.headers);
+        return page;
       }
     }
     if (!view.onSale) return c.redirect(`/events/${slug}`, 303);
