@@ -28,6 +28,7 @@ describe("pages whose URL is their key", () => {
     expect(await res.text()).toContain("ada+tickets@example.org");
     expect(res.headers.get("cache-control")).toBe("private, no-store");
     expect(res.headers.get("x-robots-tag")).toBe("noindex, nofollow");
+    expect(res.headers.get("referrer-policy")).toBe("no-referrer");
   });
 
   it("keeps a sign-in link's page private", async () => {
