@@ -1,9 +1,11 @@
 import { Hono } from "hono";
+import { contextStorage } from "hono/context-storage";
 import { requestId } from "hono/request-id";
 import type { AppEnv } from "@/env";
 import type { AppExtensions } from "@/extensions";
 import { appContext } from "@/web/middleware/context";
 import { notFound, onError } from "@/web/middleware/errors";
+import { chooseLanguage } from "@/web/middleware/language";
 import { securityHeaders } from "@/web/middleware/security-headers";
 import { adminRoutes } from "@/web/admin";
 import { apiRoutes } from "@/web/api/event-routes";
@@ -26,7 +28,10 @@ export function createApp(extensions: AppExtensions = {}) {
   // The benchmark's ceiling: the cheapest answer this Worker can give (before any middleware,
   // no database). npm run bench compares every route with it. Not served in production.
   app.get("/__bare", (c) => ((c.env.ENVIRONMENT as string) === "production" ? c.notFound() : c.text("ok")));
+  // Views read the request (its language) through context storage: see web/shared/i18n.ts.
+  app.use(contextStorage());
   app.use(requestId({ limitLength: 64 }));
+  app.use(chooseLanguage());
   app.use(securityHeaders());
   app.use(appContext({ selfFetch: async (request, env, ctx) => app.fetch(request, env, ctx), offlineStripe: extensions.offlineStripe }));
   app.use(async function offlineTurnstile(c, next) {

@@ -5,6 +5,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import type { StaffIdentity } from "@/domain/staff/roles";
 import type { ServiceDeps } from "@/domain/deps";
 import type { OfflineStripeContext } from "@/domain/payments/context";
+import type { Locale } from "@/i18n";
 
 /** Bindings from wrangler.toml (generated into worker-configuration.d.ts) plus optional secrets. */
 export type Bindings = Env & {
@@ -39,6 +40,10 @@ export type AppEnv = {
     deps: ServiceDeps;
     /** Keeps work (sending mail) running after the response. */
     waitUntil: (promise: Promise<unknown>) => void;
+    /** The reader's language (see web/middleware/language.ts). */
+    locale: Locale;
+    /** Whether the reader named a language (query, cookie or Accept-Language), rather than getting the default. */
+    localeChosen: boolean;
     /** Who is calling and how they signed in; null = checked and anonymous, undefined = not checked yet. */
     auth: Auth | undefined;
   };

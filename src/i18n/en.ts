@@ -1,12 +1,13 @@
 // English: the catalogue every other language translates. Keys are named for meaning; values
 // are whole sentences, built from typed parameters where they vary.
 import type { Alternative, CountedThing, Money } from "@/domain/issues";
-import { formatMoney } from "@/lib/format";
+import { formatsFor } from "@/lib/format";
 import { describeIssue, pluralFor, type Messages } from "@/i18n/messages";
 
 const plural = pluralFor("en");
 const number = (n: number) => n.toLocaleString("en-GB");
-const money = (m: Money) => formatMoney(m.minor, m.currency);
+const format = formatsFor("en-GB", { free: "Free" });
+const money = (m: Money) => format.money(m.minor, m.currency);
 const minutesText = (n: number) => plural(n, { one: `${n} minute`, other: `${number(n)} minutes` });
 const alt = (a: Alternative) => `${a.tier} (${money(a.price)})`;
 
@@ -177,6 +178,29 @@ const fields: Messages["fields"] = {
 
 export const en: Messages = {
   locale: "en-GB",
+  languageName: "English",
+  ogLocale: "en_GB",
+  format,
+  layout: {
+    siteName: "Conference tickets",
+    skipToContent: "Skip to content",
+    footer: "Questions about an event? Reply to your ticket email and the organisers will help.",
+    languages: "Language",
+    readIn: ({ language }) => `Read this page in ${language}`,
+  },
+
+  // ── Attendees' pages (src/i18n/areas/public.ts) ──
+  public: {
+  },
+
+  // ── The organiser pages (src/i18n/areas/admin.ts) ──
+  admin: {
+  },
+
+  // ── The door pages and the scanner (src/i18n/areas/door.ts) ──
+  door: {
+  },
+
   errors: {
     not_found: ({ what, next }) => (next ? `${missing[what]} ${nextSteps[next]}` : missing[what]),
     invalid: ({ reason, issue }) => {

@@ -3,20 +3,31 @@
 import type { ConfigError, DomainError, DomainErrorCode, DomainErrorParams } from "@/domain/errors";
 import type { FieldIssue, FieldIssues } from "@/domain/issues";
 import { en } from "@/i18n/en";
+import { es } from "@/i18n/es";
 import { describeIssue, type Messages } from "@/i18n/messages";
 
 export type { Messages } from "@/i18n/messages";
 
-/** Languages with a catalogue. */
-export const locales = ["en"] as const;
-export type Locale = (typeof locales)[number];
+/**
+ * Languages with a catalogue, in the order the language switch lists them. Adding a language
+ * is one catalogue file and one entry here (see the README).
+ */
+export const catalogues = { en, es } satisfies Record<string, Messages>;
+export type Locale = keyof typeof catalogues;
+export const locales = Object.keys(catalogues) as Locale[];
 
-const catalogues: Record<Locale, Messages> = { en };
+/** The language every text falls back to when a reader's has none. */
+export const defaultLocale: Locale = "en";
 
-/** The catalogue for `locale`; English for anything without one yet. */
+/** `value` as one of our languages ("es-PE" → "es"), or undefined. */
+export function localeFrom(value: string | null | undefined): Locale | undefined {
+  const base = (value ?? "").trim().toLowerCase().split(/[-_]/)[0];
+  return base && Object.hasOwn(catalogues, base) ? (base as Locale) : undefined;
+}
+
+/** The catalogue for `locale`; the default language's for anything without one. */
 export function messagesFor(locale?: string | null): Messages {
-  const base = (locale ?? "").toLowerCase().split("-")[0] as Locale;
-  return catalogues[base] ?? en;
+  return catalogues[localeFrom(locale) ?? defaultLocale];
 }
 
 /** The sentence for an error code and its parameters. */

@@ -6,15 +6,41 @@ import type { FieldCode, FieldIssue, FieldParams, Money } from "@/domain/issues"
 import type { AttendeeColumn } from "@/domain/exports/columns";
 import type { MemberColumn, RowProblem } from "@/domain/members/members-csv";
 import type { AuditAction, AuditDetailKey } from "@/domain/staff/audit-vocabulary";
+import type { Formats } from "@/lib/format";
+import type { AdminMessages } from "@/i18n/areas/admin";
+import type { DoorMessages } from "@/i18n/areas/door";
+import type { PublicMessages } from "@/i18n/areas/public";
 
 /** A sentence: fixed, or built from typed parameters. Parameterless entries may be plain text. */
 export type Entry<P> = {} extends P ? string | ((params: P) => string) : (params: P) => string;
 
-type Fn<P> = (params: P) => string;
+export type Fn<P> = (params: P) => string;
 
 export type Messages = {
-  /** BCP 47 tag, for Intl (plurals, numbers, money). */
+  /** BCP 47 tag, for Intl (plurals, numbers, money) and `<html lang>`. */
   locale: string;
+  /** The language's own name, as the language switch shows it ("English", "Español"). */
+  languageName: string;
+  /** Open Graph's locale for pages in this language ("en_GB", "es_LA"). */
+  ogLocale: string;
+  /** Dates, times, money and numbers in this language. */
+  format: Formats;
+  /** The page shell around every page. */
+  layout: {
+    siteName: string;
+    skipToContent: string;
+    footer: string;
+    /** The language switch's label, for screen readers. */
+    languages: string;
+    /** The link to this page in another language, said in that language. */
+    readIn: Fn<{ language: string }>;
+  };
+  /** Attendees' pages. */
+  public: PublicMessages;
+  /** The organiser pages. */
+  admin: AdminMessages;
+  /** The door pages and the scanner. */
+  door: DoorMessages;
   /** One sentence per DomainError code, from its parameters. */
   errors: { [C in DomainErrorCode]: Fn<DomainErrorParams[C]> };
   /** One sentence per field code. */

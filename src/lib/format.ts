@@ -1,52 +1,79 @@
-/** Money for people: "£8", "£12.50", "Free". Amounts are integer minor units. */
-export function formatMoney(amountMinor: number, currency: string): string {
-  return amountMinor === 0 ? "Free" : formatAmount(amountMinor, currency);
+// Dates, times and money for people, through Intl in one language. Each catalogue builds its
+// own `Formats` with `formatsFor(tag, words)`, so a view says `m.format.date(…)` and gets the
+// reader's language; the functions below the factory are the English ones, for code that
+// has no reader (logs, tests).
+
+/** The few words the formats need from a catalogue, and how it shows currencies. */
+export type FormatWords = { free: string; currencyDisplay?: "symbol" | "narrowSymbol" };
+
+export type Formats = {
+  /** "£8", "£12.50", "Free": a price. Amounts are integer minor units. */
+  money(amountMinor: number, currency: string): string;
+  /** An amount of money, zero included ("£0"): totals and reports rather than prices. */
+  amount(amountMinor: number, currency: string): string;
+  /** "Saturday 9 January 2027" / "sábado, 9 de enero de 2027" in the event's zone. */
+  date(instant: Date, timeZone: string): string;
+  /** "10:30" in the event's zone. */
+  time(instant: Date, timeZone: string): string;
+  /** "GMT" or "BST": the zone's short name at that instant. */
+  zone(instant: Date, timeZone: string): string;
+  /** "£8 – £13", "£8", "Free – £13"; undefined with no tiers. */
+  priceRange(range: { min: number; max: number } | null, currency: string): string | undefined;
+  /** "15 Jan 2027, 18:05 BST": a moment in `timeZone`, saying which zone, for records. */
+  dateTime(instant: Date, timeZone: string): string;
+  /** A whole number with the language's grouping ("1,234" / "1234"). */
+  number(n: number): string;
+};
+
+/** The formats for a BCP 47 tag ("en-GB", "es"). */
+export function formatsFor(tag: string, words: FormatWords): Formats {
+  const amount = (amountMinor: number, currency: string) => {
+    const whole = amountMinor % 100 === 0;
+    return new Intl.NumberFormat(tag, {
+      style: "currency",
+      currency,
+      currencyDisplay: words.currencyDisplay ?? "symbol",
+      minimumFractionDigits: whole ? 0 : 2,
+      maximumFractionDigits: 2,
+    }).format(amountMinor / 100);
+  };
+  const money = (amountMinor: number, currency: string) => (amountMinor === 0 ? words.free : amount(amountMinor, currency));
+  const time = (instant: Date, timeZone: string) =>
+    new Intl.DateTimeFormat(tag, { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(instant);
+  const zone = (instant: Date, timeZone: string) =>
+    new Intl.DateTimeFormat(tag, { timeZone, timeZoneName: "short" }).formatToParts(instant).find((p) => p.type === "timeZoneName")?.value ?? timeZone;
+  return {
+    money,
+    amount,
+    time,
+    zone,
+    date: (instant, timeZone) => new Intl.DateTimeFormat(tag, { timeZone, weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(instant),
+    priceRange: (range, currency) => {
+      if (!range) return undefined;
+      if (range.min === range.max) return money(range.min, currency);
+      return `${money(range.min, currency)} – ${money(range.max, currency)}`;
+    },
+    dateTime: (instant, timeZone) => {
+      const day = new Intl.DateTimeFormat(tag, { timeZone, day: "numeric", month: "short", year: "numeric" }).format(instant);
+      return `${day}, ${time(instant, timeZone)} ${zone(instant, timeZone)}`;
+    },
+    number: (n) => n.toLocaleString(tag),
+  };
 }
 
-/** An amount of money, zero included ("£0"): for totals and reports rather than prices. */
-export function formatAmount(amountMinor: number, currency: string): string {
-  const whole = amountMinor % 100 === 0;
-  return new Intl.NumberFormat("en-GB", {
-    style: "currency",
-    currency,
-    minimumFractionDigits: whole ? 0 : 2,
-    maximumFractionDigits: 2,
-  }).format(amountMinor / 100);
-}
+const english = formatsFor("en-GB", { free: "Free" });
 
-/** "Saturday 9 January 2027" in the event's zone. */
-export function formatDate(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone,
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-  }).format(instant);
-}
-
-/** "10:30" in the event's zone. */
-export function formatTime(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(instant);
-}
-
-/** "GMT" or "BST": the zone's short name at that instant, so visitors from abroad are not misled. */
-export function formatZone(instant: Date, timeZone: string): string {
-  const part = new Intl.DateTimeFormat("en-GB", { timeZone, timeZoneName: "short" })
-    .formatToParts(instant)
-    .find((p) => p.type === "timeZoneName");
-  return part?.value ?? timeZone;
-}
-
-/** "£8 – £13", "£8", "Free – £13"; undefined with no tiers. */
-export function formatPriceRange(range: { min: number; max: number } | null, currency: string): string | undefined {
-  if (!range) return undefined;
-  if (range.min === range.max) return formatMoney(range.min, currency);
-  return `${formatMoney(range.min, currency)} – ${formatMoney(range.max, currency)}`;
-}
-
-/** "15 Jan 2027, 18:05 BST": a moment in `timeZone`, saying which zone, for organisers' records. */
-export function formatDateTime(instant: Date, timeZone: string): string {
-  const day = new Intl.DateTimeFormat("en-GB", { timeZone, day: "numeric", month: "short", year: "numeric" }).format(instant);
-  return `${day}, ${formatTime(instant, timeZone)} ${formatZone(instant, timeZone)}`;
-}
+/** @deprecated English only: views use `useMessages().format`, other code `m.format`. */
+export const formatMoney = english.money;
+/** @deprecated English only. */
+export const formatAmount = english.amount;
+/** @deprecated English only. */
+export const formatDate = english.date;
+/** @deprecated English only. */
+export const formatTime = english.time;
+/** @deprecated English only. */
+export const formatZone = english.zone;
+/** @deprecated English only. */
+export const formatPriceRange = english.priceRange;
+/** @deprecated English only. */
+export const formatDateTime = english.dateTime;

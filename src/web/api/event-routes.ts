@@ -16,7 +16,7 @@ import { eventDetailJson, eventSummaryJson } from "@/web/api/event-json";
 /** The public JSON API, version 1: the same facts as the pages, for organisers' own sites. */
 export const apiRoutes = new Hono<AppEnv>()
   .get("/events", async (c) => {
-    const body = await cached(`${c.var.deps.origin} /api/v1/events`, c.var.config.publicCacheSeconds, async () => {
+    const body = await cached(`${c.var.deps.origin} /api/v1/events ${c.var.locale}`, c.var.config.publicCacheSeconds, async () => {
       const events = await listUpcomingEvents(c.var.db, new Date());
       return { events: events.map((view) => eventSummaryJson(view, absoluteUrl(c, `/events/${view.event.slug}`))) };
     });
@@ -24,7 +24,7 @@ export const apiRoutes = new Hono<AppEnv>()
   })
   .get("/events/:slug", validate("param", slugParam), async (c) => {
     const { slug } = c.req.valid("param");
-    const body = await cached(`${c.var.deps.origin} /api/v1/events/${slug}`, c.var.config.publicCacheSeconds, async () => {
+    const body = await cached(`${c.var.deps.origin} /api/v1/events/${slug} ${c.var.locale}`, c.var.config.publicCacheSeconds, async () => {
       const view = await getPublicEvent(c.var.db, slug, new Date());
       return { event: eventDetailJson(view, absoluteUrl(c, `/events/${slug}`)) };
     });

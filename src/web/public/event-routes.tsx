@@ -9,6 +9,7 @@ import { absoluteUrl } from "@/lib/urls";
 import { validate } from "@/lib/validate";
 import { getPublicEvent, listUpcomingEvents } from "@/domain/events/public-event";
 import { requestTicketsAgain } from "@/domain/tickets/tickets-again";
+import { preferLanguage } from "@/web/shared/i18n";
 import { NoticePage } from "@/web/shared/notice-page";
 import { EventListPage } from "@/web/public/event-list";
 import { EventPage } from "@/web/public/event-page";
@@ -16,16 +17,19 @@ import { EventPage } from "@/web/public/event-page";
 /** Pages for attendees: the list of events and each event's page. */
 export const publicRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
-    const html = await cached(`${c.var.deps.origin} /`, c.var.config.publicCacheSeconds, async () =>
+    const html = await cached(`${c.var.deps.origin} / ${c.var.locale}`, c.var.config.publicCacheSeconds, async () =>
       String(<EventListPage events={await listUpcomingEvents(c.var.db, new Date())} url={absoluteUrl(c, "/")} />),
     );
     return c.html(html);
   })
   .get("/events/:slug", validate("param", slugParam), async (c) => {
     const { slug } = c.req.valid("param");
-    const html = await cached(`${c.var.deps.origin} /events/${slug}`, c.var.config.publicCacheSeconds, async () => {
+    // A reader who named no language gets the event's main one, so that is its own cache entry.
+    const language = c.var.localeChosen ? c.var.locale : "main";
+    const html = await cached(`${c.var.deps.origin} /events/${slug} ${language}`, c.var.config.publicCacheSeconds, async () => {
       const now = new Date();
       const view = await getPublicEvent(c.var.db, slug, now);
+      preferLanguage(c, view.event.mainLanguage);
       return String(<EventPage view={view} descriptionHtml={renderMarkdown(view.event.description)} url={absoluteUrl(c, `/events/${slug}`)} now={now} />);
     });
     return c.html(html);

@@ -1,0 +1,8 @@
+// The catalogue's section for the organiser pages. English and every other catalogue
+// fill it in; a missing key fails the type check.
+import type { Fn } from "@/i18n/messages";
+
+export type AdminMessages = {
+  /** Placeholder until this area's words move into the catalogue. */
+  _?: Fn<Record<string, never>>;
+};
