@@ -193,8 +193,12 @@ export const es: Messages = {
   public: {
   },
 
-  // ── The organiser pages (src/i18n/areas/admin.ts) ──
+  // ── The organiser pages: events, orders, exports (src/i18n/areas/admin.ts) ──
   admin: {
+  },
+
+  // ── The organiser pages: staff, tokens, audit, sign-in, members (src/i18n/areas/team.ts) ──
+  team: {
   },
 
   // ── The door pages and the scanner (src/i18n/areas/door.ts) ──

@@ -10,6 +10,7 @@ import type { Formats } from "@/lib/format";
 import type { AdminMessages } from "@/i18n/areas/admin";
 import type { DoorMessages } from "@/i18n/areas/door";
 import type { PublicMessages } from "@/i18n/areas/public";
+import type { TeamMessages } from "@/i18n/areas/team";
 
 /** A sentence: fixed, or built from typed parameters. Parameterless entries may be plain text. */
 export type Entry<P> = {} extends P ? string | ((params: P) => string) : (params: P) => string;
@@ -37,8 +38,10 @@ export type Messages = {
   };
   /** Attendees' pages. */
   public: PublicMessages;
-  /** The organiser pages. */
+  /** The organiser pages: events, tiers, orders, attendees, exports, dashboard, menu. */
   admin: AdminMessages;
+  /** The organiser pages about people and access: staff, tokens, audit log, sign-in, members. */
+  team: TeamMessages;
   /** The door pages and the scanner. */
   door: DoorMessages;
   /** One sentence per DomainError code, from its parameters. */

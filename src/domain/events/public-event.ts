@@ -2,6 +2,14 @@ import type { AgendaItem, Event, PrismaClient, TicketType } from "@/generated/pr
 import { DomainError } from "@/domain/errors";
 import { eventSeatsLeft, tierSaleState, tierSeatsLeft, type SaleState } from "@/domain/events/availability";
 import { findEventBySlug, listPublishedEventsEndingAfter } from "@/domain/events/repo";
+import {
+  agendaInLanguage,
+  eventInLanguage,
+  tierInLanguage,
+  type LocalizedAgendaItem,
+  type LocalizedEvent,
+  type LocalizedTier,
+} from "@/domain/events/translations";
 
 export type TierView = {
   tier: TicketType;
@@ -66,4 +74,22 @@ export async function getPublicEvent(db: PrismaClient, slug: string, now: Date):
     throw new DomainError("not_found", { what: "event", next: "event_moved" });
   }
   return toView(event, now);
+}
+
+/** An event view with the organisers' texts in `lang` (see translations.ts). */
+export type LocalizedEventView = Omit<EventView, "event" | "tiers" | "agenda"> & {
+  event: LocalizedEvent;
+  tiers: (Omit<TierView, "tier"> & { tier: LocalizedTier })[];
+  agenda: LocalizedAgendaItem[];
+};
+
+/** `view` with every organiser text in `lang`, the event's main language where none was written. */
+export function viewInLanguage(view: EventView, lang: string): LocalizedEventView {
+  const main = view.event.mainLanguage;
+  return {
+    ...view,
+    event: eventInLanguage(view.event, lang),
+    tiers: view.tiers.map((t) => ({ ...t, tier: tierInLanguage(t.tier, lang, main) })),
+    agenda: view.agenda.map((item) => agendaInLanguage(item, lang, main)),
+  };
 }

@@ -1,4 +1,5 @@
-// The catalogue's section for the organiser pages. English and every other catalogue
+// The catalogue's section for the organiser pages about events, tiers, orders, attendees,
+// exports and the dashboard, and the organiser menu. English and every other catalogue
 // fill it in; a missing key fails the type check.
 import type { Fn } from "@/i18n/messages";
 
