@@ -185,8 +185,7 @@ const fields: Messages["fields"] = {
   access_code_short: ({ min }) => `Usa al menos ${min} caracteres para que nadie adivine el código.`,
   min_above_max: "El mínimo por pedido no puede ser mayor que el máximo por pedido.",
   csv_empty: "La lista está vacía. Elige un archivo CSV o pega la lista.",
-  csv_columns_unknown:
-    "No pudimos saber qué columna es cuál. Pon en la primera línea los nombres de las columnas en inglés: email, membership number, name.",
+  csv_columns_unknown: "No pudimos saber qué columna es cuál. Pon en la primera línea el nombre de cada columna: correo, número de socio, nombre.",
   csv_too_many_rows: ({ rows, max }) => `La lista tiene ${number(rows)} filas; sube como máximo ${number(max)} a la vez.`,
   nonce_required: "Envía un nonce único por escaneo (de 8 a 100 caracteres).",
 };
@@ -546,6 +545,6 @@ export const es: Messages = {
       two_members: () => "El correo pertenece a un socio de la lista y el número de socio a otro.",
       same_member: ({ line }) => `Coincide con el mismo socio que la línea ${line}.`,
     },
-    columns: { email: "correo electrónico", number: "número de socio", name: "nombre", first: "nombre de pila", last: "apellido" },
+    columns: { email: "correo electrónico", number: "número de socio", name: "nombre completo", first: "nombre", last: "apellido" },
   },
 };
