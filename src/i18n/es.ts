@@ -48,7 +48,7 @@ const missing = {
   person: "No encontramos a esa persona.",
   token: "No encontramos ese token.",
   email: "No encontramos ese correo.",
-  member: "Esa persona no está en la lista de socios (o ya no lo está).",
+  member: "Esa persona no está en la lista de socios, o ya no lo está.",
   checkout: "No encontramos esa sesión de pago.",
   page: "No encontramos esa página.",
   address: "No encontramos lo que buscas.",
@@ -335,24 +335,24 @@ export const es: Messages = {
     greeting: ({ name }) => (name.trim() ? `Hola, ${name}:` : "Hola:"),
     tickets: {
       intro: ({ kind, event, count }) => {
-        if (kind === "attendee_ticket") return `Estás inscrito en ${event}. Aquí tienes tu entrada.`;
+        if (kind === "attendee_ticket") return `Tu inscripción en ${event} está confirmada. Aquí tienes tu entrada.`;
         if (kind === "tickets_again")
           return plural(count, { one: `Como pediste, aquí tienes otra vez tu entrada para ${event}.`, other: `Como pediste, aquí tienes otra vez tus ${count} entradas para ${event}.` });
         return plural(count, { one: `Gracias por inscribirte en ${event}. Aquí tienes tu entrada.`, other: `Gracias por inscribirte en ${event}. Aquí tienes tus ${count} entradas.` });
       },
-      showAtDoor: "Muestra el código QR en la entrada, en tu celular o impreso.",
+      showAtDoor: "Muestra el código QR en la puerta, en tu celular o impreso.",
       headingAgain: "Tus entradas",
-      headingRegistered: "Ya estás inscrito",
+      headingRegistered: "Inscripción confirmada",
       facts: { date: "Fecha", doors: "Apertura de puertas", starts: "Inicio", venue: "Lugar" },
       fact: ({ label, value }) => `${label}: ${value}`,
       ticketOf: ({ index, count }) => `Entrada ${index} de ${count}`,
       ticket: "Entrada",
       ticketLine: ({ index, name, tier }) => (index === null ? `Entrada: ${name}, ${tier}` : `Entrada ${index}: ${name}, ${tier}`),
       qrAlt: ({ name }) => `Código QR de la entrada de ${name}`,
-      typedCode: ({ code }) => `Código para escribir en la entrada: ${code}`,
+      typedCode: ({ code }) => `Código para escribir en la puerta: ${code}`,
       open: "Abrir esta entrada",
       openLine: ({ url }) => `Ábrela (con su código QR): ${url}`,
-      preheader: ({ date, venue }) => `${date}, ${venue}. Muestra el código QR en la entrada.`,
+      preheader: ({ date, venue }) => `${date}, ${venue}. Muestra el código QR en la puerta.`,
       footer: ({ event }) => `Recibes este correo porque te inscribiste en ${event}. Responde a este correo para comunicarte con los organizadores.`,
       reference: ({ reference, total }) =>
         total
@@ -411,7 +411,7 @@ export const es: Messages = {
     },
     qrLabel: "Código QR de la entrada",
     qrLabelFor: ({ name }) => `Código QR de la entrada de ${name}`,
-    typedCode: "Si el código no se puede escanear, en la entrada pueden escribir este:",
+    typedCode: "Si el código no se puede escanear, en la puerta pueden escribir este:",
   },
   ics: {
     ticketFor: ({ name }) => `Entrada de ${name}.`,
@@ -531,8 +531,8 @@ export const es: Messages = {
     when: ({ zone }) => `Cuándo (hora de ${zone})`,
     count: ({ count, zone }) =>
       plural(count, {
-        one: `${number(count)} registro, del más reciente al más antiguo. Las horas están en la hora de ${zone}.`,
-        other: `${number(count)} registros, del más reciente al más antiguo. Las horas están en la hora de ${zone}.`,
+        one: `${number(count)} registro, del más reciente al más antiguo. Las horas corresponden a ${zone}.`,
+        other: `${number(count)} registros, del más reciente al más antiguo. Las horas corresponden a ${zone}.`,
       }),
   },
   members: {
