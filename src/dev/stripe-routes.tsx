@@ -1,6 +1,7 @@
 import { Hono, type Context } from "hono";
 import * as z from "zod";
-import type { AppEnv } from "@/env";
+import type { Config } from "@/config";
+import type { Locale } from "@/i18n";
 import { DomainError } from "@/domain/errors";
 import { validate } from "@/lib/validate";
 import { deliverPendingSoon, getCheckoutSession, payCheckoutSession, type EmulatorContext } from "@/dev/stripe-emulator";
@@ -21,8 +22,23 @@ const cardForm = z.object({
 
 const missing = () => new DomainError("not_found", { what: "checkout", next: "restart_checkout" });
 
+/**
+ * What the checkout pages read from the request, whichever Worker serves them: the app's
+ * development entry (in process, under the app's own middleware) or the separate emulator
+ * Worker (src/dev/emulator-worker.ts), which sets the same variables.
+ */
+export type CheckoutPagesEnv = {
+  Variables: {
+    requestId: string;
+    config: Pick<Config, "environment">;
+    offlineStripe: EmulatorContext | undefined;
+    /** The page shell (Layout) reads the reader's language. */
+    locale: Locale;
+  };
+};
+
 /** The emulator, or a 404: these pages exist only offline, never in production. */
-function emulatorOf(c: Context<AppEnv>): EmulatorContext {
+function emulatorOf(c: Context<CheckoutPagesEnv>): EmulatorContext {
   if (c.var.config.environment === "production" || !c.var.offlineStripe) {
     throw new DomainError("not_found", { what: "page", next: "address_or_events" });
   }
@@ -33,7 +49,7 @@ function emulatorOf(c: Context<AppEnv>): EmulatorContext {
  * The Stripe emulator's hosted checkout page, mounted at /dev/stripe: what
  * `session.url` points to when the app runs without a Stripe account.
  */
-export const devStripeRoutes = new Hono<AppEnv>()
+export const devStripeRoutes = new Hono<CheckoutPagesEnv>()
   .use(async function emulatorOnly(c, next) {
     await deliverPendingSoon(emulatorOf(c));
     await next();
