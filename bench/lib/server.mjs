@@ -51,6 +51,7 @@ export async function startServer(stateDir, { signingKey, emulator: separate = t
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const emulator = separate ? await startStripeEmulator({ port: await freePort(), appBase: base }) : null;
+  // The emulator is up before the app starts, so the app's first request meets a ready Stripe.
   const child = wranglerDev(
     [
       ...["--port", String(port), "--ip", "127.0.0.1", "--persist-to", stateDir, "--show-interactive-dev-session=false"],
