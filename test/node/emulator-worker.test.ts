@@ -91,5 +91,10 @@ describe.skipIf(!canRun)("the Stripe emulator as a separate Worker", () => {
     expect(stats.webhooks.emulatorWork?.count).toBe(1);
     expect(stats.requests.byRoute["POST /v1/checkout/sessions"]?.count).toBe(1);
     expect(stats.requests.byRoute["POST /dev/stripe/checkout/:id"]?.count).toBe(1);
+
+    // The nudge that stands in for the cron: nothing is due now, and the paid session stays paid.
+    const chores = await fetch(`${emu.base}/__chores`, { method: "POST" });
+    expect(await chores.json()).toEqual({ expired: 0, delivered: 0, failed: 0 });
+    expect((await fetch(sessionUrl)).status).toBe(200);
   });
 });
