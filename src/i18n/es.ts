@@ -217,7 +217,7 @@ export const es: Messages = {
       ends: "Termina",
       whereHeading: "Dónde",
       openMap: "Ver el lugar en un mapa",
-      mapService: "(OpenStreetMap)",
+      mapService: "(en OpenStreetMap)",
       about: "Sobre este evento",
       programme: "Programa",
       again: {

@@ -72,7 +72,7 @@ function QuantitySelect(props: { view: EventView; tierView: EventView["tiers"][n
   return (
     <>
       <label for={`qty-${tier.id}`} class="visually-hidden">
-        <InLanguage lang={tier.textLang.name}>{words.quantityOf({ tier: tier.name })}</InLanguage>
+        {rich(words.quantityOf, { tier: <InLanguage lang={tier.textLang.name}>{tier.name}</InLanguage> })}
       </label>
       <select id={`qty-${tier.id}`} name={`qty.${tier.id}`}>
         {Array.from({ length: max + 1 }, (_, n) => (
