@@ -358,7 +358,7 @@ export const en: Messages = {
       qrImage: "QR code as an image",
       eventPage: "Event page",
     },
-    form: { optional: "(optional)", errorPrefix: "Error:" },
+    form: { optional: "(optional)", errorPrefix: "Error:", problem: ({ field, message }) => `${field}: ${message}` },
   },
 
   // ── The organiser pages: events, orders, exports (src/i18n/areas/admin.ts) ──

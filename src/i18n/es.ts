@@ -358,7 +358,7 @@ export const es: Messages = {
       qrImage: "Código QR como imagen",
       eventPage: "Página del evento",
     },
-    form: { optional: "(opcional)", errorPrefix: "Error:" },
+    form: { optional: "(opcional)", errorPrefix: "Error:", problem: ({ field, message }) => `${field}: ${message}` },
   },
 
   // ── The organiser pages: events, orders, exports (src/i18n/areas/admin.ts) ──

@@ -111,6 +111,15 @@ describe("an event's page in Spanish", () => {
     expect(english).not.toContain('lang="en">A day');
   });
 
+  it("keeps an event's main language on its registration form for a reader who named none", async () => {
+    const { event } = await eventWithOrder();
+    await db.event.update({ where: { id: event.id }, data: { mainLanguage: "es" } });
+    const tier = event.ticketTypes[0]!;
+    const form = await html(`/events/${event.slug}/register?qty.${tier.id}=1`);
+    expect(form.html).toContain('<html lang="es"');
+    expect(readableText(form.html)).toContain(es.public.registration.continueToPayment);
+  });
+
   it("shows an order and a ticket in the order's language to a reader who named none", async () => {
     const { order, ticket } = await eventWithOrder();
     await db.order.update({ where: { id: order.id }, data: { language: "es" } });

@@ -121,5 +121,10 @@ export type PublicMessages = {
     eventPage: string;
   };
   /** Form frames shared by every form. */
-  form: { optional: string; errorPrefix: string };
+  form: {
+    optional: string;
+    errorPrefix: string;
+    /** One line of a form's error summary: the field's name, then what is wrong. */
+    problem: Fn<{ field: string; message: string }>;
+  };
 };

@@ -8,7 +8,7 @@ import { slugParam } from "@/lib/schemas";
 import { absoluteUrl } from "@/lib/urls";
 import { fieldIssues, validate } from "@/lib/validate";
 import { errorMessage, fieldMessage, fieldMessages } from "@/i18n";
-import { messagesOf } from "@/web/shared/i18n";
+import { messagesOf, preferLanguage } from "@/web/shared/i18n";
 import { keepPrivate } from "@/web/middleware/private-page";
 import { TURNSTILE_FIELD, verifyHuman } from "@/web/middleware/turnstile";
 import { getPublicEvent, viewInLanguage, type EventView } from "@/domain/events/public-event";
@@ -54,6 +54,8 @@ export const registrationRoutes = new Hono<AppEnv>()
   .get("/events/:slug/register", validate("param", slugParam), async (c) => {
     const { slug } = c.req.valid("param");
     const view = await getPublicEvent(c.var.db, slug, new Date());
+    // Like the event page: a reader who named no language gets the event's main one.
+    preferLanguage(c, view.event.mainLanguage);
     const from = orderIdSchema.safeParse(c.req.query("from"));
     if (from.success) {
       const order = await getOrderForBuyer(c.var.deps, from.data).catch(() => null);
@@ -77,6 +79,8 @@ export const registrationRoutes = new Hono<AppEnv>()
   .post("/events/:slug/register", csrf(), validate("param", slugParam), async (c) => {
     const { slug } = c.req.valid("param");
     const view = await getPublicEvent(c.var.db, slug, new Date());
+    // Like the event page: a reader who named no language gets the event's main one.
+    preferLanguage(c, view.event.mainLanguage);
     const body = await readForm(c);
     const values = valuesFromForm(body);
 

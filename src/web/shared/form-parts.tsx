@@ -7,6 +7,7 @@ export const fieldId = (name: string) => name.replace(/\./g, "-");
 /** A list of the problems at the top of a form, each linking to its field. */
 export function ErrorSummary(props: { message: string; errors: Record<string, string>; labels: Record<string, string> }) {
   const entries = Object.entries(props.errors);
+  const words = useMessages().public.form;
   return (
     <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1}>
       <h2 id="error-summary-title">{props.message}</h2>
@@ -15,8 +16,7 @@ export function ErrorSummary(props: { message: string; errors: Record<string, st
           {entries.map(([name, message]) => (
             <li>
               <a href={`#${fieldId(name)}`}>
-                {props.labels[name] ? `${props.labels[name]}: ` : ""}
-                {message}
+                {props.labels[name] ? words.problem({ field: props.labels[name], message }) : message}
               </a>
             </li>
           ))}
