@@ -228,8 +228,8 @@ export const es: Messages = {
       },
     },
     eligibility: {
-      declarationWith: ({ text }) => `Confirmas: “${text}”. Lleva un comprobante a la entrada.`,
-      declaration: "Confirmas que cumples los requisitos. Lleva un comprobante a la entrada.",
+      declarationWith: ({ text }) => `Confirmas: “${text}”. Lleva un comprobante al evento.`,
+      declaration: "Confirmas que cumples los requisitos. Lleva un comprobante al evento.",
       member_list: "Para miembros: comprobamos tu correo o número de membresía en la lista de miembros.",
       access_code: "Necesitas un código de acceso de los organizadores.",
       open: "Abierta a todo el público.",
@@ -288,7 +288,7 @@ export const es: Messages = {
       title: ({ reference }) => `Pedido ${reference}`,
       registered: "Tu registro está confirmado",
       paymentReceived: "Pago recibido",
-      onTheirWay: ({ email }) => `Tus entradas van en camino a ${email}. Cada entrada tiene un código QR para mostrar en la entrada del evento.`,
+      onTheirWay: ({ email }) => `Tus entradas van en camino a ${email}. Cada entrada tiene un código QR que debes mostrar al llegar al evento.`,
       pending: {
         heading: "Esperando la confirmación de tu pago",
         body: "Esto suele tardar unos segundos; esta página se actualiza sola. Te enviamos las entradas por correo en cuanto se confirme.",
@@ -296,7 +296,7 @@ export const es: Messages = {
       lateRefund: {
         heading: "Te reembolsamos tu pago tardío",
         body: ({ amount }) =>
-          `Tu pago llegó después de que se liberaran tus lugares, así que te reembolsamos ${amount} completos a tu tarjeta. Regístrate de nuevo si todavía quedan lugares.`,
+          `Tu pago llegó después de que se liberaran tus lugares, así que te reembolsamos el monto completo (${amount}) a tu tarjeta. Regístrate de nuevo si todavía quedan lugares.`,
       },
       refunded: {
         heading: "Este pedido fue reembolsado",

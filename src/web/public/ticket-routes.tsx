@@ -30,6 +30,7 @@ export const ticketRoutes = new Hono<AppEnv>()
   .get("/tickets/:token/calendar.ics", validate("param", tokenParam), async (c) => {
     const { token } = c.req.valid("param");
     const ticket = await getTicketView(c.var, token);
+    preferLanguage(c, ticket.language ?? ticket.order.language);
     const ics = eventIcs(ticket.event, { url: absoluteUrl(c, ticketPath(token)), ticketName: ticket.attendeeName, ticketId: ticket.id, words: messagesOf(c).ics });
     return c.body(ics, 200, {
       "Content-Type": "text/calendar; charset=utf-8",
