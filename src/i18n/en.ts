@@ -249,6 +249,7 @@ export const en: Messages = {
       caption: "Audit entries",
       columns: { who: "Who", what: "What", record: "Record", details: "Details" },
       entities: { order: "order", event: "event", staff: "staff member", api_token: "API token", member: "member", ticket_type: "ticket tier" },
+      importModes: { add: "add", replace: "replace" },
       empty: "Nothing has been recorded yet.",
       pages: "Pages",
       newer: "← Newer",
@@ -312,7 +313,7 @@ export const en: Messages = {
       rejected: "Rejected",
       addAndUpdate: "Add and update",
       addSummary: ({ inserts, updates, unchanged, skipped, staying }) =>
-        `${plural(inserts, { one: `${number(inserts)} new member`, other: `${number(inserts)} new members` })}, ${number(updates)} updated, ${number(unchanged)} already up to date${skipped ? `, ${number(skipped)} skipped` : ""}; the other ${number(staying)} members on the list stay.`,
+        `${plural(inserts, { one: `${number(inserts)} new member`, other: `${number(inserts)} new members` })}, ${number(updates)} updated, ${number(unchanged)} already up to date${skipped ? `, ${number(skipped)} skipped` : ""}; ${plural(staying, { one: "the other member on the list stays", other: `the other ${number(staying)} members on the list stay` })}.`,
       replace: "Replace",
       replaceSummary: ({ accepted, current }) =>
         `The list becomes exactly the ${plural(accepted, { one: `${number(accepted)} member`, other: `${number(accepted)} members` })} in this file; the ${number(current)} on it now are removed first.`,

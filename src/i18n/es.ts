@@ -250,6 +250,7 @@ export const es: Messages = {
       caption: "Entradas del registro",
       columns: { who: "Quién", what: "Qué", record: "Registro", details: "Detalles" },
       entities: { order: "pedido", event: "evento", staff: "miembro del personal", api_token: "token de API", member: "miembro", ticket_type: "tipo de entrada" },
+      importModes: { add: "agregar y actualizar", replace: "reemplazar" },
       empty: "Todavía no se ha registrado nada.",
       pages: "Páginas",
       newer: "← Más recientes",
@@ -293,8 +294,13 @@ export const es: Messages = {
       imported: ({ mode, added, updated, unchanged, removed, skipped, rejected }) => {
         const changes =
           mode === "replace"
-            ? `Se reemplazó la lista: ${number(removed)} quitados, ${number(added)} agregados`
-            : [`${number(added)} agregados`, `${number(updated)} actualizados`, `${number(unchanged)} ya al día`, ...(skipped ? [`${number(skipped)} omitidos`] : [])].join(", ");
+            ? `Se reemplazó la lista: ${plural(removed, { one: `${number(removed)} quitado`, other: `${number(removed)} quitados` })}, ${plural(added, { one: `${number(added)} agregado`, other: `${number(added)} agregados` })}`
+            : [
+                plural(added, { one: `${number(added)} agregado`, other: `${number(added)} agregados` }),
+                plural(updated, { one: `${number(updated)} actualizado`, other: `${number(updated)} actualizados` }),
+                `${number(unchanged)} ya al día`,
+                ...(skipped ? [plural(skipped, { one: `${number(skipped)} omitido`, other: `${number(skipped)} omitidos` })] : []),
+              ].join(", ");
         const leftOut = rejected ? plural(rejected, { one: `; se dejó fuera ${number(rejected)} fila rechazada`, other: `; se dejaron fuera ${number(rejected)} filas rechazadas` }) : "";
         return `Lista de miembros actualizada. ${changes}${leftOut}.`;
       },
@@ -313,7 +319,7 @@ export const es: Messages = {
       rejected: "Rechazadas",
       addAndUpdate: "Agregar y actualizar",
       addSummary: ({ inserts, updates, unchanged, skipped, staying }) =>
-        `${plural(inserts, { one: `${number(inserts)} miembro nuevo`, other: `${number(inserts)} miembros nuevos` })}, ${number(updates)} actualizados, ${number(unchanged)} ya al día${skipped ? `, ${number(skipped)} omitidos` : ""}; los otros ${number(staying)} miembros de la lista se quedan.`,
+        `${plural(inserts, { one: `${number(inserts)} miembro nuevo`, other: `${number(inserts)} miembros nuevos` })}, ${plural(updates, { one: `${number(updates)} actualizado`, other: `${number(updates)} actualizados` })}, ${number(unchanged)} ya al día${skipped ? `, ${plural(skipped, { one: `${number(skipped)} omitido`, other: `${number(skipped)} omitidos` })}` : ""}; ${plural(staying, { one: "el otro miembro de la lista se queda", other: `los otros ${number(staying)} miembros de la lista se quedan` })}.`,
       replace: "Reemplazar",
       replaceSummary: ({ accepted, current }) =>
         `La lista queda exactamente con ${plural(accepted, { one: "el miembro", other: `los ${number(accepted)} miembros` })} de este archivo; antes se quitan los ${number(current)} que tiene ahora.`,

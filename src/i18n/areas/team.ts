@@ -71,6 +71,8 @@ export type TeamMessages = {
     columns: { who: string; what: string; record: string; details: string };
     /** What each kind of record the log points to is called. */
     entities: { order: string; event: string; staff: string; api_token: string; member: string; ticket_type: string };
+    /** How a members list upload was applied (the "Mode" fact). */
+    importModes: { add: string; replace: string };
     empty: string;
     pages: string;
     newer: string;

@@ -22,7 +22,7 @@ function decimalText(minor: number, currency: string | undefined, m: FactWords):
   return new Intl.NumberFormat(m.locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(minor / 10 ** digits);
 }
 
-/** One detail value for people: yes/no, "none", a time in `timeZone`, an amount, a role, or a list. */
+/** One detail value for people: yes/no, "none", a time in `timeZone`, an amount, a role, an upload's mode, or a list. */
 function valueText(key: string, value: unknown, words: AuditWords, timeZone: string, currency: string | undefined, m: FactWords): string {
   if (value === null || value === undefined || value === "" || (Array.isArray(value) && value.length === 0)) return words.none;
   if (typeof value === "boolean") return value ? words.yes : words.no;
@@ -33,6 +33,7 @@ function valueText(key: string, value: unknown, words: AuditWords, timeZone: str
   }
   if (typeof value === "string" && ISO_TIME.test(value) && !Number.isNaN(Date.parse(value))) return m.format.dateTime(new Date(value), timeZone);
   if (typeof value === "string" && key === "role") return roleName(value, m);
+  if (typeof value === "string" && key === "mode" && Object.hasOwn(m.team.audit.importModes, value)) return m.team.audit.importModes[value as keyof typeof m.team.audit.importModes];
   if (typeof value === "object") return JSON.stringify(value);
   return String(value).replace(/_/g, " ");
 }
