@@ -281,6 +281,7 @@ export const en: Messages = {
       next: "Next page →",
       pageOf: ({ page, pages }) => `Page ${number(page)} of ${number(pages)}`,
       uploadHeading: "Upload the list",
+      csvColumns: { email: "email", number: "membership number", otherNumbers: "“member no”, “number”", name: "name" },
       uploadHelp: ({ emailColumn, numberColumn, otherNumberColumns, nameColumn }) =>
         `A CSV file from a spreadsheet, with a first line naming the columns: ${emailColumn}, ${numberColumn} (or ${otherNumberColumns}) and, if you like, ${nameColumn}. Commas or semicolons both work. Each member needs an email address or a membership number. You will see what was read, and choose whether to add to the list or replace it, before anything changes.`,
       fileLabel: "CSV file",

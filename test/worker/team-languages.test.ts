@@ -3,6 +3,7 @@ import { newId } from "@/lib/ids";
 import { en } from "@/i18n/en";
 import { es } from "@/i18n/es";
 import type { Messages } from "@/i18n";
+import { parseMembersCsv } from "@/domain/members/members-csv";
 import { getAs, postAs, signedInAs } from "./auth-helpers";
 import { readableText, sentencesIn, sentencesOf } from "./catalogue-text";
 import { createEvent, db, fetchWorker } from "./helpers";
@@ -127,6 +128,17 @@ describe("the team pages in the reader's language", () => {
       }
     });
   }
+
+  it("names, in each language, columns the members list really reads", () => {
+    for (const m of [en, es]) {
+      const c = m.team.members.csvColumns;
+      const numbers = [c.number, ...c.otherNumbers.split(",").map((name) => name.trim().replace(/^“|”$/g, ""))];
+      for (const number of numbers) {
+        const parsed = parseMembersCsv(`${c.email},${number},${c.name}\nana@example.org,S1,Ana Pérez`);
+        expect(parsed, `${m.locale}: ${number}`).toMatchObject({ header: true, accepted: [{ email: "ana@example.org", membershipNumber: "S1", name: "Ana Pérez" }] });
+      }
+    }
+  });
 
   it("says times, amounts and roles in the reader's language", async () => {
     const owner = await signedInAs("owner");

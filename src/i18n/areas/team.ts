@@ -102,7 +102,9 @@ export type TeamMessages = {
     next: string;
     pageOf: PageOf;
     uploadHeading: string;
-    /** The columns a file may have; the parameters are the column names the file uses. */
+    /** Column names a file's first line may use (the members list reads English and Spanish ones). */
+    csvColumns: { email: string; number: string; otherNumbers: string; name: string };
+    /** The columns a file may have; the parameters are `csvColumns`, shown in bold. */
     uploadHelp: Fn<{ emailColumn: string; numberColumn: string; otherNumberColumns: string; nameColumn: string }>;
     fileLabel: string;
     fileHint: Fn<{ max: number }>;

@@ -22,12 +22,6 @@ type Props = {
 
 const pageHref = (q: string, page: number) => `/admin/members?${new URLSearchParams({ ...(q ? { q } : {}), page: String(page) })}`;
 
-/**
- * The column names a file's first line may use, as the reader of the file knows them (in
- * English, whatever the page's language).
- */
-const csvColumns = { emailColumn: "email", numberColumn: "membership number", otherNumberColumns: ["member no", "number"], nameColumn: "name" };
-
 const memberColumns = (t: Messages["team"]["members"], csrfToken: string, q: string, page: number): Column<Member>[] => [
   { heading: t.columns.email, cell: (m) => m.email ?? "—" },
   { heading: t.columns.number, cell: (m) => m.membershipNumber ?? "—" },
@@ -117,10 +111,10 @@ export function MembersPage(props: Props) {
           <MarkedSentence
             say={t.uploadHelp}
             slots={{
-              emailColumn: <strong>{csvColumns.emailColumn}</strong>,
-              numberColumn: <strong>{csvColumns.numberColumn}</strong>,
-              otherNumberColumns: csvColumns.otherNumberColumns.map((name) => `“${name}”`).join(", "),
-              nameColumn: <strong>{csvColumns.nameColumn}</strong>,
+              emailColumn: <strong>{t.csvColumns.email}</strong>,
+              numberColumn: <strong>{t.csvColumns.number}</strong>,
+              otherNumberColumns: t.csvColumns.otherNumbers,
+              nameColumn: <strong>{t.csvColumns.name}</strong>,
             }}
           />
         </p>
