@@ -218,7 +218,7 @@ export const es: Messages = {
     errorTitle: ({ title }) => `Error: ${title}`,
     signIn: {
       title: "Iniciar sesión",
-      intro: "Para organizadores y equipo de puerta. Te enviamos por correo electrónico un enlace para iniciar sesión; no necesitas contraseña.",
+      intro: "Para organizadores y el equipo de puerta. Te enviamos por correo electrónico un enlace para iniciar sesión; no necesitas contraseña.",
       emailLabel: "Tu correo electrónico",
       send: "Enviarme un enlace para iniciar sesión",
       sentTitle: "Revisa tu correo",
@@ -261,11 +261,11 @@ export const es: Messages = {
     },
     audit: {
       title: "Registro de actividad",
-      caption: "Entradas del registro",
-      columns: { who: "Quién", what: "Qué", record: "Registro", details: "Detalles" },
+      caption: "Actividad registrada",
+      columns: { who: "Quién", what: "Qué", record: "Elemento", details: "Detalles" },
       entities: { order: "pedido", event: "evento", staff: "miembro del equipo", api_token: "token de API", member: "socio", ticket_type: "tipo de entrada" },
       importModes: { add: "agregar y actualizar", replace: "reemplazar" },
-      empty: "Todavía no se ha registrado nada.",
+      empty: "Todavía no se registró nada.",
       pages: "Páginas",
       newer: "← Más recientes",
       older: "Más antiguas →",
