@@ -10,7 +10,7 @@ declare const self: ServiceWorkerGlobalScope;
 declare const BUILD_ID: string;
 
 const CACHE = `door-${BUILD_ID}`;
-const SHELL = ["/door", "/door/scanner.js", "/styles.css", "/manifest.webmanifest", "/icons/door.svg", "/icons/door-192.png", "/icons/door-512.png", "/favicon.svg"];
+const SHELL = ["/door", "/door/scanner.js", "/styles.css", "/door/manifest.webmanifest", "/icons/door.svg", "/icons/door-192.png", "/icons/door-512.png", "/favicon.svg"];
 /** On a weak connection, the cached copy is used after this long. */
 const NETWORK_TIMEOUT_MS = 3500;
 
