@@ -311,6 +311,7 @@ export const en: Messages = {
         one: "{count} scan has not reached the server yet. Sign out anyway and lose it?",
         other: "{count} scans have not reached the server yet. Sign out anyway and lose them?",
       },
+      offlineNotOpened: "You are offline and this page has not been opened on this phone before. Connect once, then try again.",
       defaultDevice: "Door",
     },
   },

@@ -311,6 +311,7 @@ export const es: Messages = {
         one: "{count} escaneo todavía no llegó al servidor. ¿Cerrar sesión de todos modos y perderlo?",
         other: "{count} escaneos todavía no llegaron al servidor. ¿Cerrar sesión de todos modos y perderlos?",
       },
+      offlineNotOpened: "No tienes conexión y esta página no se abrió antes en este celular. Conéctate una vez y vuelve a intentarlo.",
       defaultDevice: "Acceso",
     },
   },

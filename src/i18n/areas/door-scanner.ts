@@ -92,6 +92,8 @@ export type ScannerWords = {
   cameraUnavailable: string;
   /** Signing out with scans not sent. */
   signOutUnsent: PluralTemplate<"count">;
+  /** The service worker's answer for a door page never opened on this phone, with no connection. */
+  offlineNotOpened: string;
   /** The device name a phone starts with when its staff member has none. */
   defaultDevice: string;
 };
