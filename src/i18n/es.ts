@@ -203,11 +203,11 @@ export const es: Messages = {
 
   // ── The door pages and the scanner (src/i18n/areas/door.ts) ──
   door: {
-    app: { name: "Escáner de entrada · Entradas para eventos", shortName: "Acceso", description: "Valida entradas en el acceso, con o sin conexión." },
+    app: { name: "Escáner de acceso · Entradas para conferencias", shortName: "Acceso", description: "Valida entradas en el acceso, con o sin conexión." },
     layout: { pageTitle: ({ title }) => `${title} · Acceso`, home: "Acceso", organiserPages: "Páginas de organizadores", signOut: "Cerrar sesión" },
     events: {
       title: "Elige un evento",
-      heading: "Registro de asistencia",
+      heading: "Control de acceso",
       none: "Todavía no formas parte del equipo de acceso de ningún evento. Pide a un organizador que te agregue y vuelve a cargar esta página.",
       intro: "Elige el evento en el que estás registrando asistentes. El escáner sigue funcionando aunque se caiga el wifi.",
       when: ({ date, time }) => `${date}, apertura ${time}`,
