@@ -5,7 +5,7 @@ import type { ScannerCatalogue } from "@/i18n/areas/door";
 import type { Caller } from "./auth-helpers";
 import { readableText, sentencesIn, sentencesOf } from "./catalogue-text";
 import { codeFor, doorSetup, nonce } from "./door-helpers";
-import { fetchWorker } from "./helpers";
+import { db, fetchWorker } from "./helpers";
 
 // The door speaks the language its user chose: the events list, the scanner page, the words
 // the scanner's script reads, the installable app's name; the check-in API's codes do not
@@ -85,6 +85,18 @@ describe("the door pages in the reader's language", () => {
     const byHeader = await doorPages(door, event.slug, "", { "accept-language": "es-MX,es;q=0.9" });
     expect(htmlLang(byHeader.events)).toBe("es");
     expect(embeddedWords(byHeader.scanner).words.title.admit).toBe(es.door.scanner.title.admit);
+  });
+});
+
+describe("the door's list of events", () => {
+  it("shows an event's Spanish title to a Spanish reader, and its main-language title, marked, when it has none", async () => {
+    const { event, door } = await doorSetup(1);
+    await db.event.update({ where: { id: event.id }, data: { title: "Door day", mainLanguage: "en", translations: JSON.stringify({ es: { title: "Día de acceso" } }) } });
+    const list = (await doorPages(door, event.slug, "?lang=es")).events;
+    expect(readableText(list)).toContain("Día de acceso");
+    expect(readableText(list)).not.toContain("Door day");
+    await db.event.update({ where: { id: event.id }, data: { translations: "{}" } });
+    expect((await doorPages(door, event.slug, "?lang=es")).events).toContain('<span lang="en">Door day</span>');
   });
 });
 
