@@ -11,14 +11,15 @@ const money = (amount: number, currency: string) => ({ amount, currency });
 
 /** The fields whose text is in another language than `language` (its main one: there was no version). */
 function fallbackOf(texts: { textLang: Record<string, string> }, language: string) {
-  const fields = Object.entries(texts.textLang).filter(([, lang]) => lang !== language);
+  // The ticket email's subject is not in the API's answer (only in `translations`).
+  const fields = Object.entries(texts.textLang).filter(([field, lang]) => lang !== language && field !== "ticketEmailSubject");
   return fields.length ? { fallback: Object.fromEntries(fields) } : {};
 }
 
 // A tier's `available` is what it can sell by its own quota (bounded by the event), null when
 // only the event's places limit it: the event's places are said once, as the event's `available`.
-function tierJson({ tier, quotaLeft, state }: ReturnType<typeof viewInLanguage>["tiers"][number], event: Event, language: string) {
-  const versions = allVersions(tier as TicketType, tierTextFields, event.mainLanguage);
+function tierJson({ tier, quotaLeft, state }: ReturnType<typeof viewInLanguage>["tiers"][number], original: TicketType, event: Event, language: string) {
+  const versions = allVersions(original, tierTextFields, event.mainLanguage);
   return {
     id: tier.id,
     name: tier.name,
@@ -61,17 +62,17 @@ export function eventSummaryJson(view: EventView, url: string, language: string)
     url,
     ...fallbackOf(event, language),
     translations: allVersions(view.event, eventTextFields, main),
-    tiers: local.tiers.map((t) => tierJson(t, view.event, language)),
+    tiers: local.tiers.map((t, i) => tierJson(t, view.tiers[i]!.tier, view.event, language)),
   };
 }
 
-function agendaJson(item: ReturnType<typeof viewInLanguage>["agenda"][number], main: string, language: string) {
+function agendaJson(item: ReturnType<typeof viewInLanguage>["agenda"][number], original: AgendaItem, main: string, language: string) {
   return {
     startsAt: item.startsAt.toISOString(),
     title: item.title,
     detail: item.detail,
     ...fallbackOf(item, language),
-    translations: allVersions(item as AgendaItem, agendaTextFields, main),
+    translations: allVersions(original, agendaTextFields, main),
   };
 }
 
@@ -81,6 +82,6 @@ export function eventDetailJson(view: EventView, url: string, language: string) 
   return {
     ...eventSummaryJson(view, url, language),
     description: local.event.description,
-    agenda: local.agenda.map((item) => agendaJson(item, view.event.mainLanguage, language)),
+    agenda: local.agenda.map((item, i) => agendaJson(item, view.agenda[i]!, view.event.mainLanguage, language)),
   };
 }
