@@ -367,9 +367,10 @@ export const en: Messages = {
     translationFields: {
       mainLanguage: "Main language",
       mainLanguageHint:
-        "The language of the fields on this form, and the one readers get when their language has no version. Changing it swaps the texts on saving: the version below in the new main language becomes the main text (a field left blank there keeps its current text), and the current main text becomes the version in the old main language. The tiers' texts swap the same way.",
+        "The language of the fields on this form, and the one readers get when their language has no version. Changing it swaps the texts on saving: the version below in the new main language becomes the main text (a field left blank there keeps its current text), and the current main text becomes the version in the old main language. The tiers' texts swap the same way. When the new main language has no version yet, nothing moves: the fields are taken to be in it already.",
       versionIn: ({ language }) => `Version in ${language}`,
       versionHint: "Optional. Leave a field blank and readers of this language see the main language's text there.",
+      fieldIn: ({ field, language }) => `${field} (${language})`,
       event: {
         title: "Title",
         summary: "Summary",

@@ -381,9 +381,10 @@ export const es: Messages = {
     translationFields: {
       mainLanguage: "Idioma principal",
       mainLanguageHint:
-        "El idioma de los campos de este formulario, y el que ven los lectores cuando su idioma no tiene versión. Si lo cambias, los textos se intercambian al guardar: la versión de abajo en el nuevo idioma principal pasa a ser el texto principal (un campo que dejes en blanco conserva su texto actual), y el texto principal actual pasa a ser la versión en el idioma principal anterior. Los textos de las entradas se intercambian de la misma forma.",
+        "El idioma de los campos de este formulario, y el que ven los lectores cuando su idioma no tiene versión. Si lo cambias, los textos se intercambian al guardar: la versión de abajo en el nuevo idioma principal pasa a ser el texto principal (un campo que dejes en blanco conserva su texto actual), y el texto principal actual pasa a ser la versión en el idioma principal anterior. Los textos de las entradas se intercambian de la misma forma. Si el nuevo idioma principal aún no tiene versión, nada se mueve: se entiende que los campos ya están en ese idioma.",
       versionIn: ({ language }) => `Versión en ${language}`,
       versionHint: "Opcional. Si dejas un campo en blanco, los lectores de este idioma verán ahí el texto del idioma principal.",
+      fieldIn: ({ field, language }) => `${field} (${language})`,
       event: {
         title: "Título",
         summary: "Resumen",

@@ -180,6 +180,8 @@ describe("writing an event's texts in Spanish", () => {
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(errorBeside(html, "translations.es.title")).toBe(english);
+    // The list of errors at the top names the field and its language.
+    expect(html).toContain(`Title (Español): ${english}`);
     expect(errorBeside(html, "venueName")).toBeTruthy();
     // The group with the error is open, and keeps what was typed.
     expect(html).toMatch(/<details class="translation-group" open/);

@@ -9,6 +9,8 @@ export type TranslationFieldsMessages = {
   /** A group's heading, naming the language in its own words ("Español"). */
   versionIn: Fn<{ language: string }>;
   versionHint: string;
+  /** A version's field in the form's list of errors: "Title (Español)". */
+  fieldIn: Fn<{ field: string; language: string }>;
   event: { title: string; summary: string; description: string; venueName: string; venueAddress: string; ticketEmailSubject: string; agenda: string };
   agendaHint: string;
   tier: { name: string; description: string; declarationText: string };

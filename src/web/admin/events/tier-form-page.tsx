@@ -4,7 +4,7 @@ import type { StaffIdentity } from "@/domain/staff/roles";
 import { AdminLayout, CsrfField } from "@/web/admin/admin-layout";
 import { Input, Radios, TextArea } from "@/web/admin/events/fields";
 import { ErrorSummary } from "@/web/shared/form-parts";
-import { TierTranslationFields } from "@/web/admin/events/translation-fields";
+import { TierTranslationFields, versionLabels } from "@/web/admin/events/translation-fields";
 
 export const tierLabels: Record<keyof TierFormValues, string> = {
   name: "Name",
@@ -61,7 +61,7 @@ export function TierFormPage(props: Props) {
           <dd>{tier.quota ?? "none"}</dd>
         </dl>
       )}
-      {props.message && <ErrorSummary message={props.message} errors={props.errors} labels={tierLabels} />}
+      {props.message && <ErrorSummary message={props.message} errors={props.errors} labels={{ ...tierLabels, ...versionLabels() }} />}
       <form method="post" action={tier ? `/admin/tiers/${tier.id}/edit` : `/admin/events/${event.id}/tiers/new`} novalidate class="admin-form">
         <CsrfField token={props.csrfToken} />
         <Input {...field("name")} required maxlength={100} hint="As buyers see it, e.g. Member, Concession, Non-member." />

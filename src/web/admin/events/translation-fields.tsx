@@ -101,3 +101,17 @@ export function TierTranslationFields(props: FormState & { mainLanguage: string 
     </>
   );
 }
+
+/**
+ * Labels for the error summary of the event and tier forms: "translations.es.title" →
+ * "Title (Español)". Call inside a view (it reads the reader's catalogue).
+ */
+export function versionLabels(): Record<string, string> {
+  const m = useMessages().admin.translationFields;
+  const labels: Record<string, string> = {};
+  for (const lang of locales) {
+    const language = catalogues[lang].languageName;
+    for (const [field, label] of [...Object.entries(m.event), ...Object.entries(m.tier)]) labels[translationName(lang, field)] ??= m.fieldIn({ field: label, language });
+  }
+  return labels;
+}
