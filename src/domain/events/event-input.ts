@@ -243,44 +243,44 @@ export function eventRuleIssues(values: unknown): FieldIssues {
 
 /** The event's fields from a form whose fields all parsed; undefined (with issues added) when the rules between them refuse it. */
 function eventFromFields(v: EventFields, ctx: z.RefinementCtx) {
-    let bad = false;
-    const times = eventTimeRules(v, (path, code) => {
-      bad = true;
-      addIssue(ctx, issue(code), path);
-    });
-    if (bad) return undefined;
-    // Every field parsed, so the start and end are known.
-    const { doorsOpenAt, salesStartAt, salesEndAt } = times;
-    const startsAt = times.startsAt!;
-    const endsAt = times.endsAt!;
-    return {
-      title: v.title,
-      slug: orNull(v.slug),
-      summary: v.summary,
-      description: v.description,
-      venueName: v.venueName,
-      venueAddress: v.venueAddress,
-      timezone: v.timezone,
-      startsAt,
-      endsAt,
-      doorsOpenAt,
-      capacity: v.capacity,
-      maxPerOrder: v.maxPerOrder,
-      holdOrdersLimit: v.holdOrdersLimit,
-      holdTicketsLimit: v.holdTicketsLimit,
-      ticketsPerMembership: v.ticketsPerMembership,
-      salesStartAt,
-      salesEndAt,
-      currency: v.currency,
-      referencePrefix: v.referencePrefix || initialsOf(v.title),
-      ticketEmailSubject: orNull(v.ticketEmailSubject),
-      agenda: v.agenda.map((item, i) => ({
-        startsAt: zonedTimeToUtc(`${v.date}T${item.clock}`, v.timezone),
-        title: item.title,
-        detail: item.detail,
-        sortOrder: i,
-      })),
-    };
+  let bad = false;
+  const times = eventTimeRules(v, (path, code) => {
+    bad = true;
+    addIssue(ctx, issue(code), path);
+  });
+  if (bad) return undefined;
+  // Every field parsed, so the start and end are known.
+  const { doorsOpenAt, salesStartAt, salesEndAt } = times;
+  const startsAt = times.startsAt!;
+  const endsAt = times.endsAt!;
+  return {
+    title: v.title,
+    slug: orNull(v.slug),
+    summary: v.summary,
+    description: v.description,
+    venueName: v.venueName,
+    venueAddress: v.venueAddress,
+    timezone: v.timezone,
+    startsAt,
+    endsAt,
+    doorsOpenAt,
+    capacity: v.capacity,
+    maxPerOrder: v.maxPerOrder,
+    holdOrdersLimit: v.holdOrdersLimit,
+    holdTicketsLimit: v.holdTicketsLimit,
+    ticketsPerMembership: v.ticketsPerMembership,
+    salesStartAt,
+    salesEndAt,
+    currency: v.currency,
+    referencePrefix: v.referencePrefix || initialsOf(v.title),
+    ticketEmailSubject: orNull(v.ticketEmailSubject),
+    agenda: v.agenda.map((item, i) => ({
+      startsAt: zonedTimeToUtc(`${v.date}T${item.clock}`, v.timezone),
+      title: item.title,
+      detail: item.detail,
+      sortOrder: i,
+    })),
+  };
 }
 
 /** Validates the event form's main-language fields and turns its wall-clock times into UTC instants in the chosen zone. */
@@ -323,7 +323,15 @@ export function eventFormSchema(languages: readonly string[], current: string) {
     });
     // For the new main language, drop what is now its own text (no swap: it had none).
     const { [mainLanguage]: _main, ...translations } = texts.translations;
-    return { ...base, ...texts.main, mainLanguage, translations, agenda: agenda.map(({ translations: t, ...item }) => ({ ...item, translations: omit(t, mainLanguage) })), swapped };
+    return {
+      ...base,
+      ...texts.main,
+      mainLanguage,
+      translations,
+      agenda: agenda.map(({ translations: t, ...item }) => ({ ...item, translations: omit(t, mainLanguage) })),
+      /** Whether the texts changed places (the tiers' must follow: admin-events `updateEvent`). */
+      swapped,
+    };
   });
 }
 

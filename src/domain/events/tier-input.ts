@@ -80,28 +80,28 @@ export function tierRuleIssues(timezone: string, hasCode: boolean, values: unkno
 
 /** The tier's fields from a form whose fields all parsed; undefined (with issues added) when the rules between them refuse it. */
 function tierFromFields(v: TierFields, timezone: string, hasCode: boolean, ctx: z.RefinementCtx) {
-      let bad = false;
-      const { salesStartAt, salesEndAt } = tierRules(v, timezone, hasCode, (path, found) => {
-        bad = true;
-        addIssue(ctx, found, path);
-      });
-      const minPerOrder = v.minPerOrder ?? 0;
-      if (bad) return undefined;
-      return {
-        name: v.name,
-        description: v.description,
-        priceMinor: v.price,
-        quota: v.quota,
-        eligibility: v.eligibility as Eligibility,
-        declarationText: v.eligibility === "declaration" ? v.declarationText : null,
-        /** The new code in clear, to hash; null keeps the old one (or none, for other eligibilities). */
-        accessCode: v.eligibility === "access_code" ? orNull(v.accessCode) : null,
-        salesStartAt,
-        salesEndAt,
-        minPerOrder,
-        maxPerOrder: v.maxPerOrder,
-        sortOrder: v.sortOrder,
-      };
+  let bad = false;
+  const { salesStartAt, salesEndAt } = tierRules(v, timezone, hasCode, (path, found) => {
+    bad = true;
+    addIssue(ctx, found, path);
+  });
+  const minPerOrder = v.minPerOrder ?? 0;
+  if (bad) return undefined;
+  return {
+    name: v.name,
+    description: v.description,
+    priceMinor: v.price,
+    quota: v.quota,
+    eligibility: v.eligibility as Eligibility,
+    declarationText: v.eligibility === "declaration" ? v.declarationText : null,
+    /** The new code in clear, to hash; null keeps the old one (or none, for other eligibilities). */
+    accessCode: v.eligibility === "access_code" ? orNull(v.accessCode) : null,
+    salesStartAt,
+    salesEndAt,
+    minPerOrder,
+    maxPerOrder: v.maxPerOrder,
+    sortOrder: v.sortOrder,
+  };
 }
 
 /** Validates the tier form's main-language fields. */
