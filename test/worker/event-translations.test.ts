@@ -220,6 +220,21 @@ describe("writing an event's texts in Spanish", () => {
     expect(tier.description).toBe("For students and pensioners.");
   });
 
+  it("only relabels the main fields when the new main language has no versions to swap in", async () => {
+    const organiser = await signedInAs("organiser");
+    const id = await createThroughForm(organiser, eventForm({ title: "Perú y América Latina hoy", mainLanguage: "es", textLanguage: "en" }));
+    const event = await db.event.findUniqueOrThrow({ where: { id }, include: { agenda: true } });
+    expect(event.mainLanguage).toBe("es");
+    expect(event.title).toBe("Perú y América Latina hoy");
+    expect(event.translations).toBe("{}");
+    expect(event.agenda.every((a) => a.translations === "{}")).toBe(true);
+    // Its form now draws the main fields as Spanish, with a group for English.
+    const page = await (await fetchWorker(`/admin/events/${id}/edit`, { headers: organiser.headers })).text();
+    expect(page).toContain('<input type="hidden" name="textLanguage" value="es"/>');
+    expect(page).toContain('name="translations.en.title"');
+    expect(page).not.toContain('name="translations.es.title"');
+  });
+
   it("keeps the versions when an event is duplicated", async () => {
     const organiser = await signedInAs("organiser");
     const id = await createThroughForm(organiser, { ...eventForm(), ...spanish, "translations.es.title": "Perú hoy 2027" });

@@ -8,6 +8,9 @@
 // organiser chose. When they differ the texts are rearranged (translations.ts `rearrange`):
 // the chosen language's versions become the main text, the old main text becomes that
 // language's version, and a field with no version in the new main language keeps its text.
+// The event's tiers are rearranged the same way when it is saved (admin-events `updateEvent`).
+// When the chosen language has no version at all, nothing moves: the organiser has only said
+// which language the main fields are in (e.g. a new event written in Spanish from the start).
 //
 // The programme's versions use the programme's own format, one line per item, matched to the
 // main programme's items by order (blank lines skipped). The time at the start of a line is
