@@ -938,6 +938,8 @@ export const es: Messages = {
       maxPerOrder: "Máximo por pedido",
       sortOrder: "Posición",
       accessCodeChanged: "Código de acceso cambiado",
+      mainLanguage: "Idioma principal",
+      languages: "Versiones en otros idiomas",
       sold: "Vendidas",
       held: "Reservadas",
       weeks: "Semanas después",
