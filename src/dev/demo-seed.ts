@@ -3,6 +3,7 @@ import { sha256Hex } from "@/lib/hash";
 import { newId } from "@/lib/ids";
 import { localDate, zonedTimeToUtc } from "@/lib/zoned-time";
 import { memberSearchText } from "@/domain/members/repo";
+import { agendaTextFields, eventTextFields, tierTextFields, writeTranslations } from "@/domain/events/translations";
 
 const timezone = "Europe/London";
 
@@ -42,18 +43,48 @@ workshops in smaller groups.
 
 Questions before the day? Write to [events@example.org](mailto:events@example.org).`;
 
+const descriptionEs = `Nuestra conferencia anual reúne a investigadores, profesionales y activistas que
+trabajan donde se encuentran los **derechos humanos** y el **desarrollo**.
+
+El tema de este año es *la rendición de cuentas en la ayuda*: ¿quién responde ante las
+personas a las que el desarrollo debe servir? Habrá una conferencia magistral, un panel con
+tiempo para tus preguntas y, por la tarde, talleres en grupos más pequeños.
+
+- El almuerzo está incluido; cuéntanos al inscribirte si tienes necesidades alimentarias.
+- El lugar no tiene escalones y cuenta con bucle magnético en la sala principal.
+- Los miembros y las personas con tarifa reducida pagan menos: trae tu carné de miembro o un comprobante.
+
+¿Tienes preguntas antes del día? Escríbenos a [events@example.org](mailto:events@example.org).`;
+
+/** The demo event's texts in Spanish (its main language is English). */
+const demoEventEs = {
+  title: "Conferencia anual: Derechos humanos y desarrollo",
+  summary: "Una conferencia de un día sobre la rendición de cuentas en la ayuda, en el centro de Londres.",
+  description: descriptionEs,
+  venueName: "Instituto de Gobernanza Global de UCL",
+  venueAddress: "29–31 Tavistock Square, Londres WC1H 9QU",
+};
+
+/** Time, title and detail in English, then title and detail in Spanish. */
 const demoAgenda = [
-  ["10:30", "Registration and coffee", "Collect your badge in the foyer."],
-  ["11:00", "Welcome", "From the chair of trustees."],
-  ["11:15", "Keynote: accountability in aid", ""],
-  ["12:30", "Lunch", "Vegetarian, vegan and gluten-free options."],
-  ["13:30", "Panel: who answers to whom?", "With time for questions from the floor."],
-  ["15:00", "Workshops", "Three parallel sessions; choose on the day."],
-  ["16:30", "Closing remarks", ""],
+  ["10:30", "Registration and coffee", "Collect your badge in the foyer.", "Inscripción y café", "Recoge tu credencial en el vestíbulo."],
+  ["11:00", "Welcome", "From the chair of trustees.", "Bienvenida", "A cargo de la presidencia del consejo directivo."],
+  ["11:15", "Keynote: accountability in aid", "", "Conferencia magistral: la rendición de cuentas en la ayuda", ""],
+  ["12:30", "Lunch", "Vegetarian, vegan and gluten-free options.", "Almuerzo", "Opciones vegetarianas, veganas y sin gluten."],
+  ["13:30", "Panel: who answers to whom?", "With time for questions from the floor.", "Panel: ¿quién responde ante quién?", "Con tiempo para preguntas del público."],
+  ["15:00", "Workshops", "Three parallel sessions; choose on the day.", "Talleres", "Tres sesiones en paralelo; elige la tuya ese mismo día."],
+  ["16:30", "Closing remarks", "", "Palabras de cierre", ""],
 ] as const;
 
 const demoTiers = [
-  { name: "Member", description: "For members of the society.", priceMinor: 800, eligibility: "member_list", sortOrder: 1 },
+  {
+    name: "Member",
+    description: "For members of the society.",
+    priceMinor: 800,
+    eligibility: "member_list",
+    sortOrder: 1,
+    translations: writeTranslations({ es: { name: "Miembro", description: "Para miembros de la asociación." } }, tierTextFields),
+  },
   {
     name: "Concession",
     description: "For students, unwaged people and pensioners.",
@@ -61,8 +92,25 @@ const demoTiers = [
     eligibility: "declaration",
     declarationText: "I am a student, unwaged or receiving a pension",
     sortOrder: 2,
+    translations: writeTranslations(
+      {
+        es: {
+          name: "Tarifa reducida",
+          description: "Para estudiantes, personas sin empleo y jubilados.",
+          declarationText: "Soy estudiante, no tengo empleo o recibo una pensión",
+        },
+      },
+      tierTextFields,
+    ),
   },
-  { name: "Non-member", description: "Standard ticket.", priceMinor: 1300, eligibility: "open", sortOrder: 3 },
+  {
+    name: "Non-member",
+    description: "Standard ticket.",
+    priceMinor: 1300,
+    eligibility: "open",
+    sortOrder: 3,
+    translations: writeTranslations({ es: { name: "No miembro", description: "Entrada general." } }, tierTextFields),
+  },
 ];
 
 /**
@@ -112,9 +160,18 @@ export async function seedDemo(db: PrismaClient, now: Date): Promise<boolean> {
       currency: "GBP",
       maxPerOrder: 10,
       referencePrefix: "HRD",
+      mainLanguage: "en",
+      translations: writeTranslations({ es: demoEventEs }, eventTextFields),
       ticketTypes: { create: demoTiers.map((tier) => ({ id: newId("tier"), ...tier })) },
       agenda: {
-        create: demoAgenda.map(([time, title, detail], i) => ({ id: newId("agd"), startsAt: at(time), title, detail, sortOrder: i })),
+        create: demoAgenda.map(([time, title, detail, titleEs, detailEs], i) => ({
+          id: newId("agd"),
+          startsAt: at(time),
+          title,
+          detail,
+          sortOrder: i,
+          translations: writeTranslations({ es: { title: titleEs, detail: detailEs } }, agendaTextFields),
+        })),
       },
       doorStaff: { create: staff.filter((s) => s.role === "door").map((s) => ({ staffId: s.id })) },
     },

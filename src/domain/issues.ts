@@ -11,7 +11,7 @@ export type Alternative = { tier: string; price: Money };
 export type CountedThing = "capacity" | "event_max_per_order" | "quota" | "min_per_order" | "max_per_order" | "position" | "weeks" | "hold_orders_limit" | "hold_tickets_limit" | "tickets_per_membership";
 
 /** One problem with a line of the programme (agenda) text. */
-export type AgendaProblem = { line: number; problem: "no_time" | "title_too_long" | "detail_too_long" } | { problem: "too_many_lines" };
+export type AgendaProblem = { line: number; problem: "no_time" | "title_too_long" | "detail_too_long" | "beyond_main" } | { problem: "too_many_lines" };
 
 /** Parameters of each field code. Codes with `{}` take none. */
 export type FieldParams = {

@@ -139,6 +139,7 @@ const fields: Messages["fields"] = {
   agenda_invalid: ({ problems }) => {
     const said = problems.map((p) => {
       if (p.problem === "too_many_lines") return "use 100 lines or fewer";
+      if (p.problem === "beyond_main") return `line ${p.line} has no item of the main programme to go with (lines are matched in order)`;
       if (p.problem === "no_time") return `line ${p.line} must start with a time such as 10:30, then the title`;
       if (p.problem === "title_too_long") return `line ${p.line}: use 200 characters or fewer for the title`;
       return `line ${p.line}: use 500 characters or fewer for the detail`;
@@ -363,6 +364,27 @@ export const en: Messages = {
 
   // ── The organiser pages: events, orders, exports (src/i18n/areas/admin.ts) ──
   admin: {
+    translationFields: {
+      mainLanguage: "Main language",
+      mainLanguageHint:
+        "The language of the fields on this form, and the one readers get when their language has no version. Changing it swaps the texts on saving: the version below in the new main language becomes the main text (a field left blank there keeps its current text), and the current main text becomes the version in the old main language. The tiers' texts swap the same way. When the new main language has no version yet, nothing moves: the fields are taken to be in it already.",
+      versionIn: ({ language }) => `Version in ${language}`,
+      versionHint: "Optional. Leave a field blank and readers of this language see the main language's text there.",
+      fieldIn: ({ field, language }) => `${field} (${language})`,
+      event: {
+        title: "Title",
+        summary: "Summary",
+        description: "Description",
+        venueName: "Venue name",
+        venueAddress: "Venue address",
+        ticketEmailSubject: "Ticket email subject",
+        agenda: "Programme",
+      },
+      agendaHint:
+        "One line per item of the main programme, in the same order: the time (optional, the main programme's is used), the title, then a spaced dash and the detail. A line with only the time leaves that item untranslated.",
+      tier: { name: "Name", description: "Description", declarationText: "Statement to confirm" },
+      declarationHint: "Only for “People who confirm a statement”.",
+    },
   },
 
   // ── The organiser pages: staff, tokens, audit, sign-in, members (src/i18n/areas/team.ts) ──
@@ -892,6 +914,8 @@ export const en: Messages = {
       maxPerOrder: "Most per order",
       sortOrder: "Position",
       accessCodeChanged: "Access code changed",
+      mainLanguage: "Main language",
+      languages: "Versions in other languages",
       sold: "Sold",
       held: "Held",
       weeks: "Weeks later",

@@ -151,6 +151,7 @@ const fields: Messages["fields"] = {
   agenda_invalid: ({ problems }) => {
     const said = problems.map((p) => {
       if (p.problem === "too_many_lines") return "usa 100 líneas o menos";
+      if (p.problem === "beyond_main") return `la línea ${p.line} no corresponde a ningún punto del programa principal (las líneas se emparejan en orden)`;
       if (p.problem === "no_time") return `la línea ${p.line} debe empezar con una hora, como 10:30, y luego el título`;
       if (p.problem === "title_too_long") return `línea ${p.line}: usa 200 caracteres o menos para el título`;
       return `línea ${p.line}: usa 500 caracteres o menos para el detalle`;
@@ -377,6 +378,27 @@ export const es: Messages = {
 
   // ── The organiser pages: events, orders, exports (src/i18n/areas/admin.ts) ──
   admin: {
+    translationFields: {
+      mainLanguage: "Idioma principal",
+      mainLanguageHint:
+        "El idioma de los campos de este formulario, y el que ven los lectores cuando su idioma no tiene versión. Si lo cambias, los textos se intercambian al guardar: la versión de abajo en el nuevo idioma principal pasa a ser el texto principal (un campo que dejes en blanco conserva su texto actual), y el texto principal actual pasa a ser la versión en el idioma principal anterior. Los textos de las entradas se intercambian de la misma forma. Si el nuevo idioma principal aún no tiene versión, nada se mueve: se entiende que los campos ya están en ese idioma.",
+      versionIn: ({ language }) => `Versión en ${language}`,
+      versionHint: "Opcional. Si dejas un campo en blanco, los lectores de este idioma verán ahí el texto del idioma principal.",
+      fieldIn: ({ field, language }) => `${field} (${language})`,
+      event: {
+        title: "Título",
+        summary: "Resumen",
+        description: "Descripción",
+        venueName: "Nombre del lugar",
+        venueAddress: "Dirección del lugar",
+        ticketEmailSubject: "Asunto del correo de las entradas",
+        agenda: "Programa",
+      },
+      agendaHint:
+        "Una línea por cada punto del programa principal, en el mismo orden: la hora (opcional, se usa la del programa principal), el título y, si quieres, un guion con espacios y el detalle. Una línea con solo la hora deja ese punto sin traducir.",
+      tier: { name: "Nombre", description: "Descripción", declarationText: "Declaración que se confirma" },
+      declarationHint: "Solo para “Personas que confirman una declaración”.",
+    },
   },
 
   // ── The organiser pages: staff, tokens, audit, sign-in, members (src/i18n/areas/team.ts) ──
@@ -916,6 +938,8 @@ export const es: Messages = {
       maxPerOrder: "Máximo por pedido",
       sortOrder: "Posición",
       accessCodeChanged: "Código de acceso cambiado",
+      mainLanguage: "Idioma principal",
+      languages: "Versiones en otros idiomas",
       sold: "Vendidas",
       held: "Reservadas",
       weeks: "Semanas después",

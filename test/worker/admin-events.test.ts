@@ -121,6 +121,19 @@ describe("organiser event pages: access", () => {
 });
 
 describe("creating and editing an event", () => {
+  it("offers the main language, each language named in its own words, and a folded group for each other language's versions", async () => {
+    const organiser = await signedInAs("organiser");
+    const html = await (await getAs(organiser, "/admin/events/new")).text();
+    expect(html).toMatch(/<select[^>]*name="mainLanguage"/);
+    expect(html).toMatch(/<option value="en" selected="">English<\/option>/);
+    expect(html).toContain('<option value="es">Español</option>');
+    expect(html).toContain('<input type="hidden" name="textLanguage" value="en"/>');
+    // Empty, so folded away; every translatable field is in it, named by language.
+    expect(html).toMatch(/<details class="translation-group">/);
+    for (const field of ["title", "summary", "description", "venueName", "venueAddress", "ticketEmailSubject", "agenda"]) expect(html).toContain(`name="translations.es.${field}"`);
+    expect(html).not.toContain('name="translations.en.title"');
+  });
+
   it("lists every event, with links to edit, preview and the dashboard", async () => {
     const organiser = await signedInAs("organiser");
     const draft = await createEvent({ status: "draft", title: "Listed Draft" });

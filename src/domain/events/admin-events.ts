@@ -20,8 +20,20 @@ import {
   replaceAgendaStatements,
   runGuarded,
   updateEventStatement,
+  updateTierTextsStatement,
+  type AgendaRow,
   type EventRow,
 } from "@/domain/events/repo";
+import {
+  agendaTextFields,
+  changedLanguages,
+  eventTextFields,
+  readTranslations,
+  rearrange,
+  tierTextFields,
+  writeTranslations,
+  type Translations,
+} from "@/domain/events/translations";
 import { slugify, uniqueSlug } from "@/domain/events/slug";
 
 export type AdminEvent = Event & { ticketTypes: TicketType[]; agenda: AgendaItem[] };
@@ -72,9 +84,16 @@ async function chooseSlug(db: PrismaClient, input: EventInput, current?: { id: s
 }
 
 function rowOf(input: EventInput, slug: string): EventRow {
-  const { agenda: _agenda, slug: _typed, ...fields } = input;
-  return { ...fields, slug };
+  const { agenda: _agenda, slug: _typed, translations, swapped: _swapped, ...fields } = input;
+  return { ...fields, slug, translations: writeTranslations(translations, eventTextFields) };
 }
+
+/** The programme as stored, each item's versions as JSON. */
+const agendaRows = (input: EventInput): AgendaRow[] => input.agenda.map((a) => ({ ...a, translations: writeTranslations(a.translations, agendaTextFields) }));
+
+/** The languages an event has versions in, besides its main one (for the audit log). */
+const versionLanguages = (input: EventInput) =>
+  [...new Set([...Object.keys(input.translations), ...input.agenda.flatMap((a) => Object.keys(a.translations))])].sort();
 
 /** Creates a draft event with its programme. Returns its id. */
 export async function createEvent(deps: ServiceDeps, staffId: string, input: EventInput): Promise<string> {
@@ -85,17 +104,21 @@ export async function createEvent(deps: ServiceDeps, staffId: string, input: Eve
     deps.d1,
     [
       insertEventStatement(deps.d1, id, rowOf(input, slug), "draft", now),
-      ...insertAgendaStatements(deps.d1, id, input.agenda),
-      auditStatement(deps.d1, { staffId, action: "event_created", entity: "event", entityId: id, detail: { slug, title: input.title } }, now),
+      ...insertAgendaStatements(deps.d1, id, agendaRows(input)),
+      auditStatement(
+        deps.d1,
+        { staffId, action: "event_created", entity: "event", entityId: id, detail: { slug, title: input.title, mainLanguage: input.mainLanguage, languages: versionLanguages(input) } },
+        now,
+      ),
     ],
     [[SLUG_TAKEN, () => slugTakenError(deps.db, slug)]],
   );
   return id;
 }
 
-/** Names of the stored fields an edit changes, for the audit log. */
+/** Names of the stored fields an edit changes, for the audit log (versions in other languages are said by language, apart). */
 function changedFields(before: AdminEvent, after: EventRow, agendaChanged: boolean): string[] {
-  const names = Object.keys(after) as Array<keyof EventRow>;
+  const names = (Object.keys(after) as Array<keyof EventRow>).filter((k) => k !== "translations");
   const same = (a: unknown, b: unknown) => (a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b);
   return [...names.filter((k) => !same(before[k], after[k])), ...(agendaChanged ? ["agenda"] : [])];
 }
@@ -111,15 +134,50 @@ export async function updateEvent(deps: ServiceDeps, staffId: string, id: string
   }
   const slug = await chooseSlug(deps.db, input, before);
   const row = rowOf(input, slug);
-  const agendaKey = (items: Array<{ startsAt: Date; title: string; detail: string }>) => JSON.stringify(items.map((a) => [a.startsAt, a.title, a.detail]));
-  const agendaChanged = agendaKey(before.agenda) !== agendaKey(input.agenda);
+  const agenda = agendaRows(input);
+  const agendaKey = (items: Array<{ startsAt: Date; title: string; detail: string; translations: string }>) =>
+    JSON.stringify(items.map((a) => [a.startsAt, a.title, a.detail, readTranslations(a.translations, agendaTextFields)]));
+  const agendaChanged = agendaKey(before.agenda) !== agendaKey(agenda);
+  // Which languages' versions changed: the event's own texts, and its programme's.
+  const agendaVersions = (items: Array<{ translations: string }>) => {
+    const all: Translations = {};
+    items.forEach((a, i) => {
+      for (const [lang, texts] of Object.entries(readTranslations(a.translations, agendaTextFields))) (all[lang] ??= {})[`${i}`] = JSON.stringify(texts);
+    });
+    return all;
+  };
+  const languages = [
+    ...new Set([
+      ...changedLanguages(readTranslations(before.translations, eventTextFields), readTranslations(row.translations, eventTextFields)),
+      ...changedLanguages(agendaVersions(before.agenda), agendaVersions(agenda)),
+    ]),
+  ].sort();
+  // A new main language whose versions were swapped in rearranges every tier's texts the same way.
+  const tierTexts =
+    before.mainLanguage === input.mainLanguage || !input.swapped
+      ? []
+      : before.ticketTypes.map((tier) => {
+          const { main, translations } = rearrange(
+            tierTextFields,
+            { name: tier.name, description: tier.description, declarationText: tier.declarationText },
+            readTranslations(tier.translations, tierTextFields),
+            before.mainLanguage,
+            input.mainLanguage,
+          );
+          return updateTierTextsStatement(deps.d1, tier.id, { ...main, translations: writeTranslations(translations, tierTextFields) }, deps.now());
+        });
   const now = deps.now();
   await runGuarded(
     deps.d1,
     [
       updateEventStatement(deps.d1, id, row, now),
-      ...(agendaChanged ? replaceAgendaStatements(deps.d1, id, input.agenda) : []),
-      auditStatement(deps.d1, { staffId, action: "event_updated", entity: "event", entityId: id, detail: { fields: changedFields(before, row, agendaChanged) } }, now),
+      ...(agendaChanged ? replaceAgendaStatements(deps.d1, id, agenda) : []),
+      ...tierTexts,
+      auditStatement(
+        deps.d1,
+        { staffId, action: "event_updated", entity: "event", entityId: id, detail: { fields: changedFields(before, row, agendaChanged), ...(languages.length ? { languages } : {}) } },
+        now,
+      ),
     ],
     [
       [SLUG_TAKEN, () => slugTakenError(deps.db, slug)],

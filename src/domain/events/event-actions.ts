@@ -16,6 +16,7 @@ import {
   statusChangeStatement,
 } from "@/domain/events/repo";
 import { slugify, uniqueSlug } from "@/domain/events/slug";
+import { eventTextFields, readTranslations, writeTranslations } from "@/domain/events/translations";
 
 type Change = { action: AuditAction; from: string[]; to: string; requireTiers?: boolean };
 
@@ -101,6 +102,16 @@ export async function duplicateEvent(deps: ServiceDeps, staffId: string, id: str
         ...source,
         slug,
         title: bumpYear(source.title, fromYear, toYear),
+        // Its versions in other languages come too, a year in their titles moved the same way.
+        translations: writeTranslations(
+          Object.fromEntries(
+            Object.entries(readTranslations(source.translations, eventTextFields)).map(([lang, texts]) => [
+              lang,
+              texts.title ? { ...texts, title: bumpYear(texts.title, fromYear, toYear) } : texts,
+            ]),
+          ),
+          eventTextFields,
+        ),
         startsAt,
         endsAt: shift(source.endsAt),
         doorsOpenAt: shiftOrNull(source.doorsOpenAt),

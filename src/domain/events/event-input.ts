@@ -7,6 +7,19 @@ import { localDate, zonedTimeToUtc } from "@/lib/zoned-time";
 import { initialsOf } from "@/domain/events/slug";
 import { addIssue, clock, count, requiredClock, isoDate, line, optionalDateTime, orNull, paragraphs, parseClock, requiredCount } from "@/domain/events/form-input";
 import { issue, type AgendaProblem, type BareFieldCode, type FieldIssues } from "@/domain/issues";
+import {
+  addIssues,
+  agendaBeyondMain,
+  agendaLimits,
+  agendaVersionsOf,
+  eventLanguageShape,
+  eventLanguageValues,
+  eventTextLimits,
+  parseTranslatedAgenda,
+  versionsOf,
+  type TranslatedAgendaLine,
+} from "@/domain/events/language-input";
+import { agendaTextFields, eventTextFields, rearrange, type AgendaTextField, type Translations } from "@/domain/events/translations";
 
 /** The event form's fields, as named in the HTML. */
 export const eventFields = [
@@ -116,8 +129,8 @@ export function parseAgenda(text: string): { items: AgendaLine[] } | { problems:
     }
     const [title = "", ...rest] = m[2]!.split(/\s+[—–-]\s+/);
     const detail = rest.join(" — ");
-    if (title.length > 200) problems.push({ line: i + 1, problem: "title_too_long" });
-    else if (detail.length > 500) problems.push({ line: i + 1, problem: "detail_too_long" });
+    if (title.length > agendaLimits.title) problems.push({ line: i + 1, problem: "title_too_long" });
+    else if (detail.length > agendaLimits.detail) problems.push({ line: i + 1, problem: "detail_too_long" });
     else items.push({ clock: time, title, detail });
   });
   if (items.length > 100) problems.push({ problem: "too_many_lines" });
@@ -133,12 +146,12 @@ const optionalSlug = z
 
 /** The event form's fields, each parsed on its own. */
 const eventShape = {
-    title: line(150, "title_required"),
+    title: line(eventTextLimits.title, "title_required"),
     slug: optionalSlug,
-    summary: line(300),
-    description: paragraphs(20_000),
-    venueName: line(150, "venue_name_required"),
-    venueAddress: line(300, "venue_address_required"),
+    summary: line(eventTextLimits.summary),
+    description: paragraphs(eventTextLimits.description),
+    venueName: line(eventTextLimits.venueName, "venue_name_required"),
+    venueAddress: line(eventTextLimits.venueAddress, "venue_address_required"),
     timezone: z.string().trim().refine(isValidTimezone, "timezone_required" satisfies BareFieldCode),
     date: isoDate("date_required"),
     doorsOpen: clock(null),
@@ -162,10 +175,10 @@ const eventShape = {
       .trim()
       .transform((v) => v.toUpperCase())
       .pipe(z.union([z.literal(""), z.string().regex(/^[A-Z]{2,5}$/, "reference_prefix_format" satisfies BareFieldCode)])),
-    ticketEmailSubject: line(150),
+    ticketEmailSubject: line(eventTextLimits.ticketEmailSubject),
     agenda: z
       .string()
-      .max(20_000, "too_long")
+      .max(agendaLimits.text, "too_long")
       .transform((text, ctx) => {
         const parsed = parseAgenda(text);
         if ("problems" in parsed) {
@@ -213,54 +226,118 @@ export function eventRuleIssues(values: unknown): FieldIssues {
   const parts = z.object(Object.fromEntries(Object.entries(eventShape).map(([k, s]) => [k, (s as z.ZodType).optional().catch(undefined)]))).safeParse(values);
   const found: FieldIssues = {};
   if (parts.success) eventTimeRules(parts.data as Partly<EventFields>, (path, code) => void (found[path] ??= issue(code)));
+  // Programme versions with more lines than the main programme, when both parsed.
+  const record = values && typeof values === "object" ? (values as Record<string, unknown>) : {};
+  const main = typeof record.agenda === "string" ? parseAgenda(record.agenda) : null;
+  if (main && "items" in main) {
+    const versions: Record<string, TranslatedAgendaLine[]> = {};
+    for (const [name, text] of Object.entries(record)) {
+      const lang = /^translations\.([a-z]{2,3})\.agenda$/.exec(name)?.[1];
+      const parsed = lang && typeof text === "string" ? parseTranslatedAgenda(text) : null;
+      if (lang && parsed && "items" in parsed && lang !== (record.textLanguage || lang)) versions[lang] = parsed.items;
+    }
+    for (const [path, f] of Object.entries(agendaBeyondMain(versions, main.items.length))) found[path] ??= f;
+  }
   return found;
 }
 
-/** Validates the event form and turns its wall-clock times into UTC instants in the chosen zone. */
-export const eventInputSchema = z
-  .object(eventShape)
-  .transform((v, ctx) => {
-    let bad = false;
-    const times = eventTimeRules(v, (path, code) => {
-      bad = true;
-      addIssue(ctx, issue(code), path);
+/** The event's fields from a form whose fields all parsed; undefined (with issues added) when the rules between them refuse it. */
+function eventFromFields(v: EventFields, ctx: z.RefinementCtx) {
+  let bad = false;
+  const times = eventTimeRules(v, (path, code) => {
+    bad = true;
+    addIssue(ctx, issue(code), path);
+  });
+  if (bad) return undefined;
+  // Every field parsed, so the start and end are known.
+  const { doorsOpenAt, salesStartAt, salesEndAt } = times;
+  const startsAt = times.startsAt!;
+  const endsAt = times.endsAt!;
+  return {
+    title: v.title,
+    slug: orNull(v.slug),
+    summary: v.summary,
+    description: v.description,
+    venueName: v.venueName,
+    venueAddress: v.venueAddress,
+    timezone: v.timezone,
+    startsAt,
+    endsAt,
+    doorsOpenAt,
+    capacity: v.capacity,
+    maxPerOrder: v.maxPerOrder,
+    holdOrdersLimit: v.holdOrdersLimit,
+    holdTicketsLimit: v.holdTicketsLimit,
+    ticketsPerMembership: v.ticketsPerMembership,
+    salesStartAt,
+    salesEndAt,
+    currency: v.currency,
+    referencePrefix: v.referencePrefix || initialsOf(v.title),
+    ticketEmailSubject: orNull(v.ticketEmailSubject),
+    agenda: v.agenda.map((item, i) => ({
+      startsAt: zonedTimeToUtc(`${v.date}T${item.clock}`, v.timezone),
+      title: item.title,
+      detail: item.detail,
+      sortOrder: i,
+    })),
+  };
+}
+
+/** Validates the event form's main-language fields and turns its wall-clock times into UTC instants in the chosen zone. */
+export const eventInputSchema = z.object(eventShape).transform((v, ctx) => eventFromFields(v, ctx) ?? z.NEVER);
+
+/**
+ * The whole event form: its fields, its main language and its versions in other languages
+ * (language-input.ts), every problem at once. `current` is the event's main language ("en"
+ * for a new event): what a form that sends no language keeps.
+ */
+export function eventFormSchema(languages: readonly string[], current: string) {
+  return z.object({ ...eventShape, ...eventLanguageShape(languages, current) }).transform((v, ctx) => {
+    const values = v as unknown as Record<string, unknown>;
+    const { mainLanguage, textLanguage } = v as unknown as { mainLanguage: string; textLanguage: string };
+    const agendaVersions = agendaVersionsOf(values, languages, textLanguage);
+    const beyond = agendaBeyondMain(agendaVersions, v.agenda.length);
+    addIssues(ctx, beyond);
+    const base = eventFromFields(v as EventFields, ctx);
+    if (!base || Object.keys(beyond).length) return z.NEVER;
+    // The texts swap languages only when the new main language has versions to swap in;
+    // otherwise the organiser has only said which language the main fields are in.
+    const versions = versionsOf(values, languages, eventTextFields, textLanguage);
+    const swapped = mainLanguage !== textLanguage && (versions[mainLanguage] !== undefined || agendaVersions[mainLanguage]?.some((l) => l.title) === true);
+    const to = swapped ? mainLanguage : textLanguage;
+    const texts = rearrange(
+      eventTextFields,
+      { title: base.title, summary: base.summary, description: base.description, venueName: base.venueName, venueAddress: base.venueAddress, ticketEmailSubject: base.ticketEmailSubject },
+      versions,
+      textLanguage,
+      to,
+    );
+    const agenda = base.agenda.map((item, i) => {
+      const versions: Translations<AgendaTextField> = {};
+      for (const [lang, lines] of Object.entries(agendaVersions)) {
+        const version = lines[i];
+        if (version?.title) versions[lang] = { title: version.title, ...(version.detail ? { detail: version.detail } : {}) };
+      }
+      const arranged = rearrange(agendaTextFields, { title: item.title, detail: item.detail }, versions, textLanguage, to);
+      return { ...item, ...arranged.main, translations: arranged.translations };
     });
-    if (bad) return z.NEVER;
-    // Every field parsed, so the start and end are known.
-    const { doorsOpenAt, salesStartAt, salesEndAt } = times;
-    const startsAt = times.startsAt!;
-    const endsAt = times.endsAt!;
+    // For the new main language, drop what is now its own text (no swap: it had none).
+    const { [mainLanguage]: _main, ...translations } = texts.translations;
     return {
-      title: v.title,
-      slug: orNull(v.slug),
-      summary: v.summary,
-      description: v.description,
-      venueName: v.venueName,
-      venueAddress: v.venueAddress,
-      timezone: v.timezone,
-      startsAt,
-      endsAt,
-      doorsOpenAt,
-      capacity: v.capacity,
-      maxPerOrder: v.maxPerOrder,
-      holdOrdersLimit: v.holdOrdersLimit,
-      holdTicketsLimit: v.holdTicketsLimit,
-      ticketsPerMembership: v.ticketsPerMembership,
-      salesStartAt,
-      salesEndAt,
-      currency: v.currency,
-      referencePrefix: v.referencePrefix || initialsOf(v.title),
-      ticketEmailSubject: orNull(v.ticketEmailSubject),
-      agenda: v.agenda.map((item, i) => ({
-        startsAt: zonedTimeToUtc(`${v.date}T${item.clock}`, v.timezone),
-        title: item.title,
-        detail: item.detail,
-        sortOrder: i,
-      })),
+      ...base,
+      ...texts.main,
+      mainLanguage,
+      translations,
+      agenda: agenda.map(({ translations: t, ...item }) => ({ ...item, translations: omit(t, mainLanguage) })),
+      /** Whether the texts changed places (the tiers' must follow: admin-events `updateEvent`). */
+      swapped,
     };
   });
+}
 
-export type EventInput = z.infer<typeof eventInputSchema>;
+export type EventInput = z.infer<ReturnType<typeof eventFormSchema>>;
+
+const omit = <T,>(record: Record<string, T>, key: string) => Object.fromEntries(Object.entries(record).filter(([k]) => k !== key));
 
 /** "2027-01-09T10:30": an instant as a datetime-local value in the event's zone. */
 export const localDateTime = (instant: Date, zone: string) => `${localDate(instant, zone)}T${formatTime(instant, zone)}`;
@@ -297,10 +374,11 @@ export function blankEventValues(): EventFormValues {
   };
 }
 
-/** A stored event as its form shows it, times back on the wall clock of its zone. */
-export function eventFormValues(event: Event, agenda: AgendaItem[]): EventFormValues {
+/** A stored event as its form shows it, times back on the wall clock of its zone, with its versions in other languages. */
+export function eventFormValues(event: Event, agenda: AgendaItem[]): EventFormValues & Record<string, string> {
   const tz = event.timezone;
   return {
+    ...eventLanguageValues(event, agenda, (a) => formatTime(a.startsAt, tz)),
     title: event.title,
     slug: event.slug,
     summary: event.summary,

@@ -148,3 +148,12 @@ export function formShape<K extends string>(names: readonly K[], max = 25_000) {
   const shape = Object.fromEntries(names.map((name) => [name, z.string().max(max, TOO_LONG).default("")]));
   return z.object(shape as Record<K, z.ZodDefault<z.ZodString>>);
 }
+
+/**
+ * `formShape(names)` that also keeps the fields `more`, whose names are known only at run time
+ * (a version per language: "translations.es.title"). Typed by the fixed names; the others are
+ * read by name (language-input.ts).
+ */
+export function formShapeWith<K extends string>(names: readonly K[], more: readonly string[], max = 25_000) {
+  return formShape<string>([...names, ...more], max) as unknown as ReturnType<typeof formShape<K>>;
+}

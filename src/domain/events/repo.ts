@@ -31,9 +31,13 @@ export type EventRow = {
   ticketsPerMembership: number;
   referencePrefix: string;
   ticketEmailSubject: string | null;
+  /** The language of the texts above ("en"). */
+  mainLanguage: string;
+  /** The texts in other languages, as stored (translations.ts `writeTranslations`). */
+  translations: string;
 };
 
-export type AgendaRow = { startsAt: Date; title: string; detail: string; sortOrder: number };
+export type AgendaRow = { startsAt: Date; title: string; detail: string; sortOrder: number; translations: string };
 
 export type TierRow = {
   name: string;
@@ -48,7 +52,11 @@ export type TierRow = {
   minPerOrder: number;
   maxPerOrder: number | null;
   sortOrder: number;
+  translations: string;
 };
+
+/** A tier's texts in its event's main language, and in the others (JSON). */
+export type TierTextsRow = { name: string; description: string; declarationText: string | null; translations: string };
 
 /** What a failed guard looks like: the counter that would have gone past its limit (orders/seats). */
 export const LIMIT_GUARD = LIMIT_BELOW_TAKEN;
@@ -152,13 +160,13 @@ export async function listUnorderedTierIds(db: PrismaClient, eventId: string): P
 const eventColumns = [
   "slug", "title", "summary", "description", "venueName", "venueAddress", "timezone", "startsAt", "endsAt", "doorsOpenAt",
   "capacity", "salesStartAt", "salesEndAt", "currency", "maxPerOrder", "referencePrefix", "ticketEmailSubject",
-  "holdOrdersLimit", "holdTicketsLimit", "ticketsPerMembership",
+  "holdOrdersLimit", "holdTicketsLimit", "ticketsPerMembership", "mainLanguage", "translations",
 ] as const;
 
 const eventValues = (e: EventRow) => [
   e.slug, e.title, e.summary, e.description, e.venueName, e.venueAddress, e.timezone, sqlTime(e.startsAt), sqlTime(e.endsAt),
   t(e.doorsOpenAt), e.capacity, t(e.salesStartAt), t(e.salesEndAt), e.currency, e.maxPerOrder, e.referencePrefix, e.ticketEmailSubject,
-  e.holdOrdersLimit, e.holdTicketsLimit, e.ticketsPerMembership,
+  e.holdOrdersLimit, e.holdTicketsLimit, e.ticketsPerMembership, e.mainLanguage, e.translations,
 ];
 
 const quoted = (names: readonly string[]) => names.map((n) => `"${n}"`).join(", ");
@@ -197,8 +205,8 @@ export function replaceAgendaStatements(d1: D1Database, eventId: string, items: 
 export function insertAgendaStatements(d1: D1Database, eventId: string, items: AgendaRow[]): D1PreparedStatement[] {
   return items.map((a) =>
     d1
-      .prepare(`INSERT INTO "AgendaItem" ("id", "eventId", "startsAt", "title", "detail", "sortOrder") VALUES (?1, ?2, ?3, ?4, ?5, ?6)`)
-      .bind(newId("agd"), eventId, sqlTime(a.startsAt), a.title, a.detail, a.sortOrder),
+      .prepare(`INSERT INTO "AgendaItem" ("id", "eventId", "startsAt", "title", "detail", "sortOrder", "translations") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)`)
+      .bind(newId("agd"), eventId, sqlTime(a.startsAt), a.title, a.detail, a.sortOrder, a.translations),
   );
 }
 
@@ -220,12 +228,12 @@ export function statusChangeStatement(d1: D1Database, id: string, from: string[]
 
 const tierColumns = [
   "name", "description", "priceMinor", "quota", "eligibility", "declarationText", "accessCodeHash", "salesStartAt", "salesEndAt",
-  "minPerOrder", "maxPerOrder", "sortOrder",
+  "minPerOrder", "maxPerOrder", "sortOrder", "translations",
 ] as const;
 
 const tierValues = (r: TierRow) => [
   r.name, r.description, r.priceMinor, r.quota, r.eligibility, r.declarationText, r.accessCodeHash, t(r.salesStartAt), t(r.salesEndAt),
-  r.minPerOrder, r.maxPerOrder, r.sortOrder,
+  r.minPerOrder, r.maxPerOrder, r.sortOrder, r.translations,
 ];
 
 /** A new tier with its counters at zero. */
@@ -247,6 +255,13 @@ export function updateTierStatement(d1: D1Database, id: string, row: TierRow, no
       `UPDATE "TicketType" SET ${sets}, "updatedAt" = ?2, ${keepTakenWithinSql(quota)} WHERE "id" = ?1`,
     )
     .bind(id, sqlTime(now), ...tierValues(row));
+}
+
+/** Rewrites a tier's texts (its event's main language changed). */
+export function updateTierTextsStatement(d1: D1Database, id: string, row: TierTextsRow, now: Date): D1PreparedStatement {
+  return d1
+    .prepare(`UPDATE "TicketType" SET "name" = ?2, "description" = ?3, "declarationText" = ?4, "translations" = ?5, "updatedAt" = ?6 WHERE "id" = ?1`)
+    .bind(id, row.name, row.description, row.declarationText, row.translations, sqlTime(now));
 }
 
 /**

@@ -4,6 +4,8 @@ import { zonedTimeToUtc } from "@/lib/zoned-time";
 import { localDateTime } from "@/domain/events/event-input";
 import { addIssue, count, line, money, optionalDateTime, orNull } from "@/domain/events/form-input";
 import { issue, type BareFieldCode, type FieldIssue, type FieldIssues } from "@/domain/issues";
+import { tierLanguageShape, tierLanguageValues, tierTextLimits, versionsOf } from "@/domain/events/language-input";
+import { tierTextFields } from "@/domain/events/translations";
 
 /** The tier form's fields, as named in the HTML. */
 export const tierFields = [
@@ -34,12 +36,12 @@ export const ACCESS_CODE_MIN = 8;
  * code may be left blank when the tier already has one (`hasCode`): the old one stays.
  */
 const tierShape = {
-  name: line(100, "tier_name_required"),
-  description: line(300),
+  name: line(tierTextLimits.name, "tier_name_required"),
+  description: line(tierTextLimits.description),
   price: money("price_required"),
   quota: count({ min: 0, max: 100_000, what: "quota", blank: "null" }),
   eligibility: z.enum(eligibilities, { error: "eligibility_required" satisfies BareFieldCode }),
-  declarationText: line(200),
+  declarationText: line(tierTextLimits.declarationText),
   accessCode: z.string().trim().max(64, "too_long"),
   salesStart: optionalDateTime(),
   salesEnd: optionalDateTime(),
@@ -76,36 +78,53 @@ export function tierRuleIssues(timezone: string, hasCode: boolean, values: unkno
   return found;
 }
 
-export function tierInputSchema(timezone: string, hasCode: boolean) {
-  return z
-    .object(tierShape)
-    .transform((v, ctx) => {
-      let bad = false;
-      const { salesStartAt, salesEndAt } = tierRules(v, timezone, hasCode, (path, found) => {
-        bad = true;
-        addIssue(ctx, found, path);
-      });
-      const minPerOrder = v.minPerOrder ?? 0;
-      if (bad) return z.NEVER;
-      return {
-        name: v.name,
-        description: v.description,
-        priceMinor: v.price,
-        quota: v.quota,
-        eligibility: v.eligibility as Eligibility,
-        declarationText: v.eligibility === "declaration" ? v.declarationText : null,
-        /** The new code in clear, to hash; null keeps the old one (or none, for other eligibilities). */
-        accessCode: v.eligibility === "access_code" ? orNull(v.accessCode) : null,
-        salesStartAt,
-        salesEndAt,
-        minPerOrder,
-        maxPerOrder: v.maxPerOrder,
-        sortOrder: v.sortOrder,
-      };
-    });
+/** The tier's fields from a form whose fields all parsed; undefined (with issues added) when the rules between them refuse it. */
+function tierFromFields(v: TierFields, timezone: string, hasCode: boolean, ctx: z.RefinementCtx) {
+  let bad = false;
+  const { salesStartAt, salesEndAt } = tierRules(v, timezone, hasCode, (path, found) => {
+    bad = true;
+    addIssue(ctx, found, path);
+  });
+  const minPerOrder = v.minPerOrder ?? 0;
+  if (bad) return undefined;
+  return {
+    name: v.name,
+    description: v.description,
+    priceMinor: v.price,
+    quota: v.quota,
+    eligibility: v.eligibility as Eligibility,
+    declarationText: v.eligibility === "declaration" ? v.declarationText : null,
+    /** The new code in clear, to hash; null keeps the old one (or none, for other eligibilities). */
+    accessCode: v.eligibility === "access_code" ? orNull(v.accessCode) : null,
+    salesStartAt,
+    salesEndAt,
+    minPerOrder,
+    maxPerOrder: v.maxPerOrder,
+    sortOrder: v.sortOrder,
+  };
 }
 
-export type TierInput = z.infer<ReturnType<typeof tierInputSchema>>;
+/** Validates the tier form's main-language fields. */
+export function tierInputSchema(timezone: string, hasCode: boolean) {
+  return z.object(tierShape).transform((v, ctx) => tierFromFields(v, timezone, hasCode, ctx) ?? z.NEVER);
+}
+
+/**
+ * The whole tier form: its fields in the event's main language, and its versions in the
+ * other `languages` (language-input.ts), every problem at once. A statement to confirm is kept
+ * (in every language) only for tiers that ask for one.
+ */
+export function tierFormSchema(timezone: string, hasCode: boolean, languages: readonly string[], mainLanguage: string) {
+  return z.object({ ...tierShape, ...tierLanguageShape(languages) }).transform((v, ctx) => {
+    const base = tierFromFields(v as TierFields, timezone, hasCode, ctx);
+    if (!base) return z.NEVER;
+    const versions = versionsOf(v as unknown as Record<string, unknown>, languages, tierTextFields, mainLanguage);
+    if (base.declarationText === null) for (const texts of Object.values(versions)) delete texts.declarationText;
+    return { ...base, translations: versions };
+  });
+}
+
+export type TierInput = z.infer<ReturnType<typeof tierFormSchema>>;
 
 /** A new tier's form. */
 export function blankTierValues(sortOrder: number): TierFormValues {
@@ -128,9 +147,10 @@ export function blankTierValues(sortOrder: number): TierFormValues {
 /** "8", "12.50": minor units as the price field shows them. */
 export const poundsAndPence = (minor: number) => (minor % 100 === 0 ? String(minor / 100) : (minor / 100).toFixed(2));
 
-/** A stored tier as its form shows it. The access code is never shown (only its hash is kept). */
-export function tierFormValues(tier: TicketType, timezone: string): TierFormValues {
+/** A stored tier as its form shows it, with its versions in other languages. The access code is never shown (only its hash is kept). */
+export function tierFormValues(tier: TicketType, timezone: string): TierFormValues & Record<string, string> {
   return {
+    ...tierLanguageValues(tier),
     name: tier.name,
     description: tier.description,
     price: poundsAndPence(tier.priceMinor),

@@ -19,6 +19,7 @@ import {
   type TierRow,
 } from "@/domain/events/repo";
 import type { TierInput } from "@/domain/events/tier-input";
+import { changedLanguages, readTranslations, tierTextFields, writeTranslations } from "@/domain/events/translations";
 
 export type AdminTier = TicketType & { event: Event };
 
@@ -38,16 +39,19 @@ export async function nextSortOrder(db: PrismaClient, eventId: string): Promise<
 const quotaTaken = (sold: number, held: number) => issue("quota_below_taken", { sold, held });
 
 async function rowOf(input: TierInput, previous: { accessCodeHash: string | null; sortOrder: number }): Promise<TierRow> {
-  const { accessCode, ...fields } = input;
+  const { accessCode, translations, ...fields } = input;
   let accessCodeHash: string | null = null;
   if (input.eligibility === "access_code") accessCodeHash = accessCode ? await hashAccessCode(accessCode) : previous.accessCodeHash;
-  return { ...fields, accessCodeHash, sortOrder: input.sortOrder ?? previous.sortOrder };
+  return { ...fields, accessCodeHash, sortOrder: input.sortOrder ?? previous.sortOrder, translations: writeTranslations(translations, tierTextFields) };
 }
 
-/** Audit detail: what changed, never the access code or its hash. */
-const auditDetail = (row: TierRow, codeChanged: boolean) => {
-  const { accessCodeHash: _hash, salesStartAt, salesEndAt, ...rest } = row;
-  return { ...rest, salesStartAt: salesStartAt?.toISOString() ?? null, salesEndAt: salesEndAt?.toISOString() ?? null, accessCodeChanged: codeChanged };
+/** Audit detail: what changed, never the access code or its hash; versions in other languages by language. */
+const auditDetail = (row: TierRow, codeChanged: boolean, before?: TicketType) => {
+  const { accessCodeHash: _hash, salesStartAt, salesEndAt, translations, ...rest } = row;
+  const languages = before
+    ? changedLanguages(readTranslations(before.translations, tierTextFields), readTranslations(translations, tierTextFields))
+    : Object.keys(readTranslations(translations, tierTextFields));
+  return { ...rest, salesStartAt: salesStartAt?.toISOString() ?? null, salesEndAt: salesEndAt?.toISOString() ?? null, accessCodeChanged: codeChanged, languages };
 };
 
 /** Adds a tier to an event. Returns its id. */
@@ -83,7 +87,7 @@ export async function updateTier(deps: ServiceDeps, staffId: string, id: string,
       updateTierStatement(deps.d1, id, row, now),
       auditStatement(
         deps.d1,
-        { staffId, action: "tier_updated", entity: "ticket_type", entityId: id, detail: { eventId: before.eventId, ...auditDetail(row, row.accessCodeHash !== before.accessCodeHash) } },
+        { staffId, action: "tier_updated", entity: "ticket_type", entityId: id, detail: { eventId: before.eventId, ...auditDetail(row, row.accessCodeHash !== before.accessCodeHash, before) } },
         now,
       ),
     ],

@@ -109,3 +109,37 @@ export function tierInLanguage(tier: TicketType, lang: string, mainLang: string)
 export function agendaInLanguage(item: AgendaItem, lang: string, mainLang: string): LocalizedAgendaItem {
   return inLanguage(item, agendaTextFields, lang, mainLang);
 }
+
+/**
+ * A record's texts when its main language changes from `from` to `to`: the `to` version
+ * becomes the main text (field by field; a field with no `to` version keeps the old main
+ * text, so a required field is never left empty), and the old main text becomes the `from`
+ * version. Nothing is lost: every text written stays, under the language it was written in.
+ */
+export function rearrange<F extends string, M extends Partial<Record<F, string | null>>>(
+  fields: readonly F[],
+  main: M,
+  versions: Translations<F>,
+  from: string,
+  to: string,
+): { main: M; translations: Translations<F> } {
+  const { [from]: _ignored, ...others } = versions;
+  if (from === to) return { main, translations: others };
+  const { [to]: chosen, ...rest } = others;
+  const newMain = { ...main };
+  const oldMain: Partial<Record<F, string>> = {};
+  for (const field of fields) {
+    const old = main[field];
+    if (typeof old === "string" && old.trim() !== "") oldMain[field] = old;
+    const text = chosen?.[field];
+    if (text !== undefined && text.trim() !== "") (newMain as Record<F, string | null | undefined>)[field] = text;
+  }
+  return { main: newMain, translations: { ...rest, [from]: oldMain } };
+}
+
+/** The languages whose versions differ between two stored translations (for the audit log). */
+export function changedLanguages(before: Translations, after: Translations): string[] {
+  const langs = new Set([...Object.keys(before), ...Object.keys(after)]);
+  const key = (t: Translations, lang: string) => JSON.stringify(Object.entries(t[lang] ?? {}).sort());
+  return [...langs].filter((lang) => key(before, lang) !== key(after, lang)).sort();
+}

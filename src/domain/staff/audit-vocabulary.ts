@@ -46,6 +46,8 @@ export const auditDetailKeys = [
   // events
   "sold", "held", "weeks", "slug", "title", "fields", "summary", "venueName", "venueAddress", "timezone", "startsAt", "endsAt",
   "doorsOpenAt", "capacity", "referencePrefix", "ticketEmailSubject", "agenda",
+  // languages: the main one, and those whose versions were written or changed
+  "mainLanguage", "languages",
   // staff, tokens, sign-in
   "email", "role", "eventIds", "disabled", "sessions",
   // members

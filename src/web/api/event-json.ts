@@ -1,29 +1,49 @@
-import type { AgendaItem } from "@/generated/prisma/client";
-import type { EventView, TierView } from "@/domain/events/public-event";
+import type { AgendaItem, Event, TicketType } from "@/generated/prisma/client";
+import { viewInLanguage, type EventView } from "@/domain/events/public-event";
+import { agendaTextFields, allVersions, eventTextFields, tierTextFields } from "@/domain/events/translations";
+
+// The organisers' texts are in `language` (the caller's, or the event's main language when the
+// caller named none), each falling back to the main language where no version was written;
+// `fallback` names the fields that did. `translations` has every version, the main one
+// included, for integrations that show their own choice: { "en": { "title": … }, "es": { … } }.
 
 const money = (amount: number, currency: string) => ({ amount, currency });
 
+/** The fields whose text is in another language than `language` (its main one: there was no version). */
+function fallbackOf(texts: { textLang: Record<string, string> }, language: string) {
+  // The ticket email's subject is not in the API's answer (only in `translations`).
+  const fields = Object.entries(texts.textLang).filter(([field, lang]) => lang !== language && field !== "ticketEmailSubject");
+  return fields.length ? { fallback: Object.fromEntries(fields) } : {};
+}
+
 // A tier's `available` is what it can sell by its own quota (bounded by the event), null when
 // only the event's places limit it: the event's places are said once, as the event's `available`.
-function tierJson({ tier, quotaLeft, state }: TierView, currency: string) {
+function tierJson({ tier, quotaLeft, state }: ReturnType<typeof viewInLanguage>["tiers"][number], original: TicketType, event: Event, language: string) {
+  const versions = allVersions(original, tierTextFields, event.mainLanguage);
   return {
     id: tier.id,
     name: tier.name,
     description: tier.description,
-    price: money(tier.priceMinor, currency),
+    price: money(tier.priceMinor, event.currency),
     eligibility: tier.eligibility,
     ...(tier.eligibility === "declaration" ? { declaration: tier.declarationText } : {}),
     available: quotaLeft,
     state,
     maxPerOrder: tier.maxPerOrder,
+    ...fallbackOf(tier, language),
+    translations: versions,
   };
 }
 
-/** An event in the API's list: the facts the list page shows, with every tier. */
-export function eventSummaryJson(view: EventView, url: string) {
-  const { event } = view;
+/** An event in the API's list, its texts in `language`: the facts the list page shows, with every tier. */
+export function eventSummaryJson(view: EventView, url: string, language: string) {
+  const local = viewInLanguage(view, language);
+  const { event } = local;
+  const main = view.event.mainLanguage;
   return {
     slug: event.slug,
+    language,
+    mainLanguage: main,
     title: event.title,
     summary: event.summary,
     status: event.status,
@@ -40,19 +60,28 @@ export function eventSummaryJson(view: EventView, url: string) {
     onSale: view.onSale,
     soldOut: view.soldOut,
     url,
-    tiers: view.tiers.map((t) => tierJson(t, event.currency)),
+    ...fallbackOf(event, language),
+    translations: allVersions(view.event, eventTextFields, main),
+    tiers: local.tiers.map((t, i) => tierJson(t, view.tiers[i]!.tier, view.event, language)),
   };
 }
 
-function agendaJson(item: AgendaItem) {
-  return { startsAt: item.startsAt.toISOString(), title: item.title, detail: item.detail };
+function agendaJson(item: ReturnType<typeof viewInLanguage>["agenda"][number], original: AgendaItem, main: string, language: string) {
+  return {
+    startsAt: item.startsAt.toISOString(),
+    title: item.title,
+    detail: item.detail,
+    ...fallbackOf(item, language),
+    translations: allVersions(original, agendaTextFields, main),
+  };
 }
 
-/** One event in full: the summary plus its Markdown description and programme. */
-export function eventDetailJson(view: EventView, url: string) {
+/** One event in full, its texts in `language`: the summary plus its Markdown description and programme. */
+export function eventDetailJson(view: EventView, url: string, language: string) {
+  const local = viewInLanguage(view, language);
   return {
-    ...eventSummaryJson(view, url),
-    description: view.event.description,
-    agenda: view.agenda.map(agendaJson),
+    ...eventSummaryJson(view, url, language),
+    description: local.event.description,
+    agenda: local.agenda.map((item, i) => agendaJson(item, view.agenda[i]!, view.event.mainLanguage, language)),
   };
 }

@@ -12,21 +12,29 @@ import { orderInputSchema } from "@/domain/orders/input";
 import { register } from "@/domain/orders/register";
 import { requireHuman } from "@/web/middleware/turnstile";
 import { eventDetailJson, eventSummaryJson } from "@/web/api/event-json";
+import { preferLanguage } from "@/web/shared/i18n";
 
 /** The public JSON API, version 1: the same facts as the pages, for organisers' own sites. */
 export const apiRoutes = new Hono<AppEnv>()
+  // Texts in the caller's language; a caller who named none gets each event's main language,
+  // so that is its own cache entry ("main"), not the default language's.
   .get("/events", async (c) => {
-    const body = await cached(`${c.var.deps.origin} /api/v1/events ${c.var.locale}`, c.var.config.publicCacheSeconds, async () => {
+    const language = c.var.localeChosen ? c.var.locale : "main";
+    const body = await cached(`${c.var.deps.origin} /api/v1/events ${language}`, c.var.config.publicCacheSeconds, async () => {
       const events = await listUpcomingEvents(c.var.db, new Date());
-      return { events: events.map((view) => eventSummaryJson(view, absoluteUrl(c, `/events/${view.event.slug}`))) };
+      return {
+        events: events.map((view) => eventSummaryJson(view, absoluteUrl(c, `/events/${view.event.slug}`), language === "main" ? view.event.mainLanguage : language)),
+      };
     });
     return c.json(body);
   })
   .get("/events/:slug", validate("param", slugParam), async (c) => {
     const { slug } = c.req.valid("param");
-    const body = await cached(`${c.var.deps.origin} /api/v1/events/${slug} ${c.var.locale}`, c.var.config.publicCacheSeconds, async () => {
+    const language = c.var.localeChosen ? c.var.locale : "main";
+    const body = await cached(`${c.var.deps.origin} /api/v1/events/${slug} ${language}`, c.var.config.publicCacheSeconds, async () => {
       const view = await getPublicEvent(c.var.db, slug, new Date());
-      return { event: eventDetailJson(view, absoluteUrl(c, `/events/${slug}`)) };
+      preferLanguage(c, view.event.mainLanguage);
+      return { event: eventDetailJson(view, absoluteUrl(c, `/events/${slug}`), c.var.locale) };
     });
     return c.json(body);
   })

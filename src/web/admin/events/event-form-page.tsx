@@ -7,6 +7,7 @@ import { EventStatus, seatsText } from "@/web/admin/events/event-list-page";
 import { StatusActions, TierTable } from "@/web/admin/events/event-manage";
 import { Notice } from "@/web/admin/events/fields";
 import { ErrorSummary } from "@/web/shared/form-parts";
+import { versionLabels } from "@/web/admin/events/translation-fields";
 
 type Common = {
   staff: StaffIdentity;
@@ -28,7 +29,7 @@ export function NewEventPage(props: Common) {
       </p>
       <h1>Create an event</h1>
       <p>The event is saved as a draft, seen only on these pages. Add ticket tiers next, preview it, then publish.</p>
-      {props.message && <ErrorSummary message={props.message} errors={props.errors} labels={labels} />}
+      {props.message && <ErrorSummary message={props.message} errors={props.errors} labels={{ ...labels, ...versionLabels() }} />}
       <EventForm action="/admin/events/new" csrfToken={props.csrfToken} values={props.values} errors={props.errors} submitLabel="Create the event as a draft" />
     </AdminLayout>
   );
@@ -60,7 +61,7 @@ export function EditEventPage(props: Common & { event: AdminEvent; deletableTier
         )}
       </ul>
       <Notice text={props.notice} />
-      {props.message && <ErrorSummary message={props.message} errors={props.errors} labels={labels} />}
+      {props.message && <ErrorSummary message={props.message} errors={props.errors} labels={{ ...labels, ...versionLabels() }} />}
       <h2>Details</h2>
       <EventForm
         action={`/admin/events/${event.id}/edit`}

@@ -1,6 +1,7 @@
 import { commonTimezones, type EventFormValues } from "@/domain/events/event-input";
 import { Input, Select, TextArea } from "@/web/admin/events/fields";
 import { CsrfField } from "@/web/admin/admin-layout";
+import { EventTranslationFields, MainLanguageField } from "@/web/admin/events/translation-fields";
 
 /** Field labels, also used by the error summary. */
 export const eventLabels: Record<keyof EventFormValues, string> = {
@@ -41,6 +42,7 @@ export function EventForm(props: { action: string; csrfToken: string; values: Ev
   return (
     <form method="post" action={props.action} novalidate class="admin-form">
       <CsrfField token={props.csrfToken} />
+      <MainLanguageField values={v} errors={e} />
       <fieldset>
         <legend>About the event</legend>
         <Input {...field("title")} required maxlength={150} />
@@ -118,6 +120,7 @@ export function EventForm(props: { action: string; csrfToken: string; values: Ev
           hint="One item per line: the time, the title, then (if you like) a spaced dash and a detail. For example: 11:00 Welcome — Chair of trustees. Times are on the event's date. Leave it empty for no programme."
         />
       </fieldset>
+      <EventTranslationFields values={v} errors={e} />
       <button type="submit" class="button-primary">
         {props.submitLabel}
       </button>

@@ -12,10 +12,12 @@ import { messagesOf } from "@/web/shared/i18n";
 import { requirePermission, signedIn, type SignedIn } from "@/web/middleware/auth";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { changeEventStatus, duplicateEvent, type StatusAction } from "@/domain/events/event-actions";
-import { blankEventValues, eventFields, eventRuleIssues, eventFormValues, eventInputSchema, type EventFormValues } from "@/domain/events/event-input";
+import { blankEventValues, eventFields, eventRuleIssues, eventFormValues, eventFormSchema, type EventFormValues } from "@/domain/events/event-input";
+import { eventLanguageNames, tierLanguageNames } from "@/domain/events/language-input";
+import { locales } from "@/i18n";
 import { createEvent, getAdminEvent, getPreviewView, listAdminEvents, updateEvent } from "@/domain/events/admin-events";
-import { count, formShape } from "@/domain/events/form-input";
-import { blankTierValues, tierFields, tierFormValues, tierInputSchema, tierRuleIssues, type TierFormValues } from "@/domain/events/tier-input";
+import { count, formShape, formShapeWith } from "@/domain/events/form-input";
+import { blankTierValues, tierFields, tierFormValues, tierFormSchema, tierRuleIssues, type TierFormValues } from "@/domain/events/tier-input";
 import { createTier, deletableTierIds, deleteTier, getAdminTier, nextSortOrder, updateTier } from "@/domain/events/tiers";
 import { AdminEventListPage } from "@/web/admin/events/event-list-page";
 import { EditEventPage, NewEventPage } from "@/web/admin/events/event-form-page";
@@ -23,8 +25,8 @@ import { previewPageHtml } from "@/web/admin/events/preview";
 import { TierFormPage } from "@/web/admin/events/tier-form-page";
 
 const idParam = z.object({ id: z.string().regex(/^[a-z]{2,8}_[0-9a-z]{16}$/) });
-const eventForm = formShape(eventFields);
-const tierForm = formShape(tierFields);
+const eventForm = formShapeWith(eventFields, eventLanguageNames(locales));
+const tierForm = formShapeWith(tierFields, tierLanguageNames(locales));
 const manageEvents = requirePermission("manage_events");
 
 /** What a redirect after a change says on the next page (?done=…). */
@@ -108,7 +110,7 @@ export const adminEventRoutes = new Hono<AppEnv>()
   .get("/events/new", manageEvents, (c) => c.html(<NewEventPage {...signedIn(c.var)} values={blankEventValues()} errors={{}} />))
   .post("/events/new", manageEvents, validate("form", eventForm), async (c) => {
     const values = c.req.valid("form");
-    const parsed = eventInputSchema.safeParse(values);
+    const parsed = eventFormSchema(locales, "en").safeParse(values);
     const m = messagesOf(c);
     const again = (errors: Record<string, string>, message = formProblem(m)) => c.html(<NewEventPage {...signedIn(c.var)} values={values} errors={errors} message={message} />, 422);
     if (!parsed.success) return again(formMessages(m, parsed.error.issues, eventRuleIssues(values)));
@@ -126,7 +128,7 @@ export const adminEventRoutes = new Hono<AppEnv>()
   .post("/events/:id/edit", manageEvents, validate("param", idParam), validate("form", eventForm), async (c) => {
     const { id } = c.req.valid("param");
     const values = c.req.valid("form");
-    const parsed = eventInputSchema.safeParse(values);
+    const parsed = eventFormSchema(locales, (await getAdminEvent(c.var.db, id)).mainLanguage).safeParse(values);
     const m = messagesOf(c);
     if (!parsed.success) return c.html(await editPage(c.var, id, { values, errors: formMessages(m, parsed.error.issues, eventRuleIssues(values)), message: formProblem(m) }), 422);
     try {
@@ -169,7 +171,7 @@ export const adminEventRoutes = new Hono<AppEnv>()
   .post("/events/:id/tiers/new", manageEvents, validate("param", idParam), validate("form", tierForm), async (c) => {
     const event = await getAdminEvent(c.var.db, c.req.valid("param").id);
     const values = c.req.valid("form");
-    const parsed = tierInputSchema(event.timezone, false).safeParse(values);
+    const parsed = tierFormSchema(event.timezone, false, locales, event.mainLanguage).safeParse(values);
     const m = messagesOf(c);
     if (!parsed.success) {
       const errors = formMessages(m, parsed.error.issues, tierRuleIssues(event.timezone, false, values));
@@ -185,7 +187,7 @@ export const adminEventRoutes = new Hono<AppEnv>()
   .post("/tiers/:id/edit", manageEvents, validate("param", idParam), validate("form", tierForm), async (c) => {
     const tier = await getAdminTier(c.var.db, c.req.valid("param").id);
     const values: TierFormValues = c.req.valid("form");
-    const parsed = tierInputSchema(tier.event.timezone, tier.accessCodeHash !== null).safeParse(values);
+    const parsed = tierFormSchema(tier.event.timezone, tier.accessCodeHash !== null, locales, tier.event.mainLanguage).safeParse(values);
     const m = messagesOf(c);
     const again = (errors: Record<string, string>, message = formProblem(m)) =>
       c.html(<TierFormPage {...signedIn(c.var)} event={tier.event} tier={tier} values={values} errors={errors} message={message} />, 422);

@@ -4,6 +4,7 @@ import type { StaffIdentity } from "@/domain/staff/roles";
 import { AdminLayout, CsrfField } from "@/web/admin/admin-layout";
 import { Input, Radios, TextArea } from "@/web/admin/events/fields";
 import { ErrorSummary } from "@/web/shared/form-parts";
+import { TierTranslationFields, versionLabels } from "@/web/admin/events/translation-fields";
 
 export const tierLabels: Record<keyof TierFormValues, string> = {
   name: "Name",
@@ -60,7 +61,7 @@ export function TierFormPage(props: Props) {
           <dd>{tier.quota ?? "none"}</dd>
         </dl>
       )}
-      {props.message && <ErrorSummary message={props.message} errors={props.errors} labels={tierLabels} />}
+      {props.message && <ErrorSummary message={props.message} errors={props.errors} labels={{ ...tierLabels, ...versionLabels() }} />}
       <form method="post" action={tier ? `/admin/tiers/${tier.id}/edit` : `/admin/events/${event.id}/tiers/new`} novalidate class="admin-form">
         <CsrfField token={props.csrfToken} />
         <Input {...field("name")} required maxlength={100} hint="As buyers see it, e.g. Member, Concession, Non-member." />
@@ -91,6 +92,7 @@ export function TierFormPage(props: Props) {
           <Input {...field("salesStart")} type="datetime-local" width="medium" hint="For example 2027-05-01 09:00." />
           <Input {...field("salesEnd")} type="datetime-local" width="medium" hint="For example an early-bird price ending on 2027-05-31 23:59." />
         </fieldset>
+        <TierTranslationFields values={v} errors={e} mainLanguage={event.mainLanguage} />
         <Input {...field("minPerOrder")} inputmode="numeric" width="short" hint="Leave blank for no minimum." />
         <Input {...field("maxPerOrder")} inputmode="numeric" width="short" hint={`Leave blank to allow up to the event's limit (${event.maxPerOrder}).`} />
         <Input {...field("sortOrder")} inputmode="numeric" width="short" hint="Tiers are listed from the lowest number. Leave blank to keep its place (a new tier goes last)." />
