@@ -17,7 +17,7 @@ import { eventDetailJson, eventSummaryJson } from "@/web/api/event-json";
 export const apiRoutes = new Hono<AppEnv>()
   .get("/events", async (c) => {
     const body = await cached(`${c.var.deps.origin} /api/v1/events ${c.var.locale}`, c.var.config.publicCacheSeconds, async () => {
-      const events = await listUpcomingEvents(c.var.db, new Date());
+      const events = await listUpcomingEvents(c.var.deps.d1, new Date());
       return { events: events.map((view) => eventSummaryJson(view, absoluteUrl(c, `/events/${view.event.slug}`))) };
     });
     return c.json(body);
@@ -25,7 +25,7 @@ export const apiRoutes = new Hono<AppEnv>()
   .get("/events/:slug", validate("param", slugParam), async (c) => {
     const { slug } = c.req.valid("param");
     const body = await cached(`${c.var.deps.origin} /api/v1/events/${slug} ${c.var.locale}`, c.var.config.publicCacheSeconds, async () => {
-      const view = await getPublicEvent(c.var.db, slug, new Date());
+      const view = await getPublicEvent(c.var.deps.d1, slug, new Date());
       return { event: eventDetailJson(view, absoluteUrl(c, `/events/${slug}`)) };
     });
     return c.json(body);

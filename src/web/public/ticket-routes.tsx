@@ -20,14 +20,14 @@ export const ticketRoutes = new Hono<AppEnv>()
   .use("/tickets/*", privatePage)
   .get("/tickets/:token", validate("param", tokenParam), async (c) => {
     const { token } = c.req.valid("param");
-    const ticket = await getTicketView(c.var, token);
+    const ticket = await getTicketView(c.var.deps, token);
     const svg = ticket.code ? await qrSvg(ticket.code, messagesOf(c).tickets.qrLabelFor({ name: ticket.attendeeName })) : null;
     const path = ticketPath(token);
     return c.html(<TicketPage m={messagesOf(c)} ticket={ticket} qrSvg={svg} paths={{ calendar: `${path}/calendar.ics`, png: `${path}/qr.png` }} />);
   })
   .get("/tickets/:token/calendar.ics", validate("param", tokenParam), async (c) => {
     const { token } = c.req.valid("param");
-    const ticket = await getTicketView(c.var, token);
+    const ticket = await getTicketView(c.var.deps, token);
     const ics = eventIcs(ticket.event, { url: absoluteUrl(c, ticketPath(token)), ticketName: ticket.attendeeName, ticketId: ticket.id, words: messagesOf(c).ics });
     return c.body(ics, 200, {
       "Content-Type": "text/calendar; charset=utf-8",
@@ -36,7 +36,7 @@ export const ticketRoutes = new Hono<AppEnv>()
   })
   .get("/tickets/:token/qr.png", validate("param", tokenParam), async (c) => {
     const { token } = c.req.valid("param");
-    const ticket = await getTicketView(c.var, token);
+    const ticket = await getTicketView(c.var.deps, token);
     if (!ticket.code) throw new DomainError("not_found", { what: "ticket_code", next: "ticket_page" });
     return c.body(await qrPng(ticket.code), 200, { "Content-Type": "image/png" });
   });

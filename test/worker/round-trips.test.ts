@@ -1,0 +1,115 @@
+import { env } from "cloudflare:workers";
+import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import worker from "@/dev/entry";
+import { countingD1, notCounted, ROUND_TRIPS_HEADER } from "@/dev/round-trips";
+import { codeFor, doorSetup, nonce, scan } from "./door-helpers";
+import { createEvent, db, fetchWorker, orderBody } from "./helpers";
+import { deliver, pendingOrder, sessionObject, stripeEvent } from "./stripe-fixtures";
+
+// The round-trip budgets of the hot paths (issue #16; DESIGN: "Round trips are the edge's
+// currency"). The development entry counts each request's D1 calls (src/dev/round-trips.ts)
+// and says the number in a response header.
+
+/** The D1 round trips a response says its request took. */
+function roundTrips(res: Response): number {
+  const header = res.headers.get(ROUND_TRIPS_HEADER);
+  expect(header, `${ROUND_TRIPS_HEADER} header`).not.toBeNull();
+  return Number(header);
+}
+
+describe("the round-trip counter", () => {
+  it("counts each statement run and each batch as one, and nothing run for another service", async () => {
+    const { db: d1, counter } = countingD1(env.DB);
+    await d1.prepare("SELECT 1").first();
+    await d1.prepare("SELECT ?1").bind(2).all();
+    await d1.batch([d1.prepare("SELECT 1"), d1.prepare("SELECT ?1").bind(2)]);
+    expect(counter.count).toBe(3);
+    await notCounted(() => d1.prepare("SELECT 1").run());
+    expect(counter.count).toBe(3);
+  });
+});
+
+describe("a check-in is one round trip", () => {
+  it("admits a scanned code with an API token (its first use, which also records it) in one", async () => {
+    const { event, tickets, door } = await doorSetup(2);
+    const res = await scan(door, { event: event.slug, code: await codeFor(tickets[0]!.id), nonce: nonce(), device: "phone" });
+    expect(((await res.json()) as { result: string }).result).toBe("admitted");
+    expect(roundTrips(res)).toBe(1);
+    expect((await db.apiToken.findFirstOrThrow({ where: { staffId: door.staff.id } })).lastUsedAt).not.toBeNull();
+    const next = await scan(door, { event: event.slug, code: await codeFor(tickets[1]!.id), nonce: nonce() });
+    expect(((await next.json()) as { result: string }).result).toBe("admitted");
+    expect(roundTrips(next)).toBe(1);
+  });
+
+  it("admits with a door session, and by ticket id after a search, in one", async () => {
+    const { event, tickets, door } = await doorSetup(2);
+    const bySession = await scan(door, { event: event.slug, code: await codeFor(tickets[0]!.id), nonce: nonce() }, false);
+    expect(((await bySession.json()) as { result: string }).result).toBe("admitted");
+    expect(roundTrips(bySession)).toBe(1);
+    const byId = await scan(door, { event: event.slug, ticketId: tickets[1]!.id, nonce: nonce() });
+    expect(((await byId.json()) as { result: string }).result).toBe("admitted");
+    expect(roundTrips(byId)).toBe(1);
+    expect(await db.checkIn.count({ where: { eventId: event.id, result: "admitted", staffId: door.staff.id } })).toBe(2);
+  });
+});
+
+describe("a ticket page is one round trip", () => {
+  it("reads the ticket, its event, tier, order and number once for the page, its calendar file and its QR image", async () => {
+    const { tickets } = await doorSetup(2);
+    const ticket = await db.ticket.findUniqueOrThrow({ where: { id: tickets[1]!.id } });
+    const page = await fetchWorker(`/tickets/${ticket.token}`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toMatch(/[A-Z]{2,5}-[A-Z0-9]{5}-2\b/);
+    expect(roundTrips(page)).toBe(1);
+    expect(roundTrips(await fetchWorker(`/tickets/${ticket.token}/calendar.ics`))).toBe(1);
+    expect(roundTrips(await fetchWorker(`/tickets/${ticket.token}/qr.png`))).toBe(1);
+  });
+});
+
+describe("an event page or the events API is one round trip, or none when cached", () => {
+  it("reads an event with its tiers and programme in one", async () => {
+    const event = await createEvent({ tiers: [{ name: "Member" }, { name: "Non-member" }] });
+    for (const path of [`/events/${event.slug}`, `/api/v1/events/${event.slug}`, "/api/v1/events", "/"]) {
+      const res = await fetchWorker(path, { headers: { accept: path.startsWith("/api") ? "application/json" : "text/html" } });
+      expect(res.status, path).toBe(200);
+      expect(roundTrips(res), path).toBe(1);
+    }
+  });
+
+  it("answers from the micro-cache without the database while it is fresh", async () => {
+    const event = await createEvent();
+    const ctx = createExecutionContext();
+    const cachedEnv = { ...env, PUBLIC_CACHE_SECONDS: "30" };
+    for (const path of [`/events/${event.slug}`, `/api/v1/events/${event.slug}`]) {
+      const first = await worker.fetch(new Request(`http://example.test${path}`), cachedEnv, ctx);
+      expect(first.status, path).toBe(200);
+      expect(roundTrips(first), path).toBe(1);
+      const again = await worker.fetch(new Request(`http://example.test${path}`), cachedEnv, ctx);
+      expect(again.status, path).toBe(200);
+      expect(roundTrips(again), path).toBe(0);
+    }
+    await waitOnExecutionContext(ctx);
+  });
+});
+
+describe("placing an order and fulfilling it", () => {
+  it("places an order in at most 3 round trips plus Stripe's (the issue's target: 2)", async () => {
+    const event = await createEvent();
+    const res = await fetchWorker(`/api/v1/events/${event.slug}/orders`, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json" },
+      body: JSON.stringify(orderBody(event.ticketTypes[0]!.id, 2)),
+    });
+    expect(res.status).toBe(201);
+    expect(roundTrips(res)).toBeLessThanOrEqual(3);
+  });
+
+  it("fulfils a paid session from the webhook in at most 5 round trips (the issue's target: 3)", async () => {
+    const { order, sessionId } = await pendingOrder(2);
+    const res = await deliver(stripeEvent("checkout.session.completed", sessionObject(order, sessionId)));
+    expect(res.status).toBe(200);
+    expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("paid");
+    expect(roundTrips(res)).toBeLessThanOrEqual(5);
+  });
+});
