@@ -112,8 +112,14 @@ export function readPublishedEventsEndingAfter(d1: D1Database, now: Date): Promi
 }
 
 /** An event by slug with its tiers by sort order (no programme), or null. */
-export function findEventWithTiersBySlug(db: PrismaClient, slug: string) {
-  return db.event.findUnique({ where: { slug }, include: { ticketTypes: { orderBy: { sortOrder: "asc" } } } });
+export async function findEventWithTiersBySlug(d1: D1Database, slug: string): Promise<(Event & { ticketTypes: TicketType[] }) | null> {
+  // One D1 batch (one round trip): placing an order reads the event and its tiers once.
+  const [events, tiers] = await d1.batch<Record<string, unknown>>([
+    d1.prepare(`SELECT * FROM "Event" WHERE "slug" = ?1`).bind(slug),
+    d1.prepare(`SELECT * FROM "TicketType" WHERE "eventId" = (SELECT "id" FROM "Event" WHERE "slug" = ?1) ORDER BY "sortOrder" ASC`).bind(slug),
+  ]);
+  const event = events!.results[0];
+  return event ? { ...storedRow("Event", event), ticketTypes: tiers!.results.map((r) => storedRow("TicketType", r)) } : null;
 }
 
 /** An event with its tiers by sort order (no programme), or null. */
