@@ -54,6 +54,42 @@ describe("a check-in is one round trip", () => {
   });
 });
 
+describe("the one-trip admit never admits what the long way refuses", () => {
+  type Setup = Awaited<ReturnType<typeof doorSetup>>;
+  const cases: Array<[string, (s: Setup) => Promise<unknown>, viaToken?: boolean]> = [
+    ["a cancelled ticket", (s) => db.ticket.update({ where: { id: s.tickets[0]!.id }, data: { status: "cancelled" } })],
+    ["an unpaid order", (s) => db.order.update({ where: { id: s.order.id }, data: { status: "pending" } })],
+    ["a refunded order", (s) => db.order.update({ where: { id: s.order.id }, data: { status: "refunded" } })],
+    ["a cancelled event", (s) => db.event.update({ where: { id: s.event.id }, data: { status: "cancelled" } })],
+    ["a disabled staff member", (s) => db.staff.update({ where: { id: s.door.staff.id }, data: { disabledAt: new Date() } })],
+    ["a revoked token", (s) => db.apiToken.updateMany({ where: { staffId: s.door.staff.id }, data: { revokedAt: new Date() } })],
+    ["an expired session", (s) => db.session.updateMany({ where: { staffId: s.door.staff.id }, data: { expiresAt: new Date(Date.now() - 1000) } }), false],
+    ["door staff of another event", (s) => db.staffEvent.deleteMany({ where: { staffId: s.door.staff.id } })],
+  ];
+  for (const [what, change, viaToken = true] of cases) {
+    it(`refuses ${what}`, async () => {
+      const setup = await doorSetup(1);
+      await change(setup);
+      const res = await scan(setup.door, { event: setup.event.slug, code: await codeFor(setup.tickets[0]!.id), nonce: nonce() }, viaToken);
+      const body = (await res.json()) as { result?: string };
+      expect(body.result).not.toBe("admitted");
+      expect((await db.ticket.findUniqueOrThrow({ where: { id: setup.tickets[0]!.id } })).checkedInAt).toBeNull();
+      expect(await db.checkIn.count({ where: { ticketId: setup.tickets[0]!.id, result: "admitted" } })).toBe(0);
+    });
+  }
+
+  it("refuses a ticket of another event scanned at this door, by code or by id", async () => {
+    const here = await doorSetup(1);
+    const elsewhere = await doorSetup(1);
+    await db.staffEvent.create({ data: { staffId: here.door.staff.id, eventId: elsewhere.event.id } });
+    for (const by of [{ code: await codeFor(elsewhere.tickets[0]!.id) }, { ticketId: elsewhere.tickets[0]!.id }]) {
+      const body = (await (await scan(here.door, { event: here.event.slug, ...by, nonce: nonce() })).json()) as { result?: string };
+      expect(body.result).toBe("wrong_event");
+    }
+    expect((await db.ticket.findUniqueOrThrow({ where: { id: elsewhere.tickets[0]!.id } })).checkedInAt).toBeNull();
+  });
+});
+
 describe("a ticket page is one round trip", () => {
   it("reads the ticket, its event, tier, order and number once for the page, its calendar file and its QR image", async () => {
     const { tickets } = await doorSetup(2);
