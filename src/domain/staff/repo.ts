@@ -137,7 +137,7 @@ export function findApiTokenStaff(d1: D1Database, tokenHash: string): Promise<(S
 }
 
 /** How often a token's "last used" time is written: at most once a minute (the tokens page shows it). */
-const TOUCH_EVERY_MS = 60_000;
+export const TOUCH_EVERY_MS = 60_000;
 
 /** Records when a token was last used, unless that was less than a minute ago (a no-op then); by hash, so it can sit in the batch that uses the token. */
 export function touchApiTokenStatement(d1: D1Database, tokenHash: string, now: Date): D1PreparedStatement {
