@@ -141,6 +141,19 @@ describe("placing an order and fulfilling it", () => {
     expect(roundTrips(res)).toBe(2);
   });
 
+  it("opens the Checkout Session on the pay page in at most 6 round trips plus the Stripe call (a regression guard: issue #16's budget for an order is 2 plus Stripe)", async () => {
+    const event = await createEvent();
+    const placed = await fetchWorker(`/api/v1/events/${event.slug}/orders`, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json" },
+      body: JSON.stringify(orderBody(event.ticketTypes[0]!.id, 1)),
+    });
+    const { checkoutUrl } = (await placed.json()) as { checkoutUrl: string };
+    const pay = await fetchWorker(new URL(checkoutUrl).pathname, { redirect: "manual" });
+    expect(pay.status).toBe(303);
+    expect(roundTrips(pay)).toBeLessThanOrEqual(6);
+  });
+
   it("fulfils a paid session from the webhook in 3 round trips (event seen? with its order, the fulfilment, the event recorded); its mail goes after the response", async () => {
     const { order, sessionId } = await pendingOrder(2);
     const completed = stripeEvent("checkout.session.completed", sessionObject(order, sessionId));
