@@ -1,5 +1,6 @@
 import type { AppExtensions } from "@/extensions";
 import { devRoutes } from "@/dev/routes";
+import { notCounted } from "@/dev/round-trips";
 import { devStripeRoutes } from "@/dev/stripe-routes";
 import { deliverPendingWebhooks, emulatorFetch, expireDueSessions } from "@/dev/stripe-emulator";
 import { turnstileStandIn } from "@/dev/turnstile-stand-in";
@@ -11,7 +12,11 @@ import { turnstileStandIn } from "@/dev/turnstile-stand-in";
  * Turnstile siteverify stand-in for Cloudflare's test keys.
  */
 export const devTools: AppExtensions = {
-  offlineStripe: emulatorFetch,
+  // The emulator stands in for Stripe: its own D1 queries are Stripe's round trips, not the app's.
+  offlineStripe: (ctx) => {
+    const stripe = emulatorFetch(ctx);
+    return (input, init) => notCounted(() => stripe(input, init));
+  },
   offlineTurnstile: turnstileStandIn,
   routes(app) {
     app.route("/dev", devRoutes);

@@ -1,3 +1,4 @@
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { hashAccessCode } from "@/domain/orders/eligibility";
 import { getPreviewView } from "@/domain/events/admin-events";
@@ -406,7 +407,7 @@ describe("previewing an event", () => {
       ],
     });
     const now = new Date();
-    const [preview, page] = await Promise.all([getPreviewView(db, event.id, now), getPublicEvent(db, event.slug, now)]);
+    const [preview, page] = await Promise.all([getPreviewView(db, event.id, now), getPublicEvent(env.DB, event.slug, now)]);
     for (const view of [preview, page]) {
       expect(view.tiers.map((t) => t.tier.name)).toEqual(["Cheap", "Dear", "Late"]);
       expect(view.agenda.map((a) => a.title)).toEqual(["Close", "Talk", "Lunch"]);

@@ -1,10 +1,14 @@
 import type { DoorEvent } from "@/domain/checkin/access";
-import { admitTicket, findDoorTicket, findScanByNonce, logRefusal, undoAdmit, type DoorTicketRow, type ScanLog } from "@/domain/checkin/repo";
+import { admitForCaller, admitTicket, findDoorTicket, findScanByNonce, logRefusal, undoAdmit, type DoorTicketRow, type ScanLog } from "@/domain/checkin/repo";
 import { DomainError } from "@/domain/errors";
 import type { ServiceDeps } from "@/domain/deps";
+import type { CredentialHash } from "@/domain/staff/repo";
 import type { StaffIdentity } from "@/domain/staff/roles";
 import { verifyTicketCode } from "@/domain/tickets/signing";
 import { ticketStatus, type TicketStatus } from "@/domain/tickets/status";
+
+/** The error D1 gives when a scan's nonce is already in the log (a retry, or a reused nonce). */
+const NONCE_TAKEN = /UNIQUE constraint failed: CheckIn\.nonce/;
 
 /** The stable reason codes the scanner switches on. */
 export type CheckInResult = "admitted" | "already_checked_in" | "invalid" | "wrong_event" | Exclude<TicketStatus, "valid">;
@@ -96,7 +100,7 @@ export async function checkIn(deps: ServiceDeps, staff: StaffIdentity, event: Do
     admitted = await admitTicket(deps.d1, ticket.id, { ...log, ticketId: ticket.id }, now);
   } catch (err) {
     // The same nonce raced in from a retry: the batch rolled back; answer as the first did.
-    const raced = /UNIQUE constraint failed: CheckIn\.nonce/.test(String(err)) ? await replay(deps, request.nonce, { ...log, ticketId: ticket.id }) : null;
+    const raced = NONCE_TAKEN.test(String(err)) ? await replay(deps, request.nonce, { ...log, ticketId: ticket.id }) : null;
     if (raced) return raced;
     throw err;
   }
@@ -104,6 +108,32 @@ export async function checkIn(deps: ServiceDeps, staff: StaffIdentity, event: Do
   // Someone got there first: say when and on which device.
   const current = await findDoorTicket(deps.d1, ticket.id);
   return { result: "already_checked_in", ticket: ticketInfo(current ?? ticket) };
+}
+
+/**
+ * The door's usual scan in one round trip (DESIGN: a check-in is one round trip): a valid
+ * ticket admitted for a caller who may scan at this door, with the caller's credential, their
+ * door access, the ticket's state and the admit checked in one batch (checkin/repo
+ * admitForCaller). Answers only when it admitted; null otherwise (an unreadable code, a
+ * refusal, a retried nonce, a caller who may not scan), and then `checkIn`, the long way with
+ * its every answer and log entry, decides: this never admits what the long way would refuse.
+ */
+export async function admitInOneTrip(deps: ServiceDeps, credential: CredentialHash, slug: string, request: CheckInRequest): Promise<CheckInOutcome | null> {
+  let target = request.ticketId ? { ticketId: request.ticketId, codeEventId: null as string | null } : null;
+  if (!target) {
+    const verified = await verifyTicketCode(deps.config, request.code ?? "");
+    if (!verified.ok) return null;
+    target = { ticketId: verified.ticketId, codeEventId: verified.eventId };
+  }
+  const now = deps.now();
+  try {
+    const admitted = await admitForCaller(deps.d1, { credential, slug, ...target, device: request.device, nonce: request.nonce }, now);
+    return admitted ? { result: "admitted", ticket: ticketInfo(admitted) } : null;
+  } catch (err) {
+    // A nonce already used: the batch rolled back, and the long way answers as the first scan did (or refuses).
+    if (NONCE_TAKEN.test(String(err))) return null;
+    throw err;
+  }
 }
 
 /**

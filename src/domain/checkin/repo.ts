@@ -2,6 +2,8 @@
 // the append-only CheckIn log and the admit itself. Raw D1 statements on purpose: the door's
 // hot path never builds a Prisma client. Rows are typed here; the rules are in the files beside.
 import type { PrismaClient } from "@/generated/prisma/client";
+import { callerSql, touchApiTokenStatement, type CredentialHash } from "@/domain/staff/repo";
+import { permissions } from "@/domain/staff/roles";
 import { newId } from "@/lib/ids";
 import { sqlTime } from "@/lib/sql-time";
 import { foldForSearch } from "@/lib/text";
@@ -45,16 +47,62 @@ export type DoorTicketRow = {
   eventStatus: string;
 };
 
-export async function findDoorTicket(d1: D1Database, ticketId: string): Promise<DoorTicketRow | null> {
-  return d1
+const doorTicketStatement = (d1: D1Database, ticketId: string) =>
+  d1
     .prepare(
       `SELECT t."id", t."eventId", t."attendeeName", t."status", t."checkedInAt", t."checkedInDevice", tt."name" AS "tierName", tt."eligibility",
               o."status" AS "orderStatus", e."status" AS "eventStatus"
        FROM "Ticket" t JOIN "TicketType" tt ON tt."id" = t."ticketTypeId" JOIN "Order" o ON o."id" = t."orderId" JOIN "Event" e ON e."id" = t."eventId"
        WHERE t."id" = ?1`,
     )
-    .bind(ticketId)
-    .first<DoorTicketRow>();
+    .bind(ticketId);
+
+export async function findDoorTicket(d1: D1Database, ticketId: string): Promise<DoorTicketRow | null> {
+  return doorTicketStatement(d1, ticketId).first<DoorTicketRow>();
+}
+
+/** Roles that may scan (staff/roles); all but door staff at any event's door, door staff at their own (checkin/access). */
+const scanningRoles = permissions.check_in.map((role) => `'${role}'`).join(", ");
+
+/** What the one-trip admit needs: who is calling (by credential), at which door, which ticket (and the event its signed code names), from which device, under which nonce. */
+export type CallerAdmit = { credential: CredentialHash; slug: string; ticketId: string; codeEventId: string | null; device: string; nonce: string };
+
+/**
+ * The door's admit in one batch, so one round trip: the caller's credential (staff/repo's
+ * rule of current sessions and tokens), their right to scan at this door, the ticket's state
+ * and the admit are all conditions of one UPDATE, logged in the same batch (only when it
+ * admitted), with the token's "last used" time and then the ticket as the door sees it.
+ * Its conditions are those of the long way (sign-in's identity, checkin/access, tickets/status)
+ * or narrower, never wider: the ticket row when this admitted it, otherwise null and nothing
+ * written but the token's "last used" time, and the long way decides and explains. A nonce
+ * already in the log fails the batch (all of it rolls back) with the same error as admitTicket.
+ */
+export async function admitForCaller(d1: D1Database, admit: CallerAdmit, now: Date): Promise<DoorTicketRow | null> {
+  const at = sqlTime(now);
+  const { kind, hash } = admit.credential;
+  const statements = [
+    d1
+      .prepare(
+        `UPDATE "Ticket" SET "checkedInAt" = ?2, "checkedInDevice" = ?3, "updatedAt" = ?2
+         WHERE "id" = ?1 AND "status" = 'valid' AND "checkedInAt" IS NULL AND (?5 IS NULL OR "eventId" = ?5)
+           AND EXISTS (SELECT 1 FROM "Event" e WHERE e."id" = "Ticket"."eventId" AND e."slug" = ?4 AND e."status" <> 'cancelled')
+           AND EXISTS (SELECT 1 FROM "Order" o WHERE o."id" = "Ticket"."orderId" AND o."status" IN ('paid', 'partially_refunded'))
+           AND EXISTS (SELECT 1 ${callerSql(kind, 6, 2)} AND st."disabledAt" IS NULL AND st."role" IN (${scanningRoles})
+                       AND (st."role" <> 'door' OR EXISTS (SELECT 1 FROM "StaffEvent" se WHERE se."staffId" = st."id" AND se."eventId" = "Ticket"."eventId")))`,
+      )
+      .bind(admit.ticketId, at, admit.device, admit.slug, admit.codeEventId, hash),
+    d1
+      .prepare(
+        `INSERT INTO "CheckIn" ("id", "eventId", "ticketId", "staffId", "device", "result", "nonce", "createdAt")
+         SELECT ?1, t."eventId", t."id", (SELECT st."id" ${callerSql(kind, 6, 2)}), ?4, 'admitted', ?5, ?2 FROM "Ticket" t WHERE t."id" = ?3 AND changes() = 1`,
+      )
+      .bind(newId("chk"), at, admit.ticketId, admit.device, admit.nonce, hash),
+    ...(kind === "token" ? [touchApiTokenStatement(d1, hash, now)] : []),
+    doorTicketStatement(d1, admit.ticketId),
+  ];
+  const results = await d1.batch(statements);
+  const admitted = results[0]!.meta.changes === 1;
+  return admitted ? ((results.at(-1)!.results[0] as DoorTicketRow | undefined) ?? null) : null;
 }
 
 /** A CheckIn log row, in a batch or on its own. `result` is a SQL expression (a quoted code, or a CASE). */

@@ -1,7 +1,7 @@
 import type { AgendaItem, Event, PrismaClient, TicketType } from "@/generated/prisma/client";
 import { DomainError } from "@/domain/errors";
 import { eventSeatsLeft, tierSaleState, tierSeatsLeft, type SaleState } from "@/domain/events/availability";
-import { findEventBySlug, listPublishedEventsEndingAfter } from "@/domain/events/repo";
+import { readEventBySlug, readPublishedEventsEndingAfter } from "@/domain/events/repo";
 import {
   agendaInLanguage,
   eventInLanguage,
@@ -59,8 +59,8 @@ export function toView(event: EventWithRelations, now: Date): EventView {
 }
 
 /** Published events that have not ended, soonest first. */
-export async function listUpcomingEvents(db: PrismaClient, now: Date): Promise<EventView[]> {
-  const events = await listPublishedEventsEndingAfter(db, now);
+export async function listUpcomingEvents(d1: D1Database, now: Date): Promise<EventView[]> {
+  const events = await readPublishedEventsEndingAfter(d1, now);
   return events.map((e) => toView(e, now));
 }
 
@@ -68,8 +68,8 @@ export async function listUpcomingEvents(db: PrismaClient, now: Date): Promise<E
  * An event as the public may see it: published, cancelled (shown as cancelled) or archived
  * (shown as past). Drafts do not exist for the public.
  */
-export async function getPublicEvent(db: PrismaClient, slug: string, now: Date): Promise<EventView> {
-  const event = await findEventBySlug(db, slug);
+export async function getPublicEvent(d1: D1Database, slug: string, now: Date): Promise<EventView> {
+  const event = await readEventBySlug(d1, slug);
   if (!event || event.status === "draft") {
     throw new DomainError("not_found", { what: "event", next: "event_moved" });
   }

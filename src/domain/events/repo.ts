@@ -4,7 +4,8 @@
 // (capacity below the seats sold and held), the statement sets that counter to NULL instead
 // of writing, which breaks its NOT NULL constraint and rolls the whole batch back: the check
 // and the write are one step, so an order placed at the same moment cannot slip between them.
-import type { PrismaClient } from "@/generated/prisma/client";
+import type { AgendaItem, Event, PrismaClient, TicketType } from "@/generated/prisma/client";
+import { storedRow } from "@/lib/stored-rows";
 import { newId } from "@/lib/ids";
 import { sqlTime } from "@/lib/sql-time";
 import { keepTakenWithinSql, LIMIT_BELOW_TAKEN } from "@/domain/orders/seats";
@@ -80,24 +81,58 @@ export function findEventById(db: PrismaClient, id: string) {
   return db.event.findUnique({ where: { id }, include: withTiersAndAgenda });
 }
 
-/** An event with its tiers and programme, by slug, or null. */
-export function findEventBySlug(db: PrismaClient, slug: string) {
-  return db.event.findUnique({ where: { slug }, include: withTiersAndAgenda });
+/** An event with its tiers and programme in the order pages list them (withTiersAndAgenda), from one D1 read. */
+export type EventWithTiersAndAgenda = Event & { ticketTypes: TicketType[]; agenda: AgendaItem[] };
+
+/**
+ * Events with their tiers and programmes in one D1 batch (one round trip, one consistent
+ * read): `where` picks the events (a condition on `e`, parameters from ?1), in `orderBy`.
+ * Tiers and programme items come in the order of withTiersAndAgenda.
+ */
+async function readEventsWithTiersAndAgenda(d1: D1Database, where: string, orderBy: string, params: unknown[]): Promise<EventWithTiersAndAgenda[]> {
+  const picked = `SELECT e."id" FROM "Event" e WHERE ${where}`;
+  const [events, tiers, agenda] = await d1.batch<Record<string, unknown>>([
+    d1.prepare(`SELECT e.* FROM "Event" e WHERE ${where} ORDER BY ${orderBy}`).bind(...params),
+    d1.prepare(`SELECT * FROM "TicketType" WHERE "eventId" IN (${picked}) ORDER BY "sortOrder" ASC, "priceMinor" ASC`).bind(...params),
+    d1.prepare(`SELECT * FROM "AgendaItem" WHERE "eventId" IN (${picked}) ORDER BY "sortOrder" ASC, "startsAt" ASC`).bind(...params),
+  ]);
+  const byEvent = <T extends { eventId: string }>(rows: T[]) => {
+    const map = new Map<string, T[]>();
+    for (const row of rows) map.set(row.eventId, [...(map.get(row.eventId) ?? []), row]);
+    return map;
+  };
+  const tiersOf = byEvent(tiers!.results.map((r) => storedRow("TicketType", r)));
+  const agendaOf = byEvent(agenda!.results.map((r) => storedRow("AgendaItem", r)));
+  return events!.results.map((r) => {
+    const event = storedRow("Event", r);
+    return { ...event, ticketTypes: tiersOf.get(event.id) ?? [], agenda: agendaOf.get(event.id) ?? [] };
+  });
+}
+
+/** An event with its tiers and programme, by slug, or null: one round trip (the public pages and API). */
+export async function readEventBySlug(d1: D1Database, slug: string): Promise<EventWithTiersAndAgenda | null> {
+  return (await readEventsWithTiersAndAgenda(d1, `e."slug" = ?1`, `e."startsAt"`, [slug]))[0] ?? null;
+}
+
+/** Published events that end after `now`, soonest first, with their tiers and programmes: one round trip. */
+export function readPublishedEventsEndingAfter(d1: D1Database, now: Date): Promise<EventWithTiersAndAgenda[]> {
+  return readEventsWithTiersAndAgenda(d1, `e."status" = 'published' AND e."endsAt" > ?1`, `e."startsAt" ASC`, [sqlTime(now)]);
 }
 
 /** An event by slug with its tiers by sort order (no programme), or null. */
-export function findEventWithTiersBySlug(db: PrismaClient, slug: string) {
-  return db.event.findUnique({ where: { slug }, include: { ticketTypes: { orderBy: { sortOrder: "asc" } } } });
+export async function findEventWithTiersBySlug(d1: D1Database, slug: string): Promise<(Event & { ticketTypes: TicketType[] }) | null> {
+  // One D1 batch (one round trip): placing an order reads the event and its tiers once.
+  const [events, tiers] = await d1.batch<Record<string, unknown>>([
+    d1.prepare(`SELECT * FROM "Event" WHERE "slug" = ?1`).bind(slug),
+    d1.prepare(`SELECT * FROM "TicketType" WHERE "eventId" = (SELECT "id" FROM "Event" WHERE "slug" = ?1) ORDER BY "sortOrder" ASC`).bind(slug),
+  ]);
+  const event = events!.results[0];
+  return event ? { ...storedRow("Event", event), ticketTypes: tiers!.results.map((r) => storedRow("TicketType", r)) } : null;
 }
 
 /** An event with its tiers by sort order (no programme), or null. */
 export function findEventWithTiers(db: PrismaClient, id: string) {
   return db.event.findUnique({ where: { id }, include: { ticketTypes: { orderBy: { sortOrder: "asc" } } } });
-}
-
-/** Published events that end after `now`, soonest first, with their tiers and programmes. */
-export function listPublishedEventsEndingAfter(db: PrismaClient, now: Date) {
-  return db.event.findMany({ where: { status: "published", endsAt: { gt: now } }, orderBy: { startsAt: "asc" }, include: withTiersAndAgenda });
 }
 
 /** Events in any status that end after `now`, soonest first. */

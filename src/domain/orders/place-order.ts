@@ -79,7 +79,7 @@ export async function orderRuleIssues(deps: ServiceDeps, slug: string, raw: unkn
   const parsed = ruleInputSchema.safeParse(raw);
   if (!parsed.success) return {};
   const now = deps.now();
-  const event = await findEventWithTiersBySlug(deps.db, slug);
+  const event = await findEventWithTiersBySlug(deps.d1, slug);
   if (!event || event.status === "draft" || salesClosedReason(event, now)) return {};
   return (await checkOrder(deps, event, parsed.data, now, await clientKeyOf(client))).fields;
 }
@@ -182,7 +182,7 @@ export async function placeOrder(
   placement: Placement = { source: "online" },
 ): Promise<PlacedOrder> {
   const now = deps.now();
-  const event = await findEventWithTiersBySlug(deps.db, slug);
+  const event = await findEventWithTiersBySlug(deps.d1, slug);
   if (!event || event.status === "draft") throw new DomainError("not_found", { what: "event" });
   const clientKey = "client" in placement && placement.client ? await clientKeyOf(placement.client) : null;
   const lines = await planOrder(deps, event, input, now, clientKey);

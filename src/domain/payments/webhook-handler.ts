@@ -1,14 +1,18 @@
 import type Stripe from "stripe";
 import type { ServiceDeps } from "@/domain/deps";
-import { findOrderSession, recordStripeEvent, stripeEventSeen } from "@/domain/payments/repo";
+import { findEventSeenAndOrderSession, recordStripeEvent, type OrderSession } from "@/domain/payments/repo";
 import { recordRefund, releaseHold, settlePayment } from "@/domain/orders/settle";
 import { settleFromSession } from "@/domain/orders/sweep";
 
-/** The order a Checkout Session belongs to, if it is one of ours and the session is current. */
-async function orderForSession(deps: ServiceDeps, session: Stripe.Checkout.Session) {
-  const orderId = session.metadata?.orderId ?? session.client_reference_id;
-  if (!orderId) return null;
-  const order = await findOrderSession(deps.db, orderId);
+/** The order id a Checkout Session event names (its metadata, else its client reference); null for other events. */
+function sessionOrderId(event: Stripe.Event): string | null {
+  if (!event.type.startsWith("checkout.session.")) return null;
+  const session = event.data.object as Stripe.Checkout.Session;
+  return session.metadata?.orderId ?? session.client_reference_id ?? null;
+}
+
+/** The order a Checkout Session belongs to (`order`, read with the event's id), if it is one of ours and the session is current. */
+function orderForSession(order: OrderSession | null, session: Stripe.Checkout.Session) {
   if (!order) return null;
   // A session we replaced (none today, but never trust a stale one) does not move the order.
   if (order.stripeSessionId && order.stripeSessionId !== session.id) return null;
@@ -19,20 +23,20 @@ function paymentIntentOf(session: Stripe.Checkout.Session) {
   return typeof session.payment_intent === "string" ? session.payment_intent : (session.payment_intent?.id ?? null);
 }
 
-async function applyEvent(deps: ServiceDeps, event: Stripe.Event): Promise<string> {
+async function applyEvent(deps: ServiceDeps, event: Stripe.Event, named: OrderSession | null): Promise<string> {
   switch (event.type) {
     case "checkout.session.completed":
     case "checkout.session.expired": {
-      const order = await orderForSession(deps, event.data.object);
+      const order = orderForSession(named, event.data.object);
       return order ? settleFromSession(deps, order.id, event.data.object) : "not_ours";
     }
     case "checkout.session.async_payment_succeeded": {
       const session = event.data.object;
-      const order = await orderForSession(deps, session);
+      const order = orderForSession(named, session);
       return order ? settlePayment(deps, order.id, { paymentIntentId: paymentIntentOf(session), amountMinor: session.amount_total ?? 0 }) : "not_ours";
     }
     case "checkout.session.async_payment_failed": {
-      const order = await orderForSession(deps, event.data.object);
+      const order = orderForSession(named, event.data.object);
       if (!order) return "not_ours";
       return (await releaseHold(deps, order.id, "cancelled", "payment_failed")).moved ? "payment_failed" : "already_settled";
     }
@@ -54,8 +58,9 @@ async function applyEvent(deps: ServiceDeps, event: Stripe.Event): Promise<strin
  * Stripe's retry applies it again.
  */
 export async function handleStripeEvent(deps: ServiceDeps, event: Stripe.Event): Promise<string> {
-  if (await stripeEventSeen(deps.db, event.id)) return "duplicate";
-  const outcome = await applyEvent(deps, event);
+  const { seen, order } = await findEventSeenAndOrderSession(deps.d1, event.id, sessionOrderId(event));
+  if (seen) return "duplicate";
+  const outcome = await applyEvent(deps, event, order);
   await recordStripeEvent(deps.d1, event, deps.now());
   return outcome;
 }

@@ -83,15 +83,29 @@ export function insertSessionStatement(d1: D1Database, session: { tokenHash: str
 }
 
 /**
+ * A caller's credential, by its secret's hash: a session cookie or a bearer API token. The one
+ * SQL rule of which credentials are current (a session not yet expired, a token not revoked);
+ * the finders below and statements that act for the caller in the same batch use it.
+ */
+export type CredentialHash = { kind: "session" | "token"; hash: string };
+
+/**
+ * `FROM … WHERE …` of the staff member (`st`) a current credential belongs to (`c`), with the
+ * credential's hash as parameter ?`hashParam` and the time as ?`nowParam` (sessions expire).
+ */
+export function callerSql(kind: CredentialHash["kind"], hashParam: number, nowParam: number): string {
+  return kind === "session"
+    ? `FROM "Session" c JOIN "Staff" st ON st."id" = c."staffId" WHERE c."tokenHash" = ?${hashParam} AND c."expiresAt" > ?${nowParam}`
+    : `FROM "ApiToken" c JOIN "Staff" st ON st."id" = c."staffId" WHERE c."tokenHash" = ?${hashParam} AND c."revokedAt" IS NULL`;
+}
+
+/**
  * The current session with this token hash and its staff member. Raw SQL: every signed-in
  * request runs this, and most need nothing from Prisma after it.
  */
 export function findSessionStaff(d1: D1Database, tokenHash: string, now: Date): Promise<(StaffAccessRow & { sessionId: string }) | null> {
   return d1
-    .prepare(
-      `SELECT s."id" AS "sessionId", st."id", st."email", st."name", st."role", st."disabledAt" FROM "Session" s JOIN "Staff" st ON st."id" = s."staffId"
-       WHERE s."tokenHash" = ?1 AND s."expiresAt" > ?2`,
-    )
+    .prepare(`SELECT c."id" AS "sessionId", st."id", st."email", st."name", st."role", st."disabledAt" ${callerSql("session", 1, 2)}`)
     .bind(tokenHash, sqlTime(now))
     .first<StaffAccessRow & { sessionId: string }>();
 }
@@ -115,19 +129,26 @@ export function deleteSessionsStatement(d1: D1Database, staffId: string): D1Prep
 // ---- API tokens ----
 
 /** The unrevoked API token with this hash and its staff member. */
-export function findApiTokenStaff(d1: D1Database, tokenHash: string): Promise<(StaffAccessRow & { tokenId: string; lastUsedAt: string | null }) | null> {
+export function findApiTokenStaff(d1: D1Database, tokenHash: string): Promise<(StaffAccessRow & { tokenHash: string; lastUsedAt: string | null }) | null> {
   return d1
-    .prepare(
-      `SELECT t."id" AS "tokenId", t."lastUsedAt", st."id", st."email", st."name", st."role", st."disabledAt" FROM "ApiToken" t JOIN "Staff" st ON st."id" = t."staffId"
-       WHERE t."tokenHash" = ?1 AND t."revokedAt" IS NULL`,
-    )
+    .prepare(`SELECT c."tokenHash", c."lastUsedAt", st."id", st."email", st."name", st."role", st."disabledAt" ${callerSql("token", 1, 2)}`)
     .bind(tokenHash)
-    .first<StaffAccessRow & { tokenId: string; lastUsedAt: string | null }>();
+    .first<StaffAccessRow & { tokenHash: string; lastUsedAt: string | null }>();
 }
 
-/** Records when a token was last used. */
-export async function touchApiToken(d1: D1Database, tokenId: string, now: Date): Promise<void> {
-  await d1.prepare(`UPDATE "ApiToken" SET "lastUsedAt" = ?2 WHERE "id" = ?1`).bind(tokenId, sqlTime(now)).run();
+/** How often a token's "last used" time is written: at most once a minute (the tokens page shows it). */
+export const TOUCH_EVERY_MS = 60_000;
+
+/** Records when a token was last used, unless that was less than a minute ago (a no-op then); by hash, so it can sit in the batch that uses the token. */
+export function touchApiTokenStatement(d1: D1Database, tokenHash: string, now: Date): D1PreparedStatement {
+  return d1
+    .prepare(`UPDATE "ApiToken" SET "lastUsedAt" = ?2 WHERE "tokenHash" = ?1 AND "revokedAt" IS NULL AND ("lastUsedAt" IS NULL OR "lastUsedAt" <= ?3)`)
+    .bind(tokenHash, sqlTime(now), sqlTime(new Date(now.getTime() - TOUCH_EVERY_MS)));
+}
+
+/** Records when a token was last used (at most once a minute, see touchApiTokenStatement). */
+export async function touchApiToken(d1: D1Database, tokenHash: string, now: Date): Promise<void> {
+  await touchApiTokenStatement(d1, tokenHash, now).run();
 }
 
 /** API tokens with their owners, newest first: one staff member's, or everyone's. */

@@ -21,6 +21,7 @@ import {
   markLoginTokenUsed,
   runBatch,
   touchApiToken,
+  TOUCH_EVERY_MS,
   type StaffAccessRow,
 } from "@/domain/staff/repo";
 
@@ -90,9 +91,9 @@ export async function staffForApiToken(deps: ServiceDeps, token: string): Promis
   const now = deps.now();
   const row = await findApiTokenStaff(deps.d1, await sha256Hex(token));
   if (!row) return null;
-  // Only once a minute per token: the "last used" column on the tokens page.
-  if (!row.lastUsedAt || now.getTime() - new Date(row.lastUsedAt).getTime() > 60_000) {
-    await touchApiToken(deps.d1, row.tokenId, now);
+  // The "last used" column on the tokens page; the statement writes it at most once a minute.
+  if (!row.lastUsedAt || now.getTime() - new Date(row.lastUsedAt).getTime() > TOUCH_EVERY_MS) {
+    await touchApiToken(deps.d1, row.tokenHash, now);
   }
   return identity(row);
 }

@@ -1,9 +1,36 @@
 // All SQL of tickets as their holders see them: the ticket page, and "email me my tickets again".
-import type { PrismaClient } from "@/generated/prisma/client";
+import type { Event, Order, PrismaClient, Ticket, TicketType } from "@/generated/prisma/client";
+import { storedRow } from "@/lib/stored-rows";
 
-/** A ticket by its page token, with its event, tier and order. */
-export function findTicketByToken(db: PrismaClient, token: string) {
-  return db.ticket.findUnique({ where: { token }, include: { event: true, ticketType: true, order: true } });
+/** A ticket with its event, tier and order, and its number in its order (1, 2, …; see ticketNumbersOf). */
+export type TicketWithParts = Ticket & { event: Event; ticketType: TicketType; order: Order; number: number };
+
+/**
+ * A ticket by its page token, with its event, tier, order and number in its order: one D1
+ * batch (one round trip, one consistent read) for the ticket page, its calendar file and QR.
+ */
+export async function findTicketByToken(d1: D1Database, token: string): Promise<TicketWithParts | null> {
+  const byToken = (sql: string) => d1.prepare(sql).bind(token);
+  const [ticket, event, tier, order, number] = await d1.batch<Record<string, unknown>>([
+    byToken(`SELECT * FROM "Ticket" WHERE "token" = ?1`),
+    byToken(`SELECT e.* FROM "Event" e JOIN "Ticket" t ON t."eventId" = e."id" WHERE t."token" = ?1`),
+    byToken(`SELECT tt.* FROM "TicketType" tt JOIN "Ticket" t ON t."ticketTypeId" = tt."id" WHERE t."token" = ?1`),
+    byToken(`SELECT o.* FROM "Order" o JOIN "Ticket" t ON t."orderId" = o."id" WHERE t."token" = ?1`),
+    byToken(
+      `SELECT n."n" FROM (SELECT "token", ROW_NUMBER() OVER (ORDER BY rowid) AS "n" FROM "Ticket" WHERE "orderId" = (SELECT "orderId" FROM "Ticket" WHERE "token" = ?1)) n
+       WHERE n."token" = ?1`,
+    ),
+  ]);
+  const row = ticket!.results[0];
+  const [eventRow, tierRow, orderRow] = [event!.results[0], tier!.results[0], order!.results[0]];
+  if (!row || !eventRow || !tierRow || !orderRow) return null;
+  return {
+    ...storedRow("Ticket", row),
+    event: storedRow("Event", eventRow),
+    ticketType: storedRow("TicketType", tierRow),
+    order: storedRow("Order", orderRow),
+    number: Number(number!.results[0]?.n ?? 0),
+  };
 }
 
 /** The event's valid tickets bought by, or issued to, `email` (already normalised). */

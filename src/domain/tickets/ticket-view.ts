@@ -1,7 +1,7 @@
 import type { Config } from "@/config";
 import type { PrismaClient, TicketType } from "@/generated/prisma/client";
 import { DomainError } from "@/domain/errors";
-import { findTicketByToken, findTicketIdByNumber, ticketNumbersOf } from "@/domain/tickets/repo";
+import { findTicketByToken, findTicketIdByNumber } from "@/domain/tickets/repo";
 import { formatShortCode, parseShortCode } from "@/domain/tickets/short-code";
 import { signTicketCode } from "@/domain/tickets/signing";
 import { admits, ticketStatus, type TicketStatus } from "@/domain/tickets/status";
@@ -15,8 +15,8 @@ export function proofNote(tier: Pick<TicketType, "eligibility">): "declaration" 
   return null;
 }
 
-async function findTicket(db: PrismaClient, token: string) {
-  const ticket = await findTicketByToken(db, token);
+async function findTicket(d1: D1Database, token: string) {
+  const ticket = await findTicketByToken(d1, token);
   if (!ticket) throw new DomainError("not_found", { what: "ticket", next: "ticket_email" });
   return ticket;
 }
@@ -24,13 +24,13 @@ async function findTicket(db: PrismaClient, token: string) {
 /** A ticket with its event, tier and order, its status (tickets/status) and, when it admits, its signed code. */
 export type TicketView = Awaited<ReturnType<typeof findTicket>> & { state: TicketStatus; code: string | null; shortCode: string | null };
 
-/** A ticket by its page token, with its state and, for a valid ticket only, its signed code. */
-export async function getTicketView(deps: { db: PrismaClient; config: Config }, token: string): Promise<TicketView> {
-  const ticket = await findTicket(deps.db, token);
+/** A ticket by its page token, with its state and, for a valid ticket only, its signed code: one round trip. */
+export async function getTicketView(deps: { d1: D1Database; config: Config }, token: string): Promise<TicketView> {
+  const ticket = await findTicket(deps.d1, token);
   const state = ticketStatus({ ticketStatus: ticket.status, orderStatus: ticket.order.status, eventStatus: ticket.event.status });
   const code =
     admits(state) ? await signTicketCode(deps.config, { eventId: ticket.eventId, ticketId: ticket.id, ticketTypeId: ticket.ticketTypeId }) : null;
-  const shortCode = code ? formatShortCode(ticket.order.reference, (await ticketNumbersOf(deps.db, ticket.orderId)).get(ticket.id) ?? 0) : null;
+  const shortCode = code ? formatShortCode(ticket.order.reference, ticket.number) : null;
   return { ...ticket, state, code, shortCode };
 }
 

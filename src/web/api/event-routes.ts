@@ -21,7 +21,7 @@ export const apiRoutes = new Hono<AppEnv>()
   .get("/events", async (c) => {
     const language = c.var.localeChosen ? c.var.locale : "main";
     const body = await cached(`${c.var.deps.origin} /api/v1/events ${language}`, c.var.config.publicCacheSeconds, async () => {
-      const events = await listUpcomingEvents(c.var.db, new Date());
+      const events = await listUpcomingEvents(c.var.deps.d1, new Date());
       return {
         events: events.map((view) => eventSummaryJson(view, absoluteUrl(c, `/events/${view.event.slug}`), language === "main" ? view.event.mainLanguage : language)),
       };
@@ -32,7 +32,7 @@ export const apiRoutes = new Hono<AppEnv>()
     const { slug } = c.req.valid("param");
     const language = c.var.localeChosen ? c.var.locale : "main";
     const body = await cached(`${c.var.deps.origin} /api/v1/events/${slug} ${language}`, c.var.config.publicCacheSeconds, async () => {
-      const view = await getPublicEvent(c.var.db, slug, new Date());
+      const view = await getPublicEvent(c.var.deps.d1, slug, new Date());
       preferLanguage(c, view.event.mainLanguage);
       return { event: eventDetailJson(view, absoluteUrl(c, `/events/${slug}`), c.var.locale) };
     });

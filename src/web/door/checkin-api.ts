@@ -1,12 +1,13 @@
 import { Hono } from "hono";
+import { createMiddleware } from "hono/factory";
 import * as z from "zod";
 import type { FieldCode } from "@/domain/issues";
 import type { AppEnv } from "@/env";
 import { slugParam } from "@/lib/schemas";
 import { validate } from "@/lib/validate";
-import { requirePermission } from "@/web/middleware/auth";
+import { credentialOf, requirePermission } from "@/web/middleware/auth";
 import { doorEvent } from "@/domain/checkin/access";
-import { checkIn, undoCheckIn } from "@/domain/checkin/check-in";
+import { admitInOneTrip, checkIn, undoCheckIn } from "@/domain/checkin/check-in";
 import { doorList, doorSearch, doorStats } from "@/domain/checkin/door-data";
 import { ticketIdOfShortCode } from "@/domain/tickets/ticket-view";
 
@@ -19,12 +20,28 @@ const checkInBody = z
   .refine((b) => Boolean(b.code) !== Boolean(b.ticketId), { message: "invalid" satisfies FieldCode, path: ["code"] });
 
 /**
+ * The usual scan, a valid ticket admitted, in one round trip (domain/checkin admitInOneTrip);
+ * anything else goes on to the long way below (requirePermission, doorEvent, checkIn), which
+ * gives every other answer exactly as before.
+ */
+const admitFirst = createMiddleware<AppEnv>(async function admitFirst(c, next) {
+  const credential = await credentialOf(c);
+  const body = credential ? checkInBody.safeParse(await c.req.json().catch(() => undefined)) : undefined;
+  if (!credential || !body?.success) return next();
+  const typed = body.data.code ? await ticketIdOfShortCode(c.var.db, body.data.code) : null;
+  const sent = typed ? { ticketId: typed } : { code: body.data.code, ticketId: body.data.ticketId };
+  const outcome = await admitInOneTrip(c.var.deps, credential, body.data.event, { ...sent, nonce: body.data.nonce, device: body.data.device });
+  if (!outcome) return next();
+  return c.json(outcome);
+});
+
+/**
  * The door's JSON API: check in (by scanned code or, after a search, by ticket id), undo,
  * the offline ticket list, live counts and search. Door staff (or organisers), for events they
  * are assigned to, with a session cookie or an API token.
  */
 export const checkinRoutes = new Hono<AppEnv>()
-  .post("/checkins", requirePermission("check_in"), validate("json", checkInBody), async (c) => {
+  .post("/checkins", admitFirst, requirePermission("check_in"), validate("json", checkInBody), async (c) => {
     const body = c.req.valid("json");
     const event = await doorEvent(c.var.deps, c.var.staff, body.event);
     // A short code typed at the door ("HRD-7KQ4M-2") names a ticket; it is then checked like any other.

@@ -1,10 +1,12 @@
 import { getCookie } from "hono/cookie";
+import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv, Auth } from "@/env";
 import type { ServiceDeps } from "@/domain/deps";
 import { DomainError } from "@/domain/errors";
 import { constantTimeEqual, sha256Hex } from "@/lib/hash";
 import { wantsJson } from "@/lib/negotiate";
+import type { CredentialHash } from "@/domain/staff/repo";
 import { can, type Permission, type StaffIdentity } from "@/domain/staff/roles";
 import { staffForApiToken, staffForSession } from "@/domain/staff/sign-in";
 import { readForm } from "@/web/shared/form-body";
@@ -14,10 +16,14 @@ export const SESSION_COOKIE = "session";
 /** The CSRF token of a session: derived from its secret cookie, so nothing more is stored. */
 export const csrfTokenFor = async (sessionToken: string) => (await sha256Hex(`csrf:${sessionToken}`)).slice(0, 32);
 
+const unsafe = (method: string) => !["GET", "HEAD", "OPTIONS"].includes(method);
+
+const bearerToken = (header: string) => /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+
 /** Who is calling: a bearer API token, or a session cookie; null for anonymous callers. */
 async function identify(deps: ServiceDeps, header: string | undefined, cookie: string | undefined): Promise<Auth> {
   if (header) {
-    const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+    const token = bearerToken(header);
     const staff = token ? await staffForApiToken(deps, token) : null;
     if (!staff) throw new DomainError("unauthorized", { reason: "bad_api_token" });
     return { method: "token", staff };
@@ -25,6 +31,25 @@ async function identify(deps: ServiceDeps, header: string | undefined, cookie: s
   const found = cookie ? await staffForSession(deps, cookie) : null;
   if (!found || !cookie) return null;
   return { method: "session", staff: found.staff, sessionId: found.sessionId, csrfToken: await csrfTokenFor(cookie) };
+}
+
+/**
+ * The caller's credential by hash, read without the database, for a route that checks it in
+ * the same batch as its own work (the door's one-trip admit; staff/repo's callerSql is the
+ * rule of which credentials are current). A session must first have sent its CSRF token, as
+ * requirePermission demands of it. Null when there is nothing to check that way (no
+ * credential, a malformed header, a missing CSRF token): requirePermission then answers.
+ */
+export async function credentialOf(c: Context<AppEnv>): Promise<CredentialHash | null> {
+  const header = c.req.header("authorization");
+  if (header) {
+    const token = bearerToken(header);
+    return token ? { kind: "token", hash: await sha256Hex(token) } : null;
+  }
+  const cookie = getCookie(c, SESSION_COOKIE);
+  if (!cookie) return null;
+  if (unsafe(c.req.method) && !constantTimeEqual(c.req.header("x-csrf-token") ?? "", await csrfTokenFor(cookie))) return null;
+  return { kind: "session", hash: await sha256Hex(cookie) };
 }
 
 /**
@@ -38,8 +63,6 @@ export type SignedIn = Pick<SignedInEnv["Variables"], "staff" | "csrfToken">;
 
 /** Who is signed in and their CSRF token, picked from `c.var` for a page's props. */
 export const signedIn = (vars: SignedIn): SignedIn => ({ staff: vars.staff, csrfToken: vars.csrfToken });
-
-const unsafe = (method: string) => !["GET", "HEAD", "OPTIONS"].includes(method);
 
 /**
  * Lets the request through only for staff whose role has `permission`. Anonymous callers are

@@ -9,6 +9,8 @@ import { mailTransport } from "@/domain/mail/transport";
 import { lazy } from "@/lib/lazy";
 import { paymentsFor, type OfflineStripeContext } from "@/domain/payments/context";
 
+const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 function executionCtxOf(c: Context<AppEnv>) {
   try {
     return c.executionCtx;
@@ -52,5 +54,7 @@ export const appContext = (options: { selfFetch: SelfFetch; offlineStripe?: ((ct
     c.set("deps", serviceDepsFrom({ config, db, d1: c.env.DB, stripe, origin, mailQueued: (orderId) => queued.add(orderId) }));
     c.set("waitUntil", waitUntil);
     await next();
-    if (queued.size) waitUntil(sendQueuedMail(c.var.deps, mailTransport(config), queued));
+    // Started on the next turn of the event loop, once the response has been handed back: none
+    // of the mail's queries sit on the request's path (nor in its round-trip count, dev/round-trips).
+    if (queued.size) waitUntil(nextTurn().then(() => sendQueuedMail(c.var.deps, mailTransport(config), queued)));
   });

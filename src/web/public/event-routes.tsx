@@ -18,7 +18,7 @@ import { EventPage } from "@/web/public/event-page";
 export const publicRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
     const html = await cached(`${c.var.deps.origin} / ${c.var.locale}`, c.var.config.publicCacheSeconds, async () =>
-      String(<EventListPage events={(await listUpcomingEvents(c.var.db, new Date())).map((view) => viewInLanguage(view, c.var.locale))} url={absoluteUrl(c, "/")} />),
+      String(<EventListPage events={(await listUpcomingEvents(c.var.deps.d1, new Date())).map((view) => viewInLanguage(view, c.var.locale))} url={absoluteUrl(c, "/")} />),
     );
     return c.html(html);
   })
@@ -28,7 +28,7 @@ export const publicRoutes = new Hono<AppEnv>()
     const language = c.var.localeChosen ? c.var.locale : "main";
     const html = await cached(`${c.var.deps.origin} /events/${slug} ${language}`, c.var.config.publicCacheSeconds, async () => {
       const now = new Date();
-      const view = await getPublicEvent(c.var.db, slug, now);
+      const view = await getPublicEvent(c.var.deps.d1, slug, now);
       preferLanguage(c, view.event.mainLanguage);
       const localized = viewInLanguage(view, c.var.locale);
       return String(<EventPage view={localized} descriptionHtml={renderMarkdown(localized.event.description)} url={absoluteUrl(c, `/events/${slug}`)} now={now} />);

@@ -53,7 +53,7 @@ const orderIdSchema = z.string().regex(/^ord_[0-9a-z]{16}$/);
 export const registrationRoutes = new Hono<AppEnv>()
   .get("/events/:slug/register", validate("param", slugParam), async (c) => {
     const { slug } = c.req.valid("param");
-    const view = await getPublicEvent(c.var.db, slug, new Date());
+    const view = await getPublicEvent(c.var.deps.d1, slug, new Date());
     // Like the event page: a reader who named no language gets the event's main one.
     preferLanguage(c, view.event.mainLanguage);
     const from = orderIdSchema.safeParse(c.req.query("from"));
@@ -78,7 +78,7 @@ export const registrationRoutes = new Hono<AppEnv>()
   // Same-origin check: browsers send Origin on form posts, so a form on another site cannot post here.
   .post("/events/:slug/register", csrf(), validate("param", slugParam), async (c) => {
     const { slug } = c.req.valid("param");
-    const view = await getPublicEvent(c.var.db, slug, new Date());
+    const view = await getPublicEvent(c.var.deps.d1, slug, new Date());
     // Like the event page: a reader who named no language gets the event's main one.
     preferLanguage(c, view.event.mainLanguage);
     const body = await readForm(c);

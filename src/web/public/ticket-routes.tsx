@@ -20,7 +20,7 @@ export const ticketRoutes = new Hono<AppEnv>()
   .use("/tickets/*", privatePage)
   .get("/tickets/:token", validate("param", tokenParam), async (c) => {
     const { token } = c.req.valid("param");
-    const ticket = await getTicketView(c.var, token);
+    const ticket = await getTicketView(c.var.deps, token);
     // A reader who named no language reads the ticket in the attendee's language, else the order's.
     preferLanguage(c, ticket.language ?? ticket.order.language);
     const svg = ticket.code ? await qrSvg(ticket.code, messagesOf(c).tickets.qrLabelFor({ name: ticket.attendeeName })) : null;
@@ -29,7 +29,7 @@ export const ticketRoutes = new Hono<AppEnv>()
   })
   .get("/tickets/:token/calendar.ics", validate("param", tokenParam), async (c) => {
     const { token } = c.req.valid("param");
-    const ticket = await getTicketView(c.var, token);
+    const ticket = await getTicketView(c.var.deps, token);
     preferLanguage(c, ticket.language ?? ticket.order.language);
     const ics = eventIcs(ticket.event, { url: absoluteUrl(c, ticketPath(token)), ticketName: ticket.attendeeName, ticketId: ticket.id, words: messagesOf(c).ics });
     return c.body(ics, 200, {
@@ -39,7 +39,7 @@ export const ticketRoutes = new Hono<AppEnv>()
   })
   .get("/tickets/:token/qr.png", validate("param", tokenParam), async (c) => {
     const { token } = c.req.valid("param");
-    const ticket = await getTicketView(c.var, token);
+    const ticket = await getTicketView(c.var.deps, token);
     if (!ticket.code) throw new DomainError("not_found", { what: "ticket_code", next: "ticket_page" });
     return c.body(await qrPng(ticket.code), 200, { "Content-Type": "image/png" });
   });

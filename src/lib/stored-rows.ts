@@ -1,0 +1,31 @@
+import type { AgendaItem, Event, Order, Ticket, TicketType } from "@/generated/prisma/client";
+
+/** The keys of `T` whose values are dates. */
+type DateKeys<T> = { [K in keyof T]-?: NonNullable<T[K]> extends Date ? K : never }[keyof T];
+
+/** Every date column of a model: a missing one fails the type check. */
+const dateColumns = <T>(columns: Record<DateKeys<T>, true>) => Object.keys(columns);
+
+/**
+ * The date columns of the models that raw D1 reads return (Prisma keeps DateTime in SQLite
+ * as ISO text, lib/sql-time), so a row read with one D1 batch has the same shape as Prisma's.
+ */
+const dates = {
+  Event: dateColumns<Event>({ startsAt: true, endsAt: true, doorsOpenAt: true, salesStartAt: true, salesEndAt: true, createdAt: true, updatedAt: true }),
+  TicketType: dateColumns<TicketType>({ salesStartAt: true, salesEndAt: true, createdAt: true, updatedAt: true }),
+  AgendaItem: dateColumns<AgendaItem>({ startsAt: true }),
+  Ticket: dateColumns<Ticket>({ checkedInAt: true, createdAt: true, updatedAt: true }),
+  Order: dateColumns<Order>({ holdExpiresAt: true, createdAt: true, paidAt: true, cancelledAt: true, updatedAt: true }),
+};
+
+type Models = { Event: Event; TicketType: TicketType; AgendaItem: AgendaItem; Ticket: Ticket; Order: Order };
+
+/** A row of `model` as D1 returns it (`SELECT *`), with its dates as Date, as Prisma would give it. */
+export function storedRow<M extends keyof Models>(model: M, row: Record<string, unknown>): Models[M] {
+  const out: Record<string, unknown> = { ...row };
+  for (const column of dates[model]) {
+    const value = out[column];
+    out[column] = value === null || value === undefined ? null : new Date(typeof value === "number" ? value : String(value));
+  }
+  return out as Models[M];
+}
