@@ -405,6 +405,7 @@ export const en: Messages = {
     },
     dashboard: {
       title: ({ title }) => `Dashboard: ${title}`,
+      when: ({ date, start, end, zone }) => `${date}, ${start}–${end} ${zone}`,
       status: "status",
       attendees: "Orders and attendees",
       addRegistration: "Add a complimentary or pay-at-the-door registration",
@@ -491,6 +492,16 @@ export const en: Messages = {
       historyAction: ({ when, action, who }) => `${when}: ${action} by ${who}`,
       historyEmail: ({ when, template, recipient, status }) => `${when}: email “${template}” to ${recipient}: ${status}`,
       emailStatus: { pending: "pending", sending: "sending", sent: "sent", failed: "failed" },
+      emailTemplates: {
+        order_confirmation: "order confirmation",
+        attendee_ticket: "attendee ticket",
+        tickets_again: "tickets again",
+        late_payment_refunded: "late payment refunded",
+        payment_failed: "payment failed",
+        sign_in_link: "sign in link",
+        refund_issued: "refund issued",
+        order_cancelled: "order cancelled",
+      },
       done: {
         renamed: "Name corrected.",
         ticket_cancelled: "Ticket cancelled and its seat freed.",

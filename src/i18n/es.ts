@@ -407,6 +407,7 @@ export const es: Messages = {
     },
     dashboard: {
       title: ({ title }) => `Panel: ${title}`,
+      when: ({ date, start, end, zone }) => `${date}, ${start}–${end} ${zone}`,
       status: "estado",
       attendees: "Pedidos y asistentes",
       addRegistration: "Agregar una inscripción de cortesía o con pago en la puerta",
@@ -418,7 +419,7 @@ export const es: Messages = {
       edit: "Editar el evento y los tipos de entrada",
       sales: "Ventas",
       salesCaption: "Entradas vendidas, reservadas y disponibles por tipo de entrada",
-      columns: { tier: "Tipo de entrada", sold: "Vendidas", held: "Reservadas (pagando ahora)", quota: "Cupo", checkedIn: "Registradas en la puerta" },
+      columns: { tier: "Tipo de entrada", sold: "Vendidas", held: "Reservadas (pagando ahora)", quota: "Cupo", checkedIn: "Ingresaron" },
       none: "ninguno",
       event: "Evento",
       unlimited: "sin límite",
@@ -493,6 +494,16 @@ export const es: Messages = {
       historyAction: ({ when, action, who }) => `${when}: ${action}, por ${who}`,
       historyEmail: ({ when, template, recipient, status }) => `${when}: correo “${template}” a ${recipient}: ${status}`,
       emailStatus: { pending: "pendiente", sending: "enviándose", sent: "enviado", failed: "falló" },
+      emailTemplates: {
+        order_confirmation: "confirmación del pedido",
+        attendee_ticket: "entrada del asistente",
+        tickets_again: "entradas reenviadas",
+        late_payment_refunded: "pago tardío reembolsado",
+        payment_failed: "pago rechazado",
+        sign_in_link: "enlace para iniciar sesión",
+        refund_issued: "reembolso hecho",
+        order_cancelled: "pedido cancelado",
+      },
       done: {
         renamed: "Nombre corregido.",
         ticket_cancelled: "Entrada cancelada y su lugar liberado.",

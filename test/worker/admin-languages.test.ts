@@ -35,7 +35,7 @@ function ours(name: string, html: string): string {
 
 const withLang = (path: string, lang: string) => `${path}${path.includes("?") ? "&" : "?"}lang=${lang}`;
 
-type Pages = { caller: Caller; paths: Record<string, string> };
+type Pages = { caller: Caller; paths: Record<string, string>; event: { startsAt: Date; timezone: string } };
 
 /** An organiser, a published event with a paid order (so every part of the pages shows), and a draft. */
 async function setUp(): Promise<Pages> {
@@ -54,6 +54,7 @@ async function setUp(): Promise<Pages> {
   const tier = event.ticketTypes[1]!;
   return {
     caller,
+    event,
     paths: {
       "events list": "/admin",
       "new event form": "/admin/events/new",
@@ -124,6 +125,20 @@ describe("organiser pages in the staff member's language", () => {
     expect(html).toContain(es.admin.errorTitle({ title: es.admin.eventPage.create }));
     expect(html).toContain(`${es.admin.eventForm.labels.title}: `);
     expect(sentencesIn(heard(html), english)).toEqual([]);
+  });
+
+  it("writes dates, times and money the reader's way", async () => {
+    const { startsAt, timezone } = pages.event;
+    for (const [m, lang] of [[es, "es"], [en, "en"]] as const) {
+      const dashboard = await (await getAs(pages.caller, withLang(pages.paths.dashboard!, lang))).text();
+      expect(dashboard, lang).toContain(m.format.date(startsAt, timezone));
+      expect(dashboard, lang).toContain(m.format.amount(2600, "GBP"));
+      const list = await (await getAs(pages.caller, withLang(pages.paths["events list"]!, lang))).text();
+      expect(list, lang).toContain(m.format.date(startsAt, timezone));
+      const tiers = await (await getAs(pages.caller, withLang(pages.paths["edit and manage page"]!, lang))).text();
+      expect(tiers, lang).toContain(m.format.money(1300, "GBP"));
+    }
+    expect(es.format.date(startsAt, timezone)).not.toBe(en.format.date(startsAt, timezone));
   });
 
   it("says plurals and counts through the catalogue", async () => {

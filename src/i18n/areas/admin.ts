@@ -1,6 +1,7 @@
 // The catalogue's section for the organiser pages about events, tiers, orders, attendees,
 // exports and the dashboard, and the organiser menu. English and every other catalogue
 // fill it in; a missing key fails the type check.
+import type { EmailTemplate } from "@/domain/mail/repo";
 import type { Fn } from "@/i18n/messages";
 
 /**
@@ -232,6 +233,8 @@ export type AdminMessages = {
   /** `/admin/events/:id`. */
   dashboard: {
     title: Fn<{ title: string }>;
+    /** When the event is: its day, start and end times, and zone. */
+    when: Fn<{ date: string; start: string; end: string; zone: string }>;
     status: string;
     attendees: string;
     addRegistration: string;
@@ -323,6 +326,8 @@ export type AdminMessages = {
     historyAction: Fn<{ when: string; action: string; who: string }>;
     historyEmail: Fn<{ when: string; template: string; recipient: string; status: string }>;
     emailStatus: { pending: string; sending: string; sent: string; failed: string };
+    /** What each email is, as the history names it. */
+    emailTemplates: Record<EmailTemplate, string>;
     /** What the page says after an action (?done=…). */
     done: { renamed: string; ticket_cancelled: string; order_cancelled: string; refunded: string; resent: string; added: string };
   };

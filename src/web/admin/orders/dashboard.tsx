@@ -2,7 +2,6 @@ import type { StaffIdentity } from "@/domain/staff/roles";
 import type { eventDashboard } from "@/domain/orders/admin-queries";
 import { AdminLayout, CsrfField } from "@/web/admin/admin-layout";
 import { DataTable, type Column } from "@/web/admin/data-table";
-import { EventWhen } from "@/web/public/event-parts";
 import { defaultLocale, type Messages } from "@/i18n";
 import { useLocale, useMessages } from "@/web/shared/i18n";
 import { WithHidden } from "@/web/admin/admin-layout";
@@ -77,7 +76,15 @@ export function DashboardPage(props: { data: Dashboard; staff: StaffIdentity; cs
       </p>
       <h1>{event.title}</h1>
       <p>
-        <EventWhen event={event} /> · {w.status} <strong>{said(m.admin.eventStatus, event.status).toLocaleLowerCase(m.locale)}</strong>
+        <time datetime={event.startsAt.toISOString()}>
+          {w.when({
+            date: m.format.date(event.startsAt, event.timezone),
+            start: m.format.time(event.startsAt, event.timezone),
+            end: m.format.time(event.endsAt, event.timezone),
+            zone: m.format.zone(event.startsAt, event.timezone),
+          })}
+        </time>{" "}
+        · {w.status} <strong>{said(m.admin.eventStatus, event.status).toLocaleLowerCase(m.locale)}</strong>
       </p>
       <ul class="admin-actions" role="list">
         <li>

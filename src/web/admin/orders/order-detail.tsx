@@ -162,7 +162,7 @@ export function OrderDetailPage(props: { detail: Detail; staff: StaffIdentity; c
         ))}
         {emails.map((mail) => (
           <li>
-            {w.historyEmail({ when: when(mail.createdAt), template: mail.template.replace(/_/g, " "), recipient: mail.recipient, status: said(w.emailStatus, mail.status) })}
+            {w.historyEmail({ when: when(mail.createdAt), template: said(w.emailTemplates, mail.template), recipient: mail.recipient, status: said(w.emailStatus, mail.status) })}
             {mail.lastError && ` (${mail.lastError})`}
           </li>
         ))}
