@@ -9,6 +9,9 @@ export function CsrfField(props: { token: string }) {
   return <input type="hidden" name="_csrf" value={props.token} />;
 }
 
+/** A stored code (a status, a source) in the reader's words; one the catalogue lacks, as stored. */
+export const said = <T extends Record<string, string>>(words: T, code: string) => (Object.hasOwn(words, code) ? words[code as keyof T] : code.replace(/_/g, " "));
+
 const linkMark = "\u0000";
 
 /**

@@ -1,16 +1,13 @@
 import type { Event, TicketType } from "@/generated/prisma/client";
 import type { StaffIdentity } from "@/domain/staff/roles";
 import type { AttendeeFilter, searchAttendees } from "@/domain/orders/admin-queries";
-import { AdminLayout } from "@/web/admin/admin-layout";
+import { AdminLayout, said } from "@/web/admin/admin-layout";
 import { DataTable, type Column } from "@/web/admin/data-table";
 import type { Messages } from "@/i18n";
 import { useMessages } from "@/web/shared/i18n";
 
 type Result = Awaited<ReturnType<typeof searchAttendees>>;
 const statuses = ["pending", "paid", "partially_refunded", "refunded", "cancelled"] as const;
-
-/** A status in the reader's words; one we have no words for, as it is stored. */
-export const said = <T extends Record<string, string>>(words: T, status: string) => (Object.hasOwn(words, status) ? words[status as keyof T] : status.replace(/_/g, " "));
 
 function query(filter: AttendeeFilter, page: number) {
   const params = new URLSearchParams();

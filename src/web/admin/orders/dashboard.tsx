@@ -1,11 +1,9 @@
 import type { StaffIdentity } from "@/domain/staff/roles";
 import type { eventDashboard } from "@/domain/orders/admin-queries";
-import { AdminLayout, CsrfField } from "@/web/admin/admin-layout";
+import { AdminLayout, CsrfField, said, WithHidden } from "@/web/admin/admin-layout";
 import { DataTable, type Column } from "@/web/admin/data-table";
 import { defaultLocale, type Messages } from "@/i18n";
 import { useLocale, useMessages } from "@/web/shared/i18n";
-import { WithHidden } from "@/web/admin/admin-layout";
-import { said } from "@/web/admin/orders/attendees";
 
 type Dashboard = Awaited<ReturnType<typeof eventDashboard>>;
 

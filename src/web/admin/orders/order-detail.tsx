@@ -1,8 +1,7 @@
 import type { StaffIdentity } from "@/domain/staff/roles";
 import type { orderDetail } from "@/domain/orders/admin-queries";
-import { AdminLayout, CsrfField } from "@/web/admin/admin-layout";
+import { AdminLayout, CsrfField, said } from "@/web/admin/admin-layout";
 import { actionName, AuditFacts } from "@/web/admin/staff/audit-facts";
-import { said } from "@/web/admin/orders/attendees";
 import { useMessages } from "@/web/shared/i18n";
 
 type Detail = Awaited<ReturnType<typeof orderDetail>>;
