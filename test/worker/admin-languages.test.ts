@@ -3,6 +3,7 @@
 // the reverse), `<html lang>` follows the choice, and the attendee list keeps its stable
 // English headings unless translated ones are asked for.
 import { parse } from "csv-parse/sync";
+import { unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { attendeeColumns } from "@/domain/exports/columns";
 import { en } from "@/i18n/en";
@@ -174,6 +175,20 @@ describe("attendee list headings", () => {
     expect(await firstRow(api)).toEqual(headings(es));
     const english = await getAs(caller, `/admin/events/${event.id}/attendees.csv?headers=translated&lang=en`);
     expect(await firstRow(english)).toEqual(headings(en));
+  });
+
+  it("names the workbook's sheet and columns the same way", async () => {
+    const caller = await signedInAs("organiser");
+    const event = await createEvent();
+    const xml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+    for (const [m, query] of [[en, "?lang=es"], [es, "?headers=translated&lang=es"]] as const) {
+      const res = await getAs(caller, `/admin/events/${event.id}/attendees.xlsx${query}`);
+      expect(res.status, query).toBe(200);
+      const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
+      const text = (name: string) => new TextDecoder().decode(files[name]);
+      expect(text("xl/workbook.xml"), query).toContain(`name="${xml(m.exports.sheet)}"`);
+      for (const heading of headings(m)) expect(text("xl/worksheets/sheet1.xml"), query).toContain(`>${xml(heading)}<`);
+    }
   });
 
   it.runIf(JSON.stringify(es.exports) !== JSON.stringify(en.exports))("gives Spanish headings that are not the English ones", async () => {
