@@ -372,7 +372,6 @@ export const en: Messages = {
       audit: "Audit log",
       signOut: "Sign out",
       who: ({ email, role }) => `${email} (${role})`,
-      roles: { owner: "owner", organiser: "organiser", door: "door" },
     },
     errorTitle: ({ title }) => `Error: ${title}`,
     allEvents: "← All events",

@@ -386,7 +386,6 @@ export const es: Messages = {
       audit: "Registro de actividad",
       signOut: "Cerrar sesión",
       who: ({ email, role }) => `${email} (${role})`,
-      roles: { owner: "propietario", organiser: "organizador", door: "puerta" },
     },
     errorTitle: ({ title }) => `Error: ${title}`,
     allEvents: "← Todos los eventos",

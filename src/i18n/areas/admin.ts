@@ -65,7 +65,6 @@ export type AdminMessages = {
     signOut: string;
     /** Who is signed in: "ada@example.org (organiser)". */
     who: Fn<{ email: string; role: string }>;
-    roles: { owner: string; organiser: string; door: string };
   };
   /** A page's title when its form came back with errors. */
   errorTitle: Fn<{ title: string }>;

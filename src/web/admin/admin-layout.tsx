@@ -45,7 +45,8 @@ export function WithHidden<P>(props: { words: HiddenTail<P>; params: P }) {
  */
 export function AdminLayout(props: { title: string; staff: StaffIdentity; csrfToken: string; children: Child; current?: string }) {
   const { staff } = props;
-  const m = useMessages().admin.nav;
+  const words = useMessages();
+  const m = words.admin.nav;
   const links: Array<[string, string, boolean]> = [
     ["/admin", m.events, can(staff, "manage_events")],
     ["/admin/members", m.members, can(staff, "manage_members")],
@@ -68,7 +69,7 @@ export function AdminLayout(props: { title: string; staff: StaffIdentity; csrfTo
       </ul>
       <form method="post" action="/admin/sign-out" class="admin-signout">
         <CsrfField token={props.csrfToken} />
-        <span class="admin-who">{m.who({ email: staff.email, role: m.roles[staff.role] ?? staff.role })}</span>{" "}
+        <span class="admin-who">{m.who({ email: staff.email, role: words.team.roles[staff.role] ?? staff.role })}</span>{" "}
         <button type="submit" class="button-link">
           {m.signOut}
         </button>
