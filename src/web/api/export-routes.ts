@@ -4,19 +4,22 @@ import { slugParam } from "@/lib/schemas";
 import { validate } from "@/lib/validate";
 import { requirePermission } from "@/web/middleware/auth";
 import { exportAttendees } from "@/domain/exports/attendee-export";
-import { downloadHeaders } from "@/web/admin/exports";
-import { messagesOf } from "@/web/shared/i18n";
+import { downloadHeaders, exportQuery, exportWords } from "@/web/admin/exports";
 
 /**
  * Attendee lists over the API, for organisers' own tools: an API token
- * (`Authorization: Bearer …`) or a session, with the export_attendees permission.
+ * (`Authorization: Bearer …`) or a session, with the export_attendees permission. The columns
+ * keep their stable English headings unless `?headers=translated` asks for the caller's
+ * language (`?lang=` or Accept-Language).
  */
 export const apiExportRoutes = new Hono<AppEnv>().get(
   "/events/:slug/attendees.csv",
   requirePermission("export_attendees"),
   validate("param", slugParam),
+  validate("query", exportQuery),
   async (c) => {
-    const file = await exportAttendees(c.var.deps, { slug: c.req.valid("param").slug }, "csv", c.var.staff.id, messagesOf(c).exports);
+    const words = exportWords(c, c.req.valid("query").headers);
+    const file = await exportAttendees(c.var.deps, { slug: c.req.valid("param").slug }, "csv", c.var.staff.id, words);
     return c.body(file.body, 200, downloadHeaders(file));
   },
 );

@@ -8,6 +8,8 @@ import { StatusActions, TierTable } from "@/web/admin/events/event-manage";
 import { Notice } from "@/web/admin/events/fields";
 import { ErrorSummary } from "@/web/shared/form-parts";
 import { versionLabels } from "@/web/admin/events/translation-fields";
+import { useMessages } from "@/web/shared/i18n";
+import type { Messages } from "@/i18n";
 
 type Common = {
   staff: StaffIdentity;
@@ -18,19 +20,22 @@ type Common = {
   message?: string | undefined;
 };
 
-const labels: Record<string, string> = { ...eventLabels, confirm: "Cancel", weeks: "Duplicate" };
+/** What the error summary calls each field: the form's, and the status actions' two. */
+const labels = (m: Messages["admin"]): Record<string, string> => ({ ...eventLabels(m), confirm: m.eventPage.confirmLabel, weeks: m.eventPage.weeksLabel });
 
 /** `/admin/events/new` */
 export function NewEventPage(props: Common) {
+  const m = useMessages().admin;
+  const words = m.eventPage;
   return (
-    <AdminLayout title={`${props.message ? "Error: " : ""}Create an event`} staff={props.staff} csrfToken={props.csrfToken} current="/admin">
+    <AdminLayout title={props.message ? m.errorTitle({ title: words.create }) : words.create} staff={props.staff} csrfToken={props.csrfToken} current="/admin">
       <p class="breadcrumb">
-        <a href="/admin">← All events</a>
+        <a href="/admin">{m.allEvents}</a>
       </p>
-      <h1>Create an event</h1>
-      <p>The event is saved as a draft, seen only on these pages. Add ticket tiers next, preview it, then publish.</p>
-      {props.message && <ErrorSummary message={props.message} errors={props.errors} labels={{ ...labels, ...versionLabels() }} />}
-      <EventForm action="/admin/events/new" csrfToken={props.csrfToken} values={props.values} errors={props.errors} submitLabel="Create the event as a draft" />
+      <h1>{words.create}</h1>
+      <p>{words.createIntro}</p>
+      {props.message && <ErrorSummary message={props.message} errors={props.errors} labels={{ ...labels(m), ...versionLabels() }} />}
+      <EventForm action="/admin/events/new" csrfToken={props.csrfToken} values={props.values} errors={props.errors} submitLabel={words.createSubmit} />
     </AdminLayout>
   );
 }
@@ -38,37 +43,40 @@ export function NewEventPage(props: Common) {
 /** `/admin/events/:id/edit`: the details form, the tiers, and the status actions. */
 export function EditEventPage(props: Common & { event: AdminEvent; deletableTiers: Set<string>; notice?: string | undefined; now: Date; weeks?: string }) {
   const { event } = props;
+  const m = useMessages().admin;
+  const words = m.eventPage;
+  const title = words.editTitle({ title: event.title });
   return (
-    <AdminLayout title={`${props.message ? "Error: " : ""}Edit ${event.title}`} staff={props.staff} csrfToken={props.csrfToken} current="/admin">
+    <AdminLayout title={props.message ? m.errorTitle({ title }) : title} staff={props.staff} csrfToken={props.csrfToken} current="/admin">
       <p class="breadcrumb">
-        <a href="/admin">← All events</a>
+        <a href="/admin">{m.allEvents}</a>
       </p>
       <h1>{event.title}</h1>
       <p class="admin-event-meta">
-        <EventStatus event={event} now={props.now} /> {seatsText(event)}
+        <EventStatus event={event} now={props.now} /> {seatsText(m, event)}
       </p>
       <ul class="admin-links">
         <li>
-          <a href={`/admin/events/${event.id}/preview`}>Preview the public page</a>
+          <a href={`/admin/events/${event.id}/preview`}>{words.previewLink}</a>
         </li>
         <li>
-          <a href={`/admin/events/${event.id}`}>Dashboard: sales and orders</a>
+          <a href={`/admin/events/${event.id}`}>{words.dashboardLink}</a>
         </li>
         {event.status !== "draft" && (
           <li>
-            <a href={`/events/${event.slug}`}>Public page</a>
+            <a href={`/events/${event.slug}`}>{words.publicPage}</a>
           </li>
         )}
       </ul>
       <Notice text={props.notice} />
-      {props.message && <ErrorSummary message={props.message} errors={props.errors} labels={{ ...labels, ...versionLabels() }} />}
-      <h2>Details</h2>
+      {props.message && <ErrorSummary message={props.message} errors={props.errors} labels={{ ...labels(m), ...versionLabels() }} />}
+      <h2>{words.details}</h2>
       <EventForm
         action={`/admin/events/${event.id}/edit`}
         csrfToken={props.csrfToken}
         values={props.values}
         errors={props.errors}
-        submitLabel="Save the details"
+        submitLabel={words.save}
         seatsTaken={event.soldCount + event.heldCount}
       />
       <TierTable event={event} deletable={props.deletableTiers} csrfToken={props.csrfToken} />

@@ -1,54 +1,57 @@
 import type { Event } from "@/generated/prisma/client";
-import { formatDate, formatTime, formatZone } from "@/lib/format";
 import type { StaffIdentity } from "@/domain/staff/roles";
-import { AdminLayout } from "@/web/admin/admin-layout";
+import { AdminLayout, WithHidden } from "@/web/admin/admin-layout";
 import { DataTable, type Column } from "@/web/admin/data-table";
 import { Notice } from "@/web/admin/events/fields";
+import type { Messages } from "@/i18n";
+import { useMessages } from "@/web/shared/i18n";
 
-const statusLabels: Record<string, string> = { draft: "Draft", published: "Published", cancelled: "Cancelled", archived: "Archived" };
+type Words = Messages["admin"];
 
 /** A status in words (never colour alone); "Past" is added once an event has ended. */
 export function EventStatus(props: { event: Event; now: Date }) {
   const { event } = props;
+  const m = useMessages().admin;
   const past = event.endsAt <= props.now && event.status !== "archived";
   return (
     <span class={`badge badge-status badge-${event.status}`}>
-      {statusLabels[event.status] ?? event.status}
-      {past ? " · past" : ""}
+      {m.eventStatus[event.status as keyof Words["eventStatus"]] ?? event.status}
+      {past ? m.past : ""}
     </span>
   );
 }
 
-/** "12 sold, 3 held of 120" */
-export function seatsText(event: Pick<Event, "soldCount" | "heldCount" | "capacity">): string {
-  const of = event.capacity === null ? "no limit" : `of ${event.capacity}`;
-  return `${event.soldCount} sold, ${event.heldCount} held, ${of}`;
+/** "12 sold, 3 held, of 120", in `m`'s language. */
+export function seatsText(m: Words, event: Pick<Event, "soldCount" | "heldCount" | "capacity">): string {
+  return m.seats({ sold: event.soldCount, held: event.heldCount, capacity: event.capacity });
 }
 
 /** The links of an event's row; hidden words name the event for screen readers. */
 function EventLinks(props: { event: Event }) {
   const { event } = props;
+  const m = useMessages().admin.eventList;
+  const params = { title: event.title };
   return (
     <ul class="admin-links">
       <li>
         <a href={`/admin/events/${event.id}/edit`}>
-          Edit<span class="visually-hidden"> {event.title}</span>
+          <WithHidden words={m.edit} params={params} />
         </a>
       </li>
       <li>
         <a href={`/admin/events/${event.id}/preview`}>
-          Preview<span class="visually-hidden"> {event.title}</span>
+          <WithHidden words={m.preview} params={params} />
         </a>
       </li>
       <li>
         <a href={`/admin/events/${event.id}`}>
-          Dashboard<span class="visually-hidden"> for {event.title}</span>
+          <WithHidden words={m.dashboard} params={params} />
         </a>
       </li>
       {event.status !== "draft" && (
         <li>
           <a href={`/events/${event.slug}`}>
-            Public page<span class="visually-hidden"> of {event.title}</span>
+            <WithHidden words={m.publicPage} params={params} />
           </a>
         </li>
       )}
@@ -56,9 +59,9 @@ function EventLinks(props: { event: Event }) {
   );
 }
 
-const eventColumns = (now: Date): Column<Event>[] => [
+const eventColumns = (m: Messages, now: Date): Column<Event>[] => [
   {
-    heading: "Event",
+    heading: m.admin.eventList.columns.event,
     rowHeader: true,
     cell: (event) => (
       <>
@@ -67,35 +70,41 @@ const eventColumns = (now: Date): Column<Event>[] => [
       </>
     ),
   },
-  { heading: "Status", cell: (event) => <EventStatus event={event} now={now} /> },
+  { heading: m.admin.eventList.columns.status, cell: (event) => <EventStatus event={event} now={now} /> },
   {
-    heading: "Date",
+    heading: m.admin.eventList.columns.date,
     cell: (event) => (
       <time datetime={event.startsAt.toISOString()}>
-        {formatDate(event.startsAt, event.timezone)}, {formatTime(event.startsAt, event.timezone)} {formatZone(event.startsAt, event.timezone)}
+        {m.admin.eventList.when({
+          date: m.format.date(event.startsAt, event.timezone),
+          time: m.format.time(event.startsAt, event.timezone),
+          zone: m.format.zone(event.startsAt, event.timezone),
+        })}
       </time>
     ),
   },
-  { heading: "Seats", cell: seatsText },
-  { heading: "Pages", cell: (event) => <EventLinks event={event} /> },
+  { heading: m.admin.eventList.columns.seats, cell: (event) => seatsText(m.admin, event) },
+  { heading: m.admin.eventList.columns.pages, cell: (event) => <EventLinks event={event} /> },
 ];
 
 /** `/admin`: the organiser's home, every event in any status. */
 export function AdminEventListPage(props: { staff: StaffIdentity; csrfToken: string; events: Event[]; now: Date; notice?: string | undefined }) {
+  const m = useMessages();
+  const words = m.admin.eventList;
   return (
-    <AdminLayout title="Events" staff={props.staff} csrfToken={props.csrfToken} current="/admin">
-      <h1>Events</h1>
+    <AdminLayout title={words.title} staff={props.staff} csrfToken={props.csrfToken} current="/admin">
+      <h1>{words.title}</h1>
       <Notice text={props.notice} />
       <p>
         <a class="button-primary" href="/admin/events/new">
-          Create an event
+          {words.create}
         </a>
       </p>
       <DataTable
-        caption="All events: upcoming first (soonest at the top), then past events"
-        columns={eventColumns(props.now)}
+        caption={words.caption}
+        columns={eventColumns(m, props.now)}
         rows={props.events}
-        empty="There are no events yet. Create one to start: it stays a draft, seen only here, until you publish it."
+        empty={words.empty}
         stack
       />
     </AdminLayout>

@@ -1,23 +1,20 @@
 import type { EventView } from "@/domain/events/public-event";
 import { EventPage } from "@/web/public/event-page";
+import { useMessages } from "@/web/shared/i18n";
 
-const statusWords: Record<string, string> = {
-  draft: "This is a draft: only signed-in organisers can see it.",
-  published: "This event is published; this preview shows the page as it is now.",
-  cancelled: "This event is cancelled.",
-  archived: "This event is archived and shown to the public as past.",
-};
+const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 function PreviewBanner(props: { view: EventView }) {
   const { event } = props.view;
+  const m = useMessages().admin.preview;
   return (
     <div class="preview-banner" role="note" aria-labelledby="preview-banner-title">
       <p id="preview-banner-title" class="preview-banner-title">
-        Preview — not public
+        {m.banner}
       </p>
       <p>
-        {statusWords[event.status] ?? ""} Nothing can be bought from this preview.{" "}
-        <a href={`/admin/events/${event.id}/edit`}>Back to editing “{event.title}”</a>
+        {m.status[event.status as keyof typeof m.status] ?? ""} {m.nothingBought}{" "}
+        <a href={`/admin/events/${event.id}/edit`}>{m.back({ title: event.title })}</a>
       </p>
     </div>
   );
@@ -33,5 +30,10 @@ export async function previewPageHtml(props: { view: EventView; descriptionHtml:
   const banner = String(await (<PreviewBanner view={props.view} />));
   const mainOpen = /<main\b[^>]*>/.exec(page);
   const withBanner = mainOpen ? page.replace(mainOpen[0], `${mainOpen[0]}${banner}`) : banner + page;
-  return withBanner.replace("<head>", '<head><meta name="robots" content="noindex"/>').replace("<title>", "<title>Preview: ");
+  // The page's title (already escaped) goes where the catalogue's sentence puts it.
+  const mark = "\u0000";
+  const [before = "", after = ""] = useMessages().admin.preview.title({ title: mark }).split(mark).map(escapeHtml);
+  return withBanner
+    .replace("<head>", '<head><meta name="robots" content="noindex"/>')
+    .replace(/<title>([^<]*)<\/title>/, (_all, title: string) => `<title>${before}${title}${after}</title>`);
 }

@@ -29,19 +29,22 @@ const eventForm = formShapeWith(eventFields, eventLanguageNames(locales));
 const tierForm = formShapeWith(tierFields, tierLanguageNames(locales));
 const manageEvents = requirePermission("manage_events");
 
-/** What a redirect after a change says on the next page (?done=…). */
-const notices: Record<string, string> = {
-  created: "Event created as a draft. Add its ticket tiers next, then preview and publish it.",
-  saved: "Saved.",
-  published: "Published: the event is on the public site and registration is open.",
-  cancelled: "Cancelled: registration is closed and the public page says so. Refund paid orders from the dashboard.",
-  archived: "Archived: the public page shows the event as past.",
-  duplicated: "This is the copy, a new draft. Check its dates and details, then publish it when ready.",
-  "tier-added": "Tier added.",
-  "tier-saved": "Tier saved.",
-  "tier-deleted": "Tier deleted.",
+/** What a redirect after a change says on the next page (?done=…), in the reader's language. */
+const noticeKeys: Record<string, keyof Messages["admin"]["eventPage"]["notices"]> = {
+  created: "created",
+  saved: "saved",
+  published: "published",
+  cancelled: "cancelled",
+  archived: "archived",
+  duplicated: "duplicated",
+  "tier-added": "tierAdded",
+  "tier-saved": "tierSaved",
+  "tier-deleted": "tierDeleted",
 };
-const noticeFor = (done: string | undefined) => notices[done ?? ""];
+const noticeFor = (m: Messages, done: string | undefined) => {
+  const key = Object.hasOwn(noticeKeys, done ?? "") ? noticeKeys[done!] : undefined;
+  return key ? m.admin.eventPage.notices[key] : undefined;
+};
 
 const formProblem = (m: Messages) => errorSentence(m, "invalid", {});
 /** A refused form's sentences: its fields' own, and the rules between fields, all at once. */
@@ -89,8 +92,9 @@ const statusChange = (action: StatusAction) =>
   factory.createHandlers(manageEvents, validate("param", idParam), validate("form", formShape(["confirm"])), async (c) => {
     const { id } = c.req.valid("param");
     if (action === "cancel" && c.req.valid("form").confirm !== "yes") {
-      const errors = { confirm: "Tick the box to confirm that you mean to cancel this event." };
-      return c.html(await editPage(c.var, id, { errors, message: "Confirm the cancellation" }), 422);
+      const words = messagesOf(c).admin.eventPage;
+      const errors = { confirm: words.confirmCancelError };
+      return c.html(await editPage(c.var, id, { errors, message: words.confirmCancelProblem }), 422);
     }
     try {
       await changeEventStatus(c.var.deps, c.var.staff.id, id, action);
@@ -105,7 +109,7 @@ const statusChange = (action: StatusAction) =>
 export const adminEventRoutes = new Hono<AppEnv>()
   .get("/", manageEvents, async (c) => {
     const now = new Date();
-    return c.html(<AdminEventListPage {...signedIn(c.var)} events={await listAdminEvents(c.var.db, now)} now={now} notice={noticeFor(c.req.query("done"))} />);
+    return c.html(<AdminEventListPage {...signedIn(c.var)} events={await listAdminEvents(c.var.db, now)} now={now} notice={noticeFor(messagesOf(c), c.req.query("done"))} />);
   })
   .get("/events/new", manageEvents, (c) => c.html(<NewEventPage {...signedIn(c.var)} values={blankEventValues()} errors={{}} />))
   .post("/events/new", manageEvents, validate("form", eventForm), async (c) => {
@@ -123,7 +127,7 @@ export const adminEventRoutes = new Hono<AppEnv>()
     }
   })
   .get("/events/:id/edit", manageEvents, validate("param", idParam), async (c) =>
-    c.html(await editPage(c.var, c.req.valid("param").id, { notice: noticeFor(c.req.query("done")) })),
+    c.html(await editPage(c.var, c.req.valid("param").id, { notice: noticeFor(messagesOf(c), c.req.query("done")) })),
   )
   .post("/events/:id/edit", manageEvents, validate("param", idParam), validate("form", eventForm), async (c) => {
     const { id } = c.req.valid("param");

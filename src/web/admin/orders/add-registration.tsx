@@ -1,8 +1,8 @@
 import type { Event, TicketType } from "@/generated/prisma/client";
-import { formatMoney } from "@/lib/format";
 import type { StaffIdentity } from "@/domain/staff/roles";
 import { AdminLayout, CsrfField } from "@/web/admin/admin-layout";
 import { ErrorSummary, TextField } from "@/web/shared/form-parts";
+import { useMessages } from "@/web/shared/i18n";
 
 export type AddRegistrationValues = { buyerName: string; buyerEmail: string; tierId: string; attendees: string; source: string };
 
@@ -16,42 +16,50 @@ export function AddRegistrationPage(props: {
   csrfToken: string;
 }) {
   const { event, values, errors } = props;
+  const m = useMessages();
+  const words = m.admin.addRegistration;
   return (
-    <AdminLayout title={`Add a registration: ${event.title}`} staff={props.staff} csrfToken={props.csrfToken}>
+    <AdminLayout title={words.title({ title: event.title })} staff={props.staff} csrfToken={props.csrfToken}>
       <p class="breadcrumb">
         <a href={`/admin/events/${event.id}`}>← {event.title}</a>
       </p>
-      <h1>Add a registration</h1>
-      <p>For guests, speakers and people paying at the door. They take seats like any order and get their tickets by email.</p>
-      {props.message && <ErrorSummary message={props.message} errors={errors} labels={{ buyerName: "Contact name", buyerEmail: "Contact email", tierId: "Ticket type", attendees: "Attendees" }} />}
+      <h1>{words.heading}</h1>
+      <p>{words.intro}</p>
+      {props.message && (
+        <ErrorSummary
+          message={props.message}
+          errors={errors}
+          labels={{ buyerName: words.contactName, buyerEmail: words.contactEmail, tierId: words.ticketType, attendees: words.attendees }}
+        />
+      )}
       <form method="post" action={`/admin/events/${event.id}/registrations`}>
         <CsrfField token={props.csrfToken} />
-        <TextField name="buyerName" label="Contact name" value={values.buyerName} error={errors.buyerName} required />
-        <TextField name="buyerEmail" label="Contact email (tickets go here)" type="email" value={values.buyerEmail} error={errors.buyerEmail} required />
+        <TextField name="buyerName" label={words.contactName} value={values.buyerName} error={errors.buyerName} required />
+        <TextField name="buyerEmail" label={words.contactEmailLabel} type="email" value={values.buyerEmail} error={errors.buyerEmail} required />
         <div class={errors.tierId ? "field field-error" : "field"}>
-          <label for="tierId">Ticket type</label>
+          <label for="tierId">{words.ticketType}</label>
           {errors.tierId && <p class="error-message">{errors.tierId}</p>}
           <select id="tierId" name="tierId">
             {event.ticketTypes.map((t) => (
               <option value={t.id} selected={values.tierId === t.id}>
-                {t.name} ({formatMoney(t.priceMinor, event.currency)})
+                {t.name} ({m.format.money(t.priceMinor, event.currency)})
               </option>
             ))}
           </select>
         </div>
         <fieldset>
-          <legend>Payment</legend>
+          <legend>{words.payment}</legend>
           <div class="checkbox">
             <input type="radio" id="source-comp" name="source" value="complimentary" checked={values.source !== "door"} />
-            <label for="source-comp">Complimentary (free)</label>
+            <label for="source-comp">{words.complimentary}</label>
           </div>
           <div class="checkbox">
             <input type="radio" id="source-door" name="source" value="door" checked={values.source === "door"} />
-            <label for="source-door">Pays at the door (the ticket type's price)</label>
+            <label for="source-door">{words.door}</label>
           </div>
         </fieldset>
         <div class={errors.attendees ? "field field-error" : "field"}>
-          <label for="attendees">Attendees, one name per line</label>
+          <label for="attendees">{words.attendeesLabel}</label>
           {errors.attendees && (
             <p class="error-message" id="attendees-error">
               {errors.attendees}
@@ -62,7 +70,7 @@ export function AddRegistrationPage(props: {
           </textarea>
         </div>
         <button type="submit" class="button-primary">
-          Add registration
+          {words.submit}
         </button>
       </form>
     </AdminLayout>

@@ -1,12 +1,13 @@
 import type { Event, TicketType } from "@/generated/prisma/client";
 import type { StaffIdentity } from "@/domain/staff/roles";
 import type { AttendeeFilter, searchAttendees } from "@/domain/orders/admin-queries";
-import { formatDateTime } from "@/lib/format";
-import { AdminLayout } from "@/web/admin/admin-layout";
+import { AdminLayout, said } from "@/web/admin/admin-layout";
 import { DataTable, type Column } from "@/web/admin/data-table";
+import type { Messages } from "@/i18n";
+import { useMessages } from "@/web/shared/i18n";
 
 type Result = Awaited<ReturnType<typeof searchAttendees>>;
-const statuses = ["pending", "paid", "partially_refunded", "refunded", "cancelled"];
+const statuses = ["pending", "paid", "partially_refunded", "refunded", "cancelled"] as const;
 
 function query(filter: AttendeeFilter, page: number) {
   const params = new URLSearchParams();
@@ -19,9 +20,9 @@ function query(filter: AttendeeFilter, page: number) {
 }
 
 /** The table's columns; check-in times in the event's zone, named ("14:05 BST"). */
-const attendeeColumns = (timeZone: string): Column<Result["rows"][number]>[] => [
+const attendeeColumns = (m: Messages, timeZone: string): Column<Result["rows"][number]>[] => [
   {
-    heading: "Attendee",
+    heading: m.admin.attendees.columns.attendee,
     rowHeader: true,
     cell: (t) => (
       <>
@@ -30,44 +31,46 @@ const attendeeColumns = (timeZone: string): Column<Result["rows"][number]>[] => 
       </>
     ),
   },
-  { heading: "Ticket", cell: (t) => `${t.ticketType.name} (${t.status})` },
+  { heading: m.admin.attendees.columns.ticket, cell: (t) => `${t.ticketType.name} (${said(m.admin.ticketStatus, t.status)})` },
   {
-    heading: "Order",
+    heading: m.admin.attendees.columns.order,
     cell: (t) => (
       <>
-        <a href={`/admin/orders/${t.orderId}`}>{t.order.reference}</a> ({t.order.status.replace(/_/g, " ")})
+        <a href={`/admin/orders/${t.orderId}`}>{t.order.reference}</a> ({said(m.admin.orderStatus, t.order.status)})
       </>
     ),
   },
   {
-    heading: "Buyer",
+    heading: m.admin.attendees.columns.buyer,
     cell: (t) => (
       <>
         {t.order.buyerName} <span class="hint">{t.order.buyerEmail}</span>
       </>
     ),
   },
-  { heading: "Checked in", cell: (t) => (t.checkedInAt ? formatDateTime(t.checkedInAt, timeZone) : "No") },
+  { heading: m.admin.attendees.columns.checkedIn, cell: (t) => (t.checkedInAt ? m.format.dateTime(t.checkedInAt, timeZone) : m.admin.attendees.no) },
 ];
 
 /** `/admin/events/:id/attendees`: search and filter everyone registered. */
 export function AttendeesPage(props: { event: Event & { ticketTypes: TicketType[] }; filter: AttendeeFilter; result: Result; staff: StaffIdentity; csrfToken: string }) {
   const { event, filter, result } = props;
+  const m = useMessages();
+  const words = m.admin.attendees;
   return (
-    <AdminLayout title={`Attendees: ${event.title}`} staff={props.staff} csrfToken={props.csrfToken}>
+    <AdminLayout title={words.title({ title: event.title })} staff={props.staff} csrfToken={props.csrfToken}>
       <p class="breadcrumb">
         <a href={`/admin/events/${event.id}`}>← {event.title}</a>
       </p>
-      <h1>Orders and attendees</h1>
-      <form method="get" class="filters" role="search" aria-label="Find attendees">
+      <h1>{words.heading}</h1>
+      <form method="get" class="filters" role="search" aria-label={words.search}>
         <div class="field">
-          <label for="q">Name, email or order reference</label>
+          <label for="q">{words.query}</label>
           <input id="q" name="q" type="search" value={filter.q ?? ""} />
         </div>
         <div class="field">
-          <label for="tier">Ticket type</label>
+          <label for="tier">{words.tier}</label>
           <select id="tier" name="tier">
-            <option value="">All</option>
+            <option value="">{words.all}</option>
             {event.ticketTypes.map((t) => (
               <option value={t.id} selected={filter.tierId === t.id}>
                 {t.name}
@@ -76,43 +79,41 @@ export function AttendeesPage(props: { event: Event & { ticketTypes: TicketType[
           </select>
         </div>
         <div class="field">
-          <label for="status">Order status</label>
+          <label for="status">{words.status}</label>
           <select id="status" name="status">
-            <option value="">All but expired</option>
+            <option value="">{words.allButExpired}</option>
             {statuses.map((s) => (
               <option value={s} selected={filter.status === s}>
-                {s.replace(/_/g, " ")}
+                {m.admin.orderStatus[s]}
               </option>
             ))}
           </select>
         </div>
         <div class="field">
-          <label for="checkedIn">Checked in</label>
+          <label for="checkedIn">{words.checkedIn}</label>
           <select id="checkedIn" name="checkedIn">
-            <option value="">Either</option>
+            <option value="">{words.either}</option>
             <option value="yes" selected={filter.checkedIn === "yes"}>
-              Yes
+              {words.yes}
             </option>
             <option value="no" selected={filter.checkedIn === "no"}>
-              No
+              {words.no}
             </option>
           </select>
         </div>
         <button type="submit" class="button-primary">
-          Search
+          {words.submit}
         </button>
       </form>
       <p role="status">
-        {result.total} attendee{result.total === 1 ? "" : "s"} found.
+        {words.found({ count: result.total })}
       </p>
-      {result.rows.length > 0 && <DataTable caption="Attendees matching the search" captionHidden columns={attendeeColumns(event.timezone)} rows={result.rows} />}
+      {result.rows.length > 0 && <DataTable caption={words.caption} captionHidden columns={attendeeColumns(m, event.timezone)} rows={result.rows} />}
       {result.pages > 1 && (
-        <nav aria-label="Pages" class="pager">
-          {filter.page > 1 && <a href={query(filter, filter.page - 1)}>← Previous</a>}
-          <span>
-            Page {filter.page} of {result.pages}
-          </span>
-          {filter.page < result.pages && <a href={query(filter, filter.page + 1)}>Next →</a>}
+        <nav aria-label={words.pages} class="pager">
+          {filter.page > 1 && <a href={query(filter, filter.page - 1)}>{words.previous}</a>}
+          <span>{words.page({ page: filter.page, pages: result.pages })}</span>
+          {filter.page < result.pages && <a href={query(filter, filter.page + 1)}>{words.next}</a>}
         </nav>
       )}
     </AdminLayout>

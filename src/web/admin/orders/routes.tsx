@@ -3,7 +3,7 @@ import * as z from "zod";
 import type { AppEnv } from "@/env";
 import { DomainError } from "@/domain/errors";
 import type { FieldCode } from "@/domain/issues";
-import { errorMessage, fieldMessages, messagesFor, type Messages } from "@/i18n";
+import { errorMessage, fieldMessages, type Messages } from "@/i18n";
 import { fieldIssues, validate } from "@/lib/validate";
 import { messagesOf } from "@/web/shared/i18n";
 import { requirePermission, signedIn, type SignedIn } from "@/web/middleware/auth";
@@ -24,14 +24,10 @@ const orderParam = id("ord");
 const ticketParam = id("tkt");
 const manageOrders = requirePermission("manage_orders");
 
-/** What the order page says after an action (post → redirect → get). */
-const doneMessages: Record<string, string> = {
-  renamed: "Name corrected.",
-  ticket_cancelled: "Ticket cancelled and its seat freed.",
-  order_cancelled: "Order cancelled.",
-  refunded: "Refund made through Stripe; the buyer has been emailed.",
-  resent: "Tickets queued to be emailed again.",
-  added: "Registration added; the tickets are on their way by email.",
+/** What the order page says after an action (post → redirect → get), in the reader's language. */
+const doneMessage = (m: Messages, done: string | undefined) => {
+  const words = m.admin.order.done;
+  return done && Object.hasOwn(words, done) ? words[done as keyof typeof words] : undefined;
 };
 
 type OrderVars = SignedIn & Pick<AppEnv["Variables"], "deps">;
@@ -39,7 +35,7 @@ type OrderVars = SignedIn & Pick<AppEnv["Variables"], "deps">;
 /** The order page, with what was just done or why an action was refused. */
 async function orderPage(v: OrderVars, orderId: string, extra: { message?: string | undefined; error?: string } = {}) {
   const detail = await orderDetail(v.deps, orderId);
-  return <OrderDetailPage detail={detail} words={messagesFor().audit} {...signedIn(v)} message={extra.message} error={extra.error} />;
+  return <OrderDetailPage detail={detail} {...signedIn(v)} message={extra.message} error={extra.error} />;
 }
 
 /**
@@ -125,7 +121,7 @@ export const adminOrderRoutes = new Hono<AppEnv>()
   })
   .get("/orders/:id", manageOrders, validate("param", orderParam), async (c) => {
     const done = c.req.query("done");
-    return c.html(await orderPage(c.var, c.req.valid("param").id, { message: done ? doneMessages[done] : undefined }));
+    return c.html(await orderPage(c.var, c.req.valid("param").id, { message: doneMessage(messagesOf(c), done) }));
   })
   .post("/orders/:id/resend", manageOrders, validate("param", orderParam), async (c) => {
     const { id: orderId } = c.req.valid("param");
