@@ -191,6 +191,11 @@ export const en: Messages = {
 
   // ── Attendees' pages (src/i18n/areas/public.ts) ──
   public: {
+    attendeeLanguage: {
+      label: "Language for their ticket email",
+      hint: "Leave it as it is to send it in your language.",
+      sameAsYours: "Same as yours",
+    },
   },
 
   // ── The organiser pages: events, orders, exports (src/i18n/areas/admin.ts) ──

@@ -191,6 +191,11 @@ export const es: Messages = {
 
   // ── Attendees' pages (src/i18n/areas/public.ts) ──
   public: {
+    attendeeLanguage: {
+      label: "Idioma del correo con su entrada",
+      hint: "Déjalo así para enviarlo en tu idioma.",
+      sameAsYours: "El mismo que el tuyo",
+    },
   },
 
   // ── The organiser pages: events, orders, exports (src/i18n/areas/admin.ts) ──

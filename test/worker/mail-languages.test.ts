@@ -89,6 +89,40 @@ describe("an order remembers its buyer's language", () => {
   });
 });
 
+describe("the registration form's language for another attendee's ticket email", () => {
+  it("is offered for attendees other than the buyer, in the reader's language, and stored on their ticket", async () => {
+    const event = await bilingualEvent();
+    const tier = event.ticketTypes[0]!.id;
+    const html = await (await fetchWorker(`/events/${event.slug}/register?lang=es&qty.${tier}=2`)).text();
+    expect(html).not.toContain('name="tickets.0.language"');
+    expect(html).toContain('<select id="tickets-1-language" name="tickets.1.language"');
+    expect(html).toContain(es.public.attendeeLanguage.label);
+    expect(html).toContain(`<option value="en" lang="en-GB">English</option>`);
+
+    const res = await fetchWorker(`/events/${event.slug}/register?lang=es`, {
+      method: "POST",
+      headers: { origin, "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({
+        "buyer.name": "Bea Buyer",
+        "buyer.email": "bea@example.org",
+        "tickets.0.tier": tier,
+        "tickets.0.name": "Bea Buyer",
+        "tickets.1.tier": tier,
+        "tickets.1.name": "Bob Guest",
+        "tickets.1.email": "bob@example.org",
+        "tickets.1.language": "en",
+      }),
+      redirect: "manual",
+    });
+    expect(res.status).toBe(303);
+    const orderId = /\/orders\/([^/]+)\//.exec(res.headers.get("location") ?? "")![1]!;
+    const tickets = await db.ticket.findMany({ where: { orderId }, orderBy: { attendeeName: "asc" } });
+    expect(tickets.map((t) => [t.attendeeName, t.language])).toEqual([["Bea Buyer", null], ["Bob Guest", "en"]]);
+    const rows = await rowsOf(orderId);
+    expect((await compose(rows.find((r) => r.template === "attendee_ticket")!)).html).toContain('<html lang="en-GB">');
+  });
+});
+
 describe("emails speak their recipient's language", () => {
   it("sends a Spanish order's tickets in Spanish: the catalogue, the date, the organisers' Spanish texts", async () => {
     const event = await bilingualEvent();

@@ -3,6 +3,7 @@
 import type { Fn } from "@/i18n/messages";
 
 export type PublicMessages = {
+  attendeeLanguage: import("@/i18n/areas/attendee-language").AttendeeLanguageMessages;
   /** Placeholder until this area's words move into the catalogue. */
   _?: Fn<Record<string, never>>;
 };

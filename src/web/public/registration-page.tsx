@@ -5,11 +5,12 @@ import { EventWhen } from "@/web/public/event-parts";
 import { eligibilityText } from "@/web/public/event-page";
 import { ErrorSummary, TextField, fieldId } from "@/web/shared/form-parts";
 import { Layout } from "@/web/shared/layout";
+import { AttendeeLanguageField } from "@/web/public/attendee-language";
 
 /** What the form holds: the buyer and one entry per ticket, as typed (strings). */
 export type RegistrationValues = {
   buyer: { name: string; email: string };
-  tickets: Array<{ tier: string; name: string; email: string; declaration: boolean; membership: string; accessCode: string }>;
+  tickets: Array<{ tier: string; name: string; email: string; declaration: boolean; membership: string; accessCode: string; language?: string }>;
 };
 
 export type RegistrationPageProps = {
@@ -51,6 +52,7 @@ function TicketFieldset(props: RegistrationPageProps & { index: number }) {
         autocomplete="off"
         hint="We send this person their own ticket too."
       />
+      {index > 0 && <AttendeeLanguageField name={key("language")} value={ticket.language ?? ""} error={errors[key("language")]} />}
       {tier?.eligibility === "member_list" && (
         <TextField
           name={key("membership")}
