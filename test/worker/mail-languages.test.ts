@@ -184,6 +184,17 @@ describe("emails speak their recipient's language", () => {
     expect(english.subject).toBe(en.mail.refunded.subject({ event: "Winter reading night" }));
   });
 
+  it("sends tickets again in the language of the order they are in: the buyer's, or an attendee's own", async () => {
+    const event = await bilingualEvent();
+    const tier = event.ticketTypes[0]!.id;
+    await orderThroughApi(event, { buyer, tickets: [{ tier, name: "Ada Buyer" }, { tier, name: "Bob Guest", email: "bob@example.org", language: "en" }] });
+    const again = (email: string) => ({ id: "eml_again", recipient: email, template: "tickets_again", data: JSON.stringify({ eventId: event.id, email }) }) as OutboxEmail;
+    expect((await compose(again(buyer.email))).html).toContain('<html lang="es">');
+    const bob = await compose(again("bob@example.org"));
+    expect(bob.html).toContain('<html lang="en-GB">');
+    expect(bob.subject).toBe(en.mail.ticketsSubject({ event: "Winter reading night" }));
+  });
+
   it("sends a sign-in link in the language it was asked in", async () => {
     const row = (language?: string) =>
       ({ id: "eml_x", recipient: "staff@example.org", template: "sign_in_link", data: JSON.stringify({ url: `${origin}/admin/sign-in/x`, name: "Sam", minutes: 15, ...(language ? { language } : {}) }) }) as OutboxEmail;
