@@ -4,6 +4,7 @@ import { en } from "@/i18n/en";
 import { es } from "@/i18n/es";
 import { newId } from "@/lib/ids";
 import { createEvent, db, fetchWorker, serviceDeps } from "./helpers";
+import { signedInAs } from "./auth-helpers";
 import { readableText, sentencesIn, sentencesOf } from "./catalogue-text";
 
 const origin = "http://example.test";
@@ -200,6 +201,17 @@ describe("emails speak their recipient's language", () => {
       ({ id: "eml_x", recipient: "staff@example.org", template: "sign_in_link", data: JSON.stringify({ url: `${origin}/admin/sign-in/x`, name: "Sam", minutes: 15, ...(language ? { language } : {}) }) }) as OutboxEmail;
     expect((await compose(row("es"))).html).toContain('<html lang="es">');
     expect((await compose(row())).html).toContain('<html lang="en-GB">');
+
+    const { staff } = await signedInAs("organiser");
+    const asked = await fetchWorker("/admin/sign-in?lang=es", {
+      method: "POST",
+      headers: { origin, "content-type": "application/x-www-form-urlencoded", "cf-connecting-ip": "192.0.2.77" },
+      body: new URLSearchParams({ email: staff.email }),
+    });
+    expect(asked.status).toBe(200);
+    const queued = await db.outboxEmail.findFirstOrThrow({ where: { recipient: staff.email, template: "sign_in_link" } });
+    expect(JSON.parse(queued.data)).toMatchObject({ language: "es" });
+    expect((await compose(queued)).html).toContain('<html lang="es">');
   });
 });
 
