@@ -1,5 +1,5 @@
-// Spanish (neutral Latin American): a translation of the English catalogue, key for key.
-// TRANSLATION IN PROGRESS: sections still in English are being translated.
+// Spanish (neutral Latin American, addressing the reader as "tú"): the English catalogue
+// translated key for key, as whole sentences rather than word for word.
 import type { Alternative, CountedThing, Money } from "@/domain/issues";
 import { formatsFor } from "@/lib/format";
 import { describeIssue, pluralFor, type Messages } from "@/i18n/messages";
@@ -8,172 +8,186 @@ const plural = pluralFor("es");
 const number = (n: number) => n.toLocaleString("es");
 const format = formatsFor("es", { free: "Gratis", currencyDisplay: "narrowSymbol" });
 const money = (m: Money) => format.money(m.minor, m.currency);
-const minutesText = (n: number) => plural(n, { one: `${n} minute`, other: `${number(n)} minutes` });
+const minutesText = (n: number) => plural(n, { one: `${n} minuto`, other: `${number(n)} minutos` });
 const alt = (a: Alternative) => `${a.tier} (${money(a.price)})`;
 
-const orderStatus = (status: string) => status.replace(/_/g, " ");
-const eventStatus: Record<string, string> = { draft: "a draft", published: "published", cancelled: "cancelled", archived: "archived" };
+/** An order's status as it reads after "Este pedido está…". */
+const orderStatus = (status: string) =>
+  ({
+    pending: "pendiente de pago",
+    paid: "pagado",
+    cancelled: "cancelado",
+    expired: "vencido",
+    refunded: "reembolsado",
+    partially_refunded: "reembolsado en parte",
+  })[status] ?? status.replace(/_/g, " ");
+/** An event's status as it reads after "Este evento está…". */
+const eventStatus: Record<string, string> = { draft: "en borrador", published: "publicado", cancelled: "cancelado", archived: "archivado" };
+/** What moving an event to a status is called, after "no se puede…". */
+const eventChange: Record<string, string> = { draft: "pasar a borrador", published: "publicar", cancelled: "cancelar", archived: "archivar" };
 
 const counted: Record<CountedThing, string> = {
-  capacity: "the capacity",
-  event_max_per_order: "the most tickets per order",
-  quota: "the quota",
-  min_per_order: "the least per order",
-  max_per_order: "the most per order",
-  position: "the position",
-  weeks: "the number of weeks",
-  hold_orders_limit: "the most unpaid orders per buyer",
-  hold_tickets_limit: "the most unpaid tickets per buyer",
-  tickets_per_membership: "the member tickets per membership",
+  capacity: "la capacidad",
+  event_max_per_order: "el máximo de entradas por pedido",
+  quota: "el cupo",
+  min_per_order: "el mínimo por pedido",
+  max_per_order: "el máximo por pedido",
+  position: "la posición",
+  weeks: "el número de semanas",
+  hold_orders_limit: "el máximo de pedidos sin pagar por comprador",
+  hold_tickets_limit: "el máximo de entradas sin pagar por comprador",
+  tickets_per_membership: "las entradas de socio por membresía",
 };
 
 const missing = {
-  event: "We could not find that event.",
-  tier: "We could not find that ticket tier.",
-  order: "We could not find that order.",
-  ticket: "We could not find that ticket.",
-  ticket_code: "This ticket has no QR code: it is not paid yet or has been cancelled.",
-  person: "We could not find that person.",
-  token: "We could not find that token.",
-  email: "We could not find that email.",
-  member: "That member is not on the list (any more).",
-  checkout: "We could not find that checkout.",
-  page: "We could not find that page.",
-  address: "We could not find that.",
-  outbox_message: "No such message in the outbox.",
-  outbox_content: "This message has nothing to show.",
-  attachment: "No such attachment.",
-  dev_tool: "Not found.",
+  event: "No encontramos ese evento.",
+  tier: "No encontramos ese tipo de entrada.",
+  order: "No encontramos ese pedido.",
+  ticket: "No encontramos esa entrada.",
+  ticket_code: "Esta entrada no tiene código QR: todavía no está pagada o fue cancelada.",
+  person: "No encontramos a esa persona.",
+  token: "No encontramos ese token.",
+  email: "No encontramos ese correo.",
+  member: "Esa persona no está en la lista de socios, o ya no lo está.",
+  checkout: "No encontramos esa sesión de pago.",
+  page: "No encontramos esa página.",
+  address: "No encontramos lo que buscas.",
+  outbox_message: "Ese mensaje no está en la bandeja de salida.",
+  outbox_content: "Este mensaje no tiene nada que mostrar.",
+  attachment: "Ese archivo adjunto no existe.",
+  dev_tool: "No se encontró.",
 };
 
 const nextSteps = {
-  events_list: "Go back to the list of events.",
-  event_moved: "It may have moved: see the list of events.",
-  address_or_events: "Check the address, or start from the list of events.",
-  check_address: "Check the address.",
-  order_email: "Check the link in your email.",
-  ticket_email: "Check the link in your ticket email.",
-  back_to_event: "Go back to the event.",
-  members_list: "Go back to the members list.",
-  restart_checkout: "Start again from the event page.",
-  ticket_page: "Open the ticket page for details.",
+  events_list: "Vuelve a la lista de eventos.",
+  event_moved: "Puede que se haya movido: consulta la lista de eventos.",
+  address_or_events: "Revisa la dirección o empieza desde la lista de eventos.",
+  check_address: "Revisa la dirección.",
+  order_email: "Revisa el enlace de tu correo.",
+  ticket_email: "Revisa el enlace del correo de tu entrada.",
+  back_to_event: "Vuelve al evento.",
+  members_list: "Vuelve a la lista de socios.",
+  restart_checkout: "Vuelve a empezar desde la página del evento.",
+  ticket_page: "Abre la página de la entrada para ver los detalles.",
 };
 
 const fields: Messages["fields"] = {
-  required: "Fill in this field.",
-  invalid: "Check this value.",
-  too_short: ({ min }) => `Use ${number(min)} characters or more.`,
-  too_long: ({ max }) => `Use ${number(max)} characters or fewer.`,
-  too_few: ({ min }) => `Choose at least ${number(min)}.`,
-  too_many: ({ max }) => `Choose ${number(max)} or fewer.`,
-  at_least: ({ min }) => `Enter ${number(min)} or more.`,
-  at_most: ({ max }) => `Enter ${number(max)} or less.`,
-  email_invalid: "Enter an email address in the form name@example.org.",
-  format_invalid: "Check the format of this value.",
-  not_allowed: "Choose one of the options.",
-  your_name_required: "Enter your name.",
-  attendee_name_required: "Enter the attendee's name.",
-  your_email_required: "Enter your email address.",
-  attendee_email_required: "Enter the attendee's email address.",
-  your_email_invalid: "Enter your email address in the form name@example.org.",
-  attendee_email_invalid: "Enter the attendee's email address in the form name@example.org.",
-  tier_required: "Choose a ticket type.",
-  tickets_required: "Choose at least one ticket.",
-  quantity_required: "Choose how many tickets you want, then press Continue.",
-  tickets_too_many: ({ max }) => `Choose ${max} tickets or fewer.`,
-  tier_not_sold: "That ticket type is not sold for this event. Choose one from the event page.",
-  tier_not_on_sale_yet: ({ tier }) => `${tier} tickets are not on sale yet.`,
-  tier_no_longer_on_sale: ({ tier }) => `${tier} tickets are no longer on sale.`,
-  order_too_many_people: ({ max }) => `You can register up to ${max} people in one order.`,
-  tier_max_per_order: ({ max, tier }) => `Choose up to ${max} ${tier} tickets in one order.`,
-  tier_min_per_order: ({ min, tier }) => `Choose at least ${min} ${tier} tickets.`,
+  required: "Completa este campo.",
+  invalid: "Revisa este valor.",
+  too_short: ({ min }) => plural(min, { one: `Usa ${number(min)} carácter o más.`, other: `Usa ${number(min)} caracteres o más.` }),
+  too_long: ({ max }) => plural(max, { one: `Usa ${number(max)} carácter o menos.`, other: `Usa ${number(max)} caracteres o menos.` }),
+  too_few: ({ min }) => `Elige al menos ${number(min)}.`,
+  too_many: ({ max }) => `Elige ${number(max)} como máximo.`,
+  at_least: ({ min }) => `Escribe ${number(min)} o más.`,
+  at_most: ({ max }) => `Escribe ${number(max)} o menos.`,
+  email_invalid: "Escribe un correo electrónico con la forma nombre@ejemplo.org.",
+  format_invalid: "Revisa el formato de este valor.",
+  not_allowed: "Elige una de las opciones.",
+  your_name_required: "Escribe tu nombre.",
+  attendee_name_required: "Escribe el nombre del asistente.",
+  your_email_required: "Escribe tu correo electrónico.",
+  attendee_email_required: "Escribe el correo electrónico del asistente.",
+  your_email_invalid: "Escribe tu correo electrónico con la forma nombre@ejemplo.org.",
+  attendee_email_invalid: "Escribe el correo electrónico del asistente con la forma nombre@ejemplo.org.",
+  tier_required: "Elige un tipo de entrada.",
+  tickets_required: "Elige al menos una entrada.",
+  quantity_required: "Elige cuántas entradas quieres y luego presiona Continuar.",
+  tickets_too_many: ({ max }) => plural(max, { one: `Elige ${max} entrada como máximo.`, other: `Elige ${max} entradas como máximo.` }),
+  tier_not_sold: "Ese tipo de entrada no se vende para este evento. Elige uno en la página del evento.",
+  tier_not_on_sale_yet: ({ tier }) => `Las entradas ${tier} todavía no están a la venta.`,
+  tier_no_longer_on_sale: ({ tier }) => `Las entradas ${tier} ya no están a la venta.`,
+  order_too_many_people: ({ max }) => plural(max, { one: `Puedes inscribir a ${max} persona como máximo en un pedido.`, other: `Puedes inscribir hasta ${max} personas en un pedido.` }),
+  tier_max_per_order: ({ max, tier }) => plural(max, { one: `Elige como máximo ${max} entrada ${tier} por pedido.`, other: `Elige como máximo ${max} entradas ${tier} por pedido.` }),
+  tier_min_per_order: ({ min, tier }) => plural(min, { one: `Elige al menos ${min} entrada ${tier}.`, other: `Elige al menos ${min} entradas ${tier}.` }),
   declaration_required: ({ statement, instead }) => {
-    if (statement && instead) return `Tick to confirm: “${statement}”, or choose the ${alt(instead)} ticket instead.`;
-    if (statement) return `Tick to confirm: “${statement}”.`;
-    if (instead) return `Tick to confirm, or choose the ${alt(instead)} ticket instead.`;
-    return "Tick to confirm.";
+    if (statement && instead) return `Marca la casilla para confirmar: “${statement}”, o elige en su lugar la entrada ${alt(instead)}.`;
+    if (statement) return `Marca la casilla para confirmar: “${statement}”.`;
+    if (instead) return `Marca la casilla para confirmar, o elige en su lugar la entrada ${alt(instead)}.`;
+    return "Marca la casilla para confirmar.";
   },
   membership_required: ({ instead }) =>
     instead
-      ? `Enter a membership number or the email address on the members list, or choose the ${alt(instead)} ticket instead.`
-      : "Enter a membership number or the email address on the members list.",
+      ? `Escribe un número de socio o el correo electrónico que figura en la lista de socios, o elige en su lugar la entrada ${alt(instead)}.`
+      : "Escribe un número de socio o el correo electrónico que figura en la lista de socios.",
   membership_not_found: ({ instead }) =>
-    instead ? `We could not find that membership. Check it, or choose the ${alt(instead)} ticket instead.` : "We could not find that membership. Check it.",
-  membership_used_twice: "Each membership can be used for one ticket in an order.",
+    instead ? `No encontramos esa membresía. Revísala o elige en su lugar la entrada ${alt(instead)}.` : "No encontramos esa membresía. Revísala.",
+  membership_used_twice: "Cada membresía sirve para una sola entrada por pedido.",
   membership_already_used: ({ max, instead }) =>
-    `${plural(max, { one: "This membership has already been used for a member ticket to this event, and each membership may buy one.", other: `This membership has already been used for ${max} member tickets to this event, the most each membership may buy.` })}${instead ? ` Choose the ${alt(instead)} ticket instead.` : ""}`,
-  access_code_required: "Enter the access code the organisers gave you.",
-  access_code_wrong: "That access code is not valid for this ticket. Check it and try again.",
-  not_sold_online: "This ticket cannot be bought online. Please contact the organisers.",
-  amount_format: "Enter the amount in pounds and pence, like 8 or 12.50.",
-  refund_at_most: ({ max }) => `Enter an amount up to ${money(max)}.`,
-  confirm_cancel_paid: "Tick the box to confirm that you mean to cancel every ticket on this paid order without a refund.",
-  attendee_name_length: ({ max }) => `Enter the attendee's name (up to ${max} characters).`,
-  contact_name_required: "Enter a contact name.",
-  attendee_names_required: "Enter at least one attendee name, one per line.",
-  attendee_names_too_many: ({ max }) => `Add up to ${max} people at a time.`,
-  attendee_name_too_long: ({ max }) => `Keep each name to ${max} characters.`,
-  role_required: "Choose a role.",
-  staff_email_taken: "Someone with that email address already has access.",
-  token_name_required: "Name the token (what will use it).",
-  slug_format: "Use lower-case letters, digits and hyphens.",
+    `${plural(max, { one: "Esta membresía ya se usó para una entrada de socio a este evento, y cada membresía puede comprar una.", other: `Esta membresía ya se usó para ${max} entradas de socio a este evento, el máximo que puede comprar cada membresía.` })}${instead ? ` Elige en su lugar la entrada ${alt(instead)}.` : ""}`,
+  access_code_required: "Escribe el código de acceso que te dieron los organizadores.",
+  access_code_wrong: "Ese código de acceso no es válido para esta entrada. Revísalo y vuelve a intentarlo.",
+  not_sold_online: "Esta entrada no se puede comprar en línea. Comunícate con los organizadores.",
+  amount_format: "Escribe el monto con punto decimal, como 8 o 12.50.",
+  refund_at_most: ({ max }) => `Escribe un monto de hasta ${money(max)}.`,
+  confirm_cancel_paid: "Marca la casilla para confirmar que quieres cancelar todas las entradas de este pedido pagado sin reembolso.",
+  attendee_name_length: ({ max }) => `Escribe el nombre del asistente (hasta ${max} caracteres).`,
+  contact_name_required: "Escribe un nombre de contacto.",
+  attendee_names_required: "Escribe al menos el nombre de un asistente, uno por línea.",
+  attendee_names_too_many: ({ max }) => plural(max, { one: `Agrega ${max} persona a la vez.`, other: `Agrega hasta ${max} personas a la vez.` }),
+  attendee_name_too_long: ({ max }) => `Cada nombre puede tener hasta ${max} caracteres.`,
+  role_required: "Elige un rol.",
+  staff_email_taken: "Alguien con ese correo electrónico ya tiene acceso.",
+  token_name_required: "Ponle un nombre al token (qué lo va a usar).",
+  slug_format: "Usa letras minúsculas, números y guiones.",
   slug_taken: ({ by }) =>
     by
-      ? `That web address is already used by “${by}”. Choose another, or leave it blank to make one from the title.`
-      : "That web address is already used. Choose another, or leave it blank to make one from the title.",
+      ? `Esa dirección web ya la usa “${by}”. Elige otra, o déjala en blanco para crearla a partir del título.`
+      : "Esa dirección web ya está en uso. Elige otra, o déjala en blanco para crearla a partir del título.",
   capacity_below_taken: ({ sold, held }) =>
     plural(sold, {
-      one: `${sold} seat is sold and ${held} held, so the capacity cannot be below ${sold + held}. Leave it blank for no limit.`,
-      other: `${sold} seats are sold and ${held} held, so the capacity cannot be below ${sold + held}. Leave it blank for no limit.`,
+      one: `Hay ${sold} lugar vendido y ${held} reservados, así que la capacidad no puede ser menor que ${sold + held}. Déjala en blanco para no poner límite.`,
+      other: `Hay ${sold} lugares vendidos y ${held} reservados, así que la capacidad no puede ser menor que ${sold + held}. Déjala en blanco para no poner límite.`,
     }),
   quota_below_taken: ({ sold, held }) =>
     plural(sold, {
-      one: `${sold} ticket is sold and ${held} held, so the quota cannot be below ${sold + held}. Leave it blank for no quota.`,
-      other: `${sold} tickets are sold and ${held} held, so the quota cannot be below ${sold + held}. Leave it blank for no quota.`,
+      one: `Hay ${sold} entrada vendida y ${held} reservadas, así que el cupo no puede ser menor que ${sold + held}. Déjalo en blanco para no poner cupo.`,
+      other: `Hay ${sold} entradas vendidas y ${held} reservadas, así que el cupo no puede ser menor que ${sold + held}. Déjalo en blanco para no poner cupo.`,
     }),
-  whole_number: ({ what, example }) => `Enter ${counted[what]} as a whole number, like ${example}.`,
-  price_format: "Enter the price in pounds and pence, like 8 or 12.50.",
-  time_format: "Enter a time in 24-hour form, like 10:30.",
-  date_format: "Enter a real date in the form 2027-01-09.",
-  datetime_format: "Enter a date and time, like 2027-01-09 10:30, or leave it blank.",
+  whole_number: ({ what, example }) => `Escribe ${counted[what]} como número entero, por ejemplo ${example}.`,
+  price_format: "Escribe el precio con punto decimal, como 8 o 12.50.",
+  time_format: "Escribe una hora en formato de 24 horas, como 10:30.",
+  date_format: "Escribe una fecha real con la forma 2027-01-09.",
+  datetime_format: "Escribe una fecha y una hora, como 2027-01-09 10:30, o déjalo en blanco.",
   agenda_invalid: ({ problems }) => {
     const said = problems.map((p) => {
-      if (p.problem === "too_many_lines") return "use 100 lines or fewer";
-      if (p.problem === "no_time") return `line ${p.line} must start with a time such as 10:30, then the title`;
-      if (p.problem === "title_too_long") return `line ${p.line}: use 200 characters or fewer for the title`;
-      return `line ${p.line}: use 500 characters or fewer for the detail`;
+      if (p.problem === "too_many_lines") return "usa 100 líneas o menos";
+      if (p.problem === "no_time") return `la línea ${p.line} debe empezar con una hora, como 10:30, y luego el título`;
+      if (p.problem === "title_too_long") return `línea ${p.line}: usa 200 caracteres o menos para el título`;
+      return `línea ${p.line}: usa 500 caracteres o menos para el detalle`;
     });
     const shown = said.slice(0, 3).join("; ");
-    return said.length > 3 ? `Check the programme: ${shown}; and ${said.length - 3} more.` : `Check the programme: ${shown}.`;
+    return said.length > 3
+      ? plural(said.length - 3, { one: `Revisa el programa: ${shown}; y ${said.length - 3} problema más.`, other: `Revisa el programa: ${shown}; y ${said.length - 3} problemas más.` })
+      : `Revisa el programa: ${shown}.`;
   },
-  title_required: "Enter the event's title.",
-  venue_name_required: "Enter the venue's name.",
-  venue_address_required: "Enter the venue's address.",
-  timezone_required: "Choose a time zone from the list.",
-  date_required: "Enter the date of the event.",
-  start_time_required: "Enter the time the event starts.",
-  end_time_required: "Enter the time the event ends.",
-  max_per_order_required: "Enter the most tickets one order may hold, like 10.",
-  weeks_required: "Enter how many weeks to move the dates forward, like 52.",
-  currency_invalid: "Enter a three-letter currency code with pence or cents, like GBP or EUR.",
-  reference_prefix_format: "Use 2 to 5 capital letters, like HRD, or leave it blank.",
-  time_skipped: "That time does not exist on that day (the clocks change). Choose another.",
-  end_before_start: "The end time must be after the start time.",
-  doors_after_start: "Doors must open at or before the start time.",
-  sales_end_before_start: "Sales must close after they open.",
-  sales_end_after_event: "Sales must close by the end of the event.",
-  sales_start_after_event: "Sales must open before the event ends.",
-  tier_name_required: "Enter the tier's name, like Member or Concession.",
-  price_required: "Enter the price, or 0 for a free ticket.",
-  eligibility_required: "Choose who may buy this tier.",
-  declaration_text_required: "Enter the statement buyers tick, like “I am a student”.",
-  access_code_to_give: "Enter the access code you will give out.",
-  access_code_short: ({ min }) => `Use at least ${min} characters, so the code is not guessed.`,
-  min_above_max: "The least per order cannot be more than the most per order.",
-  csv_empty: "The list is empty. Choose a CSV file, or paste the list.",
-  csv_columns_unknown: "We could not tell which column is which. Make the first line name the columns: email, membership number, name.",
-  csv_too_many_rows: ({ rows, max }) => `The list has ${number(rows)} rows; upload at most ${number(max)} at a time.`,
-  nonce_required: "Send a unique nonce per scan (8–100 characters).",
+  title_required: "Escribe el título del evento.",
+  venue_name_required: "Escribe el nombre del lugar.",
+  venue_address_required: "Escribe la dirección del lugar.",
+  timezone_required: "Elige una zona horaria de la lista.",
+  date_required: "Escribe la fecha del evento.",
+  start_time_required: "Escribe la hora de inicio del evento.",
+  end_time_required: "Escribe la hora de cierre del evento.",
+  max_per_order_required: "Escribe el máximo de entradas que puede tener un pedido, como 10.",
+  weeks_required: "Escribe cuántas semanas quieres adelantar las fechas, como 52.",
+  currency_invalid: "Escribe un código de moneda de tres letras que use centavos, como USD o EUR.",
+  reference_prefix_format: "Usa de 2 a 5 letras mayúsculas, como HRD, o déjalo en blanco.",
+  time_skipped: "Esa hora no existe ese día (hay cambio de horario). Elige otra.",
+  end_before_start: "La hora de cierre debe ser posterior a la de inicio.",
+  doors_after_start: "Las puertas deben abrir a la hora de inicio o antes.",
+  sales_end_before_start: "La venta debe cerrar después de abrir.",
+  sales_end_after_event: "La venta debe cerrar antes de que termine el evento.",
+  sales_start_after_event: "La venta debe abrir antes de que termine el evento.",
+  tier_name_required: "Escribe el nombre del tipo de entrada, como Socio o Tarifa reducida.",
+  price_required: "Escribe el precio, o 0 para una entrada gratuita.",
+  eligibility_required: "Elige quién puede comprar este tipo de entrada.",
+  declaration_text_required: "Escribe la declaración que marcan los compradores, como “Soy estudiante”.",
+  access_code_to_give: "Escribe el código de acceso que vas a entregar.",
+  access_code_short: ({ min }) => `Usa al menos ${min} caracteres para que nadie adivine el código.`,
+  min_above_max: "El mínimo por pedido no puede ser mayor que el máximo por pedido.",
+  csv_empty: "La lista está vacía. Elige un archivo CSV o pega la lista.",
+  csv_columns_unknown: "No pudimos saber qué columna es cuál. Pon en la primera línea el nombre de cada columna: correo, número de socio, nombre.",
+  csv_too_many_rows: ({ rows, max }) => `La lista tiene ${number(rows)} filas; sube como máximo ${number(max)} a la vez.`,
+  nonce_required: "Envía un nonce único por escaneo (de 8 a 100 caracteres).",
 };
 
 export const es: Messages = {
@@ -196,6 +210,174 @@ export const es: Messages = {
       hint: "Déjalo así para enviarlo en tu idioma.",
       sameAsYours: "El mismo que el tuyo",
     },
+    badges: { soldOut: "Agotado", cancelled: "Cancelado", past: "Evento pasado" },
+    when: ({ date, start, end, zone }) => `${date}, ${start}–${end} ${zone}`,
+    eventList: {
+      title: "Próximos eventos",
+      description: "Conferencias y eventos en los que puedes registrarte: fechas, lugares y precios.",
+      none: "Por ahora no hay eventos abiertos. Vuelve a visitarnos pronto.",
+    },
+    eventPage: {
+      description: ({ date, venue }) => `${date} en ${venue}`,
+      cancelled: "Este evento fue cancelado. El registro está cerrado; si tenías una entrada, los organizadores se comunicarán contigo por el reembolso.",
+      past: "Este evento ya se realizó. El registro está cerrado.",
+      soldOut: "Ya no quedan entradas.",
+      tickets: "Entradas",
+      noTiers: "Las entradas todavía no están disponibles.",
+      tableCaption: "Tipos de entrada, para quién es cada uno, precio y disponibilidad",
+      columns: { ticket: "Entrada", price: "Precio", availability: "Disponibilidad", quantity: "Cantidad" },
+      notAvailable: "No disponible",
+      quantityOf: ({ tier }) => `Cantidad de entradas ${tier}`,
+      continue: "Continuar",
+      whenHeading: "Cuándo",
+      date: "Fecha",
+      doorsOpen: "Apertura de puertas",
+      starts: "Comienza",
+      ends: "Termina",
+      whereHeading: "Dónde",
+      openMap: "Ver el lugar en un mapa",
+      mapService: "(en OpenStreetMap)",
+      about: "Sobre este evento",
+      programme: "Programa",
+      again: {
+        heading: "¿Ya te registraste?",
+        label: "Enviarme de nuevo mis entradas",
+        hint: "Usa el correo con el que te registraste, o el que dieron para ti como asistente.",
+        button: "Enviar mis entradas",
+      },
+    },
+    eligibility: {
+      declarationWith: ({ text }) => `Confirmas: “${text}”. Lleva un comprobante al evento.`,
+      declaration: "Confirmas que cumples los requisitos. Lleva un comprobante al evento.",
+      member_list: "Para miembros: comprobamos tu correo o número de membresía en la lista de miembros.",
+      access_code: "Necesitas un código de acceso de los organizadores.",
+      open: "Abierta a todo el público.",
+    },
+    availability: {
+      on_sale: "A la venta",
+      sold_out: "Agotada",
+      not_yet_on_sale: "Todavía no está a la venta",
+      sales_closed: "Venta cerrada",
+      event_cancelled: "Cancelado",
+      event_over: "Evento terminado",
+      available: "Disponible",
+      onlyLeft: ({ count }) => plural(count, { one: `Solo queda ${count}`, other: `Solo quedan ${number(count)}` }),
+      left: ({ count }) => plural(count, { one: `${count} disponible`, other: `${number(count)} disponibles` }),
+    },
+    placesLeft: ({ count }) =>
+      count <= 10
+        ? plural(count, { one: `Solo queda ${count} lugar para este evento.`, other: `Solo quedan ${number(count)} lugares para este evento.` })
+        : `Quedan ${number(count)} lugares para este evento.`,
+    ticketsAgain: {
+      title: "Revisa tu correo",
+      message: "Si ese correo tiene entradas para este evento, te las volvimos a enviar. Deberían llegar en unos minutos; revisa también la carpeta de spam.",
+      back: "Volver al evento",
+    },
+    registration: {
+      title: ({ event }) => `Registro para ${event}`,
+      errorTitle: ({ event }) => `Error: registro para ${event}`,
+      heading: "Registro",
+      yourDetails: "Tus datos",
+      detailsHint: "Te enviamos las entradas y el recibo por correo.",
+      yourName: "Tu nombre",
+      yourEmail: "Tu correo electrónico",
+      ticketLegend: ({ index, tier, price }) => `Entrada ${index}: ${tier} (${price})`,
+      unknownTicket: ({ index }) => `Entrada ${index}: tipo de entrada desconocido`,
+      attendeeName: "Nombre completo del asistente",
+      attendeeNameHint: "Tal como debe aparecer en la credencial.",
+      attendeeEmail: "Correo electrónico del asistente",
+      attendeeEmailHint: "También le enviamos a esta persona su propia entrada.",
+      membership: "Número de membresía o correo de la lista de miembros",
+      switchTo: ({ tier, price }) => `Cambiar esta entrada a ${tier} (${price})`,
+      declarationDefault: "Cumplo los requisitos para esta entrada",
+      accessCode: "Código de acceso",
+      errorLabels: {
+        tickets: "Entradas",
+        field: ({ index, field }) =>
+          `${{ tier: "Tipo", name: "Nombre", email: "Correo", membership: "Membresía", declaration: "Confirmación", accessCode: "Código de acceso" }[field]} de la entrada ${index}`,
+      },
+      total: "Total:",
+      confirm: "Confirmar registro",
+      continueToPayment: "Continuar al pago",
+      holdHint: ({ minutes }) => `Guardamos tus lugares durante ${plural(minutes, { one: "1 minuto", other: `${number(minutes)} minutos` })} mientras pagas con Stripe.`,
+      paymentCancelled: "Pago cancelado: no se hizo ningún cargo. Tus elecciones siguen abajo.",
+      switched: ({ index, tier, price }) => `La entrada ${index} ahora es ${tier} (${price}).`,
+    },
+    order: {
+      title: ({ reference }) => `Pedido ${reference}`,
+      registered: "Tu registro está confirmado",
+      paymentReceived: "Pago recibido",
+      onTheirWay: ({ email }) => `Tus entradas van en camino a ${email}. Cada entrada tiene un código QR que debes mostrar al llegar al evento.`,
+      pending: {
+        heading: "Esperando la confirmación de tu pago",
+        body: "Esto suele tardar unos segundos; esta página se actualiza sola. Te enviamos las entradas por correo en cuanto se confirme.",
+      },
+      lateRefund: {
+        heading: "Te reembolsamos tu pago tardío",
+        body: ({ amount }) =>
+          `Tu pago llegó después de que se liberaran tus lugares, así que te reembolsamos el monto completo (${amount}) a tu tarjeta. Regístrate de nuevo si todavía quedan lugares.`,
+      },
+      refunded: {
+        heading: "Este pedido fue reembolsado",
+        body: ({ amount }) => `Los organizadores reembolsaron ${amount} a tu tarjeta, y las entradas de este pedido quedaron canceladas.`,
+      },
+      cancelledByOrganisers: {
+        heading: "Los organizadores cancelaron este pedido",
+        body: ({ paid, refunded }) =>
+          `Pagaste ${paid} y los organizadores cancelaron las entradas de este pedido. ${refunded ? `Te reembolsaron ${refunded} de ese monto.` : "Todavía no se ha reembolsado nada."}`,
+        contact: "Si tienes preguntas o esperabas un reembolso, comunícate con los organizadores: responde a cualquier correo que te enviamos sobre este pedido.",
+      },
+      notCompleted: { heading: "Este registro no se completó", body: "No se hizo ningún cargo y los lugares quedaron libres." },
+      reference: "Referencia del pedido",
+      event: "Evento",
+      when: "Cuándo",
+      where: "Dónde",
+      total: "Total",
+      tickets: "Entradas",
+      ticketLine: ({ name, tier }) => `${name}: ${tier}`,
+      ticketCancelled: "(cancelada)",
+      openTicket: "Abrir entrada",
+      openTicketFor: ({ name }) => `de ${name}`,
+      registerAgain: "Registrarme de nuevo con los mismos datos",
+    },
+    ticket: {
+      title: ({ event }) => `Entrada: ${event}`,
+      lead: ({ name, tier }) => `Entrada de ${name} · ${tier}`,
+      states: {
+        unpaid: {
+          heading: "Pago aún no confirmado",
+          body: "Esta entrada recibe su código QR en cuanto se confirme tu pago, normalmente en menos de un minuto. Te la enviamos por correo entonces; también puedes recargar esta página.",
+        },
+        event_cancelled: {
+          heading: "Este evento fue cancelado",
+          body: "Los organizadores cancelaron el evento, así que esta entrada ya no se puede usar. Responde al correo de tu entrada si tienes alguna pregunta.",
+        },
+        expired: {
+          heading: "Este pedido no se pagó a tiempo",
+          body: "Guardamos los lugares por un tiempo y luego se liberaron, así que esta entrada no se puede usar. Puedes registrarte de nuevo desde la página del evento.",
+        },
+        refunded: {
+          heading: "Esta entrada fue reembolsada",
+          body: "Su pedido fue reembolsado, así que ya no sirve para entrar al evento. Responde al correo de tu entrada si tienes alguna pregunta.",
+        },
+        cancelled: {
+          heading: "Esta entrada fue cancelada",
+          body: "Ya no sirve para entrar al evento. Si crees que es un error, responde al correo de tu entrada y los organizadores te ayudarán.",
+        },
+      },
+      showCode: "Muestra este código al llegar, en tu celular o impreso.",
+      details: "Detalles",
+      name: "Nombre",
+      ticket: "Entrada",
+      when: "Cuándo",
+      doorsOpen: "Apertura de puertas",
+      where: "Dónde",
+      reference: "Referencia del pedido",
+      addToCalendar: "Agregar al calendario",
+      qrImage: "Código QR como imagen",
+      eventPage: "Página del evento",
+    },
+    form: { optional: "(opcional)", errorPrefix: "Error:", problem: ({ field, message }) => `${field}: ${message}` },
   },
 
   // ── The organiser pages: events, orders, exports (src/i18n/areas/admin.ts) ──
@@ -214,321 +396,328 @@ export const es: Messages = {
     not_found: ({ what, next }) => (next ? `${missing[what]} ${nextSteps[next]}` : missing[what]),
     invalid: ({ reason, issue }) => {
       if (issue) return describeIssue(fields, issue);
-      if (reason === "no_tiers") return "Add at least one ticket tier before publishing: people need something to register for.";
-      if (reason === "event_times") return "The event must start before it ends. Correct its times, then publish.";
-      return "Some details need correcting.";
+      if (reason === "no_tiers") return "Agrega al menos un tipo de entrada antes de publicar: la gente necesita algo en qué inscribirse.";
+      if (reason === "event_times") return "El evento debe empezar antes de terminar. Corrige sus horarios y luego publícalo.";
+      return "Hay datos que corregir.";
     },
     sold_out: ({ left, tier, reason }) => {
-      if (reason === "not_enough_to_add") return "There are not enough seats left for that many people. Raise the capacity first, or add fewer.";
-      if (left === undefined) return "Sorry, those tickets have just sold out. Please try again.";
-      if (left === 0) return tier ? `Sorry, ${tier} tickets have sold out.` : "Sorry, this event has sold out.";
+      if (reason === "not_enough_to_add") return "No quedan suficientes lugares para tantas personas. Primero aumenta la capacidad, o agrega menos.";
+      if (left === undefined) return "Lo sentimos, esas entradas se acaban de agotar. Vuelve a intentarlo.";
+      if (left === 0) return tier ? `Lo sentimos, las entradas ${tier} se agotaron.` : "Lo sentimos, las entradas para este evento se agotaron.";
       if (tier) {
         return plural(left, {
-          one: `Only ${left} ${tier} ticket is left. Choose fewer and try again.`,
-          other: `Only ${left} ${tier} tickets are left. Choose fewer and try again.`,
+          one: `Solo queda ${left} entrada ${tier}. Elige menos y vuelve a intentarlo.`,
+          other: `Solo quedan ${left} entradas ${tier}. Elige menos y vuelve a intentarlo.`,
         });
       }
-      return plural(left, { one: `Only ${left} place is left. Choose fewer and try again.`, other: `Only ${left} places are left. Choose fewer and try again.` });
+      return plural(left, { one: `Solo queda ${left} lugar. Elige menos y vuelve a intentarlo.`, other: `Solo quedan ${left} lugares. Elige menos y vuelve a intentarlo.` });
     },
     conflict: (p) => {
       switch (p.reason) {
         case "ticket_not_valid":
-          return "That ticket is not valid any more, so there is nothing to cancel.";
+          return "Esa entrada ya no es válida, así que no hay nada que cancelar.";
         case "not_paid_online":
-          return "This order was not paid through Stripe, so there is nothing to refund online.";
+          return "Este pedido no se pagó con Stripe, así que no hay nada que reembolsar en línea.";
         case "no_tickets_to_send":
-          return "This order has no valid tickets to send.";
+          return "Este pedido no tiene entradas válidas para enviar.";
         case "event_changed":
-          return "The event changed meanwhile. Reload the page and try again.";
+          return "El evento cambió mientras tanto. Vuelve a cargar la página e inténtalo de nuevo.";
         case "own_owner_access":
-          return "You cannot remove your own owner access. Ask another owner.";
+          return "No puedes quitarte tu propio acceso de propietario. Pídeselo a otro propietario.";
         case "members_changed":
-          return "The members list changed while you were uploading, so nothing was changed. Check the file again and confirm.";
+          return "La lista de socios cambió mientras subías el archivo, así que no se modificó nada. Revisa el archivo otra vez y confirma.";
         case "staff_email_taken":
-          return "Someone with that email address already has access.";
+          return "Alguien con ese correo electrónico ya tiene acceso.";
         case "nonce_reused":
-          return "This scan's nonce was already used for a different scan, so nothing was recorded. Scan again: each scan needs a nonce of its own.";
+          return "El nonce de este escaneo ya se usó en otro escaneo, así que no se registró nada. Vuelve a escanear: cada escaneo necesita su propio nonce.";
         case "order_not_cancellable":
-          return `This order is ${orderStatus(p.status)}, so there is nothing to cancel.`;
+          return `Este pedido está ${orderStatus(p.status)}, así que no hay nada que cancelar.`;
         case "order_not_refundable":
-          return `This order is ${orderStatus(p.status)}: it cannot be refunded.`;
+          return `Este pedido está ${orderStatus(p.status)}: no se puede reembolsar.`;
         case "event_status":
-          return `This event is ${eventStatus[p.status] ?? p.status}, so it cannot be ${eventStatus[p.to] ?? p.to} now.`;
+          return `Este evento está ${eventStatus[p.status] ?? p.status}, así que ahora no se puede ${eventChange[p.to] ?? p.to}.`;
         case "tier_ordered":
-          return `The ${p.tier} tier has been ordered, so it cannot be deleted. To stop selling it, set its quota to what is sold, or end its sales window.`;
+          return `Ya hay pedidos del tipo de entrada ${p.tier}, así que no se puede eliminar. Para dejar de venderlo, ajusta su cupo a lo vendido o cierra su periodo de venta.`;
       }
     },
     sales_closed: ({ reason }) =>
       ({
-        event_cancelled: "This event has been cancelled, so registration is closed.",
-        not_open: "Registration for this event is not open.",
-        closed: "Registration for this event has closed.",
-        not_yet_open: "Registration for this event has not opened yet.",
+        event_cancelled: "Este evento se canceló, así que la inscripción está cerrada.",
+        not_open: "La inscripción para este evento no está abierta.",
+        closed: "La inscripción para este evento ya cerró.",
+        not_yet_open: "La inscripción para este evento todavía no abre.",
       })[reason],
     forbidden: ({ reason }) =>
       ({
-        not_on_door_team: "You are not on the door team for that event. Ask an organiser to add you.",
-        role: "Your role does not allow this. Ask an owner if you need access.",
-        form_expired: "This form has expired. Go back, reload the page and try again.",
-        human_check: "We could not confirm that a person sent this. Complete the check on the form and send it again.",
+        not_on_door_team: "No estás en el equipo de puerta de ese evento. Pídele a un organizador que te agregue.",
+        role: "Tu rol no permite hacer esto. Si necesitas acceso, pídeselo a un propietario.",
+        form_expired: "Este formulario venció. Vuelve atrás, recarga la página e inténtalo de nuevo.",
+        human_check: "No pudimos confirmar que una persona envió esto. Completa la verificación del formulario y vuelve a enviarlo.",
       })[reason],
     unauthorized: ({ reason }) =>
       ({
-        bad_api_token: "That API token is not valid. Create one on the organiser pages (Tokens).",
-        sign_in: "Sign in, or send an API token: Authorization: Bearer <token>.",
-        link_expired: "This sign-in link has expired or has already been used. Ask for a new one.",
+        bad_api_token: "Ese token de API no es válido. Crea uno en las páginas de organizadores (Tokens).",
+        sign_in: "Inicia sesión o envía un token de API: Authorization: Bearer <token>.",
+        link_expired: "Este enlace para iniciar sesión venció o ya se usó. Pide uno nuevo.",
       })[reason],
     rate_limited: ({ what, retryAfterSeconds }) => {
-      const wait = retryAfterSeconds === undefined ? "an hour" : minutesText(Math.ceil(retryAfterSeconds / 60));
+      const wait = retryAfterSeconds === undefined ? "una hora" : minutesText(Math.ceil(retryAfterSeconds / 60));
       return {
-        sign_in: "Too many sign-in requests from here. Please try again in an hour.",
-        requests: "Too many requests from here. Please try again in an hour.",
-        holds: `You already have unpaid registrations holding places for this event. Pay for them, or try again in ${wait} when their hold ends.`,
-        guesses: `Too many wrong codes or membership details from here. Please check them and try again in ${wait}.`,
+        sign_in: "Hubo demasiadas solicitudes de inicio de sesión desde aquí. Vuelve a intentarlo en una hora.",
+        requests: "Hubo demasiadas solicitudes desde aquí. Vuelve a intentarlo en una hora.",
+        holds: `Ya tienes inscripciones sin pagar que reservan lugares para este evento. Págalas, o vuelve a intentarlo en ${wait}, cuando termine su reserva.`,
+        guesses: `Hubo demasiados códigos o datos de membresía incorrectos desde aquí. Revísalos y vuelve a intentarlo en ${wait}.`,
       }[what];
     },
     unavailable: ({ reason }) =>
       reason === "human_check"
-        ? "We could not check the form just now, and nothing was registered. Please try again in a minute."
-        : "We could not start the payment, and nothing has been charged. Please try again in a minute.",
+        ? "No pudimos verificar el formulario en este momento y no se inscribió nada. Vuelve a intentarlo en un minuto."
+        : "No pudimos iniciar el pago y no se cobró nada. Vuelve a intentarlo en un minuto.",
   },
   fields,
   http: {
-    badRequest: "We could not read what was sent: the form or JSON body is malformed. Send it again from the page, or check the request's body and Content-Type.",
-    refused: "Request refused.",
-    internal: ({ requestId }) => `Something went wrong on our side. Please try again in a moment (reference ${requestId}).`,
-    misconfigured: ({ detail }) => `The server is not configured correctly. ${detail}.`,
-    pageNotFound: "We could not find that page. Check the address, or start from the list of events.",
-    missingStripeSignature: "Missing Stripe-Signature header.",
-    badStripeSignature: "The Stripe signature does not match this payload.",
-    badStripeEvent: "The payload is not a Stripe event object with an id, a type and data.object of the expected shape.",
+    badRequest: "No pudimos leer lo que se envió: el formulario o el cuerpo JSON están mal formados. Vuelve a enviarlo desde la página, o revisa el cuerpo y el Content-Type de la solicitud.",
+    refused: "Solicitud rechazada.",
+    internal: ({ requestId }) => `Algo salió mal de nuestro lado. Vuelve a intentarlo en un momento (referencia ${requestId}).`,
+    misconfigured: ({ detail }) => `El servidor no está bien configurado. ${detail}.`,
+    pageNotFound: "No encontramos esa página. Revisa la dirección o empieza desde la lista de eventos.",
+    missingStripeSignature: "Falta el encabezado Stripe-Signature.",
+    badStripeSignature: "La firma de Stripe no coincide con este contenido.",
+    badStripeEvent: "El contenido no es un objeto de evento de Stripe con un id, un type y un data.object de la forma esperada.",
   },
   config: {
-    key_format: ({ setting }) => `Invalid configuration: ${setting} is malformed (expected <key id>.<base64url key>)`,
-    not_ed25519: ({ setting }) => `Invalid configuration: ${setting} is not an Ed25519 private key (generate one with npm run keys)`,
-    no_offline_stripe: ({ setting }) => `Invalid configuration: ${setting} is missing (this build has no Stripe emulator; run it with npm start)`,
-    no_offline_turnstile: ({ setting }) => `Invalid configuration: ${setting} is a Turnstile test key, and this build has no Turnstile stand-in (run it with npm start)`,
-    key_id_clash: ({ setting, keyId }) => `Invalid configuration: ${setting} gives key id ${keyId} a different key than the one already in use`,
+    key_format: ({ setting }) => `Configuración no válida: ${setting} está mal formado (se esperaba <key id>.<base64url key>)`,
+    not_ed25519: ({ setting }) => `Configuración no válida: ${setting} no es una clave privada Ed25519 (genera una con npm run keys)`,
+    no_offline_stripe: ({ setting }) => `Configuración no válida: falta ${setting} (esta compilación no trae el emulador de Stripe; ejecútala con npm start)`,
+    no_offline_turnstile: ({ setting }) =>
+      `Configuración no válida: ${setting} es una clave de prueba de Turnstile, y esta compilación no trae un sustituto de Turnstile (ejecútala con npm start)`,
+    key_id_clash: ({ setting, keyId }) => `Configuración no válida: ${setting} le da al id de clave ${keyId} una clave distinta de la que ya está en uso`,
   },
   pages: {
-    notFoundHeading: "Page not found",
-    serverErrorHeading: "Something went wrong",
-    refusedHeading: "We could not do that",
-    allEvents: "See all events",
-    formProblem: "Some details need correcting",
-    weeksProblem: "Check the number of weeks",
-    listUnreadable: "The list could not be read",
-    skippedWhenAdding: ({ reason }) => `${reason} Skipped when adding and updating.`,
+    notFoundHeading: "No encontramos la página",
+    serverErrorHeading: "Algo salió mal",
+    refusedHeading: "No pudimos hacer eso",
+    allEvents: "Ver todos los eventos",
+    formProblem: "Hay datos que corregir",
+    weeksProblem: "Revisa el número de semanas",
+    listUnreadable: "No se pudo leer la lista",
+    skippedWhenAdding: ({ reason }) => `${reason} Se omite al agregar y actualizar.`,
   },
   mail: {
-    greeting: ({ name }) => `Hello ${name},`,
+    // Spanish letters greet with a colon ("Hola, Ana:"); with no name, just "Hola:".
+    greeting: ({ name }) => (name.trim() ? `Hola, ${name}:` : "Hola:"),
     tickets: {
       intro: ({ kind, event, count }) => {
-        if (kind === "attendee_ticket") return `You are registered for ${event}. Here is your ticket.`;
-        if (kind === "tickets_again") return plural(count, { one: `As asked, here is your ticket for ${event} again.`, other: `As asked, here are your ${count} tickets for ${event} again.` });
-        return plural(count, { one: `Thank you for registering for ${event}. Here is your ticket.`, other: `Thank you for registering for ${event}. Here are your ${count} tickets.` });
+        if (kind === "attendee_ticket") return `Tu inscripción en ${event} está confirmada. Aquí tienes tu entrada.`;
+        if (kind === "tickets_again")
+          return plural(count, { one: `Como pediste, aquí tienes otra vez tu entrada para ${event}.`, other: `Como pediste, aquí tienes otra vez tus ${count} entradas para ${event}.` });
+        return plural(count, { one: `Gracias por inscribirte en ${event}. Aquí tienes tu entrada.`, other: `Gracias por inscribirte en ${event}. Aquí tienes tus ${count} entradas.` });
       },
-      showAtDoor: "Show the QR code at the door, on your phone or printed.",
-      headingAgain: "Your tickets",
-      headingRegistered: "You're registered",
-      facts: { date: "Date", doors: "Doors open", starts: "Starts", venue: "Venue" },
+      showAtDoor: "Muestra el código QR en la puerta, en tu celular o impreso.",
+      headingAgain: "Tus entradas",
+      headingRegistered: "Inscripción confirmada",
+      facts: { date: "Fecha", doors: "Apertura de puertas", starts: "Inicio", venue: "Lugar" },
       fact: ({ label, value }) => `${label}: ${value}`,
-      ticketOf: ({ index, count }) => `Ticket ${index} of ${count}`,
-      ticket: "Ticket",
-      ticketLine: ({ index, name, tier }) => (index === null ? `Ticket: ${name}, ${tier}` : `Ticket ${index}: ${name}, ${tier}`),
-      qrAlt: ({ name }) => `QR code for ${name}'s ticket`,
-      typedCode: ({ code }) => `Code to type at the door: ${code}`,
-      open: "Open this ticket",
-      openLine: ({ url }) => `Open it (with its QR code): ${url}`,
-      preheader: ({ date, venue }) => `${date}, ${venue}. Show the QR code at the door.`,
-      footer: ({ event }) => `You receive this because you registered for ${event}. Reply to this email to reach the organisers.`,
+      ticketOf: ({ index, count }) => `Entrada ${index} de ${count}`,
+      ticket: "Entrada",
+      ticketLine: ({ index, name, tier }) => (index === null ? `Entrada: ${name}, ${tier}` : `Entrada ${index}: ${name}, ${tier}`),
+      qrAlt: ({ name }) => `Código QR de la entrada de ${name}`,
+      typedCode: ({ code }) => `Código para escribir en la puerta: ${code}`,
+      open: "Abrir esta entrada",
+      openLine: ({ url }) => `Ábrela (con su código QR): ${url}`,
+      preheader: ({ date, venue }) => `${date}, ${venue}. Muestra el código QR en la puerta.`,
+      footer: ({ event }) => `Recibes este correo porque te inscribiste en ${event}. Responde a este correo para comunicarte con los organizadores.`,
       reference: ({ reference, total }) =>
         total
-          ? `Order reference ${reference} · Total paid ${total}. The calendar file attached adds the event to your diary.`
-          : `Order reference ${reference}. The calendar file attached adds the event to your diary.`,
-      referenceLine: ({ reference, total }) => (total ? `Order reference: ${reference}. Total paid: ${total}.` : `Order reference: ${reference}.`),
-      replyToReach: "Reply to this email to reach the organisers.",
+          ? `Referencia del pedido: ${reference} · Total pagado: ${total}. El archivo de calendario adjunto agrega el evento a tu agenda.`
+          : `Referencia del pedido: ${reference}. El archivo de calendario adjunto agrega el evento a tu agenda.`,
+      referenceLine: ({ reference, total }) => (total ? `Referencia del pedido: ${reference}. Total pagado: ${total}.` : `Referencia del pedido: ${reference}.`),
+      replyToReach: "Responde a este correo para comunicarte con los organizadores.",
     },
     actionLine: ({ label, url }) => `${label}: ${url}`,
-    ticketsSubject: ({ event }) => `Your tickets for ${event}`,
-    anyone: "there",
+    ticketsSubject: ({ event }) => `Tus entradas para ${event}`,
+    // No name: the greeting then reads just "Hola:".
+    anyone: "",
     signIn: {
-      subject: "Your sign-in link",
-      heading: "Sign in to the organiser pages",
-      body: ({ minutes }) => `Use the button below to sign in. The link works once, for the next ${minutes} minutes.`,
-      ignore: "If you did not ask to sign in, you can ignore this email: nobody can sign in without the link.",
-      action: "Sign in",
-      footer: "You receive this because someone asked for a sign-in link for this address.",
+      subject: "Tu enlace para iniciar sesión",
+      heading: "Inicia sesión en las páginas de organizadores",
+      body: ({ minutes }) => `Usa el botón de abajo para iniciar sesión. El enlace funciona una sola vez, durante los próximos ${minutesText(minutes)}.`,
+      ignore: "Si no pediste iniciar sesión, puedes ignorar este correo: nadie puede entrar sin el enlace.",
+      action: "Iniciar sesión",
+      footer: "Recibes este correo porque alguien pidió un enlace para iniciar sesión con esta dirección.",
     },
-    aboutEvent: ({ event }) => `About ${event}. Reply to this email to reach the organisers.`,
-    registerAgain: "Register again",
+    aboutEvent: ({ event }) => `Sobre ${event}. Responde a este correo para comunicarte con los organizadores.`,
+    registerAgain: "Volver a inscribirme",
     lateRefunded: {
-      subject: ({ event }) => `Your payment for ${event} has been refunded`,
-      heading: "Your payment has been refunded",
+      subject: ({ event }) => `Te reembolsamos el pago de ${event}`,
+      heading: "Te reembolsamos el pago",
       body: ({ amount, event, reference }) =>
-        `Your payment of ${money(amount)} for ${event} (order ${reference}) arrived after the places we were holding for you had been released, so we have refunded it in full. Refunds usually reach your card within 5 to 10 days.`,
-      again: "If places are still available, you are welcome to register again.",
+        `Tu pago de ${money(amount)} para ${event} (pedido ${reference}) llegó después de que se liberaran los lugares que te estábamos reservando, así que te lo reembolsamos completo. Los reembolsos suelen llegar a tu tarjeta en 5 a 10 días.`,
+      again: "Si todavía hay lugares, puedes volver a inscribirte.",
     },
     refunded: {
-      subject: ({ event }) => `Refund for ${event}`,
-      heading: "We have refunded you",
-      body: ({ amount, reference }) => `We have refunded ${money(amount)} for order ${reference}. Refunds usually reach your card within 5 to 10 days.`,
-      ticketsStillValid: "Your remaining tickets are still valid.",
-      ticketsCancelled: "The tickets on this order have been cancelled.",
+      subject: ({ event }) => `Reembolso de ${event}`,
+      heading: "Te hicimos un reembolso",
+      body: ({ amount, reference }) => `Te reembolsamos ${money(amount)} del pedido ${reference}. Los reembolsos suelen llegar a tu tarjeta en 5 a 10 días.`,
+      ticketsStillValid: "Tus demás entradas siguen siendo válidas.",
+      ticketsCancelled: "Las entradas de este pedido se cancelaron.",
     },
     paymentFailed: {
-      subject: ({ event }) => `Your payment for ${event} did not go through`,
-      heading: "Your payment did not go through",
+      subject: ({ event }) => `Tu pago para ${event} no se completó`,
+      heading: "Tu pago no se completó",
       body: ({ reference }) =>
-        `Your bank did not complete the payment for order ${reference}, so the places we were holding have been released and nothing has been charged.`,
-      again: "You can register again with another payment method.",
+        `Tu banco no completó el pago del pedido ${reference}, así que se liberaron los lugares que te reservábamos y no se cobró nada.`,
+      again: "Puedes volver a inscribirte con otro medio de pago.",
     },
     cancelledByOrganiser: {
-      subject: ({ event }) => `Your tickets for ${event} have been cancelled`,
-      heading: "The organisers cancelled your order",
-      body: ({ amount, event, reference }) => `The organisers of ${event} have cancelled order ${reference}, which you paid ${money(amount)} for. Its tickets no longer admit anyone.`,
-      notRefunded: "Your payment has not been refunded. If you expected a refund, or think this is a mistake, reply to this email to reach the organisers.",
-      contact: "Reply to this email to reach the organisers.",
+      subject: ({ event }) => `Se cancelaron tus entradas para ${event}`,
+      heading: "Los organizadores cancelaron tu pedido",
+      body: ({ amount, event, reference }) => `Los organizadores de ${event} cancelaron el pedido ${reference}, por el que pagaste ${money(amount)}. Sus entradas ya no dan acceso.`,
+      notRefunded: "Tu pago no se reembolsó. Si esperabas un reembolso, o crees que es un error, responde a este correo para comunicarte con los organizadores.",
+      contact: "Responde a este correo para comunicarte con los organizadores.",
     },
   },
   tickets: {
     proofNote: {
-      declaration: "Bring proof of your concession (student card, or proof of benefits or pension).",
-      member_list: "Bring your membership card or number.",
+      declaration: "Trae un comprobante de tu tarifa reducida (credencial de estudiante, o comprobante de subsidio o jubilación).",
+      member_list: "Trae tu credencial o tu número de socio.",
     },
-    qrLabel: "Ticket QR code",
-    qrLabelFor: ({ name }) => `Ticket QR code for ${name}`,
-    typedCode: "If the code will not scan, the door can type this instead:",
+    qrLabel: "Código QR de la entrada",
+    qrLabelFor: ({ name }) => `Código QR de la entrada de ${name}`,
+    typedCode: "Si el código no se puede escanear, en la puerta pueden escribir este:",
   },
   ics: {
-    ticketFor: ({ name }) => `Ticket for ${name}.`,
-    doorsOpenAt: ({ time }) => `Doors open at ${time}.`,
-    yourTicket: ({ url }) => `Your ticket: ${url}`,
-    details: ({ url }) => `Details: ${url}`,
+    ticketFor: ({ name }) => `Entrada de ${name}.`,
+    doorsOpenAt: ({ time }) => `Las puertas abren a las ${time}.`,
+    yourTicket: ({ url }) => `Tu entrada: ${url}`,
+    details: ({ url }) => `Detalles: ${url}`,
   },
   exports: {
-    sheet: "Attendees",
+    sheet: "Asistentes",
     columns: {
-      reference: "Order reference",
-      attendeeName: "Attendee name",
-      attendeeEmail: "Attendee email",
-      ticketType: "Ticket type",
-      pricePaid: "Price paid",
-      currency: "Currency",
-      ticketStatus: "Ticket status",
-      checkedInAt: "Checked in at",
-      buyerName: "Buyer name",
-      buyerEmail: "Buyer email",
-      eligibilityAnswer: "Eligibility answer",
-      orderedAt: "Ordered at",
-      paidAt: "Paid at",
+      reference: "Referencia del pedido",
+      attendeeName: "Nombre del asistente",
+      attendeeEmail: "Correo del asistente",
+      ticketType: "Tipo de entrada",
+      pricePaid: "Precio pagado",
+      currency: "Moneda",
+      ticketStatus: "Estado de la entrada",
+      checkedInAt: "Hora de ingreso",
+      buyerName: "Nombre del comprador",
+      buyerEmail: "Correo del comprador",
+      eligibilityAnswer: "Respuesta de elegibilidad",
+      orderedAt: "Fecha del pedido",
+      paidAt: "Fecha de pago",
     },
-    inZone: ({ heading, zone }) => `${heading} (${zone} time)`,
+    inZone: ({ heading, zone }) => `${heading} (hora de ${zone})`,
   },
   audit: {
     actions: {
-      registration_added_complimentary: "complimentary registration added",
-      registration_added_door: "pay-at-the-door registration added",
-      attendee_renamed: "attendee renamed",
-      ticket_cancelled: "ticket cancelled",
-      order_cancelled: "order cancelled",
-      order_refunded: "order refunded",
-      tickets_resent: "tickets resent",
-      exported_attendees: "attendee list exported",
-      email_retried: "email retried",
-      tier_created: "ticket tier created",
-      tier_updated: "ticket tier updated",
-      tier_deleted: "ticket tier deleted",
-      event_created: "event created",
-      event_updated: "event updated",
-      event_published: "event published",
-      event_cancelled: "event cancelled",
-      event_archived: "event archived",
-      event_duplicated: "event duplicated",
-      staff_added: "staff member added",
-      staff_updated: "staff member changed",
-      api_token_created: "API token created",
-      api_token_revoked: "API token revoked",
-      signed_in: "signed in",
-      signed_out_everywhere: "signed out everywhere",
-      member_deleted: "member deleted",
-      members_imported: "members list uploaded",
+      registration_added_complimentary: "inscripción de cortesía agregada",
+      registration_added_door: "inscripción con pago en la puerta agregada",
+      attendee_renamed: "asistente renombrado",
+      ticket_cancelled: "entrada cancelada",
+      order_cancelled: "pedido cancelado",
+      order_refunded: "pedido reembolsado",
+      tickets_resent: "entradas reenviadas",
+      exported_attendees: "lista de asistentes exportada",
+      email_retried: "correo reintentado",
+      tier_created: "tipo de entrada creado",
+      tier_updated: "tipo de entrada actualizado",
+      tier_deleted: "tipo de entrada eliminado",
+      event_created: "evento creado",
+      event_updated: "evento actualizado",
+      event_published: "evento publicado",
+      event_cancelled: "evento cancelado",
+      event_archived: "evento archivado",
+      event_duplicated: "evento duplicado",
+      staff_added: "miembro del equipo agregado",
+      staff_updated: "miembro del equipo modificado",
+      api_token_created: "token de API creado",
+      api_token_revoked: "token de API revocado",
+      signed_in: "inicio de sesión",
+      signed_out_everywhere: "sesión cerrada en todos los dispositivos",
+      member_deleted: "socio eliminado",
+      members_imported: "lista de socios subida",
     },
     labels: {
-      tier: "Ticket type",
-      count: "People",
-      ticketId: "Ticket",
-      from: "From",
-      to: "To",
-      attendee: "Attendee",
-      previousStatus: "Status before",
-      amountMinor: "Amount",
-      totalRefundedMinor: "Refunded in all",
-      currency: "Currency",
-      format: "Format",
-      emailId: "Email",
-      eventId: "Event",
-      name: "Name",
-      description: "Description",
-      priceMinor: "Price",
-      quota: "Quota",
-      eligibility: "Who may buy",
-      declarationText: "Statement to tick",
-      salesStartAt: "Sales open",
-      salesEndAt: "Sales close",
-      minPerOrder: "Least per order",
-      maxPerOrder: "Most per order",
-      sortOrder: "Position",
-      accessCodeChanged: "Access code changed",
-      sold: "Sold",
-      held: "Held",
-      weeks: "Weeks later",
-      slug: "Web address",
-      title: "Title",
-      fields: "Changed",
-      summary: "Summary",
-      venueName: "Venue",
-      venueAddress: "Venue address",
-      timezone: "Time zone",
-      startsAt: "Starts",
-      endsAt: "Ends",
-      doorsOpenAt: "Doors open",
-      capacity: "Capacity",
-      referencePrefix: "Reference prefix",
-      ticketEmailSubject: "Ticket email subject",
-      agenda: "Programme",
-      email: "Email address",
-      role: "Role",
-      eventIds: "Door for events",
-      disabled: "Access turned off",
-      sessions: "Sessions ended",
-      membershipNumber: "Membership number",
-      mode: "Mode",
-      added: "Added",
-      updated: "Updated",
-      unchanged: "Unchanged",
-      removed: "Removed",
-      skipped: "Skipped",
-      rejected: "Rejected",
+      tier: "Tipo de entrada",
+      count: "Personas",
+      ticketId: "Entrada",
+      from: "De",
+      to: "A",
+      attendee: "Asistente",
+      previousStatus: "Estado anterior",
+      amountMinor: "Monto",
+      totalRefundedMinor: "Total reembolsado",
+      currency: "Moneda",
+      format: "Formato",
+      emailId: "Correo",
+      eventId: "Evento",
+      name: "Nombre",
+      description: "Descripción",
+      priceMinor: "Precio",
+      quota: "Cupo",
+      eligibility: "Quién puede comprar",
+      declarationText: "Declaración para marcar",
+      salesStartAt: "Apertura de la venta",
+      salesEndAt: "Cierre de la venta",
+      minPerOrder: "Mínimo por pedido",
+      maxPerOrder: "Máximo por pedido",
+      sortOrder: "Posición",
+      accessCodeChanged: "Código de acceso cambiado",
+      sold: "Vendidas",
+      held: "Reservadas",
+      weeks: "Semanas después",
+      slug: "Dirección web",
+      title: "Título",
+      fields: "Cambios",
+      summary: "Resumen",
+      venueName: "Lugar",
+      venueAddress: "Dirección del lugar",
+      timezone: "Zona horaria",
+      startsAt: "Inicio",
+      endsAt: "Fin",
+      doorsOpenAt: "Apertura de puertas",
+      capacity: "Capacidad",
+      referencePrefix: "Prefijo de referencia",
+      ticketEmailSubject: "Asunto del correo de entradas",
+      agenda: "Programa",
+      email: "Correo electrónico",
+      role: "Rol",
+      eventIds: "Puerta en los eventos",
+      disabled: "Acceso desactivado",
+      sessions: "Sesiones cerradas",
+      membershipNumber: "Número de socio",
+      mode: "Modo",
+      added: "Agregados",
+      updated: "Actualizados",
+      unchanged: "Sin cambios",
+      removed: "Eliminados",
+      skipped: "Omitidos",
+      rejected: "Rechazados",
     },
-    yes: "yes",
+    yes: "sí",
     no: "no",
-    none: "none",
-    system: "system",
-    when: ({ zone }) => `When (${zone} time)`,
+    none: "ninguno",
+    system: "sistema",
+    when: ({ zone }) => `Cuándo (hora de ${zone})`,
     count: ({ count, zone }) =>
-      plural(count, { one: `${number(count)} entry, newest first. Times are ${zone} time.`, other: `${number(count)} entries, newest first. Times are ${zone} time.` }),
+      plural(count, {
+        one: `${number(count)} registro, del más reciente al más antiguo. Las horas corresponden a ${zone}.`,
+        other: `${number(count)} registros, del más reciente al más antiguo. Las horas corresponden a ${zone}.`,
+      }),
   },
   members: {
     rows: {
-      no_key: () => "No email address or membership number.",
-      email_invalid: ({ email }) => `“${email}” is not a valid email address.`,
-      number_invalid: () => "The membership number is too long or contains @.",
-      same_email: ({ line }) => `Same email address as line ${line}.`,
-      same_number: ({ line }) => `Same membership number as line ${line}.`,
-      two_members: () => "The email belongs to one member on the list and the membership number to another.",
-      same_member: ({ line }) => `Matches the same member as line ${line}.`,
+      no_key: () => "No tiene correo electrónico ni número de socio.",
+      email_invalid: ({ email }) => `“${email}” no es un correo electrónico válido.`,
+      number_invalid: () => "El número de socio es demasiado largo o contiene @.",
+      same_email: ({ line }) => `Mismo correo electrónico que la línea ${line}.`,
+      same_number: ({ line }) => `Mismo número de socio que la línea ${line}.`,
+      two_members: () => "El correo pertenece a un socio de la lista y el número de socio a otro.",
+      same_member: ({ line }) => `Coincide con el mismo socio que la línea ${line}.`,
     },
-    columns: { email: "email", number: "membership number", name: "name", first: "first name", last: "last name" },
+    columns: { email: "correo electrónico", number: "número de socio", name: "nombre completo", first: "nombre", last: "apellido" },
   },
 };

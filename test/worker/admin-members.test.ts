@@ -83,6 +83,17 @@ describe("reading a members CSV", () => {
     });
   });
 
+  it("finds columns named in Spanish, accents or not, and still in English", () => {
+    const parsed = parseMembersCsv("Correo electrónico,Número de socio,Nombre,Apellidos\nana@example.org,S7,Ana,Pérez Soto\n");
+    expect(parsed).toMatchObject({
+      header: true,
+      columns: ["email", "number", "first", "last"],
+      accepted: [{ line: 2, email: "ana@example.org", membershipNumber: "S7", name: "Ana Pérez Soto" }],
+    });
+    expect(parseMembersCsv("Correo,Numero de socio,Nombre completo\nbo@example.org,9,Bo Díaz\n")).toMatchObject({ columns: ["email", "number", "name"], accepted: [{ name: "Bo Díaz" }] });
+    expect(parseMembersCsv("email,membership number,name\nada@example.org,1,Ada\n")).toMatchObject({ columns: ["email", "number", "name"] });
+  });
+
   it("reads a plain list of addresses with no header", () => {
     const parsed = parseMembersCsv("one@example.org\ntwo@example.org, Two\n");
     expect(parsed).toMatchObject({ header: false, accepted: [{ email: "one@example.org" }, { email: "two@example.org" }] });

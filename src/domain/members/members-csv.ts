@@ -95,12 +95,15 @@ function parseRecords(text: string, sep: string): CsvRecord[] {
   return records;
 }
 
+// English names, then Spanish ones (accents dropped): the catalogues tell organisers in either
+// language to name their columns in their own words. A Spanish "nombre" beside "apellido" is a
+// first name, so it is read as one.
 const headerNames = {
-  email: ["email", "emailaddress", "mail", "emails", "emailadress"],
-  number: ["membershipnumber", "membershipno", "membershipnum", "memberno", "membernumber", "membernum", "membershipid", "memberid", "number", "no", "membership", "num"],
-  name: ["name", "fullname", "membername", "names"],
-  first: ["firstname", "forename", "forenames", "givenname", "first"],
-  last: ["lastname", "surname", "familyname", "last"],
+  email: ["email", "emailaddress", "mail", "emails", "emailadress", "correo", "correoelectronico", "correos"],
+  number: ["membershipnumber", "membershipno", "membershipnum", "memberno", "membernumber", "membernum", "membershipid", "memberid", "number", "no", "membership", "num", "numerodesocio", "nodesocio", "nrodesocio", "numerodemembresia", "membresia", "numero"],
+  name: ["name", "fullname", "membername", "names", "nombrecompleto", "nombreyapellido", "nombreyapellidos"],
+  first: ["firstname", "forename", "forenames", "givenname", "first", "nombre", "nombres", "nombredepila"],
+  last: ["lastname", "surname", "familyname", "last", "apellido", "apellidos"],
 } as const;
 
 type Column = keyof typeof headerNames;
@@ -111,7 +114,7 @@ export type MemberColumn = Column;
 function findColumns(cells: string[]): Partial<Record<Column, number>> {
   const found: Partial<Record<Column, number>> = {};
   cells.forEach((cell, i) => {
-    const key = cell.toLowerCase().replace(/[^a-z]/g, "");
+    const key = cell.normalize("NFD").toLowerCase().replace(/[^a-z]/g, "");
     for (const [column, names] of Object.entries(headerNames) as Array<[Column, readonly string[]]>) {
       if (found[column] === undefined && names.includes(key)) found[column] = i;
     }

@@ -1,37 +1,45 @@
-import { formatPriceRange } from "@/lib/format";
-import type { EventView } from "@/domain/events/public-event";
+import type { LocalizedEventView } from "@/domain/events/public-event";
 import { Badge, EventWhen } from "@/web/public/event-parts";
+import { useMessages } from "@/web/shared/i18n";
+import { InLanguage } from "@/web/shared/in-language";
 import { Layout } from "@/web/shared/layout";
 
-/** `/`: published events that have not ended, soonest first. */
-export function EventListPage(props: { events: EventView[]; url: string }) {
+/** `/`: published events that have not ended, soonest first, with their texts in the reader's language. */
+export function EventListPage(props: { events: LocalizedEventView[]; url: string }) {
+  const m = useMessages();
+  const words = m.public.eventList;
   return (
-    <Layout
-      title="Upcoming events"
-      description="Conferences and events you can register for: dates, venues and prices."
-      url={props.url}
-    >
-      <h1>Upcoming events</h1>
+    <Layout title={words.title} description={words.description} url={props.url}>
+      <h1>{words.title}</h1>
       {props.events.length === 0 ? (
-        <p>There are no events open at the moment. Please check back soon.</p>
+        <p>{words.none}</p>
       ) : (
         <ul class="event-list" role="list">
           {props.events.map((view) => {
             const { event } = view;
-            const price = formatPriceRange(view.priceRange, event.currency);
+            const lang = event.textLang;
+            const price = m.format.priceRange(view.priceRange, event.currency);
             return (
               <li class="event-card">
                 <article aria-labelledby={`event-${event.id}`}>
                   <h2 id={`event-${event.id}`}>
-                    <a href={`/events/${event.slug}`}>{event.title}</a>
+                    <a href={`/events/${event.slug}`}>
+                      <InLanguage lang={lang.title}>{event.title}</InLanguage>
+                    </a>
                   </h2>
                   <p class="event-when">
                     <EventWhen event={event} />
                   </p>
-                  <p class="event-where">{event.venueName}</p>
-                  {event.summary && <p>{event.summary}</p>}
+                  <p class="event-where">
+                    <InLanguage lang={lang.venueName}>{event.venueName}</InLanguage>
+                  </p>
+                  {event.summary && (
+                    <p>
+                      <InLanguage lang={lang.summary}>{event.summary}</InLanguage>
+                    </p>
+                  )}
                   <p class="event-price">
-                    {price && <span>{price}</span>} {view.soldOut && <Badge kind="sold-out">Sold out</Badge>}
+                    {price && <span>{price}</span>} {view.soldOut && <Badge kind="sold-out">{m.public.badges.soldOut}</Badge>}
                   </p>
                 </article>
               </li>

@@ -1,46 +1,55 @@
-import type { TicketType } from "@/generated/prisma/client";
-import { formatDate, formatMoney, formatTime } from "@/lib/format";
-import type { EventView } from "@/domain/events/public-event";
+import { viewInLanguage, type EventView as PlainEventView, type LocalizedEventView } from "@/domain/events/public-event";
+import type { LocalizedTier } from "@/domain/events/translations";
 import { Badge, EventWhen, PlacesLeft, TimeFact, availabilityText } from "@/web/public/event-parts";
+import { rich } from "@/web/public/rich";
+import { useLocale, useMessages } from "@/web/shared/i18n";
+import { InLanguage } from "@/web/shared/in-language";
 import { Layout } from "@/web/shared/layout";
 
-/** Who a tier is for, in the words a buyer needs. */
-export function eligibilityText(tier: Pick<TicketType, "eligibility" | "declarationText">): string {
+type EventView = LocalizedEventView;
+
+/** Who a tier is for, in the words a buyer needs (the declaration in its own language). */
+export function Eligibility(props: { tier: Pick<LocalizedTier, "eligibility" | "declarationText" | "textLang"> }) {
+  const words = useMessages().public.eligibility;
+  const { tier } = props;
   switch (tier.eligibility) {
     case "declaration":
-      return tier.declarationText
-        ? `You confirm: “${tier.declarationText}”. Bring proof to the door.`
-        : "You confirm that you qualify. Bring proof to the door.";
+      return tier.declarationText ? (
+        <>{rich(words.declarationWith, { text: <InLanguage lang={tier.textLang.declarationText}>{tier.declarationText}</InLanguage> })}</>
+      ) : (
+        <>{words.declaration}</>
+      );
     case "member_list":
-      return "For members: we check your email or membership number against the members list.";
+      return <>{words.member_list}</>;
     case "access_code":
-      return "Needs an access code from the organisers.";
+      return <>{words.access_code}</>;
     default:
-      return "Open to everyone.";
+      return <>{words.open}</>;
   }
 }
 
 function StatusNotice(props: { view: EventView; now: Date }) {
+  const m = useMessages();
+  const words = m.public.eventPage;
   const { event } = props.view;
   if (event.status === "cancelled") {
     return (
       <p class="notice notice-cancelled" role="status">
-        <Badge kind="cancelled">Cancelled</Badge> This event has been cancelled. Registration is closed; if you had a
-        ticket, the organisers will contact you about a refund.
+        <Badge kind="cancelled">{m.public.badges.cancelled}</Badge> {words.cancelled}
       </p>
     );
   }
   if (event.status === "archived" || props.now >= event.endsAt) {
     return (
       <p class="notice notice-past" role="status">
-        <Badge kind="past">Past event</Badge> This event has taken place. Registration is closed.
+        <Badge kind="past">{m.public.badges.past}</Badge> {words.past}
       </p>
     );
   }
   if (props.view.soldOut) {
     return (
       <p class="notice notice-sold-out" role="status">
-        <Badge kind="sold-out">Sold out</Badge> Every ticket has been taken.
+        <Badge kind="sold-out">{m.public.badges.soldOut}</Badge> {words.soldOut}
       </p>
     );
   }
@@ -57,12 +66,13 @@ function maxChoice(view: EventView, tierView: EventView["tiers"][number]): numbe
 
 function QuantitySelect(props: { view: EventView; tierView: EventView["tiers"][number]; selected: number }) {
   const { tier } = props.tierView;
+  const words = useMessages().public.eventPage;
   const max = maxChoice(props.view, props.tierView);
-  if (max === 0) return <span class="visually-hidden">Not available</span>;
+  if (max === 0) return <span class="visually-hidden">{words.notAvailable}</span>;
   return (
     <>
       <label for={`qty-${tier.id}`} class="visually-hidden">
-        Number of {tier.name} tickets
+        {rich(words.quantityOf, { tier: <InLanguage lang={tier.textLang.name}>{tier.name}</InLanguage> })}
       </label>
       <select id={`qty-${tier.id}`} name={`qty.${tier.id}`}>
         {Array.from({ length: max + 1 }, (_, n) => (
@@ -76,7 +86,8 @@ function QuantitySelect(props: { view: EventView; tierView: EventView["tiers"][n
 }
 
 export function EventPage(props: {
-  view: EventView;
+  /** Best with its texts already in the reader's language (the route renders the description from it); a plain view is put in it here. */
+  view: EventView | PlainEventView;
   descriptionHtml: string;
   url: string;
   now: Date;
@@ -84,49 +95,61 @@ export function EventPage(props: {
   formError?: string;
   selected?: Record<string, number>;
 }) {
-  const { view } = props;
+  const m = useMessages();
+  const words = m.public.eventPage;
+  const locale = useLocale();
+  const view: EventView = "textLang" in props.view.event ? (props.view as EventView) : viewInLanguage(props.view as PlainEventView, locale);
   const { event } = view;
+  const lang = event.textLang;
   const tz = event.timezone;
   const mapUrl = `https://www.openstreetmap.org/search?query=${encodeURIComponent(event.venueAddress)}`;
   return (
     <Layout
       title={event.title}
-      description={event.summary || `${formatDate(event.startsAt, tz)} at ${event.venueName}`}
+      description={event.summary || words.description({ date: m.format.date(event.startsAt, tz), venue: event.venueName })}
       url={props.url}
       ogType="event"
     >
       <article class="event" aria-labelledby="event-title">
         <header class="event-header">
-          <h1 id="event-title">{event.title}</h1>
+          <h1 id="event-title">
+            <InLanguage lang={lang.title}>{event.title}</InLanguage>
+          </h1>
           <p class="event-when">
             <EventWhen event={event} />
           </p>
-          <p class="event-where">{event.venueName}</p>
-          {event.summary && <p class="event-summary">{event.summary}</p>}
+          <p class="event-where">
+            <InLanguage lang={lang.venueName}>{event.venueName}</InLanguage>
+          </p>
+          {event.summary && (
+            <p class="event-summary">
+              <InLanguage lang={lang.summary}>{event.summary}</InLanguage>
+            </p>
+          )}
         </header>
 
         <StatusNotice view={view} now={props.now} />
 
         <section aria-labelledby="tickets-heading" class="tickets">
-          <h2 id="tickets-heading">Tickets</h2>
+          <h2 id="tickets-heading">{words.tickets}</h2>
           {props.formError && (
             <p class="error-message" role="alert" id="tickets-error">
               {props.formError}
             </p>
           )}
           {view.tiers.length === 0 ? (
-            <p>Tickets are not available yet.</p>
+            <p>{words.noTiers}</p>
           ) : (
             <form method="get" action={`/events/${event.slug}/register`} class="ticket-choice">
             <PlacesLeft view={view} />
             <table class="tier-table">
-              <caption class="visually-hidden">Ticket types, who each is for, price and availability</caption>
+              <caption class="visually-hidden">{words.tableCaption}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Ticket</th>
-                  <th scope="col">Price</th>
-                  <th scope="col">Availability</th>
-                  {view.onSale && <th scope="col">Quantity</th>}
+                  <th scope="col">{words.columns.ticket}</th>
+                  <th scope="col">{words.columns.price}</th>
+                  <th scope="col">{words.columns.availability}</th>
+                  {view.onSale && <th scope="col">{words.columns.quantity}</th>}
                 </tr>
               </thead>
               <tbody>
@@ -135,12 +158,20 @@ export function EventPage(props: {
                   return (
                   <tr>
                     <th scope="row">
-                      <span class="tier-name">{tier.name}</span>
-                      {tier.description && <span class="tier-description">{tier.description}</span>}
-                      <span class="tier-eligibility">{eligibilityText(tier)}</span>
+                      <span class="tier-name">
+                        <InLanguage lang={tier.textLang.name}>{tier.name}</InLanguage>
+                      </span>
+                      {tier.description && (
+                        <span class="tier-description">
+                          <InLanguage lang={tier.textLang.description}>{tier.description}</InLanguage>
+                        </span>
+                      )}
+                      <span class="tier-eligibility">
+                        <Eligibility tier={tier} />
+                      </span>
                     </th>
-                    <td class="tier-price">{formatMoney(tier.priceMinor, event.currency)}</td>
-                    <td class={`tier-state tier-state-${state}`}>{availabilityText(state, quotaLeft)}</td>
+                    <td class="tier-price">{m.format.money(tier.priceMinor, event.currency)}</td>
+                    <td class={`tier-state tier-state-${state}`}>{availabilityText(m, state, quotaLeft)}</td>
                     {view.onSale && (
                       <td class="tier-quantity">
                         <QuantitySelect view={view} tierView={tierView} selected={props.selected?.[tier.id] ?? 0} />
@@ -153,7 +184,7 @@ export function EventPage(props: {
             </table>
             {view.onSale && (
               <button type="submit" class="button-primary">
-                Continue
+                {words.continue}
               </button>
             )}
             </form>
@@ -161,49 +192,52 @@ export function EventPage(props: {
         </section>
 
         <section aria-labelledby="when-heading">
-          <h2 id="when-heading">When</h2>
+          <h2 id="when-heading">{words.whenHeading}</h2>
           <dl class="facts">
-            <dt>Date</dt>
-            <dd>{formatDate(event.startsAt, tz)}</dd>
-            {event.doorsOpenAt && <TimeFact label="Doors open" at={event.doorsOpenAt} timeZone={tz} />}
-            <TimeFact label="Starts" at={event.startsAt} timeZone={tz} />
-            <TimeFact label="Ends" at={event.endsAt} timeZone={tz} />
+            <dt>{words.date}</dt>
+            <dd>{m.format.date(event.startsAt, tz)}</dd>
+            {event.doorsOpenAt && <TimeFact label={words.doorsOpen} at={event.doorsOpenAt} timeZone={tz} />}
+            <TimeFact label={words.starts} at={event.startsAt} timeZone={tz} />
+            <TimeFact label={words.ends} at={event.endsAt} timeZone={tz} />
           </dl>
         </section>
 
         <section aria-labelledby="where-heading">
-          <h2 id="where-heading">Where</h2>
+          <h2 id="where-heading">{words.whereHeading}</h2>
           <address class="venue">
-            <strong>{event.venueName}</strong>
+            <strong>
+              <InLanguage lang={lang.venueName}>{event.venueName}</InLanguage>
+            </strong>
             <br />
-            {event.venueAddress}
+            <InLanguage lang={lang.venueAddress}>{event.venueAddress}</InLanguage>
           </address>
           <p class="no-print">
             <a href={mapUrl} rel="noopener noreferrer">
-              Open the venue in a map<span class="visually-hidden"> (OpenStreetMap)</span>
+              {words.openMap}
+              <span class="visually-hidden"> {words.mapService}</span>
             </a>
           </p>
         </section>
 
         {props.descriptionHtml && (
           <section aria-labelledby="about-heading" class="description">
-            <h2 id="about-heading">About this event</h2>
-            <div dangerouslySetInnerHTML={{ __html: props.descriptionHtml }} />
+            <h2 id="about-heading">{words.about}</h2>
+            <div lang={lang.description === m.locale.split("-")[0] ? undefined : lang.description} dangerouslySetInnerHTML={{ __html: props.descriptionHtml }} />
           </section>
         )}
 
         {event.status !== "draft" && (
           <section aria-labelledby="again-heading" class="tickets-again no-print">
-            <h2 id="again-heading">Already registered?</h2>
+            <h2 id="again-heading">{words.again.heading}</h2>
             <form method="post" action={`/events/${event.slug}/tickets-again`}>
-              <label for="again-email">Email me my tickets again</label>
+              <label for="again-email">{words.again.label}</label>
               <p class="hint" id="again-email-hint">
-                Use the address you registered with, or the one given for you as an attendee.
+                {words.again.hint}
               </p>
               <div class="inline-form">
                 <input id="again-email" name="email" type="email" autocomplete="email" required aria-describedby="again-email-hint" />
                 <button type="submit" class="button-secondary">
-                  Send my tickets
+                  {words.again.button}
                 </button>
               </div>
             </form>
@@ -212,14 +246,20 @@ export function EventPage(props: {
 
         {view.agenda.length > 0 && (
           <section aria-labelledby="agenda-heading">
-            <h2 id="agenda-heading">Programme</h2>
+            <h2 id="agenda-heading">{words.programme}</h2>
             <ol class="agenda" role="list">
               {view.agenda.map((item) => (
                 <li>
-                  <time datetime={item.startsAt.toISOString()}>{formatTime(item.startsAt, tz)}</time>
+                  <time datetime={item.startsAt.toISOString()}>{m.format.time(item.startsAt, tz)}</time>
                   <div>
-                    <span class="agenda-title">{item.title}</span>
-                    {item.detail && <span class="agenda-detail">{item.detail}</span>}
+                    <span class="agenda-title">
+                      <InLanguage lang={item.textLang.title}>{item.title}</InLanguage>
+                    </span>
+                    {item.detail && (
+                      <span class="agenda-detail">
+                        <InLanguage lang={item.textLang.detail}>{item.detail}</InLanguage>
+                      </span>
+                    )}
                   </div>
                 </li>
               ))}

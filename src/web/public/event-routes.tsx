@@ -7,9 +7,9 @@ import { slugParam } from "@/lib/schemas";
 import { cached } from "@/lib/micro-cache";
 import { absoluteUrl } from "@/lib/urls";
 import { validate } from "@/lib/validate";
-import { getPublicEvent, listUpcomingEvents } from "@/domain/events/public-event";
+import { getPublicEvent, listUpcomingEvents, viewInLanguage } from "@/domain/events/public-event";
 import { requestTicketsAgain } from "@/domain/tickets/tickets-again";
-import { preferLanguage } from "@/web/shared/i18n";
+import { messagesOf, preferLanguage } from "@/web/shared/i18n";
 import { NoticePage } from "@/web/shared/notice-page";
 import { EventListPage } from "@/web/public/event-list";
 import { EventPage } from "@/web/public/event-page";
@@ -18,7 +18,7 @@ import { EventPage } from "@/web/public/event-page";
 export const publicRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
     const html = await cached(`${c.var.deps.origin} / ${c.var.locale}`, c.var.config.publicCacheSeconds, async () =>
-      String(<EventListPage events={await listUpcomingEvents(c.var.db, new Date())} url={absoluteUrl(c, "/")} />),
+      String(<EventListPage events={(await listUpcomingEvents(c.var.db, new Date())).map((view) => viewInLanguage(view, c.var.locale))} url={absoluteUrl(c, "/")} />),
     );
     return c.html(html);
   })
@@ -30,7 +30,8 @@ export const publicRoutes = new Hono<AppEnv>()
       const now = new Date();
       const view = await getPublicEvent(c.var.db, slug, now);
       preferLanguage(c, view.event.mainLanguage);
-      return String(<EventPage view={view} descriptionHtml={renderMarkdown(view.event.description)} url={absoluteUrl(c, `/events/${slug}`)} now={now} />);
+      const localized = viewInLanguage(view, c.var.locale);
+      return String(<EventPage view={localized} descriptionHtml={renderMarkdown(localized.event.description)} url={absoluteUrl(c, `/events/${slug}`)} now={now} />);
     });
     return c.html(html);
   })
@@ -39,15 +40,16 @@ export const publicRoutes = new Hono<AppEnv>()
     "/events/:slug/tickets-again",
     csrf(),
     validate("param", slugParam),
-    validate("form", z.object({ email: z.string().trim().max(254).pipe(z.email("Enter an email address in the form name@example.org.")) })),
+    validate("form", z.object({ email: z.string().trim().max(254).pipe(z.email("email_invalid")) })),
     async (c) => {
       const { slug } = c.req.valid("param");
+      const words = messagesOf(c).public.ticketsAgain;
       await requestTicketsAgain(c.var.deps, slug, c.req.valid("form").email, c.req.header("cf-connecting-ip") ?? "local");
       return c.html(
         <NoticePage
-          title="Check your inbox"
-          message="If that address has tickets for this event, we have sent them to it again. They should arrive within a few minutes; check your spam folder too."
-          back={{ href: `/events/${slug}`, label: "Back to the event" }}
+          title={words.title}
+          message={words.message}
+          back={{ href: `/events/${slug}`, label: words.back }}
         />,
       );
     },

@@ -1,28 +1,32 @@
 import type { Event, Order, Ticket, TicketType } from "@/generated/prisma/client";
-import { formatMoney } from "@/lib/format";
+import { eventInLanguage, tierInLanguage } from "@/domain/events/translations";
 import { EventWhen } from "@/web/public/event-parts";
+import { rich } from "@/web/public/rich";
+import { useLocale, useMessages } from "@/web/shared/i18n";
+import { InLanguage } from "@/web/shared/in-language";
 import { Layout } from "@/web/shared/layout";
 
 type FullOrder = Order & { event: Event; tickets: Array<Ticket & { ticketType: TicketType }> };
 
 function Heading(props: { order: FullOrder }) {
   const { order } = props;
+  const m = useMessages();
+  const words = m.public.order;
+  const amount = (minor: number) => m.format.amount(minor, order.currency);
   switch (order.status) {
     case "paid":
     case "partially_refunded":
       return (
         <>
-          <h1>{order.totalMinor === 0 ? "You’re registered" : "Payment received"}</h1>
-          <p class="lead">
-            Your tickets are on their way to <strong>{order.buyerEmail}</strong>. Each ticket has a QR code to show at the door.
-          </p>
+          <h1>{order.totalMinor === 0 ? words.registered : words.paymentReceived}</h1>
+          <p class="lead">{rich(words.onTheirWay, { email: <strong>{order.buyerEmail}</strong> })}</p>
         </>
       );
     case "pending":
       return (
         <>
-          <h1>Waiting for your payment to be confirmed</h1>
-          <p class="lead">This usually takes a few seconds; this page checks again by itself. We email your tickets as soon as it is confirmed.</p>
+          <h1>{words.pending.heading}</h1>
+          <p class="lead">{words.pending.body}</p>
         </>
       );
     case "refunded":
@@ -30,18 +34,15 @@ function Heading(props: { order: FullOrder }) {
       if (!order.paidAt) {
         return (
           <>
-            <h1>Your late payment was refunded</h1>
-            <p class="lead">
-              Your payment arrived after your places were released, so {formatMoney(order.refundedMinor, order.currency)} has been refunded to your card in full. Please
-              register again if places are left.
-            </p>
+            <h1>{words.lateRefund.heading}</h1>
+            <p class="lead">{words.lateRefund.body({ amount: amount(order.refundedMinor) })}</p>
           </>
         );
       }
       return (
         <>
-          <h1>This order was refunded</h1>
-          <p class="lead">The organisers refunded {formatMoney(order.refundedMinor, order.currency)} to your card, and the tickets on this order are cancelled.</p>
+          <h1>{words.refunded.heading}</h1>
+          <p class="lead">{words.refunded.body({ amount: amount(order.refundedMinor) })}</p>
         </>
       );
     case "cancelled":
@@ -55,24 +56,24 @@ function Heading(props: { order: FullOrder }) {
 /** Paid, then cancelled by the organisers: the money has not come back on its own. */
 function CancelledAfterPayment(props: { order: FullOrder }) {
   const { order } = props;
-  const refunded = order.refundedMinor > 0;
+  const m = useMessages();
+  const words = m.public.order.cancelledByOrganisers;
+  const refunded = order.refundedMinor > 0 ? m.format.amount(order.refundedMinor, order.currency) : null;
   return (
     <>
-      <h1>The organisers cancelled this order</h1>
-      <p class="lead">
-        You paid {formatMoney(order.totalMinor, order.currency)}, and the organisers have cancelled the tickets on this order.{" "}
-        {refunded ? `They refunded ${formatMoney(order.refundedMinor, order.currency)} of it.` : "Nothing has been refunded yet."}
-      </p>
-      <p>If you have questions about this, or expected a refund, contact the organisers: reply to any email we sent you about this order.</p>
+      <h1>{words.heading}</h1>
+      <p class="lead">{words.body({ paid: m.format.amount(order.totalMinor, order.currency), refunded })}</p>
+      <p>{words.contact}</p>
     </>
   );
 }
 
 function NotCompleted() {
+  const words = useMessages().public.order.notCompleted;
   return (
     <>
-      <h1>This registration was not completed</h1>
-      <p class="lead">Nothing has been charged and the places have been released.</p>
+      <h1>{words.heading}</h1>
+      <p class="lead">{words.body}</p>
     </>
   );
 }
@@ -80,49 +81,61 @@ function NotCompleted() {
 /** What a buyer sees after paying (or cancelling): the order's state, in words, with its tickets. */
 export function OrderPage(props: { order: FullOrder }) {
   const { order } = props;
-  const { event } = order;
+  const m = useMessages();
+  const words = m.public.order;
+  const locale = useLocale();
+  const event = eventInLanguage(order.event, locale);
   return (
-    <Layout title={`Order ${order.reference}`} noindex refreshSeconds={order.status === "pending" ? 5 : undefined}>
+    <Layout title={words.title({ reference: order.reference })} noindex refreshSeconds={order.status === "pending" ? 5 : undefined}>
       <Heading order={order} />
       <dl class="facts">
-        <dt>Order reference</dt>
+        <dt>{words.reference}</dt>
         <dd>
           <strong class="reference">{order.reference}</strong>
         </dd>
-        <dt>Event</dt>
+        <dt>{words.event}</dt>
         <dd>
-          <a href={`/events/${event.slug}`}>{event.title}</a>
+          <a href={`/events/${event.slug}`}>
+            <InLanguage lang={event.textLang.title}>{event.title}</InLanguage>
+          </a>
         </dd>
-        <dt>When</dt>
+        <dt>{words.when}</dt>
         <dd>
           <EventWhen event={event} />
         </dd>
-        <dt>Where</dt>
+        <dt>{words.where}</dt>
         <dd>
-          {event.venueName}, {event.venueAddress}
+          <InLanguage lang={event.textLang.venueName}>{event.venueName}</InLanguage>,{" "}
+          <InLanguage lang={event.textLang.venueAddress}>{event.venueAddress}</InLanguage>
         </dd>
-        <dt>Total</dt>
-        <dd>{formatMoney(order.totalMinor, order.currency)}</dd>
+        <dt>{words.total}</dt>
+        <dd>{m.format.money(order.totalMinor, order.currency)}</dd>
       </dl>
-      <h2>Tickets</h2>
+      <h2>{words.tickets}</h2>
       <ul class="order-tickets">
-        {order.tickets.map((t) => (
-          <li>
-            <strong>{t.attendeeName}</strong>: {t.ticketType.name}
-            {t.status === "cancelled" && " (cancelled)"}
-            {t.status === "valid" && (
-              <>
-                {" · "}
-                <a href={`/tickets/${t.token}`}>Open ticket<span class="visually-hidden"> for {t.attendeeName}</span></a>
-              </>
-            )}
-          </li>
-        ))}
+        {order.tickets.map((t) => {
+          const tier = tierInLanguage(t.ticketType, locale, event.mainLanguage);
+          return (
+            <li>
+              {rich(words.ticketLine, { name: <strong>{t.attendeeName}</strong>, tier: <InLanguage lang={tier.textLang.name}>{tier.name}</InLanguage> })}
+              {t.status === "cancelled" && ` ${words.ticketCancelled}`}
+              {t.status === "valid" && (
+                <>
+                  {" · "}
+                  <a href={`/tickets/${t.token}`}>
+                    {words.openTicket}
+                    <span class="visually-hidden"> {words.openTicketFor({ name: t.attendeeName })}</span>
+                  </a>
+                </>
+              )}
+            </li>
+          );
+        })}
       </ul>
       {(order.status === "cancelled" || order.status === "expired") && !order.paidAt && (
         <p>
           <a class="button-primary" href={`/events/${event.slug}/register?from=${order.id}`}>
-            Register again with the same details
+            {words.registerAgain}
           </a>
         </p>
       )}

@@ -6,6 +6,7 @@ import { abandonCheckout, orderAfterCheckout } from "@/domain/orders/checkout-re
 import { openPayment } from "@/domain/orders/checkout";
 import { OrderPage } from "@/web/public/order-page";
 import { privatePage } from "@/web/middleware/private-page";
+import { preferLanguage } from "@/web/shared/i18n";
 
 const orderParam = z.object({ id: z.string().regex(/^ord_[0-9a-z]{16}$/) });
 
@@ -26,6 +27,8 @@ export const orderRoutes = new Hono<AppEnv>()
   })
   .get("/orders/:id/complete", validate("param", orderParam), async (c) => {
     const order = await orderAfterCheckout(c.var.deps, c.req.valid("param").id);
+    // A reader who named no language reads the order in the language it was placed in.
+    preferLanguage(c, order.language);
     return c.html(<OrderPage order={order} />);
   })
   // The buyer left Stripe's page: end the session, free the seats, and offer the form again.

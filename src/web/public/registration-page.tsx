@@ -1,9 +1,13 @@
 import { priceOrder } from "@/domain/orders/pricing";
-import type { Event, TicketType } from "@/generated/prisma/client";
-import { formatMoney } from "@/lib/format";
+import type { LocalizedEvent, LocalizedTier } from "@/domain/events/translations";
+import type { Messages } from "@/i18n";
+import { HOLD_MINUTES } from "@/domain/orders/place-order";
 import { EventWhen } from "@/web/public/event-parts";
-import { eligibilityText } from "@/web/public/event-page";
+import { Eligibility } from "@/web/public/event-page";
+import { rich } from "@/web/public/rich";
 import { ErrorSummary, TextField, fieldId } from "@/web/shared/form-parts";
+import { useMessages } from "@/web/shared/i18n";
+import { InLanguage } from "@/web/shared/in-language";
 import { Layout } from "@/web/shared/layout";
 import { AttendeeLanguageField } from "@/web/public/attendee-language";
 
@@ -14,8 +18,9 @@ export type RegistrationValues = {
 };
 
 export type RegistrationPageProps = {
-  event: Event;
-  tiers: TicketType[];
+  /** The event and its tiers with their texts in the reader's language (`viewInLanguage`). */
+  event: LocalizedEvent;
+  tiers: LocalizedTier[];
   values: RegistrationValues;
   errors: Record<string, string>;
   /** Shown above the form: why it came back. */
@@ -25,11 +30,13 @@ export type RegistrationPageProps = {
   /** Turnstile's site key: shows its widget above the submit button. */
   turnstileSiteKey?: string | undefined;
   /** The tier to offer someone whose membership was not found. */
-  alternative?: TicketType | undefined;
+  alternative?: LocalizedTier | undefined;
 };
 
 function TicketFieldset(props: RegistrationPageProps & { index: number }) {
   const { index, values, errors, event } = props;
+  const m = useMessages();
+  const words = m.public.registration;
   const ticket = values.tickets[index]!;
   const tier = props.tiers.find((t) => t.id === ticket.tier);
   const key = (field: string) => `tickets.${index}.${field}`;
@@ -37,26 +44,34 @@ function TicketFieldset(props: RegistrationPageProps & { index: number }) {
   return (
     <fieldset class="ticket-fieldset" id={fieldId(key("tier"))}>
       <legend>
-        Ticket {index + 1}: {tier ? `${tier.name} (${formatMoney(tier.priceMinor, event.currency)})` : "unknown ticket type"}
+        {tier
+          ? rich(words.ticketLegend, {
+              index: index + 1,
+              tier: <InLanguage lang={tier.textLang.name}>{tier.name}</InLanguage>,
+              price: m.format.money(tier.priceMinor, event.currency),
+            })
+          : words.unknownTicket({ index: index + 1 })}
       </legend>
       <input type="hidden" name={key("tier")} value={ticket.tier} />
       {errors[key("tier")] && <p class="error-message">{errors[key("tier")]}</p>}
-      {tier && tier.eligibility !== "open" && <p class="hint">{eligibilityText(tier)}</p>}
-      <TextField name={key("name")} label="Attendee's full name" value={ticket.name} error={errors[key("name")]} autocomplete={index === 0 ? "name" : "off"} required hint="As it should appear on the badge." />
+      {tier && tier.eligibility !== "open" && <p class="hint">
+          <Eligibility tier={tier} />
+        </p>}
+      <TextField name={key("name")} label={words.attendeeName} value={ticket.name} error={errors[key("name")]} autocomplete={index === 0 ? "name" : "off"} required hint={words.attendeeNameHint} />
       <TextField
         name={key("email")}
-        label="Attendee's email"
+        label={words.attendeeEmail}
         type="email"
         value={ticket.email}
         error={errors[key("email")]}
         autocomplete="off"
-        hint="We send this person their own ticket too."
+        hint={words.attendeeEmailHint}
       />
       {index > 0 && <AttendeeLanguageField name={key("language")} value={ticket.language ?? ""} error={errors[key("language")]} />}
       {tier?.eligibility === "member_list" && (
         <TextField
           name={key("membership")}
-          label="Membership number or email on the members list"
+          label={words.membership}
           value={ticket.membership}
           error={membershipError}
           required
@@ -64,7 +79,10 @@ function TicketFieldset(props: RegistrationPageProps & { index: number }) {
         >
           {membershipError && props.alternative && (
             <button type="submit" name="switch" value={String(index)} class="button-secondary" formnovalidate>
-              Switch this ticket to {props.alternative.name} ({formatMoney(props.alternative.priceMinor, event.currency)})
+              {rich(words.switchTo, {
+                tier: <InLanguage lang={props.alternative.textLang.name}>{props.alternative.name}</InLanguage>,
+                price: m.format.money(props.alternative.priceMinor, event.currency),
+              })}
             </button>
           )}
         </TextField>
@@ -73,7 +91,7 @@ function TicketFieldset(props: RegistrationPageProps & { index: number }) {
         <div class={errors[key("declaration")] ? "field field-error" : "field"}>
           {errors[key("declaration")] && (
             <p class="error-message" id={`${fieldId(key("declaration"))}-error`}>
-              <span class="visually-hidden">Error: </span>
+              <span class="visually-hidden">{m.public.form.errorPrefix} </span>
               {errors[key("declaration")]}
             </p>
           )}
@@ -86,23 +104,26 @@ function TicketFieldset(props: RegistrationPageProps & { index: number }) {
               checked={ticket.declaration}
               aria-describedby={errors[key("declaration")] ? `${fieldId(key("declaration"))}-error` : undefined}
             />
-            <label for={fieldId(key("declaration"))}>{tier.declarationText ?? "I qualify for this ticket"}</label>
+            <label for={fieldId(key("declaration"))}>
+              {tier.declarationText ? <InLanguage lang={tier.textLang.declarationText}>{tier.declarationText}</InLanguage> : words.declarationDefault}
+            </label>
           </div>
         </div>
       )}
       {tier?.eligibility === "access_code" && (
-        <TextField name={key("accessCode")} label="Access code" value={ticket.accessCode} error={errors[key("accessCode")]} required autocomplete="off" />
+        <TextField name={key("accessCode")} label={words.accessCode} value={ticket.accessCode} error={errors[key("accessCode")]} required autocomplete="off" />
       )}
     </fieldset>
   );
 }
 
-const labels = (values: RegistrationValues): Record<string, string> => {
-  const out: Record<string, string> = { "buyer.name": "Your name", "buyer.email": "Your email", tickets: "Tickets" };
+const ticketFields = ["tier", "name", "email", "membership", "declaration", "accessCode"] as const;
+
+const labels = (m: Messages, values: RegistrationValues): Record<string, string> => {
+  const words = m.public.registration;
+  const out: Record<string, string> = { "buyer.name": words.yourName, "buyer.email": words.yourEmail, tickets: words.errorLabels.tickets };
   values.tickets.forEach((_, i) => {
-    for (const [field, label] of [["tier", "type"], ["name", "name"], ["email", "email"], ["membership", "membership"], ["declaration", "confirmation"], ["accessCode", "access code"]]) {
-      out[`tickets.${i}.${field}`] = `Ticket ${i + 1} ${label}`;
-    }
+    for (const field of ticketFields) out[`tickets.${i}.${field}`] = words.errorLabels.field({ index: i + 1, field });
   });
   return out;
 };
@@ -110,29 +131,33 @@ const labels = (values: RegistrationValues): Record<string, string> => {
 /** Step two of registering: who is buying and who is coming. Works without JavaScript. */
 export function RegistrationPage(props: RegistrationPageProps) {
   const { event, values, errors } = props;
+  const m = useMessages();
+  const words = m.public.registration;
   const total = priceOrder(props.event.currency, values.tickets.flatMap((t) => props.tiers.find((tier) => tier.id === t.tier) ?? [])).totalMinor;
   const hasErrors = Boolean(props.message);
   return (
-    <Layout title={`${hasErrors ? "Error: " : ""}Register for ${event.title}`} noindex>
+    <Layout title={(hasErrors ? words.errorTitle : words.title)({ event: event.title })} noindex>
       <p class="breadcrumb">
-        <a href={`/events/${event.slug}`}>← {event.title}</a>
+        <a href={`/events/${event.slug}`}>
+          ← <InLanguage lang={event.textLang.title}>{event.title}</InLanguage>
+        </a>
       </p>
-      <h1>Register</h1>
+      <h1>{words.heading}</h1>
       <p class="event-when">
-        <EventWhen event={event} /> · {event.venueName}
+        <EventWhen event={event} /> · <InLanguage lang={event.textLang.venueName}>{event.venueName}</InLanguage>
       </p>
       {props.notice && (
         <p class="notice" role="status">
           {props.notice}
         </p>
       )}
-      {props.message && <ErrorSummary message={props.message} errors={errors} labels={labels(values)} />}
+      {props.message && <ErrorSummary message={props.message} errors={errors} labels={labels(m, values)} />}
       <form method="post" action={`/events/${event.slug}/register`} novalidate class="registration-form">
         <fieldset>
-          <legend>Your details</legend>
-          <p class="hint">We email the tickets and receipt to you.</p>
-          <TextField name="buyer.name" label="Your name" value={values.buyer.name} error={errors["buyer.name"]} autocomplete="name" required />
-          <TextField name="buyer.email" label="Your email" type="email" value={values.buyer.email} error={errors["buyer.email"]} autocomplete="email" required />
+          <legend>{words.yourDetails}</legend>
+          <p class="hint">{words.detailsHint}</p>
+          <TextField name="buyer.name" label={words.yourName} value={values.buyer.name} error={errors["buyer.name"]} autocomplete="name" required />
+          <TextField name="buyer.email" label={words.yourEmail} type="email" value={values.buyer.email} error={errors["buyer.email"]} autocomplete="email" required />
         </fieldset>
         <div id="tickets">
           {errors.tickets && <p class="error-message">{errors.tickets}</p>}
@@ -141,7 +166,7 @@ export function RegistrationPage(props: RegistrationPageProps) {
           ))}
         </div>
         <p class="total">
-          Total: <strong>{formatMoney(total, event.currency)}</strong>
+          {words.total} <strong>{m.format.money(total, event.currency)}</strong>
         </p>
         {props.turnstileSiteKey && (
           <>
@@ -150,9 +175,9 @@ export function RegistrationPage(props: RegistrationPageProps) {
           </>
         )}
         <button type="submit" class="button-primary">
-          {total === 0 ? "Confirm registration" : "Continue to payment"}
+          {total === 0 ? words.confirm : words.continueToPayment}
         </button>
-        {total > 0 && <p class="hint">Your places are held for 35 minutes while you pay with Stripe.</p>}
+        {total > 0 && <p class="hint">{words.holdHint({ minutes: HOLD_MINUTES })}</p>}
       </form>
     </Layout>
   );

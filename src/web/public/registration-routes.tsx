@@ -3,16 +3,15 @@ import { csrf } from "hono/csrf";
 import * as z from "zod";
 import type { AppEnv } from "@/env";
 import { DomainError, retryAfterOf } from "@/domain/errors";
-import { formatMoney } from "@/lib/format";
 import { renderMarkdown } from "@/lib/markdown";
 import { slugParam } from "@/lib/schemas";
 import { absoluteUrl } from "@/lib/urls";
 import { fieldIssues, validate } from "@/lib/validate";
 import { errorMessage, fieldMessage, fieldMessages, locales } from "@/i18n";
-import { messagesOf } from "@/web/shared/i18n";
+import { messagesOf, preferLanguage } from "@/web/shared/i18n";
 import { keepPrivate } from "@/web/middleware/private-page";
 import { TURNSTILE_FIELD, verifyHuman } from "@/web/middleware/turnstile";
-import { getPublicEvent, type EventView } from "@/domain/events/public-event";
+import { getPublicEvent, viewInLanguage, type EventView } from "@/domain/events/public-event";
 import { orderInputSchema } from "@/domain/orders/input";
 import { openAlternative, orderRuleIssues, orderSizeIssue } from "@/domain/orders/place-order";
 import { register } from "@/domain/orders/register";
@@ -25,24 +24,27 @@ import { readForm } from "@/web/shared/form-body";
 /** The registration form of an event, with the values given and what needs correcting. */
 function registrationPage(c: Context<AppEnv>, view: EventView, values: RegistrationValues, extra: { errors?: Record<string, string>; message?: string; notice?: string }) {
   const now = new Date();
+  const localized = viewInLanguage(view, c.var.locale);
+  const alternative = openAlternative({ ...view.event, ticketTypes: view.tiers.map((t) => t.tier) }, now);
   return (
     <RegistrationPage
-      event={view.event}
-      tiers={view.tiers.map((t) => t.tier)}
+      event={localized.event}
+      tiers={localized.tiers.map((t) => t.tier)}
       values={values}
       errors={extra.errors ?? {}}
       message={extra.message}
       notice={extra.notice}
       turnstileSiteKey={c.var.config.turnstile?.siteKey}
-      alternative={openAlternative({ ...view.event, ticketTypes: view.tiers.map((t) => t.tier) }, now)}
+      alternative={localized.tiers.find((t) => t.tier.id === alternative?.id)?.tier}
     />
   );
 }
 
 /** The event page again (at its own address, `url`), saying what was wrong with the choice. */
-function eventPageWithError(view: EventView, url: string, formError: string, selected: Record<string, number>) {
+function eventPageWithError(c: Context<AppEnv>, view: EventView, url: string, formError: string, selected: Record<string, number>) {
   const now = new Date();
-  return <EventPage view={view} descriptionHtml={renderMarkdown(view.event.description)} url={url} now={now} formError={formError} selected={selected} />;
+  const localized = viewInLanguage(view, c.var.locale);
+  return <EventPage view={localized} descriptionHtml={renderMarkdown(localized.event.description)} url={url} now={now} formError={formError} selected={selected} />;
 }
 
 const orderIdSchema = z.string().regex(/^ord_[0-9a-z]{16}$/);
@@ -52,12 +54,14 @@ export const registrationRoutes = new Hono<AppEnv>()
   .get("/events/:slug/register", validate("param", slugParam), async (c) => {
     const { slug } = c.req.valid("param");
     const view = await getPublicEvent(c.var.db, slug, new Date());
+    // Like the event page: a reader who named no language gets the event's main one.
+    preferLanguage(c, view.event.mainLanguage);
     const from = orderIdSchema.safeParse(c.req.query("from"));
     if (from.success) {
       const order = await getOrderForBuyer(c.var.deps, from.data).catch(() => null);
       if (order && order.eventId === view.event.id && (order.status === "cancelled" || order.status === "expired") && !order.paidAt) {
         // Prefilled with the buyer's details, and the order id in the URL is their key.
-        const page = await c.html(registrationPage(c, view, valuesFromOrder(order), { notice: "Payment cancelled: nothing has been charged. Your choices are kept below." }));
+        const page = await c.html(registrationPage(c, view, valuesFromOrder(order), { notice: messagesOf(c).public.registration.paymentCancelled }));
         keepPrivate(page.headers);
         return page;
       }
@@ -68,13 +72,15 @@ export const registrationRoutes = new Hono<AppEnv>()
     const total = known.reduce((sum, id) => sum + (quantities[id] ?? 0), 0);
     const url = absoluteUrl(c, `/events/${view.event.slug}`);
     const size = orderSizeIssue(view.event, total);
-    if (size) return c.html(eventPageWithError(view, url, fieldMessage(size, messagesOf(c)), quantities), 422);
+    if (size) return c.html(eventPageWithError(c, view, url, fieldMessage(size, messagesOf(c)), quantities), 422);
     return c.html(registrationPage(c, view, valuesForQuantities(known, quantities), {}));
   })
   // Same-origin check: browsers send Origin on form posts, so a form on another site cannot post here.
   .post("/events/:slug/register", csrf(), validate("param", slugParam), async (c) => {
     const { slug } = c.req.valid("param");
     const view = await getPublicEvent(c.var.db, slug, new Date());
+    // Like the event page: a reader who named no language gets the event's main one.
+    preferLanguage(c, view.event.mainLanguage);
     const body = await readForm(c);
     const values = valuesFromForm(body);
 
@@ -82,8 +88,10 @@ export const registrationRoutes = new Hono<AppEnv>()
     const alternative = openAlternative({ ...view.event, ticketTypes: view.tiers.map((t) => t.tier) }, new Date());
     if (typeof body.switch === "string" && alternative && values.tickets[switchIndex]) {
       Object.assign(values.tickets[switchIndex], { tier: alternative.id, membership: "" });
-      const price = formatMoney(alternative.priceMinor, view.event.currency);
-      return c.html(registrationPage(c, view, values, { notice: `Ticket ${switchIndex + 1} is now ${alternative.name} (${price}).` }));
+      const m = messagesOf(c);
+      const tier = viewInLanguage(view, c.var.locale).tiers.find((t) => t.tier.id === alternative.id)?.tier ?? alternative;
+      const notice = m.public.registration.switched({ index: switchIndex + 1, tier: tier.name, price: m.format.money(alternative.priceMinor, view.event.currency) });
+      return c.html(registrationPage(c, view, values, { notice }));
     }
 
     const raw = inputFromValues(values);

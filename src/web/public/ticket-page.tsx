@@ -3,51 +3,23 @@ import { proofNote, type TicketView } from "@/domain/tickets/ticket-view";
 import { EventWhen, TimeFact } from "@/web/public/event-parts";
 import { Layout } from "@/web/shared/layout";
 import type { Messages } from "@/i18n";
+import { eventInLanguage, tierInLanguage } from "@/domain/events/translations";
+import { rich } from "@/web/public/rich";
+import { useLocale, useMessages } from "@/web/shared/i18n";
+import { InLanguage } from "@/web/shared/in-language";
 
 /** Why a ticket has no QR code, in words, with what to do next. */
 function StateNotice(props: { ticket: TicketView }) {
-  switch (props.ticket.state) {
-    case "valid":
-      return null;
-    case "unpaid":
-      return (
-        <div class="notice notice-pending">
-          <h2>Payment not confirmed yet</h2>
-          <p>
-            This ticket gets its QR code as soon as your payment is confirmed, usually within a minute. We email it to you then; you can also reload this
-            page.
-          </p>
-        </div>
-      );
-    case "event_cancelled":
-      return (
-        <div class="notice notice-cancelled">
-          <h2>This event has been cancelled</h2>
-          <p>The organisers have cancelled the event, so this ticket can no longer be used. Reply to your ticket email if you have a question.</p>
-        </div>
-      );
-    case "expired":
-      return (
-        <div class="notice notice-cancelled">
-          <h2>This order was not paid in time</h2>
-          <p>The seats were held for a while and then released, so this ticket cannot be used. You can register again from the event page.</p>
-        </div>
-      );
-    case "refunded":
-      return (
-        <div class="notice notice-cancelled">
-          <h2>This ticket has been refunded</h2>
-          <p>Its order was refunded, so it can no longer be used to enter the event. Reply to your ticket email if you have a question.</p>
-        </div>
-      );
-    case "cancelled":
-      return (
-        <div class="notice notice-cancelled">
-          <h2>This ticket has been cancelled</h2>
-          <p>It can no longer be used to enter the event. If you think this is a mistake, reply to your ticket email and the organisers will help.</p>
-        </div>
-      );
-  }
+  const states = useMessages().public.ticket.states;
+  const state = props.ticket.state;
+  if (state === "valid") return null;
+  const words = states[state];
+  return (
+    <div class={state === "unpaid" ? "notice notice-pending" : "notice notice-cancelled"}>
+      <h2>{words.heading}</h2>
+      <p>{words.body}</p>
+    </div>
+  );
 }
 
 /**
@@ -56,24 +28,28 @@ function StateNotice(props: { ticket: TicketView }) {
  */
 export function TicketPage(props: { m: Messages; ticket: TicketView; qrSvg: string | null; paths: { calendar: string; png: string } }) {
   const { ticket, qrSvg } = props;
-  const { event, ticketType, order } = ticket;
+  const { order } = ticket;
+  const words = props.m.public.ticket;
+  const locale = useLocale();
+  const event = eventInLanguage(ticket.event, locale);
+  const ticketType = tierInLanguage(ticket.ticketType, locale, event.mainLanguage);
+  const title = <InLanguage lang={event.textLang.title}>{event.title}</InLanguage>;
+  const tierName = <InLanguage lang={ticketType.textLang.name}>{ticketType.name}</InLanguage>;
   const tz = event.timezone;
   const note = ticket.state === "valid" || ticket.state === "unpaid" ? proofNote(ticketType) : null;
   const proof = note && props.m.tickets.proofNote[note];
   return (
-    <Layout title={`Ticket: ${event.title}`} noindex>
+    <Layout title={words.title({ event: event.title })} noindex>
       {/* Backs up the Referrer-Policy header: the address of this page must not leak. */}
       <meta name="referrer" content="no-referrer" />
       <div class="ticket" data-ticket-status={ticket.state}>
-        <h1>{event.title}</h1>
-        <p class="ticket-lead">
-          Ticket for <strong>{ticket.attendeeName}</strong> · {ticketType.name}
-        </p>
+        <h1>{title}</h1>
+        <p class="ticket-lead">{rich(words.lead, { name: <strong>{ticket.attendeeName}</strong>, tier: tierName })}</p>
         <StateNotice ticket={ticket} />
         {ticket.code && qrSvg && (
           <figure class="ticket-qr">
             {raw(qrSvg)}
-            <figcaption>Show this code at the entrance, on your phone or printed.</figcaption>
+            <figcaption>{words.showCode}</figcaption>
           </figure>
         )}
         {proof && (
@@ -81,26 +57,26 @@ export function TicketPage(props: { m: Messages; ticket: TicketView; qrSvg: stri
             <strong>{proof}</strong>
           </p>
         )}
-        <h2>Details</h2>
+        <h2>{words.details}</h2>
         <dl class="facts ticket-facts">
-          <dt>Name</dt>
+          <dt>{words.name}</dt>
           <dd>{ticket.attendeeName}</dd>
-          <dt>Ticket</dt>
-          <dd>{ticketType.name}</dd>
-          <dt>When</dt>
+          <dt>{words.ticket}</dt>
+          <dd>{tierName}</dd>
+          <dt>{words.when}</dt>
           <dd>
             <EventWhen event={event} />
           </dd>
-          {event.doorsOpenAt && <TimeFact label="Doors open" at={event.doorsOpenAt} timeZone={tz} />}
-          <dt>Where</dt>
+          {event.doorsOpenAt && <TimeFact label={words.doorsOpen} at={event.doorsOpenAt} timeZone={tz} />}
+          <dt>{words.where}</dt>
           <dd>
             <address class="venue">
-              {event.venueName}
+              <InLanguage lang={event.textLang.venueName}>{event.venueName}</InLanguage>
               <br />
-              {event.venueAddress}
+              <InLanguage lang={event.textLang.venueAddress}>{event.venueAddress}</InLanguage>
             </address>
           </dd>
-          <dt>Order reference</dt>
+          <dt>{words.reference}</dt>
           <dd>
             <strong class="reference">{order.reference}</strong>
           </dd>
@@ -114,17 +90,17 @@ export function TicketPage(props: { m: Messages; ticket: TicketView; qrSvg: stri
           {(ticket.state === "valid" || ticket.state === "unpaid") && (
             <li>
               <a href={props.paths.calendar} download>
-                Add to calendar
+                {words.addToCalendar}
               </a>
             </li>
           )}
           {ticket.code && (
             <li>
-              <a href={props.paths.png}>QR code as an image</a>
+              <a href={props.paths.png}>{words.qrImage}</a>
             </li>
           )}
           <li>
-            <a href={`/events/${event.slug}`}>Event page</a>
+            <a href={`/events/${event.slug}`}>{words.eventPage}</a>
           </li>
         </ul>
       </div>

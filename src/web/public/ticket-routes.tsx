@@ -8,7 +8,7 @@ import { eventIcs } from "@/domain/tickets/ics";
 import { qrPng, qrSvg } from "@/domain/tickets/qr";
 import { getTicketView, ticketPath } from "@/domain/tickets/ticket-view";
 import { TicketPage } from "@/web/public/ticket-page";
-import { messagesOf } from "@/web/shared/i18n";
+import { messagesOf, preferLanguage } from "@/web/shared/i18n";
 import { privatePage } from "@/web/middleware/private-page";
 
 // Ticket.token: 32 random bytes as base64url (src/lib/tokens.ts).
@@ -21,6 +21,8 @@ export const ticketRoutes = new Hono<AppEnv>()
   .get("/tickets/:token", validate("param", tokenParam), async (c) => {
     const { token } = c.req.valid("param");
     const ticket = await getTicketView(c.var, token);
+    // A reader who named no language reads the ticket in the attendee's language, else the order's.
+    preferLanguage(c, ticket.language ?? ticket.order.language);
     const svg = ticket.code ? await qrSvg(ticket.code, messagesOf(c).tickets.qrLabelFor({ name: ticket.attendeeName })) : null;
     const path = ticketPath(token);
     return c.html(<TicketPage m={messagesOf(c)} ticket={ticket} qrSvg={svg} paths={{ calendar: `${path}/calendar.ics`, png: `${path}/qr.png` }} />);
@@ -28,7 +30,8 @@ export const ticketRoutes = new Hono<AppEnv>()
   .get("/tickets/:token/calendar.ics", validate("param", tokenParam), async (c) => {
     const { token } = c.req.valid("param");
     const ticket = await getTicketView(c.var, token);
-    const ics = eventIcs(ticket.event, { url: absoluteUrl(c, ticketPath(token)), ticketName: ticket.attendeeName, ticketId: ticket.id, words: messagesOf(c).ics });
+    preferLanguage(c, ticket.language ?? ticket.order.language);
+    const ics = eventIcs(ticket.event, { url: absoluteUrl(c, ticketPath(token)), ticketName: ticket.attendeeName, ticketId: ticket.id, words: messagesOf(c).ics, format: messagesOf(c).format });
     return c.body(ics, 200, {
       "Content-Type": "text/calendar; charset=utf-8",
       "Content-Disposition": `attachment; filename="${ticket.event.slug}.ics"`,

@@ -1,4 +1,5 @@
 import type { Child } from "hono/jsx";
+import { useMessages } from "@/web/shared/i18n";
 
 /** The id of a form field from its dotted name ("tickets.0.name" → "tickets-0-name"). */
 export const fieldId = (name: string) => name.replace(/\./g, "-");
@@ -6,6 +7,7 @@ export const fieldId = (name: string) => name.replace(/\./g, "-");
 /** A list of the problems at the top of a form, each linking to its field. */
 export function ErrorSummary(props: { message: string; errors: Record<string, string>; labels: Record<string, string> }) {
   const entries = Object.entries(props.errors);
+  const words = useMessages().public.form;
   return (
     <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1}>
       <h2 id="error-summary-title">{props.message}</h2>
@@ -14,8 +16,7 @@ export function ErrorSummary(props: { message: string; errors: Record<string, st
           {entries.map(([name, message]) => (
             <li>
               <a href={`#${fieldId(name)}`}>
-                {props.labels[name] ? `${props.labels[name]}: ` : ""}
-                {message}
+                {props.labels[name] ? words.problem({ field: props.labels[name], message }) : message}
               </a>
             </li>
           ))}
@@ -37,11 +38,12 @@ export const describedBy = (id: string, p: Pick<FieldFrame, "hint" | "error">) =
  */
 export function FieldShell(props: FieldFrame & { children: Child }) {
   const id = fieldId(props.name);
+  const words = useMessages().public.form;
   return (
     <div class={props.error ? "field field-error" : "field"}>
       <label for={id}>
         {props.label}
-        {!props.required && <span class="optional"> (optional)</span>}
+        {!props.required && <span class="optional"> {words.optional}</span>}
       </label>
       <FieldNotes id={id} hint={props.hint} error={props.error} />
       {props.children}
@@ -51,6 +53,7 @@ export function FieldShell(props: FieldFrame & { children: Child }) {
 
 /** A field's hint and error, with the ids its control (or fieldset) names in aria-describedby. */
 export function FieldNotes(props: { id: string; hint?: Child; error?: string | undefined }) {
+  const words = useMessages().public.form;
   return (
     <>
       {props.hint && (
@@ -60,7 +63,7 @@ export function FieldNotes(props: { id: string; hint?: Child; error?: string | u
       )}
       {props.error && (
         <p class="error-message" id={`${props.id}-error`}>
-          <span class="visually-hidden">Error: </span>
+          <span class="visually-hidden">{words.errorPrefix} </span>
           {props.error}
         </p>
       )}
