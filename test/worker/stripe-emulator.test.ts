@@ -1,5 +1,6 @@
 import { env, exports } from "cloudflare:workers";
 import { Hono } from "hono";
+import { contextStorage } from "hono/context-storage";
 import Stripe from "stripe";
 import { describe, expect, it } from "vitest";
 import type { Config } from "@/config";
@@ -258,9 +259,12 @@ describe("the emulator's checkout page", () => {
   it("is a 404 in production, even for a real session", async () => {
     const { ctx, stripe } = harness();
     const session = await stripe.checkout.sessions.create(sessionParams());
+    // Views read the request through context storage, as in the app (error pages too).
     const production = new Hono<AppEnv>()
+      .use(contextStorage())
       .use(async (c, next) => {
         c.set("config", { environment: "production" } as Config);
+        c.set("locale", "en");
         c.set("offlineStripe", ctx);
         await next();
       })
