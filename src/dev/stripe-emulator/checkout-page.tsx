@@ -10,7 +10,7 @@ import { Layout } from "@/web/shared/layout";
 /** The session's words, and its money in the same language. */
 function speaking(session: CheckoutSession) {
   const words = emulatorWords(session.locale);
-  const format = formatsFor(words.locale, { free: "" });
+  const format = formatsFor(words.locale, { free: "", currencyDisplay: "narrowSymbol" });
   return { words, money: (minor: number, currency: string) => format.money(minor, currency.toUpperCase()) };
 }
 
