@@ -25,11 +25,12 @@ import { webhookRoutes } from "@/web/webhooks/stripe";
  */
 export function createApp(extensions: AppExtensions = {}) {
   const app = new Hono<AppEnv>();
+  // Views read the request (its language) through context storage: see web/shared/i18n.ts.
+  // First, so that even the bare route's "not found" page can be rendered.
+  app.use(contextStorage());
   // The benchmark's ceiling: the cheapest answer this Worker can give (before any middleware,
   // no database). npm run bench compares every route with it. Not served in production.
   app.get("/__bare", (c) => ((c.env.ENVIRONMENT as string) === "production" ? c.notFound() : c.text("ok")));
-  // Views read the request (its language) through context storage: see web/shared/i18n.ts.
-  app.use(contextStorage());
   app.use(requestId({ limitLength: 64 }));
   app.use(chooseLanguage());
   app.use(securityHeaders());

@@ -1,8 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { DoorApi } from "../../src/client/door/api";
 import { CheckInFlow } from "../../src/client/door/checkin-flow";
 import type { DoorBook } from "../../src/client/door/door-book";
 import type { CheckInOutcome, Verdict } from "../../src/client/door/types";
+import { useWords } from "../../src/client/door/words";
+import { scannerWords } from "./support/door-words";
 
 // "Undo this admit" must only ever take back the admit on screen: after a refused scan, or once
 // undone, there is nothing to undo (it used to undo the previous person's admit).
@@ -30,6 +32,9 @@ function flowWithFakes() {
 }
 
 describe("the scanner's undo", () => {
+  // The words the door pages embed for an English reader.
+  beforeEach(async () => useWords(await scannerWords("en")));
+
   it("undoes the admit just made, once", async () => {
     const { flow, undone } = flowWithFakes();
     expect((await flow.scanCode("T1:OK-ADA"))?.result).toBe("admitted");

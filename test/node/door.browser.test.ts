@@ -273,6 +273,29 @@ describe.skipIf(!hasBrowser)("the door scanner in Chromium", () => {
     await context.setOffline(false);
   });
 
+  it("speaks Spanish once chosen in the bar: the page, the scanner's verdicts and states", async () => {
+    await page.goto(`${server.base}/door/${slug}`);
+    await page.locator("#door-app[data-ready='true']").waitFor({ timeout: 20_000 });
+    await page.locator(".door-bar").getByRole("link", { name: "Español" }).click();
+    await page.waitForURL(`${server.base}/door/${slug}?lang=es`);
+    await page.locator("#door-app[data-ready='true']").waitFor({ timeout: 20_000 });
+    expect(await page.locator("html").getAttribute("lang")).toBe("es");
+    await expect.poll(() => page.locator("#door-connection").innerText()).toMatch(/^En línea · lista actualizada \d/);
+    await page.getByLabel("Código de la entrada").fill("T1:NOTATICKET");
+    await page.getByLabel("Código de la entrada").press("Enter");
+    expect(await verdict("No válida")).toContain("Ilegible");
+    expect(await axeViolations(page), "Spanish verdict").toEqual([]);
+    await page.keyboard.press("Escape");
+    await verdictGone();
+    // The choice is remembered: the scanner opens in Spanish without ?lang=, until English is chosen.
+    await page.goto(`${server.base}/door/${slug}`);
+    expect(await page.locator("html").getAttribute("lang")).toBe("es");
+    await page.locator(".door-bar").getByRole("link", { name: "English" }).click();
+    await page.waitForURL(`${server.base}/door/${slug}?lang=en`);
+    expect(await page.locator("html").getAttribute("lang")).toBe("en-GB");
+    await page.locator("#door-app[data-ready='true']").waitFor({ timeout: 20_000 });
+  });
+
   it("removes the ticket list and the cached pages from the phone on signing out", async () => {
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.waitForURL(/\/admin\/sign-in$/);

@@ -74,7 +74,7 @@ describe("the scanner page", () => {
     expect(html).toContain(`<meta name="csrf-token" content="${door.csrf}"/>`);
     expect(html).toContain(`data-event="${mine.slug}"`);
     expect(html).toContain('<script type="module" src="/door/scanner.js"></script>');
-    expect(html).toContain('<link rel="manifest" href="/manifest.webmanifest"/>');
+    expect(html).toContain('<link rel="manifest" href="/door/manifest.webmanifest?lang=en"/>');
     for (const tier of mine.ticketTypes) expect(html).toContain(`data-tier="${tier.id}"`);
     expect(html).toMatch(/id="door-verdict"[^>]*role="alert"|role="alert"[^>]*id="door-verdict"/);
   });
@@ -108,7 +108,7 @@ describe("the scanner page", () => {
 
 describe("the installable app's static files", () => {
   it("serves the web app manifest: name, start URL, standalone, theme colour, icons that exist", async () => {
-    const res = await asset("/manifest.webmanifest");
+    const res = await fetchWorker("/door/manifest.webmanifest?lang=en");
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^application\/manifest\+json/);
     const manifest = (await res.json()) as { name: string; start_url: string; scope: string; display: string; theme_color: string; icons: Array<{ src: string; sizes: string; type: string }> };

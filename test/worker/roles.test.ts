@@ -104,6 +104,8 @@ const table: Record<string, Entry> = {
   "POST /admin/sign-in": { decision: "public", path: () => "/admin/sign-in" },
   "GET /admin/sign-in/:token": { decision: "public", path: (f) => `/admin/sign-in/${f.signInToken}` },
   "POST /admin/sign-in/:token": { decision: "public", path: (f) => `/admin/sign-in/${f.signInToken}` },
+  // The door app's manifest in a language: browsers fetch it without cookies; it holds no one's data.
+  "GET /door/manifest.webmanifest": { decision: "public", path: () => "/door/manifest.webmanifest?lang=es" },
 
   "POST /webhooks/stripe": { decision: "stripe-signed", path: () => "/webhooks/stripe" },
 

@@ -1,4 +1,5 @@
 import type { CheckInOutcome, DoorList, SearchHit, Stats } from "./types";
+import { fill, words } from "./words";
 
 /** No answer: offline, the Wi-Fi dropped, or the server took too long. */
 export class NetworkError extends Error {}
@@ -32,7 +33,7 @@ async function call<T>(path: string, init: RequestInit & { csrf: string; timeout
   }
   if (!res.ok) {
     const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-    throw new ApiError(res.status, body?.error?.message ?? `The server answered ${res.status}.`);
+    throw new ApiError(res.status, body?.error?.message ?? fill(words().serverAnswered, { status: res.status }));
   }
   try {
     return (await res.json()) as T;

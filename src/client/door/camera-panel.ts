@@ -1,6 +1,7 @@
 import { Camera } from "./camera";
 import { unlockAudio } from "./feedback";
 import { settings } from "./settings";
+import { words } from "./words";
 
 /** The camera ignores the code just read until it has been out of view this long. */
 const SAME_CODE_MS = 2_000;
@@ -9,9 +10,9 @@ const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) 
 
 const failureText = (err: unknown) => {
   const name = err instanceof DOMException ? err.name : "";
-  if (name === "NotAllowedError") return "The camera was not allowed. Allow it in the browser's site settings, or type codes below.";
-  if (name === "NotFoundError") return "No camera found. Type codes below, or use a handheld scanner.";
-  return "The camera could not start. Type codes below, or reload the page and try again.";
+  if (name === "NotAllowedError") return words().cameraNotAllowed;
+  if (name === "NotFoundError") return words().noCamera;
+  return words().cameraFailed;
 };
 
 /**
@@ -25,6 +26,7 @@ export async function cameraPanel(options: { busy: () => boolean; scan: (text: s
   const button = byId<HTMLButtonElement>("door-camera-toggle");
   const message = byId("door-camera-message");
   let seen = { text: "", at: 0 };
+  let on = false;
   const camera = new Camera(byId<HTMLVideoElement>("door-video"), (text) => {
     const now = performance.now();
     if (text === seen.text && now - seen.at < SAME_CODE_MS) {
@@ -38,17 +40,19 @@ export async function cameraPanel(options: { busy: () => boolean; scan: (text: s
 
   const stop = () => {
     camera.stop();
+    on = false;
     box.hidden = true;
-    button.textContent = "Start camera";
+    button.textContent = words().startCamera;
   };
   const start = async () => {
-    button.textContent = "Stop camera";
+    on = true;
+    button.textContent = words().stopCamera;
     box.hidden = false;
-    message.textContent = "Starting the camera…";
+    message.textContent = words().startingCamera;
     try {
       await camera.start();
       settings.setCameraOn(true);
-      message.textContent = camera.active ? "Hold the QR code inside the frame." : "";
+      message.textContent = camera.active ? words().holdInFrame : "";
     } catch (err) {
       stop();
       message.textContent = failureText(err);
@@ -57,12 +61,12 @@ export async function cameraPanel(options: { busy: () => boolean; scan: (text: s
 
   if (!Camera.available) {
     button.hidden = true;
-    message.textContent = "This browser cannot use the camera here. Type codes below, or use a handheld scanner.";
+    message.textContent = words().cameraUnavailable;
     return;
   }
   button.addEventListener("click", () => {
     unlockAudio();
-    if (button.textContent === "Stop camera") {
+    if (on) {
       stop();
       settings.setCameraOn(false);
       message.textContent = "";

@@ -4,7 +4,7 @@ import { ApiError, NetworkError, type DoorApi } from "./api";
 import type { DoorBook } from "./door-book";
 import { storage } from "./storage";
 import type { CheckInOutcome, QueuedScan, ScanTiming, SearchHit, Verdict } from "./types";
-import { refusalText, timeText } from "./words";
+import { fill, refusalText, timeText, words } from "./words";
 
 export type FlowDeps = {
   slug: string;
@@ -103,17 +103,18 @@ export class CheckInFlow {
     await storage.enqueue(item);
     this.deps.book.mark(ticket.id, scannedAt, device, { name: ticket.name, tierId: ticket.tierId });
     this.deps.changed();
-    this.lastAdmit = { ticketId: ticket.id, name: ticket.name ?? "this ticket", nonce };
+    this.lastAdmit = { ticketId: ticket.id, name: ticket.name ?? words().thisTicket, nonce };
     return { ...local, queued: true };
   }
 
   /** Takes back the last admit: from the queue if it never left, else on the server (or queued). */
   async undoLast(): Promise<string> {
     const last = this.lastAdmit;
-    if (!last) return "There is nothing to undo.";
+    const w = words();
+    if (!last) return w.nothingToUndo;
     this.lastAdmit = null;
     const device = this.deps.device();
-    const done = `Undone: ${last.name} is no longer checked in.`;
+    const done = fill(w.undone, { name: last.name });
     if (await storage.dequeue(last.nonce)) {
       this.deps.book.mark(last.ticketId, null, null);
       this.deps.changed();
@@ -126,18 +127,18 @@ export class CheckInFlow {
         this.deps.reached(true);
         this.deps.book.mark(last.ticketId, null, null);
         this.deps.changed();
-        return undone ? done : `Nothing to undo: ${last.name} was not checked in.`;
+        return undone ? done : fill(w.notCheckedIn, { name: last.name });
       } catch (err) {
         if (this.failed(err) === "refused") {
           this.lastAdmit = last;
-          return `Could not undo: ${err instanceof Error ? err.message : ""}`;
+          return fill(w.couldNotUndo, { problem: err instanceof Error ? err.message : "" });
         }
       }
     }
     await storage.enqueue({ nonce, event: this.deps.slug, kind: "undo", ticketId: last.ticketId, device, scannedAt: new Date().toISOString(), name: last.name, tier: "" });
     this.deps.book.mark(last.ticketId, null, null);
     this.deps.changed();
-    return `${done} The server will be told when the connection is back.`;
+    return fill(w.undoneLater, { name: last.name });
   }
 
   /**
@@ -168,7 +169,8 @@ export class CheckInFlow {
       } catch (err) {
         if (this.failed(err) !== "rejected") break;
         // The server will never take this one (say, the event is gone): report it, drop it.
-        problems.push(`Could not send the ${item.kind === "undo" ? "undo" : "admit"} of ${item.name || "a ticket"}: ${err instanceof Error ? err.message : ""}`);
+        const w = words();
+        problems.push(fill(item.kind === "undo" ? w.couldNotSendUndo : w.couldNotSendAdmit, { name: item.name || w.aTicket, problem: err instanceof Error ? err.message : "" }));
         await storage.dequeue(item.nonce);
       }
     }
@@ -198,11 +200,12 @@ export class CheckInFlow {
 
 /** What to tell the door about an offline admit the server saw differently; null when it agreed. */
 export function conflictText(item: QueuedScan, outcome: CheckInOutcome): string | null {
-  const name = outcome.ticket?.name || item.name || "a ticket";
+  const w = words();
+  const name = outcome.ticket?.name || item.name || w.aTicket;
   if (outcome.result === "admitted") return null;
   if (outcome.result === "already_checked_in") {
-    const where = outcome.ticket?.device ? ` on ${outcome.ticket.device}` : "";
-    return `Admitted on two devices: ${name}, also at ${timeText(outcome.ticket?.checkedInAt)}${where}.`;
+    const time = timeText(outcome.ticket?.checkedInAt);
+    return outcome.ticket?.device ? fill(w.twoDevicesOn, { name, time, device: outcome.ticket.device }) : fill(w.twoDevices, { name, time });
   }
-  return `Admitted offline at ${timeText(item.scannedAt)}, but not valid: ${name}. ${refusalText(outcome.result, outcome.reason)}`;
+  return fill(w.offlineNotValid, { time: timeText(item.scannedAt), name, reason: refusalText(outcome.result, outcome.reason) });
 }

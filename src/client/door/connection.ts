@@ -1,4 +1,5 @@
 import { ApiError, NetworkError } from "./api";
+import { words } from "./words";
 
 /** After a request found no connection, scans are decided on the phone for this long. */
 const RETRY_AFTER_MS = 20_000;
@@ -36,7 +37,7 @@ export class Connection {
 
   /** The server refused us: signed out (401), or not allowed or a stale page (403). */
   refused(err: ApiError): void {
-    this.problem = err.status === 401 ? "You are signed out: reload this page to sign in again. Scans are kept on this phone meanwhile." : err.message;
+    this.problem = err.status === 401 ? words().signedOut : err.message;
     this.changed();
   }
 

@@ -14,6 +14,7 @@ import { storage } from "./storage";
 import { Sync } from "./sync";
 import type { ScanTiming, Verdict } from "./types";
 import { VerdictView } from "./verdict-view";
+import { counted, words } from "./words";
 
 declare global {
   interface Window {
@@ -40,7 +41,7 @@ function clearOnSignOut(): void {
   form?.addEventListener("submit", async (event) => {
     event.preventDefault();
     const waiting = await storage.countAll().catch(() => 0);
-    if (waiting && !window.confirm(`${waiting} ${waiting === 1 ? "scan has" : "scans have"} not reached the server yet. Sign out anyway and lose ${waiting === 1 ? "it" : "them"}?`)) return;
+    if (waiting && !window.confirm(counted(words().signOutUnsent, waiting))) return;
     await storage.clearAll().catch(() => undefined);
     for (const name of (await globalThis.caches?.keys().catch(() => [])) ?? []) if (name.startsWith("door-")) await caches.delete(name);
     form.submit();

@@ -1,5 +1,5 @@
 import type { SearchHit } from "./types";
-import { statusText, timeText } from "./words";
+import { counted, fill, statusText, timeText, words } from "./words";
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -39,14 +39,15 @@ export class SearchView {
     const ask = ++this.asked;
     if (q.length < 2) {
       this.results.replaceChildren();
-      this.status.textContent = q ? "Type at least two letters." : "";
+      this.status.textContent = q ? words().typeTwoLetters : "";
       return;
     }
     const { hits, local } = await this.search(q);
     if (ask !== this.asked) return; // A newer search has started.
     this.results.replaceChildren(...hits.map((hit) => this.item(hit)));
-    const count = hits.length === 0 ? "No tickets found" : `${hits.length} ${hits.length === 1 ? "ticket" : "tickets"} found`;
-    this.status.textContent = local ? `${count} on this phone's list (offline: names only).` : `${count}.`;
+    const w = words();
+    if (local) this.status.textContent = hits.length === 0 ? w.noneFoundOnPhone : counted(w.foundOnPhone, hits.length);
+    else this.status.textContent = hits.length === 0 ? w.noneFound : counted(w.found, hits.length);
   }
 
   private item(hit: SearchHit): HTMLLIElement {
@@ -56,7 +57,7 @@ export class SearchView {
     name.textContent = hit.name;
     const about = document.createElement("span");
     about.className = "door-result-about";
-    const state = hit.status !== "valid" ? statusText(hit.status) : hit.checkedInAt ? `Checked in at ${timeText(hit.checkedInAt)}` : "Not checked in";
+    const state = hit.status !== "valid" ? statusText(hit.status) : hit.checkedInAt ? fill(words().resultCheckedIn, { time: timeText(hit.checkedInAt) }) : words().notCheckedInYet;
     about.textContent = [hit.tier, hit.reference, state].filter(Boolean).join(" · ");
     li.append(name, about);
     if (hit.status === "valid" && !hit.checkedInAt) {
@@ -66,7 +67,7 @@ export class SearchView {
       const hidden = document.createElement("span");
       hidden.className = "visually-hidden";
       hidden.textContent = ` ${hit.name}`;
-      button.append("Admit", hidden);
+      button.append(words().admitButton, hidden);
       button.addEventListener("click", async () => {
         button.disabled = true;
         await this.admit(hit);

@@ -1,4 +1,5 @@
 /** This phone's settings, kept in localStorage: its name, sound, verdict timing, whether the camera was on. */
+import { words } from "./words";
 
 const keys = { device: "door.device", sound: "door.sound", camera: "door.camera", hold: "door.hold" } as const;
 
@@ -25,7 +26,7 @@ export const settings = {
   device(staffName: string): string {
     let name = read(keys.device)?.trim();
     if (!name) {
-      name = `${staffName || "Door"} (${randomTag()})`.slice(0, 60);
+      name = `${staffName || words().defaultDevice} (${randomTag()})`.slice(0, 60);
       write(keys.device, name);
     }
     return name;

@@ -1,11 +1,11 @@
 import type { Stats, Verdict } from "./types";
 import { detailLines, titleOf } from "./verdict-view";
-import { timeText } from "./words";
+import { counted, fill, timeText, words } from "./words";
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 /** "10:41:05": sync times to the second, so a stuck sync is noticed. */
-const clock = (iso: string | null) => (iso ? new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" }) : "never");
+const clock = (iso: string | null) => (iso ? timeText(iso, true) : words().listNever);
 
 /**
  * The scanner's standing information: connection and last sync, live counts, the last scan
@@ -18,14 +18,15 @@ export class StatusView {
 
   /** Online or not, when the list last arrived, and how many scans are waiting to be sent. */
   showConnection(state: { online: boolean; syncedAt: string | null; pending: number; problem: string | null }): void {
-    const parts = [state.online ? "Online" : "Offline", `list updated ${clock(state.syncedAt)}`];
-    if (state.pending) parts.push(`${state.pending} ${state.pending === 1 ? "scan" : "scans"} waiting to send`);
+    const w = words();
+    const parts = [state.online ? w.online : w.offline, fill(w.listUpdated, { time: clock(state.syncedAt) })];
+    if (state.pending) parts.push(counted(w.waiting, state.pending));
     this.connection.textContent = parts.join(" · ");
     if (state.problem) this.connection.append(document.createElement("br"), state.problem);
     this.connection.dataset.state = state.online ? "online" : "offline";
     const summary = state.online ? "online" : "offline";
     if (this.lastState && this.lastState !== summary) {
-      this.announce(state.online ? "Back online. Waiting scans are being sent." : "Offline. Scans are checked on this phone and sent when the connection is back.");
+      this.announce(state.online ? w.backOnline : w.wentOffline);
     }
     this.lastState = summary;
   }
@@ -45,13 +46,13 @@ export class StatusView {
       row.querySelector('[data-count="in"]')!.textContent = String(tier.checkedIn);
       row.querySelector('[data-count="expected"]')!.textContent = String(tier.expected);
     }
-    byId("door-counts-source").textContent = source === "server" ? `From the server at ${clock(stats.at)}.` : "Counted on this phone (offline).";
+    byId("door-counts-source").textContent = source === "server" ? fill(words().countsFromServer, { time: clock(stats.at) }) : words().countsOnPhone;
   }
 
   showLast(v: Verdict, device: string, canUndo: boolean): void {
     byId("door-last").hidden = false;
     const text = [titleOf(v), ...detailLines(v, device).map(([, t]) => t)].join(" · ");
-    byId("door-last-text").textContent = `${timeText(new Date().toISOString())}: ${text}`;
+    byId("door-last-text").textContent = fill(words().lastScan, { time: timeText(new Date().toISOString()), verdict: text });
     byId("door-undo").hidden = !canUndo;
     byId("door-undo-result").textContent = "";
   }

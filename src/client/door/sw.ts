@@ -4,13 +4,14 @@
 // network first, so a deploy reaches the door at once; the copy is for when there is none.
 // The ticket list itself is kept by the page, in IndexedDB.
 
-export {};
+import type { ScannerCatalogue } from "@/i18n/areas/door-scanner";
+
 declare const self: ServiceWorkerGlobalScope;
 /** A hash of the scanner build, set by the build: a new build makes a new cache. */
 declare const BUILD_ID: string;
 
 const CACHE = `door-${BUILD_ID}`;
-const SHELL = ["/door", "/door/scanner.js", "/styles.css", "/manifest.webmanifest", "/icons/door.svg", "/icons/door-192.png", "/icons/door-512.png", "/favicon.svg"];
+const SHELL = ["/door", "/door/scanner.js", "/styles.css", "/door/manifest.webmanifest", "/icons/door.svg", "/icons/door-192.png", "/icons/door-512.png", "/favicon.svg"];
 /** On a weak connection, the cached copy is used after this long. */
 const NETWORK_TIMEOUT_MS = 3500;
 
@@ -64,9 +65,24 @@ async function networkFirst(request: Request, key: string): Promise<Response> {
   } catch {
     const cached = await cache.match(key);
     if (cached) return cached;
-    return new Response("You are offline and this page has not been opened on this phone before. Connect once, then try again.", {
+    return new Response(await offlineText(cache), {
       status: 503,
       headers: { "Content-Type": "text/plain; charset=utf-8" },
     });
+  }
+}
+
+/**
+ * "Offline, and not opened here before", in the door user's language: the words embedded in
+ * the door page kept at install (fetched with the language cookie); English without one.
+ */
+async function offlineText(cache: Cache): Promise<string> {
+  const english = "You are offline and this page has not been opened on this phone before. Connect once, then try again.";
+  try {
+    const page = await (await cache.match("/door"))?.text();
+    const json = page && /<script type="application\/json" id="door-words">([\s\S]*?)<\/script>/.exec(page)?.[1];
+    return json ? (JSON.parse(json) as ScannerCatalogue).words.offlineNotOpened : english;
+  } catch {
+    return english;
   }
 }

@@ -1,6 +1,6 @@
 import { signal, type Tone } from "./feedback";
 import type { Verdict } from "./types";
-import { proofText, refusalText, timeText } from "./words";
+import { fill, proofText, refusalText, timeText, words } from "./words";
 
 /** How long a verdict covers the screen before the scanner is back. */
 export const VERDICT_MS = 2500;
@@ -16,7 +16,8 @@ export function toneOf(v: Verdict): Tone {
 }
 
 export function titleOf(v: Verdict): string {
-  return v.result === "admitted" ? "Admit" : v.result === "already_checked_in" ? "Already checked in" : v.result === "no_list" ? "Cannot check yet" : "Not valid";
+  const t = words().title;
+  return v.result === "admitted" ? t.admit : v.result === "already_checked_in" ? t.alreadyCheckedIn : v.result === "no_list" ? t.cannotCheckYet : t.notValid;
 }
 
 function line(className: string, text: string): HTMLParagraphElement {
@@ -29,24 +30,26 @@ function line(className: string, text: string): HTMLParagraphElement {
 /** The lines under the title, as plain text (also used for the "Last scan" panel). */
 export function detailLines(v: Verdict, thisDevice: string): Array<[className: string, text: string]> {
   const t = v.ticket;
+  const w = words();
   const lines: Array<[string, string]> = [];
   if (v.result === "admitted" || v.result === "already_checked_in") {
-    lines.push(["door-verdict-name", t?.name || "Name not on this phone's list"]);
+    lines.push(["door-verdict-name", t?.name || w.nameNotOnList]);
     if (t?.tier) lines.push(["door-verdict-tier", t.tier]);
   }
   if (v.result === "admitted") {
     const proof = proofText(t?.eligibility);
     if (proof) lines.push(["door-verdict-proof", proof]);
-    if (v.notOnList) lines.push(["door-verdict-note", "Not on this phone's list yet: sold after the last sync. The signature is genuine."]);
+    if (v.notOnList) lines.push(["door-verdict-note", w.notOnListYet]);
   } else if (v.result === "already_checked_in") {
-    const device = t?.device ? (t.device === thisDevice ? " on this phone" : ` on ${t.device}`) : "";
-    lines.push(["door-verdict-reason", `Checked in at ${timeText(t?.checkedInAt)}${device}.`]);
+    const time = timeText(t?.checkedInAt);
+    const said = !t?.device ? fill(w.checkedInAt, { time }) : t.device === thisDevice ? fill(w.checkedInAtHere, { time }) : fill(w.checkedInAtOn, { time, device: t.device });
+    lines.push(["door-verdict-reason", said]);
   } else {
     if (t?.name) lines.push(["door-verdict-name", t.name]);
     lines.push(["door-verdict-reason", refusalText(v.result, v.reason)]);
   }
-  if (v.queued) lines.push(["door-verdict-note", "Decided on this phone (offline); it will be sent when the connection is back."]);
-  else if (v.local && v.result !== "admitted") lines.push(["door-verdict-note", "Decided on this phone."]);
+  if (v.queued) lines.push(["door-verdict-note", w.decidedOffline]);
+  else if (v.local && v.result !== "admitted") lines.push(["door-verdict-note", w.decidedHere]);
   return lines;
 }
 
@@ -82,7 +85,7 @@ export class VerdictView {
     icon.innerHTML = icons[tone];
     panel.append(icon, line("door-verdict-title", titleOf(v)));
     for (const [className, text] of detailLines(v, this.options.device())) panel.append(line(className, text));
-    const hint = line("door-verdict-hint", "Tap, Enter or Escape for the next scan");
+    const hint = line("door-verdict-hint", words().nextScanHint);
     hint.setAttribute("aria-hidden", "true");
     panel.append(hint);
     this.el.className = `door-verdict door-verdict-${tone}`;

@@ -15,7 +15,8 @@ const device = z.string().trim().max(100).default("");
 
 const checkInBody = z
   .object({ event: z.string().min(1).max(80), code: z.string().max(400).optional(), ticketId: z.string().regex(/^tkt_[0-9a-z]{16}$/).optional(), nonce, device })
-  .refine((b) => Boolean(b.code) !== Boolean(b.ticketId), { message: "Send either the scanned code or a ticketId.", path: ["code"] });
+  // Either the scanned code or a ticketId: a code, said in the reader's language by the error's `fields`.
+  .refine((b) => Boolean(b.code) !== Boolean(b.ticketId), { message: "invalid" satisfies FieldCode, path: ["code"] });
 
 /**
  * The door's JSON API: check in (by scanned code or, after a search, by ticket id), undo,

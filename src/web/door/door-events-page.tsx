@@ -1,25 +1,32 @@
 import type { Event } from "@/generated/prisma/client";
-import { formatDate, formatTime } from "@/lib/format";
 import type { StaffIdentity } from "@/domain/staff/roles";
 import { DoorLayout } from "@/web/door/door-layout";
+import { eventInLanguage } from "@/domain/events/translations";
+import { useLocale, useMessages } from "@/web/shared/i18n";
+import { InLanguage } from "@/web/shared/in-language";
 
-/** `/door`: the events this staff member may scan for, each opening its scanner. */
+/** `/door`: the events this staff member may scan for, each opening its scanner (titles in the reader's language when the event has them). */
 export function DoorEventsPage(props: { staff: StaffIdentity; csrfToken: string; events: Event[] }) {
+  const m = useMessages();
+  const t = m.door.events;
+  const locale = useLocale();
   return (
-    <DoorLayout title="Choose an event" staff={props.staff} csrfToken={props.csrfToken}>
-      <h1>Door check-in</h1>
+    <DoorLayout title={t.title} staff={props.staff} csrfToken={props.csrfToken}>
+      <h1>{t.heading}</h1>
       {props.events.length === 0 ? (
-        <p>You are not on the door team for any event yet. Ask an organiser to add you, then reload this page.</p>
+        <p>{t.none}</p>
       ) : (
         <>
-          <p>Choose the event you are checking people in for. The scanner keeps working if the Wi-Fi drops.</p>
+          <p>{t.intro}</p>
           <ul class="door-events">
-            {props.events.map((event) => (
+            {props.events.map((stored) => eventInLanguage(stored, locale)).map((event) => (
               <li>
                 <a class="door-event-link" href={`/door/${event.slug}`}>
-                  <span class="door-event-title">{event.title}</span>
+                  <span class="door-event-title">
+                    <InLanguage lang={event.textLang.title}>{event.title}</InLanguage>
+                  </span>
                   <span class="door-event-when">
-                    {formatDate(event.startsAt, event.timezone)}, doors {formatTime(event.doorsOpenAt ?? event.startsAt, event.timezone)}
+                    {t.when({ date: m.format.date(event.startsAt, event.timezone), time: m.format.time(event.doorsOpenAt ?? event.startsAt, event.timezone) })}
                   </span>
                 </a>
               </li>
@@ -27,9 +34,7 @@ export function DoorEventsPage(props: { staff: StaffIdentity; csrfToken: string;
           </ul>
         </>
       )}
-      <p class="door-signed-in">
-        Signed in as {props.staff.name} ({props.staff.email}).
-      </p>
+      <p class="door-signed-in">{t.signedInAs({ name: props.staff.name, email: props.staff.email })}</p>
     </DoorLayout>
   );
 }

@@ -7,6 +7,8 @@ import { requirePermission, signedIn } from "@/web/middleware/auth";
 import { doorEventPage, doorEvents } from "@/domain/checkin/access";
 import { DoorEventsPage } from "@/web/door/door-events-page";
 import { ScannerPage } from "@/web/door/scanner-page";
+import { doorManifest } from "@/web/door/manifest";
+import { messagesOf } from "@/web/shared/i18n";
 
 const checkIn = requirePermission("check_in");
 
@@ -18,11 +20,18 @@ const noSharedCache = createMiddleware<AppEnv>(async function noSharedCache(c, n
 
 /**
  * The door scanner's pages: `/door` lists the events this person may scan for, `/door/:slug`
- * is the scanner (its script, service worker and manifest are static files). The pages carry
+ * is the scanner (its script and service worker are static files), and
+ * `/door/manifest.webmanifest?lang=…` the installable app's manifest in a language (public:
+ * browsers fetch manifests without cookies, so the pages link it with their language). The pages carry
  * the session's CSRF token, so they are never stored by shared caches; the service worker
  * keeps its own copy for offline use.
  */
 export const doorRoutes = new Hono<AppEnv>()
+  .get("/door/manifest.webmanifest", (c) => {
+    c.header("Cache-Control", "private, max-age=3600");
+    c.header("Vary", "Accept-Language, Cookie");
+    return c.body(JSON.stringify(doorManifest(messagesOf(c))), 200, { "Content-Type": "application/manifest+json; charset=utf-8" });
+  })
   .get("/door", noSharedCache, checkIn, async (c) => {
     const events = await doorEvents(c.var.deps, c.var.staff);
     return c.html(<DoorEventsPage {...signedIn(c.var)} events={events} />);

@@ -1,5 +1,6 @@
 import type { StaffIdentity } from "@/domain/staff/roles";
 import { DoorLayout } from "@/web/door/door-layout";
+import { useMessages } from "@/web/shared/i18n";
 
 /** What the page needs of the event (the door's own light view of it is enough). */
 export type ScannerEvent = { id: string; slug: string; title: string; ticketTypes: Array<{ id: string; name: string }> };
@@ -11,71 +12,79 @@ export type ScannerEvent = { id: string; slug: string; title: string; ticketType
  */
 export function ScannerPage(props: { staff: StaffIdentity; csrfToken: string; event: ScannerEvent }) {
   const { event, staff } = props;
+  const m = useMessages();
+  const t = m.door.scannerPage;
+  // "– of –": the numbers are the script's, the words around them (and their order) the language's.
+  const [before = "", between = "", after = ""] = t.countsOf({ checkedIn: "\u0001", expected: "\u0001" }).split("\u0001");
   return (
     <DoorLayout title={event.title} staff={staff} csrfToken={props.csrfToken}>
       <div id="door-app" class="door-app" data-event={event.slug} data-event-id={event.id} data-staff-name={staff.name}>
         <div class="door-head">
           <h1 class="door-title">{event.title}</h1>
           <p id="door-connection" class="door-connection" data-state="starting">
-            Starting the scanner…
+            {t.starting}
           </p>
           <p id="door-announce" class="visually-hidden" role="status" />
         </div>
         <noscript>
-          <p class="notice">The scanner needs JavaScript. Turn it on in your browser's settings, then reload this page.</p>
+          <p class="notice">{t.needsJavaScript}</p>
         </noscript>
 
         <section class="door-scan" aria-labelledby="door-scan-heading">
           <h2 id="door-scan-heading" class="visually-hidden">
-            Scan a ticket
+            {t.scanHeading}
           </h2>
           <div id="door-camera" class="door-camera" hidden>
-            <video id="door-video" muted playsinline aria-label="Camera view: hold the ticket's QR code inside the frame" />
+            <video id="door-video" muted playsinline aria-label={t.cameraView} />
           </div>
           <p id="door-camera-message" class="door-hint" />
           <button type="button" id="door-camera-toggle" class="button-primary door-camera-toggle">
-            Start camera
+            {t.startCamera}
           </button>
           <form id="door-code-form" class="door-code-form" autocomplete="off">
-            <label for="door-code">Ticket code</label>
+            <label for="door-code">{t.codeLabel}</label>
             <p id="door-code-hint" class="door-hint">
-              A handheld scanner types here. You can also type the short code printed with the QR code, such as HRD-7KQ4M-2.
+              {t.codeHint({ example: "HRD-7KQ4M-2" })}
             </p>
             <div class="door-row">
               <input id="door-code" name="code" type="text" autocapitalize="characters" autocorrect="off" spellcheck={false} enterkeyhint="go" aria-describedby="door-code-hint" />
               <button type="submit" class="button-secondary">
-                Check
+                {t.check}
               </button>
             </div>
           </form>
         </section>
 
         <section id="door-last" class="door-last" aria-labelledby="door-last-heading" hidden>
-          <h2 id="door-last-heading">Last scan</h2>
+          <h2 id="door-last-heading">{t.lastScan}</h2>
           <p id="door-last-text" />
           <button type="button" id="door-undo" class="button-secondary" hidden>
-            Undo this admit
+            {t.undo}
           </button>
           <p id="door-undo-result" role="status" />
         </section>
 
         <section id="door-problems" class="door-problems" aria-labelledby="door-problems-heading" hidden>
-          <h2 id="door-problems-heading">Check these</h2>
+          <h2 id="door-problems-heading">{t.problems}</h2>
           <ul id="door-problem-list" />
         </section>
 
         <section class="door-counts" aria-labelledby="door-counts-heading">
-          <h2 id="door-counts-heading">Checked in</h2>
+          <h2 id="door-counts-heading">{t.countsHeading}</h2>
           <p class="door-total">
-            <span id="door-checked-in">–</span> of <span id="door-expected">–</span>
+            {before}
+            <span id="door-checked-in">–</span>
+            {between}
+            <span id="door-expected">–</span>
+            {after}
           </p>
           <table class="door-tier-counts">
-            <caption class="visually-hidden">Checked in by ticket type</caption>
+            <caption class="visually-hidden">{t.countsCaption}</caption>
             <thead>
               <tr>
-                <th scope="col">Ticket type</th>
-                <th scope="col">In</th>
-                <th scope="col">Expected</th>
+                <th scope="col">{t.tierColumn}</th>
+                <th scope="col">{t.inColumn}</th>
+                <th scope="col">{t.expectedColumn}</th>
               </tr>
             </thead>
             <tbody>
@@ -92,13 +101,13 @@ export function ScannerPage(props: { staff: StaffIdentity; csrfToken: string; ev
         </section>
 
         <section class="door-search" aria-labelledby="door-search-heading">
-          <h2 id="door-search-heading">Find a ticket</h2>
+          <h2 id="door-search-heading">{t.searchHeading}</h2>
           <form id="door-search-form" class="door-search-form" role="search" autocomplete="off">
-            <label for="door-q">Name or order reference</label>
+            <label for="door-q">{t.searchLabel}</label>
             <div class="door-row">
               <input id="door-q" name="q" type="search" autocorrect="off" spellcheck={false} />
               <button type="submit" class="button-secondary">
-                Search
+                {t.search}
               </button>
             </div>
           </form>
@@ -107,19 +116,19 @@ export function ScannerPage(props: { staff: StaffIdentity; csrfToken: string; ev
         </section>
 
         <details class="door-settings">
-          <summary>Settings</summary>
+          <summary>{t.settings}</summary>
           <p>
-            <label for="door-device">This phone's name</label>
+            <label for="door-device">{t.deviceLabel}</label>
             <input id="door-device" type="text" maxlength={60} aria-describedby="door-device-hint" />
             <span id="door-device-hint" class="door-hint">
-              Shown to other door staff when a ticket is scanned twice.
+              {t.deviceHint}
             </span>
           </p>
           <p>
-            <input id="door-sound" type="checkbox" checked /> <label for="door-sound">Beep and vibrate on each scan</label>
+            <input id="door-sound" type="checkbox" checked /> <label for="door-sound">{t.sound}</label>
           </p>
           <p>
-            <input id="door-hold" type="checkbox" /> <label for="door-hold">Keep each verdict on screen until tapped</label>
+            <input id="door-hold" type="checkbox" /> <label for="door-hold">{t.hold}</label>
           </p>
         </details>
 

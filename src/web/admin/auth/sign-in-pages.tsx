@@ -1,15 +1,19 @@
+import { SIGN_IN_LINK_MINUTES } from "@/domain/staff/sign-in";
+import { useMessages } from "@/web/shared/i18n";
 import { Layout } from "@/web/shared/layout";
+import { MarkedSentence } from "@/web/shared/marked-sentence";
 
 /** Ask for a sign-in link. */
 export function SignInPage(props: { next: string; error?: string; value?: string }) {
+  const t = useMessages().team.signIn;
   return (
-    <Layout title="Sign in" noindex>
-      <h1>Sign in</h1>
-      <p>For organisers and door staff. We email you a link that signs you in; no password needed.</p>
+    <Layout title={t.title} noindex>
+      <h1>{t.title}</h1>
+      <p>{t.intro}</p>
       <form method="post" action="/admin/sign-in">
         <input type="hidden" name="next" value={props.next} />
         <div class={props.error ? "field field-error" : "field"}>
-          <label for="email">Your email address</label>
+          <label for="email">{t.emailLabel}</label>
           {props.error && (
             <p class="error-message" id="email-error">
               {props.error}
@@ -18,7 +22,7 @@ export function SignInPage(props: { next: string; error?: string; value?: string
           <input id="email" name="email" type="email" autocomplete="email" required value={props.value} aria-describedby={props.error ? "email-error" : undefined} />
         </div>
         <button type="submit" class="button-primary">
-          Email me a sign-in link
+          {t.send}
         </button>
       </form>
     </Layout>
@@ -27,15 +31,16 @@ export function SignInPage(props: { next: string; error?: string; value?: string
 
 /** After asking: the same words whether or not the address is staff. */
 export function SignInSentPage(props: { devMailbox: boolean }) {
+  const t = useMessages().team.signIn;
   return (
-    <Layout title="Check your email" noindex>
-      <h1>Check your email</h1>
+    <Layout title={t.sentTitle} noindex>
+      <h1>{t.sentTitle}</h1>
       <p class="lead" role="status">
-        If that address belongs to a staff account, a sign-in link is on its way. It works once, for 15 minutes.
+        {t.sent({ minutes: SIGN_IN_LINK_MINUTES })}
       </p>
       {props.devMailbox && (
         <p class="notice">
-          Development: no email is really sent. Open the <a href="/dev/mail">dev mailbox</a> to find the link.
+          <MarkedSentence say={t.devMailbox} slots={{ mailbox: <a href="/dev/mail">{t.mailboxLink}</a> }} />
         </p>
       )}
     </Layout>
@@ -47,13 +52,14 @@ export function SignInSentPage(props: { devMailbox: boolean }) {
  * open links in emails: a GET that signed in would spend the one-time link for them.
  */
 export function SignInConfirmPage(props: { token: string; next: string }) {
+  const t = useMessages().team.signIn;
   return (
-    <Layout title="Sign in" noindex>
-      <h1>Sign in</h1>
+    <Layout title={t.title} noindex>
+      <h1>{t.title}</h1>
       <form method="post" action={`/admin/sign-in/${props.token}`}>
         <input type="hidden" name="next" value={props.next} />
         <button type="submit" class="button-primary">
-          Sign in now
+          {t.confirm}
         </button>
       </form>
     </Layout>

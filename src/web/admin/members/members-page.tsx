@@ -4,6 +4,10 @@ import { AdminLayout, CsrfField } from "@/web/admin/admin-layout";
 import { DataTable, type Column } from "@/web/admin/data-table";
 import { Notice, TextArea } from "@/web/admin/events/fields";
 import { ErrorSummary } from "@/web/shared/form-parts";
+import { MAX_MEMBER_ROWS } from "@/domain/members/members-csv";
+import type { Messages } from "@/i18n";
+import { useMessages } from "@/web/shared/i18n";
+import { MarkedSentence } from "@/web/shared/marked-sentence";
 
 type Props = {
   staff: StaffIdentity;
@@ -18,19 +22,20 @@ type Props = {
 
 const pageHref = (q: string, page: number) => `/admin/members?${new URLSearchParams({ ...(q ? { q } : {}), page: String(page) })}`;
 
-const memberColumns = (csrfToken: string, q: string, page: number): Column<Member>[] => [
-  { heading: "Email", cell: (m) => m.email ?? "—" },
-  { heading: "Membership number", cell: (m) => m.membershipNumber ?? "—" },
-  { heading: "Name", cell: (m) => m.name || "—" },
+const memberColumns = (t: Messages["team"]["members"], csrfToken: string, q: string, page: number): Column<Member>[] => [
+  { heading: t.columns.email, cell: (m) => m.email ?? "—" },
+  { heading: t.columns.number, cell: (m) => m.membershipNumber ?? "—" },
+  { heading: t.columns.name, cell: (m) => m.name || "—" },
   {
-    heading: "Remove",
+    heading: t.columns.remove,
     cell: (m) => (
       <form method="post" action={`/admin/members/${m.id}/delete`} class="inline-action">
         <CsrfField token={csrfToken} />
         <input type="hidden" name="q" value={q} />
         <input type="hidden" name="page" value={String(page)} />
         <button type="submit" class="button-link">
-          Delete<span class="visually-hidden"> {m.email ?? m.membershipNumber ?? m.id} from the members list</span>
+          {t.delete}
+          <span class="visually-hidden"> {t.deleteWhom({ who: m.email ?? m.membershipNumber ?? m.id })}</span>
         </button>
       </form>
     ),
@@ -39,29 +44,28 @@ const memberColumns = (csrfToken: string, q: string, page: number): Column<Membe
 
 function MemberTable(props: Props) {
   const { list, q } = props;
-  if (list.total === 0) return <p>The members list is empty. Upload it below.</p>;
-  if (list.matching === 0) return <p>No member matches “{q}”.</p>;
+  const t = useMessages().team.members;
+  if (list.total === 0) return <p>{t.empty}</p>;
+  if (list.matching === 0) return <p>{t.noMatch({ q })}</p>;
   return (
     <>
       <DataTable
-        caption={`${q ? `Members matching “${q}”` : "Members"}: page ${list.page} of ${list.pages}`}
-        columns={memberColumns(props.csrfToken, q, list.page)}
+        caption={q ? t.captionMatching({ q, page: list.page, pages: list.pages }) : t.caption({ page: list.page, pages: list.pages })}
+        columns={memberColumns(t, props.csrfToken, q, list.page)}
         rows={list.members}
         stack
       />
       {list.pages > 1 && (
-        <nav class="pager" aria-label="Pages of members">
+        <nav class="pager" aria-label={t.pages}>
           {list.page > 1 && (
             <a href={pageHref(q, list.page - 1)} rel="prev">
-              ← Previous page
+              {t.previous}
             </a>
           )}{" "}
-          <span>
-            Page {list.page} of {list.pages}
-          </span>{" "}
+          <span>{t.pageOf({ page: list.page, pages: list.pages })}</span>{" "}
           {list.page < list.pages && (
             <a href={pageHref(q, list.page + 1)} rel="next">
-              Next page →
+              {t.next}
             </a>
           )}
         </nav>
@@ -73,52 +77,57 @@ function MemberTable(props: Props) {
 /** `/admin/members`: the members list that member-price tiers are checked against. */
 export function MembersPage(props: Props) {
   const { list } = props;
+  const m = useMessages();
+  const t = m.team.members;
   return (
-    <AdminLayout title={`${props.uploadError ? "Error: " : ""}Members`} staff={props.staff} csrfToken={props.csrfToken} current="/admin/members">
-      <h1>Members</h1>
-      <p class="lead">
-        {list.total.toLocaleString("en-GB")} {list.total === 1 ? "member" : "members"} on the list. Tiers for “Members on the members list” accept anyone
-        whose email address or membership number is here.
-      </p>
+    <AdminLayout title={props.uploadError ? m.team.errorTitle({ title: t.title }) : t.title} staff={props.staff} csrfToken={props.csrfToken} current="/admin/members">
+      <h1>{t.title}</h1>
+      <p class="lead">{t.onTheList({ count: list.total })}</p>
       <Notice text={props.notice} />
-      {props.uploadError && <ErrorSummary message="The list could not be read" errors={{ file: props.uploadError }} labels={{ file: "Upload" }} />}
+      {props.uploadError && <ErrorSummary message={m.pages.listUnreadable} errors={{ file: props.uploadError }} labels={{ file: t.upload }} />}
 
       <section aria-labelledby="find-heading">
-        <h2 id="find-heading">Find a member</h2>
+        <h2 id="find-heading">{t.findHeading}</h2>
         <form method="get" action="/admin/members" role="search" class="admin-search">
-          <label for="q">Email, membership number or name</label>
+          <label for="q">{t.searchLabel}</label>
           <div class="inline-form">
             <input id="q" name="q" type="search" value={props.q} autocomplete="off" />
             <button type="submit" class="button-secondary">
-              Search
+              {t.search}
             </button>
           </div>
         </form>
         {props.q && (
           <p>
-            {list.matching.toLocaleString("en-GB")} found. <a href="/admin/members">Show everyone</a>
+            {t.found({ count: list.matching })} <a href="/admin/members">{t.showEveryone}</a>
           </p>
         )}
         <MemberTable {...props} />
       </section>
 
       <section aria-labelledby="upload-heading">
-        <h2 id="upload-heading">Upload the list</h2>
+        <h2 id="upload-heading">{t.uploadHeading}</h2>
         <p>
-          A CSV file from a spreadsheet, with a first line naming the columns: <strong>email</strong>, <strong>membership number</strong> (or
-          “member no”, “number”) and, if you like, <strong>name</strong>. Commas or semicolons both work. Each member needs an email address
-          or a membership number. You will see what was read, and choose whether to add to the list or replace it, before anything changes.
+          <MarkedSentence
+            say={t.uploadHelp}
+            slots={{
+              emailColumn: <strong>{t.csvColumns.email}</strong>,
+              numberColumn: <strong>{t.csvColumns.number}</strong>,
+              otherNumberColumns: t.csvColumns.otherNumbers,
+              nameColumn: <strong>{t.csvColumns.name}</strong>,
+            }}
+          />
         </p>
         <form method="post" action="/admin/members/preview" enctype="multipart/form-data" class="admin-form">
           <CsrfField token={props.csrfToken} />
           <div class={props.uploadError ? "field field-error" : "field"}>
-            <label for="file">CSV file</label>
+            <label for="file">{t.fileLabel}</label>
             <p class="hint" id="file-hint">
-              Save it from your spreadsheet as “CSV (comma delimited)” or “CSV UTF-8”. Up to 20,000 members.
+              {t.fileHint({ max: MAX_MEMBER_ROWS })}
             </p>
             {props.uploadError && (
               <p class="error-message" id="file-error">
-                <span class="visually-hidden">Error: </span>
+                <span class="visually-hidden">{m.team.errorPrefix}</span>
                 {props.uploadError}
               </p>
             )}
@@ -131,17 +140,11 @@ export function MembersPage(props: Props) {
               aria-describedby={props.uploadError ? "file-hint file-error" : "file-hint"}
             />
           </div>
-          <TextArea
-            name="csv"
-            label="Or paste the list"
-            value={props.pasted ?? ""}
-            rows={6}
-            hint="Used when no file is chosen. For example: email,membership number,name — then one member per line."
-          />
+          <TextArea name="csv" label={t.pasteLabel} value={props.pasted ?? ""} rows={6} hint={t.pasteHint} />
           <button type="submit" class="button-primary">
-            Check the list
+            {t.check}
           </button>
-          <p class="hint">Nothing changes until you confirm on the next page.</p>
+          <p class="hint">{t.nothingYet}</p>
         </form>
       </section>
     </AdminLayout>

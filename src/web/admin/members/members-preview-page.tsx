@@ -6,6 +6,7 @@ import { AdminLayout, CsrfField } from "@/web/admin/admin-layout";
 import { DataTable, type Column } from "@/web/admin/data-table";
 import { Radios } from "@/web/admin/events/fields";
 import { ErrorSummary } from "@/web/shared/form-parts";
+import { MarkedSentence } from "@/web/shared/marked-sentence";
 
 type Props = {
   m: Messages;
@@ -22,21 +23,19 @@ type Props = {
 
 const SHOWN_ACCEPTED = 20;
 const SHOWN_REJECTED = 500;
-const n = (value: number) => value.toLocaleString("en-GB");
-const plural = (value: number, one: string, many: string) => `${n(value)} ${value === 1 ? one : many}`;
 const rowReason = (m: Messages, reason: RowProblem) => (m.members.rows[reason.problem] as (p: RowProblem) => string)(reason);
 
-const problemColumns: Column<{ line: number; text: string; reason: string }>[] = [
-  { heading: "Line", rowHeader: true, cell: (r) => r.line },
-  { heading: "Row", cell: (r) => r.text || "—" },
-  { heading: "Reason", cell: (r) => r.reason },
+const problemColumns = (t: Messages["team"]["preview"]): Column<{ line: number; text: string; reason: string }>[] => [
+  { heading: t.problemColumns.line, rowHeader: true, cell: (r) => r.line },
+  { heading: t.problemColumns.row, cell: (r) => r.text || "—" },
+  { heading: t.problemColumns.reason, cell: (r) => r.reason },
 ];
 
-const acceptedColumns: Column<ParsedMembers["accepted"][number]>[] = [
-  { heading: "Line", rowHeader: true, cell: (r) => r.line },
-  { heading: "Email", cell: (r) => r.email ?? "—" },
-  { heading: "Membership number", cell: (r) => r.membershipNumber ?? "—" },
-  { heading: "Name", cell: (r) => r.name || "—" },
+const acceptedColumns = (t: Messages["team"]["preview"]): Column<ParsedMembers["accepted"][number]>[] => [
+  { heading: t.rowColumns.line, rowHeader: true, cell: (r) => r.line },
+  { heading: t.rowColumns.email, cell: (r) => r.email ?? "—" },
+  { heading: t.rowColumns.number, cell: (r) => r.membershipNumber ?? "—" },
+  { heading: t.rowColumns.name, cell: (r) => r.name || "—" },
 ];
 
 /** Step 1 of an upload: what was read, what was left out and why, and the choice of how to apply it. */
@@ -44,6 +43,8 @@ export function MembersPreviewPage(props: Props) {
   const { parsed, plan } = props;
   const accepted = parsed.accepted.length;
   const { m } = props;
+  const t = m.team.preview;
+  const n = m.format.number;
   const problems = [
     ...parsed.rejected.map((r) => ({ ...r, reason: rowReason(m, r.reason) })),
     ...plan.skipped.map((s) => ({ ...s, text: parsed.accepted.find((a) => a.line === s.line)?.email ?? "", reason: m.pages.skippedWhenAdding({ reason: rowReason(m, s.reason) }) })),
@@ -51,52 +52,51 @@ export function MembersPreviewPage(props: Props) {
     (a, b) => a.line - b.line,
   );
   return (
-    <AdminLayout title={`${props.error ? "Error: " : ""}Check the members list`} staff={props.staff} csrfToken={props.csrfToken} current="/admin/members">
+    <AdminLayout title={props.error ? m.team.errorTitle({ title: t.title }) : t.title} staff={props.staff} csrfToken={props.csrfToken} current="/admin/members">
       <p class="breadcrumb">
-        <a href="/admin/members">← Members</a>
+        <a href="/admin/members">{t.back}</a>
       </p>
-      <h1>Check the members list</h1>
+      <h1>{t.title}</h1>
       {props.error && <ErrorSummary message={props.error} errors={{}} labels={{}} />}
       <p class="lead" role="status">
-        {plural(accepted, "row", "rows")} can be used and {plural(parsed.rejected.length, "row was", "rows were")} left out. Nothing has changed yet.
+        {t.summary({ accepted, rejected: parsed.rejected.length })}
       </p>
       <dl class="facts">
-        <dt>Columns read</dt>
-        <dd>
-          {parsed.columns.map((c) => m.members.columns[c]).join(", ")}
-          {parsed.header ? "" : " (no header line: the column with @ is the email address)"}
-        </dd>
-        <dt>Accepted</dt>
+        <dt>{t.columnsRead}</dt>
+        <dd>{t.columns({ columns: parsed.columns.map((c) => m.members.columns[c]).join(", "), header: parsed.header })}</dd>
+        <dt>{t.accepted}</dt>
         <dd>{n(accepted)}</dd>
-        <dt>Rejected</dt>
+        <dt>{t.rejected}</dt>
         <dd>{n(parsed.rejected.length)}</dd>
-        <dt>Add and update</dt>
+        <dt>{t.addAndUpdate}</dt>
         <dd>
-          {plural(plan.inserts.length, "new member", "new members")}, {n(plan.updates.length)} updated, {n(plan.unchanged)} already up to date
-          {plan.skipped.length ? `, ${n(plan.skipped.length)} skipped` : ""}; the other {n(Math.max(0, plan.current - plan.updates.length - plan.unchanged))} members
-          on the list stay.
+          {t.addSummary({
+            inserts: plan.inserts.length,
+            updates: plan.updates.length,
+            unchanged: plan.unchanged,
+            skipped: plan.skipped.length,
+            staying: Math.max(0, plan.current - plan.updates.length - plan.unchanged),
+          })}
         </dd>
-        <dt>Replace</dt>
-        <dd>
-          The list becomes exactly the {plural(accepted, "member", "members")} in this file; the {n(plan.current)} on it now are removed first.
-        </dd>
+        <dt>{t.replace}</dt>
+        <dd>{t.replaceSummary({ accepted, current: plan.current })}</dd>
       </dl>
 
       {problems.length > 0 && (
         <section aria-labelledby="rejected-heading">
-          <h2 id="rejected-heading">Rows left out</h2>
-          <p>Correct these in your spreadsheet and upload it again, or apply the list without them.</p>
-          <DataTable caption="Rows left out, by line number in the file, with the reason" captionHidden columns={problemColumns} rows={problems.slice(0, SHOWN_REJECTED)} />
-          {problems.length > SHOWN_REJECTED && <p>… and {n(problems.length - SHOWN_REJECTED)} more.</p>}
+          <h2 id="rejected-heading">{t.leftOutHeading}</h2>
+          <p>{t.leftOutHelp}</p>
+          <DataTable caption={t.leftOutCaption} captionHidden columns={problemColumns(t)} rows={problems.slice(0, SHOWN_REJECTED)} />
+          {problems.length > SHOWN_REJECTED && <p>{t.more({ count: problems.length - SHOWN_REJECTED })}</p>}
         </section>
       )}
 
       {accepted > 0 && (
         <section aria-labelledby="accepted-heading">
-          <h2 id="accepted-heading">Rows to apply</h2>
+          <h2 id="accepted-heading">{t.toApplyHeading}</h2>
           <DataTable
-            caption={accepted > SHOWN_ACCEPTED ? `The first ${SHOWN_ACCEPTED} of ${n(accepted)} rows, as they will be stored` : "The rows, as they will be stored"}
-            columns={acceptedColumns}
+            caption={accepted > SHOWN_ACCEPTED ? t.firstRows({ shown: SHOWN_ACCEPTED, total: accepted }) : t.allRows}
+            columns={acceptedColumns(t)}
             rows={parsed.accepted.slice(0, SHOWN_ACCEPTED)}
           />
           <form method="post" action="/admin/members/import" class="admin-form">
@@ -105,24 +105,24 @@ export function MembersPreviewPage(props: Props) {
             <input type="hidden" name="hash" value={props.hash} />
             <Radios
               name="mode"
-              label="How to apply it"
+              label={t.howToApply}
               value={props.mode}
               required
               options={[
-                { value: "add", label: "Add and update", hint: "New members are added; members already on the list are updated; nobody is removed." },
-                { value: "replace", label: "Replace the whole list", hint: `Everyone on the list now (${n(plan.current)}) is removed; only the ${plural(accepted, "member", "members")} in this file remain.` },
+                { value: "add", label: t.addAndUpdate, hint: t.addHint },
+                { value: "replace", label: t.replaceLabel, hint: t.replaceHint({ current: plan.current, accepted }) },
               ]}
             />
             <button type="submit" class="button-primary">
-              Apply to the members list
+              {t.apply}
             </button>{" "}
-            <a href="/admin/members">Cancel: upload another file</a>
+            <a href="/admin/members">{t.cancel}</a>
           </form>
         </section>
       )}
       {accepted === 0 && (
         <p>
-          No row can be used. <a href="/admin/members">Upload another file</a>.
+          <MarkedSentence say={t.noneUsable} slots={{ again: <a href="/admin/members">{t.uploadAnother}</a> }} />
         </p>
       )}
     </AdminLayout>

@@ -7,7 +7,7 @@ import { validate } from "@/lib/validate";
 import { requirePermission, signedIn, type SignedIn } from "@/web/middleware/auth";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { applyImport, deleteMember, listMembers, planImport, type ImportMode } from "@/domain/members/members";
-import { csvHash, decodeCsvBytes, normaliseCsvText, parseMembersCsv } from "@/domain/members/members-csv";
+import { csvHash, decodeCsvBytes, MAX_MEMBER_ROWS, normaliseCsvText, parseMembersCsv } from "@/domain/members/members-csv";
 import { MembersPage } from "@/web/admin/members/members-page";
 import { MembersPreviewPage } from "@/web/admin/members/members-preview-page";
 import { errorMessage, fieldMessage, type Messages } from "@/i18n";
@@ -39,22 +39,30 @@ async function previewPage(v: PageValues, m: Messages, csv: string, mode: string
   return { page: <MembersPreviewPage {...signedIn(v)} m={m} parsed={parsed} plan={plan} csv={text} hash={await csvHash(text)} mode={mode} error={error} />, status: error ? 422 : 200 };
 }
 
-const doneText = (q: URLSearchParams): string | undefined => {
-  const num = (k: string) => Number(q.get(k) ?? 0);
-  if (q.get("done") === "deleted") return "Member removed from the list.";
+/** The notice after a change, from the redirect's query, in the reader's language. */
+const doneText = (q: URLSearchParams, m: Messages): string | undefined => {
+  const num = (k: string) => {
+    const value = Number(q.get(k) ?? 0);
+    return Number.isSafeInteger(value) && value >= 0 ? value : 0;
+  };
+  if (q.get("done") === "deleted") return m.team.members.deleted;
   if (q.get("done") !== "imported") return undefined;
-  const parts =
-    q.get("mode") === "replace"
-      ? [`The list was replaced: ${num("removed")} removed, ${num("added")} added`]
-      : [`${num("added")} added`, `${num("updated")} updated`, `${num("unchanged")} already up to date`, ...(num("skipped") ? [`${num("skipped")} skipped`] : [])];
-  return `Members list updated. ${parts.join(", ")}${num("rejected") ? `; ${num("rejected")} rejected rows left out` : ""}.`;
+  return m.team.members.imported({
+    mode: q.get("mode") === "replace" ? "replace" : "add",
+    added: num("added"),
+    updated: num("updated"),
+    unchanged: num("unchanged"),
+    removed: num("removed"),
+    skipped: num("skipped"),
+    rejected: num("rejected"),
+  });
 };
 
 /** The members list: search, upload (preview, then confirm), delete one. Each needs manage_members. */
 export const adminMemberRoutes = new Hono<AppEnv>()
   .get("/members", manageMembers, validate("query", listQuery), async (c) => {
     const { q, page } = c.req.valid("query");
-    return c.html(await listPage(c.var, { q, page, notice: doneText(new URL(c.req.url).searchParams) }));
+    return c.html(await listPage(c.var, { q, page, notice: doneText(new URL(c.req.url).searchParams, messagesOf(c)) }));
   })
   // Step 1: read the file (or pasted text) and show what would happen.
   .post(
@@ -64,7 +72,7 @@ export const adminMemberRoutes = new Hono<AppEnv>()
     async (c) => {
       const { file, csv } = c.req.valid("form");
       if (file instanceof File && file.size > MAX_UPLOAD_BYTES) {
-        return c.html(await listPage(c.var, { uploadError: "That file is larger than 5 MB. Upload at most 20,000 members at a time." }), 413);
+        return c.html(await listPage(c.var, { uploadError: messagesOf(c).team.members.tooLarge({ megabytes: MAX_UPLOAD_BYTES / 1_000_000, max: MAX_MEMBER_ROWS }) }), 413);
       }
       const text = file instanceof File && file.size > 0 ? decodeCsvBytes(new Uint8Array(await file.arrayBuffer())) : csv;
       const { page, status } = await previewPage(c.var, messagesOf(c), text, "add");
@@ -79,10 +87,10 @@ export const adminMemberRoutes = new Hono<AppEnv>()
     async (c) => {
       const { csv, hash, mode } = c.req.valid("form");
       if ((await csvHash(csv)) !== hash) {
-        return c.html(await listPage(c.var, { uploadError: "The list changed between checking and confirming, so nothing was changed. Upload it again." }), 422);
+        return c.html(await listPage(c.var, { uploadError: messagesOf(c).team.members.changed }), 422);
       }
       if (mode !== "add" && mode !== "replace") {
-        const { page, status } = await previewPage(c.var, messagesOf(c), csv, "", "Choose how to apply the list: add and update, or replace it.");
+        const { page, status } = await previewPage(c.var, messagesOf(c), csv, "", messagesOf(c).team.members.chooseMode);
         return c.html(page, status);
       }
       const parsed = parseMembersCsv(csv);

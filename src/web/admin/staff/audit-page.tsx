@@ -2,10 +2,10 @@ import type { StaffIdentity } from "@/domain/staff/roles";
 import type { auditLog } from "@/domain/staff/staff";
 import { DEFAULT_TIMEZONE } from "@/domain/events/event-input";
 import type { Messages } from "@/i18n";
-import { formatDateTime } from "@/lib/format";
 import { AdminLayout } from "@/web/admin/admin-layout";
 import { DataTable, type Column } from "@/web/admin/data-table";
 import { actionName, AuditFacts } from "@/web/admin/staff/audit-facts";
+import { useMessages } from "@/web/shared/i18n";
 
 type Log = Awaited<ReturnType<typeof auditLog>>;
 
@@ -14,35 +14,42 @@ const link = (entity: string, id: string) => (entity === "order" ? `/admin/order
 /** The log is not tied to one event, so it shows the organisation's default zone, and says so. */
 const zone = DEFAULT_TIMEZONE;
 
-const auditColumns = (words: Messages["audit"]): Column<Log["entries"][number]>[] => [
-  { heading: words.when({ zone }), cell: (e) => <time datetime={e.createdAt.toISOString()}>{formatDateTime(e.createdAt, zone)}</time> },
-  { heading: "Who", cell: (e) => e.staff?.email ?? words.system },
-  { heading: "What", cell: (e) => actionName(e.action, words) },
-  {
-    heading: "Record",
-    cell: (e) => {
-      const href = link(e.entity, e.entityId);
-      return href ? <a href={href}>{e.entity}</a> : e.entity;
+/** What a kind of record is called (a kind the catalogue does not know, as stored). */
+const entityName = (entity: string, m: Messages) => (m.team.audit.entities as Record<string, string>)[entity] ?? entity.replace(/_/g, " ");
+
+const auditColumns = (m: Messages): Column<Log["entries"][number]>[] => {
+  const words = m.audit;
+  const t = m.team.audit;
+  return [
+    { heading: words.when({ zone }), cell: (e) => <time datetime={e.createdAt.toISOString()}>{m.format.dateTime(e.createdAt, zone)}</time> },
+    { heading: t.columns.who, cell: (e) => e.staff?.email ?? words.system },
+    { heading: t.columns.what, cell: (e) => actionName(e.action, words) },
+    {
+      heading: t.columns.record,
+      cell: (e) => {
+        const href = link(e.entity, e.entityId);
+        return href ? <a href={href}>{entityName(e.entity, m)}</a> : entityName(e.entity, m);
+      },
     },
-  },
-  { heading: "Details", cell: (e) => <AuditFacts detail={e.detail} words={words} timeZone={zone} /> },
-];
+    { heading: t.columns.details, cell: (e) => <AuditFacts detail={e.detail} words={words} timeZone={zone} /> },
+  ];
+};
 
 /** `/admin/audit` (owners): who changed what, and when. */
-export function AuditPage(props: { log: Log; page: number; words: Messages["audit"]; staff: StaffIdentity; csrfToken: string }) {
+export function AuditPage(props: { log: Log; page: number; staff: StaffIdentity; csrfToken: string }) {
   const { log, page } = props;
+  const m = useMessages();
+  const t = m.team.audit;
   return (
-    <AdminLayout title="Audit log" staff={props.staff} csrfToken={props.csrfToken} current="/admin/audit">
-      <h1>Audit log</h1>
-      <p>{props.words.count({ count: log.total, zone })}</p>
-      <DataTable caption="Audit entries" captionHidden columns={auditColumns(props.words)} rows={log.entries} empty="Nothing has been recorded yet." />
+    <AdminLayout title={t.title} staff={props.staff} csrfToken={props.csrfToken} current="/admin/audit">
+      <h1>{t.title}</h1>
+      <p>{m.audit.count({ count: log.total, zone })}</p>
+      <DataTable caption={t.caption} captionHidden columns={auditColumns(m)} rows={log.entries} empty={t.empty} />
       {log.pages > 1 && (
-        <nav aria-label="Pages" class="pager">
-          {page > 1 && <a href={`?page=${page - 1}`}>← Newer</a>}
-          <span>
-            Page {page} of {log.pages}
-          </span>
-          {page < log.pages && <a href={`?page=${page + 1}`}>Older →</a>}
+        <nav aria-label={t.pages} class="pager">
+          {page > 1 && <a href={`?page=${page - 1}`}>{t.newer}</a>}
+          <span>{t.pageOf({ page, pages: log.pages })}</span>
+          {page < log.pages && <a href={`?page=${page + 1}`}>{t.older}</a>}
         </nav>
       )}
     </AdminLayout>

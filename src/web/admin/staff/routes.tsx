@@ -77,5 +77,5 @@ export const adminStaffRoutes = new Hono<AppEnv>()
   })
   .get("/audit", requirePermission("view_audit"), validate("query", z.object({ page: z.coerce.number().int().min(1).max(100_000).default(1) })), async (c) => {
     const { page } = c.req.valid("query");
-    return c.html(<AuditPage log={await auditLog(c.var.deps, page)} page={page} words={messagesOf(c).audit} {...signedIn(c.var)} />);
+    return c.html(<AuditPage log={await auditLog(c.var.deps, page)} page={page} {...signedIn(c.var)} />);
   });
