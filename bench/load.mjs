@@ -3,10 +3,12 @@
 // (the ceiling), a sell-out burst, and how latency changes from 100 to 100,000 tickets sold.
 import autocannon from "autocannon";
 import { createHash, createHmac } from "node:crypto";
+import { SHARED_WEBHOOK_SECRET } from "../scripts/lib/stripe-emulator.mjs";
 import { ticketSigner } from "./lib/codes.mjs";
 import { prepareState, query, startServer } from "./lib/server.mjs";
+import { benchPayments } from "./payments.mjs";
 
-const EMULATOR_WEBHOOK_SECRET = "whsec_offline_emulator_dev_only"; // src/config.ts
+const IN_PROCESS_WEBHOOK_SECRET = "whsec_offline_emulator_dev_only"; // src/config.ts, when the emulator runs in the app
 const pad = (n) => String(n).padStart(16, "0");
 const now = () => new Date().toISOString().replace("Z", "+00:00");
 const future = (days) => new Date(Date.now() + days * 86_400_000).toISOString().replace("Z", "+00:00");
@@ -16,7 +18,7 @@ const series = (from, to) => `WITH RECURSIVE n(i) AS (SELECT ${from} UNION ALL S
  * An event with `sold` paid one-ticket orders (ids in the app's own format) and one tier. Every
  * bench buyer comes from this one machine, so the per-client hold limits are lifted.
  */
-function eventSql({ n, slug, sold, capacity, priceMinor, pending = 0 }) {
+export function eventSql({ n, slug, sold, capacity, priceMinor, pending = 0 }) {
   const event = `evt_${pad(n)}`;
   const tier = `tier_${pad(n)}`;
   const lines = [
@@ -59,17 +61,43 @@ function eachBody(bodies, extra = {}) {
   return [{ ...extra, setupRequest: (req) => ({ ...req, body: bodies[i++ % bodies.length] }) }];
 }
 
+/** How many of the event's orders are paid, read from the app's own database. */
+export async function paidOrders(stateDir, eventId) {
+  const [row] = await query(stateDir, `SELECT COUNT(*) AS n FROM "Order" WHERE "eventId" = '${eventId}' AND "status" = 'paid'`);
+  return row.n;
+}
+
+/**
+ * The quick check (`npm run bench -- --quick`, or BENCH_QUICK=1): only the paying scenario,
+ * a few buyers, both Workers; a few seconds once the Workers are up. Proves the wiring, writes
+ * no RESULTS.md.
+ */
+export async function benchQuick({ log = console.log, buyers = 20, concurrency = 4 } = {}) {
+  const paying = eventSql({ n: 6, slug: "paying", sold: 0, capacity: null, priceMinor: 1000 });
+  const stateDir = await prepareState([paying.sql]);
+  log("Starting the Stripe emulator Worker and the app Worker (two processes, two databases)…");
+  const server = await startServer(stateDir);
+  try {
+    return await benchPayments({ server, ev: paying, buyers, concurrency, log, paidCount: () => paidOrders(stateDir, paying.event) });
+  } finally {
+    await server.cleanup();
+  }
+}
+
 export async function benchLoad({ log = console.log, seconds = 8 } = {}) {
   const small = eventSql({ n: 1, slug: "scale-100", sold: 100, capacity: 200_000, priceMinor: 1000 });
   const large = eventSql({ n: 2, slug: "scale-100000", sold: 100_000, capacity: 200_000, priceMinor: 1000 });
   const burst = eventSql({ n: 3, slug: "burst", sold: 0, capacity: 500, priceMinor: 1000 });
   const sales = eventSql({ n: 4, slug: "sales", sold: 0, capacity: null, priceMinor: 1000 });
   const webhook = eventSql({ n: 5, slug: "webhooks", sold: 0, capacity: null, priceMinor: 1000, pending: 1000 });
+  const paying = eventSql({ n: 6, slug: "paying", sold: 0, capacity: null, priceMinor: 1000 });
   log("Preparing a database with 100,000 tickets sold (and the other bench events)…");
-  const stateDir = await prepareState([small.sql, large.sql, burst.sql, sales.sql, webhook.sql, staffSql()]);
+  const stateDir = await prepareState([small.sql, large.sql, burst.sql, sales.sql, webhook.sql, paying.sql, staffSql()]);
+  log("Starting the Stripe emulator Worker and the app Worker (two processes, two databases)…");
   const server = await startServer(stateDir);
   const { base } = server;
-  const results = { rows: [], scale: [], burst: null, firstRequestMs: null };
+  const webhookSecret = server.emulator ? SHARED_WEBHOOK_SECRET : IN_PROCESS_WEBHOOK_SECRET;
+  const results = { rows: [], scale: [], burst: null, firstRequestMs: null, payments: null, emulator: null };
   try {
     let t = performance.now();
     const first = await fetch(`${base}/api/v1/events`);
@@ -105,7 +133,7 @@ export async function benchLoad({ log = console.log, seconds = 8 } = {}) {
       });
       const ts = Math.floor(Date.now() / 1000);
       webhookBodies.push(body);
-      webhookSignatures.push(`t=${ts},v1=${createHmac("sha256", EMULATOR_WEBHOOK_SECRET).update(`${ts}.${body}`).digest("hex")}`);
+      webhookSignatures.push(`t=${ts},v1=${createHmac("sha256", webhookSecret).update(`${ts}.${body}`).digest("hex")}`);
     }
     let w = 0;
     await measure("Stripe webhook (fulfilment)", {
@@ -114,6 +142,9 @@ export async function benchLoad({ log = console.log, seconds = 8 } = {}) {
       amount: 1000,
       requests: [{ setupRequest: (req) => { const i = w++ % 1000; return { ...req, headers: { "content-type": "application/json", "stripe-signature": webhookSignatures[i] }, body: webhookBodies[i] }; } }],
     });
+
+    log("  paying through the emulator Worker: order, pay page, checkout, webhook…");
+    results.payments = await benchPayments({ server, ev: paying, buyers: 100, concurrency: 10, log, paidCount: () => paidOrders(stateDir, paying.event) });
 
     const checkInBodies = async (ev, from, count) =>
       Promise.all(
@@ -140,6 +171,8 @@ export async function benchLoad({ log = console.log, seconds = 8 } = {}) {
     const elapsed = (performance.now() - t) / 1000;
     const [counts] = await query(stateDir, `SELECT "soldCount" + "heldCount" AS taken, "capacity" FROM "Event" WHERE "id" = '${burst.event}'`);
     const [tickets] = await query(stateDir, `SELECT COUNT(*) AS n FROM "Ticket" WHERE "eventId" = '${burst.event}'`);
+    // The emulator's own time over the whole run (every Stripe call the app made, and the webhooks).
+    results.emulator = await server.emulator?.stats();
     results.burst = { buyers: 2000, seats: 500, sold: race.codes["201"] ?? 0, refused: race.codes["409"] ?? 0, other: 2000 - (race.codes["201"] ?? 0) - (race.codes["409"] ?? 0), oversells: Math.max(0, tickets.n - 500, counts.taken - 500), seconds: elapsed, perMinute: ((race.codes["201"] ?? 0) / elapsed) * 60, p99: race.p99 };
   } finally {
     await server.cleanup();

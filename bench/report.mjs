@@ -5,6 +5,7 @@ import { writeFile } from "node:fs/promises";
 import os from "node:os";
 import { join } from "node:path";
 import { LIMITS_KIB } from "../scripts/lib/bundle-size.mjs";
+import { paymentsMarkdown } from "./payments.mjs";
 
 const ms = (n) => (Number.isFinite(n) ? `${Math.round(n)}` : "–");
 const x = (n) => (Number.isFinite(n) ? `${n.toFixed(2)}×` : "–");
@@ -33,6 +34,7 @@ export function resultsMarkdown({ load, exports, bundle, door }) {
     `Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, commit ${commit()}.`,
     `Machine: ${os.cpus()[0]?.model ?? "unknown CPU"} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}, Node ${process.version}.`,
     "The app runs locally under `wrangler dev` (workerd with a local D1), loaded by autocannon over loopback with 20 connections;",
+    "Stripe is the emulator as a separate Worker (its own process and D1), so the app's numbers are the app's alone (see Paying);",
     "absolute numbers are for this machine (and whatever else it was doing), the ratios travel better.",
     "",
     "## Routes against the ceiling",
@@ -45,6 +47,7 @@ export function resultsMarkdown({ load, exports, bundle, door }) {
     "",
     `${load.burst.buyers.toLocaleString("en-GB")} buyers raced for ${load.burst.seats} seats (100 connections): ${load.burst.sold} orders placed, ${load.burst.refused} refused as sold out, ${load.burst.other} other answers, **${load.burst.oversells} oversold**, in ${load.burst.seconds.toFixed(1)} s: ${Math.round(load.burst.perMinute).toLocaleString("en-GB")} tickets per minute, p99 ${ms(load.burst.p99)} ms.`,
     "",
+    ...paymentsMarkdown(load.payments, load.emulator),
     "## Scale: 100 against 100,000 tickets sold",
     "",
     "| tickets sold | event page p50 / p99 ms | event API p50 / p99 ms | check-in p50 / p99 ms |",

@@ -5,10 +5,14 @@
 //   npm run bench -- --sizes 1000,5000 other export sizes (default 10,000 and 100,000)
 //   npm run bench -- --no-xlsx         CSV exports only
 //   npm run bench -- --no-slow         without the slow-client export run
+//   npm run bench -- --quick           (or BENCH_QUICK=1) only paying through the separate Stripe
+//                                      emulator Worker, 20 buyers: proves the wiring in seconds,
+//                                      prints its numbers, leaves RESULTS.md alone
 import { bundleSize } from "../scripts/lib/bundle-size.mjs";
 import { benchDoorBrowser } from "./door-browser.mjs";
 import { benchExport } from "./export.mjs";
-import { benchLoad } from "./load.mjs";
+import { benchLoad, benchQuick } from "./load.mjs";
+import { paymentsMarkdown } from "./payments.mjs";
 import { writeResults } from "./report.mjs";
 
 const args = process.argv.slice(2);
@@ -27,6 +31,22 @@ const deadline = setTimeout(() => {
 deadline.unref();
 
 const started = Date.now();
+if (args.includes("--quick") || process.env.BENCH_QUICK === "1") {
+  try {
+    console.log("Quick: paying through the separate Stripe emulator Worker…");
+    const payments = await benchQuick();
+    console.log(`\n${paymentsMarkdown(payments).join("\n")}`);
+    console.log(`Done in ${Math.round((Date.now() - started) / 1000)} s (RESULTS.md unchanged).`);
+    if (payments.paid !== payments.buyers) {
+      console.error(`Only ${payments.paid} of ${payments.buyers} orders were marked paid.`);
+      process.exitCode = 1;
+    }
+  } catch (err) {
+    console.error(`The quick bench failed: ${err.stack ?? err.message}`);
+    process.exitCode = 1;
+  }
+  process.exit();
+}
 try {
   console.log("Bundle size…");
   const bundle = await bundleSize();

@@ -32,9 +32,24 @@ export function wrangler(args, { quiet = false, env = {} } = {}) {
  */
 export const DEV_ENTRY = "src/dev/entry.ts";
 
+/**
+ * The Stripe emulator as a Worker of its own (src/dev/emulator-worker.ts, its own D1): what
+ * `npm run bench` talks to instead of the in-process emulator. See scripts/lib/stripe-emulator.mjs.
+ */
+export const EMULATOR_CONFIG = "wrangler.emulator.toml";
+
 /** Starts `wrangler dev` on the development entry in the background; returns the child process. */
 export function wranglerDev(args, { env = {}, stdio = "inherit" } = {}) {
   return spawn(process.execPath, [wranglerBin, "dev", DEV_ENTRY, ...args], {
+    cwd: root,
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false", ...env },
+    stdio,
+  });
+}
+
+/** Starts `wrangler dev` on the Stripe emulator Worker (wrangler.emulator.toml) in the background. */
+export function wranglerDevEmulator(args, { env = {}, stdio = "inherit" } = {}) {
+  return spawn(process.execPath, [wranglerBin, "dev", "-c", EMULATOR_CONFIG, ...args], {
     cwd: root,
     env: { ...process.env, WRANGLER_SEND_METRICS: "false", ...env },
     stdio,

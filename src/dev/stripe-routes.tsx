@@ -1,13 +1,13 @@
 import { Hono, type Context } from "hono";
 import * as z from "zod";
-import type { AppEnv } from "@/env";
+import type { Config } from "@/config";
+import { localeFrom, type Locale } from "@/i18n";
 import { DomainError } from "@/domain/errors";
 import { validate } from "@/lib/validate";
 import { deliverPendingSoon, getCheckoutSession, payCheckoutSession, type EmulatorContext } from "@/dev/stripe-emulator";
 import { checkCard } from "@/dev/stripe-emulator/card";
 import { EmulatorCheckoutPage, EmulatorSessionClosedPage, successUrlFor } from "@/dev/stripe-emulator/checkout-page";
 import type { CheckoutSession } from "@/dev/stripe-emulator";
-import { localeFrom } from "@/i18n";
 
 const sessionParam = z.object({ id: z.string().regex(/^cs_test_[A-Za-z0-9]{1,100}$/) });
 
@@ -22,15 +22,30 @@ const cardForm = z.object({
 });
 
 /** The page speaks the session's `locale`, as Stripe Checkout does: its shell (`<html lang>`) too. */
-function speakSessionLocale(c: Context<AppEnv>, session: CheckoutSession): void {
+function speakSessionLocale(c: Context<CheckoutPagesEnv>, session: CheckoutSession): void {
   const locale = localeFrom(session.locale);
   if (locale) c.set("locale", locale);
 }
 
 const missing = () => new DomainError("not_found", { what: "checkout", next: "restart_checkout" });
 
+/**
+ * What the checkout pages read from the request, whichever Worker serves them: the app's
+ * development entry (in process, under the app's own middleware) or the separate emulator
+ * Worker (src/dev/emulator-worker.ts), which sets the same variables.
+ */
+export type CheckoutPagesEnv = {
+  Variables: {
+    requestId: string;
+    config: Pick<Config, "environment">;
+    offlineStripe: EmulatorContext | undefined;
+    /** The page shell (Layout) reads the reader's language. */
+    locale: Locale;
+  };
+};
+
 /** The emulator, or a 404: these pages exist only offline, never in production. */
-function emulatorOf(c: Context<AppEnv>): EmulatorContext {
+function emulatorOf(c: Context<CheckoutPagesEnv>): EmulatorContext {
   if (c.var.config.environment === "production" || !c.var.offlineStripe) {
     throw new DomainError("not_found", { what: "page", next: "address_or_events" });
   }
@@ -41,7 +56,7 @@ function emulatorOf(c: Context<AppEnv>): EmulatorContext {
  * The Stripe emulator's hosted checkout page, mounted at /dev/stripe: what
  * `session.url` points to when the app runs without a Stripe account.
  */
-export const devStripeRoutes = new Hono<AppEnv>()
+export const devStripeRoutes = new Hono<CheckoutPagesEnv>()
   .use(async function emulatorOnly(c, next) {
     await deliverPendingSoon(emulatorOf(c));
     await next();

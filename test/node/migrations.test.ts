@@ -51,6 +51,23 @@ describe("migrations", () => {
     expect(describeSchema(migrated)).toEqual(describeSchema(expected));
   });
 
+  it("give the separate emulator Worker's database (wrangler.emulator.toml) exactly the emulator's tables of the schema", async () => {
+    const appMigrated = new DatabaseSync(":memory:");
+    for (const file of (await readdir(migrationsDir)).filter((f) => /^\d{4}_.+\.sql$/.test(f)).sort()) {
+      appMigrated.exec(await readFile(join(migrationsDir, file), "utf8"));
+    }
+    const emulatorDir = join(root, "src", "dev", "stripe-emulator", "migrations");
+    const emulatorMigrated = new DatabaseSync(":memory:");
+    for (const file of (await readdir(emulatorDir)).filter((f) => /^\d{4}_.+\.sql$/.test(f)).sort()) {
+      emulatorMigrated.exec(await readFile(join(emulatorDir, file), "utf8"));
+    }
+    const emulatorTables = Object.fromEntries(Object.entries(describeSchema(appMigrated)).filter(([table]) => table.startsWith("StripeEmulator")));
+    expect(Object.keys(emulatorTables).sort()).toEqual(["StripeEmulatorDelivery", "StripeEmulatorObject"]);
+    // If this fails, the emulator's tables changed in schema.prisma: add the same change to src/dev/stripe-emulator/migrations.
+    expect(describeSchema(emulatorMigrated)).toEqual(emulatorTables);
+    expect(await readFile(join(root, "wrangler.emulator.toml"), "utf8")).toMatch(/^migrations_dir = "src\/dev\/stripe-emulator\/migrations"$/m);
+  });
+
   it("are numbered NNNN_name.sql with no gaps, as wrangler expects", async () => {
     const files = (await readdir(migrationsDir)).filter((f) => f.endsWith(".sql")).sort();
     files.forEach((file, i) => expect(file).toMatch(new RegExp(`^${String(i + 1).padStart(4, "0")}_[a-z0-9_]+\\.sql$`)));

@@ -273,12 +273,12 @@ describe("the emulator's checkout page", () => {
   it("is a 404 in production, even for a real session", async () => {
     const { ctx, stripe } = harness();
     const session = await stripe.checkout.sessions.create(sessionParams());
-    // Views read the request through context storage, as in the app (error pages too).
+    // The error page reads the reader's language through context storage, as in the app.
     const production = new Hono<AppEnv>()
       .use(contextStorage())
       .use(async (c, next) => {
-        c.set("config", { environment: "production" } as Config);
         c.set("locale", "en");
+        c.set("config", { environment: "production" } as Config);
         c.set("offlineStripe", ctx);
         await next();
       })

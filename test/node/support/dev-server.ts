@@ -16,7 +16,7 @@ export type DevServer = {
   publicKey: string;
 };
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.listen(0, "127.0.0.1", () => {
@@ -27,18 +27,20 @@ async function freePort(): Promise<number> {
 }
 
 /**
- * The real app as `npm start` runs it (wrangler dev, workerd, local D1), on a free port with
- * its own empty database, migrated and seeded with the demo data.
+ * The real app as `npm start` runs it (wrangler dev, workerd, local D1), on a free port (or
+ * `port`) with its own empty database, migrated and seeded with the demo data. `args` are more
+ * `wrangler dev` arguments (e.g. `--var` settings).
  */
-export async function startDevServer(): Promise<DevServer> {
+export async function startDevServer(options: { port?: number; args?: string[] } = {}): Promise<DevServer> {
   const stateDir = await mkdtemp(join(tmpdir(), "tickets-state-"));
   await wrangler(["d1", "migrations", "apply", "DB", "--local", "--persist-to", stateDir], { quiet: true });
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const keys = await generateTicketKeys("e2e");
   const child: ChildProcess = wranglerDev(
     [
       ...["--port", String(port), "--ip", "127.0.0.1", "--persist-to", stateDir, "--show-interactive-dev-session=false"],
       ...["--var", `TICKET_SIGNING_KEY:${keys.signingKey}`],
+      ...(options.args ?? []),
     ],
     { stdio: ["ignore", "ignore", "inherit"] },
   );
