@@ -2,7 +2,6 @@ import { noticeEmail } from "@emails/notice";
 import { ticketsEmail, type TicketsEmailModel } from "@emails/tickets";
 import type { EmailEvent, EmailTicket } from "@emails/types";
 import type { Event, OutboxEmail, Ticket, TicketType } from "@/generated/prisma/client";
-import { formatDate, formatMoney, formatTime, formatZone } from "@/lib/format";
 import type { ServiceDeps } from "@/domain/deps";
 import type { Attachment, OutgoingEmail } from "@/domain/mail/message";
 import { findEventForEmail } from "@/domain/mail/repo";
@@ -14,6 +13,8 @@ import { qrPng } from "@/domain/tickets/qr";
 import { signTicketCode } from "@/domain/tickets/signing";
 import { admits, ticketStatus } from "@/domain/tickets/status";
 import { proofNote } from "@/domain/tickets/ticket-view";
+import { eventInLanguage, tierInLanguage, type LocalizedEvent } from "@/domain/events/translations";
+import { localeFrom, messagesFor, type Locale } from "@/i18n";
 import type { Messages } from "@/i18n/messages";
 
 export type { Attachment, OutgoingEmail } from "@/domain/mail/message";
@@ -21,13 +22,20 @@ export type { Attachment, OutgoingEmail } from "@/domain/mail/message";
 /** A ticket with its tier, and its order's status (tickets/status needs it). */
 type TicketWithTier = Ticket & { ticketType: TicketType; order: { status: string; reference: string } };
 
-function emailEvent(deps: ServiceDeps, event: Event): EmailEvent {
+/** One email's language: its catalogue, and the tag the organisers' texts are looked up by. */
+type Speaking = { lang: Locale; m: Messages };
+const speaking = (language: string | null | undefined): Speaking => {
+  const lang = localeFrom(language) ?? "en";
+  return { lang, m: messagesFor(lang) };
+};
+
+function emailEvent(deps: ServiceDeps, m: Messages, event: LocalizedEvent): EmailEvent {
   const tz = event.timezone;
   return {
     title: event.title,
-    date: formatDate(event.startsAt, tz),
-    time: `${formatTime(event.startsAt, tz)} ${formatZone(event.startsAt, tz)}`,
-    doors: event.doorsOpenAt ? formatTime(event.doorsOpenAt, tz) : null,
+    date: m.format.date(event.startsAt, tz),
+    time: `${m.format.time(event.startsAt, tz)} ${m.format.zone(event.startsAt, tz)}`,
+    doors: event.doorsOpenAt ? m.format.time(event.doorsOpenAt, tz) : null,
     venueName: event.venueName,
     venueAddress: event.venueAddress,
     url: `${deps.origin}/events/${event.slug}`,
@@ -35,7 +43,7 @@ function emailEvent(deps: ServiceDeps, event: Event): EmailEvent {
 }
 
 /** Tickets with their signed codes, as inline QR PNG attachments, and their short codes. */
-async function ticketParts(deps: ServiceDeps, m: Messages, tickets: TicketWithTier[]) {
+async function ticketParts(deps: ServiceDeps, { m, lang }: Speaking, mainLang: string, tickets: TicketWithTier[]) {
   const emailTickets: EmailTicket[] = [];
   const attachments: Attachment[] = [];
   const numbers = new Map<string, number>();
@@ -47,7 +55,7 @@ async function ticketParts(deps: ServiceDeps, m: Messages, tickets: TicketWithTi
     emailTickets.push({
       id: ticket.id,
       attendeeName: ticket.attendeeName,
-      tierName: ticket.ticketType.name,
+      tierName: tierInLanguage(ticket.ticketType, lang, mainLang).name,
       proofNote: ((note) => (note ? m.tickets.proofNote[note] : null))(proofNote(ticket.ticketType)),
       pageUrl: `${deps.origin}/tickets/${ticket.token}`,
       qrContentId: contentId,
@@ -58,34 +66,40 @@ async function ticketParts(deps: ServiceDeps, m: Messages, tickets: TicketWithTi
   return { emailTickets, attachments };
 }
 
-const ticketsSubject = (m: Messages, event: Event) => event.ticketEmailSubject ?? m.mail.ticketsSubject({ event: event.title });
+const ticketsSubject = (m: Messages, event: LocalizedEvent) => event.ticketEmailSubject ?? m.mail.ticketsSubject({ event: event.title });
 
-async function composeTickets(deps: ServiceDeps, m: Messages, row: OutboxEmail, kind: TicketsEmailModel["kind"], event: Event, tickets: TicketWithTier[], extra: { recipientName: string; reference: string | null; total: string | null }): Promise<OutgoingEmail | null> {
+async function composeTickets(deps: ServiceDeps, speaks: Speaking, row: OutboxEmail, kind: TicketsEmailModel["kind"], event: Event, tickets: TicketWithTier[], extra: { recipientName: string; reference: string | null; total: string | null }): Promise<OutgoingEmail | null> {
   // Codes go out only for tickets that admit, by the same rule as the door and the ticket page.
   const valid = tickets.filter((t) => admits(ticketStatus({ ticketStatus: t.status, orderStatus: t.order.status, eventStatus: event.status })));
   if (!valid.length) return null;
-  const { emailTickets, attachments } = await ticketParts(deps, m, valid);
-  const rendered = ticketsEmail({ words: m.mail, kind, subject: ticketsSubject(m, event), event: emailEvent(deps, event), tickets: emailTickets, ...extra });
-  const ics = eventIcs(event, { url: `${deps.origin}/events/${event.slug}`, words: m.ics, ...(valid.length === 1 ? { ticketName: valid[0]!.attendeeName } : {}) });
+  const { m, lang } = speaks;
+  const local = eventInLanguage(event, lang);
+  const { emailTickets, attachments } = await ticketParts(deps, speaks, event.mainLanguage, valid);
+  const rendered = ticketsEmail({ words: m.mail, lang: m.locale, kind, subject: ticketsSubject(m, local), event: emailEvent(deps, m, local), tickets: emailTickets, ...extra });
+  const ics = eventIcs(local, { url: `${deps.origin}/events/${event.slug}`, words: m.ics, format: m.format, ...(valid.length === 1 ? { ticketName: valid[0]!.attendeeName } : {}) });
   attachments.push({ filename: "event.ics", content: ics, contentType: "text/calendar; charset=utf-8; method=PUBLISH" });
   return { to: row.recipient, ...rendered, attachments };
 }
 
 /** A message in the notice layout (a heading, paragraphs, an action), with no attachments. */
-function notice(row: OutboxEmail, m: Messages, model: Omit<Parameters<typeof noticeEmail>[0], "words">): OutgoingEmail {
-  return { to: row.recipient, attachments: [], ...noticeEmail({ words: m.mail, ...model }) };
+function notice(row: OutboxEmail, m: Messages, model: Omit<Parameters<typeof noticeEmail>[0], "words" | "lang">): OutgoingEmail {
+  return { to: row.recipient, attachments: [], ...noticeEmail({ words: m.mail, lang: m.locale, ...model }) };
 }
 
 /**
  * Builds the message for an outbox row from the database as it is now (so a ticket cancelled
- * before the mail went out is not sent). Returns null when nothing is left to send. Its words
- * come from `m`, the catalogue of the reader's language.
+ * before the mail went out is not sent). Returns null when nothing is left to send. Each
+ * message speaks its recipient's language: an order's mail the buyer's (Order.language), an
+ * attendee's own ticket theirs (Ticket.language, else the buyer's), a sign-in link the
+ * language it was asked for in (`language` in the row's data). The organisers' texts come in
+ * that language where they wrote one.
  */
-export async function composeEmail(deps: ServiceDeps, row: OutboxEmail, m: Messages): Promise<OutgoingEmail | null> {
-  const data = JSON.parse(row.data) as { orderId?: string; ticketId?: string; eventId?: string; email?: string; amountMinor?: number };
+export async function composeEmail(deps: ServiceDeps, row: OutboxEmail): Promise<OutgoingEmail | null> {
+  const data = JSON.parse(row.data) as { orderId?: string; ticketId?: string; eventId?: string; email?: string; amountMinor?: number; language?: string };
 
   if (row.template === "sign_in_link") {
     const link = data as { url: string; name?: string; minutes: number };
+    const { m } = speaking(data.language);
     return notice(row, m, {
       subject: m.mail.signIn.subject,
       heading: m.mail.signIn.heading,
@@ -100,26 +114,33 @@ export async function composeEmail(deps: ServiceDeps, row: OutboxEmail, m: Messa
     const email = data.email!;
     const event = await findEventForEmail(deps.db, data.eventId!);
     const tickets = await findValidTicketsOf(deps.db, event.id, email);
-    return composeTickets(deps, m, row, "tickets_again", event, tickets, { recipientName: m.mail.anyone, reference: null, total: null });
+    // The language of the first order they are in: the buyer's, or this attendee's own.
+    const first = tickets[0];
+    const speaks = speaking(first && (first.order.buyerEmail.toLowerCase() === email.toLowerCase() ? first.order.language : (first.language ?? first.order.language)));
+    const { m } = speaks;
+    return composeTickets(deps, speaks, row, "tickets_again", event, tickets, { recipientName: m.mail.anyone, reference: null, total: null });
   }
 
   const order = await findOrderWithTickets(deps.db, data.orderId!);
   if (!order) return null;
-  const event = order.event;
   const tickets = order.tickets.map((t) => ({ ...t, order: { status: order.status, reference: order.reference } }));
+  const speaks = speaking(order.language);
+  const { m } = speaks;
+  const event = eventInLanguage(order.event, speaks.lang);
   /** A notice about this order to its buyer: addressed by name, with the event in the footer. */
   const orderNotice = (model: Omit<Parameters<typeof notice>[2], "recipientName" | "footer">) =>
     notice(row, m, { ...model, recipientName: order.buyerName, footer: m.mail.aboutEvent({ event: event.title }) });
   switch (row.template) {
     case "order_confirmation":
-      return composeTickets(deps, m, row, "order_confirmation", event, tickets, {
+      return composeTickets(deps, speaks, row, "order_confirmation", order.event, tickets, {
         recipientName: order.buyerName,
         reference: order.reference,
-        total: order.totalMinor ? formatMoney(order.totalMinor, order.currency) : null,
+        total: order.totalMinor ? m.format.money(order.totalMinor, order.currency) : null,
       });
     case "attendee_ticket": {
       const ticket = tickets.filter((t) => t.id === data.ticketId);
-      return composeTickets(deps, m, row, "attendee_ticket", event, ticket, { recipientName: ticket[0]?.attendeeName ?? m.mail.anyone, reference: order.reference, total: null });
+      const own = speaking(ticket[0]?.language ?? order.language);
+      return composeTickets(deps, own, row, "attendee_ticket", order.event, ticket, { recipientName: ticket[0]?.attendeeName ?? own.m.mail.anyone, reference: order.reference, total: null });
     }
     case "late_payment_refunded":
       return orderNotice({

@@ -6,12 +6,12 @@ import type { Child } from "hono/jsx";
 export const colors = { ink: "#1b1f24", muted: "#4a5360", accent: "#0b5394", line: "#d3d8e0", wash: "#f3f5f8" };
 const font = "font-family: -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif;";
 
-/** The shell of every HTML email: a centred 600 px column that shrinks on phones. */
-export function EmailLayout(props: { title: string; preheader: string; children: Child; footer: string }) {
+/** The shell of every HTML email: a centred 600 px column that shrinks on phones, in `lang`. */
+export function EmailLayout(props: { lang: string; title: string; preheader: string; children: Child; footer: string }) {
   return (
     <>
       {raw("<!doctype html>")}
-      <html lang="en-GB">
+      <html lang={props.lang}>
         <head>
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -3,6 +3,8 @@ import type { MailWords, RenderedEmail } from "./types";
 
 export type NoticeEmailModel = {
   words: MailWords;
+  /** The catalogue's BCP 47 tag, for `<html lang>`. */
+  lang: string;
   subject: string;
   heading: string;
   recipientName: string;
@@ -15,7 +17,7 @@ export type NoticeEmailModel = {
 /** A short message with one optional button: refunds, failed payments and the like. */
 export function noticeEmail(model: NoticeEmailModel): RenderedEmail {
   const html = (
-    <EmailLayout title={model.subject} preheader={model.paragraphs[0] ?? model.heading} footer={model.footer}>
+    <EmailLayout lang={model.lang} title={model.subject} preheader={model.paragraphs[0] ?? model.heading} footer={model.footer}>
       <Heading>{model.heading}</Heading>
       <p style="margin:0 0 8px;">{model.words.greeting({ name: model.recipientName })}</p>
       {model.paragraphs.map((p) => (

@@ -3,6 +3,8 @@ import type { EmailEvent, EmailTicket, MailWords, RenderedEmail } from "./types"
 
 export type TicketsEmailModel = {
   words: MailWords;
+  /** The catalogue's BCP 47 tag, for `<html lang>`. */
+  lang: string;
   kind: "order_confirmation" | "attendee_ticket" | "tickets_again";
   subject: string;
   recipientName: string;
@@ -60,6 +62,7 @@ export function ticketsEmail(model: TicketsEmailModel): RenderedEmail {
   const words = model.words.tickets;
   const html = (
     <EmailLayout
+      lang={model.lang}
       title={model.subject}
       preheader={words.preheader({ date: event.date, venue: event.venueName })}
       footer={words.footer({ event: event.title })}

@@ -8,14 +8,13 @@ import type { OutgoingEmail } from "@/domain/mail/message";
 import { mailTransport } from "@/domain/mail/transport";
 import { DevMailboxPage, DevMailMessagePage, type EmptyReason } from "@/dev/mailbox-page";
 import { findOrderWithTickets } from "@/domain/orders/repo";
-import { messagesOf } from "@/web/shared/i18n";
 
 const idParam = z.object({ id: z.string().regex(/^eml_[0-9a-z]{16,20}$/) });
 
 async function load(c: Context<AppEnv>, id: string) {
   const row = await c.var.db.outboxEmail.findUnique({ where: { id } });
   if (!row) throw new DomainError("not_found", { what: "outbox_message" });
-  return { row, email: await composeEmail(c.var.deps, row, messagesOf(c)) };
+  return { row, email: await composeEmail(c.var.deps, row) };
 }
 
 /**
@@ -61,7 +60,7 @@ export const devMailRoutes = new Hono<AppEnv>()
     const origin = c.var.deps.origin;
     const messages = await Promise.all(
       rows.map(async (row) => {
-        const email = await composeEmail(c.var.deps, row, messagesOf(c)).catch(() => null);
+        const email = await composeEmail(c.var.deps, row).catch(() => null);
         return {
           id: row.id,
           to: row.recipient,

@@ -1,12 +1,13 @@
 import { Hono, type Context } from "hono";
 import * as z from "zod";
 import type { Config } from "@/config";
-import type { Locale } from "@/i18n";
+import { localeFrom, type Locale } from "@/i18n";
 import { DomainError } from "@/domain/errors";
 import { validate } from "@/lib/validate";
 import { deliverPendingSoon, getCheckoutSession, payCheckoutSession, type EmulatorContext } from "@/dev/stripe-emulator";
 import { checkCard } from "@/dev/stripe-emulator/card";
 import { EmulatorCheckoutPage, EmulatorSessionClosedPage, successUrlFor } from "@/dev/stripe-emulator/checkout-page";
+import type { CheckoutSession } from "@/dev/stripe-emulator";
 
 const sessionParam = z.object({ id: z.string().regex(/^cs_test_[A-Za-z0-9]{1,100}$/) });
 
@@ -19,6 +20,12 @@ const cardForm = z.object({
   name: text(400),
   email: text(254),
 });
+
+/** The page speaks the session's `locale`, as Stripe Checkout does: its shell (`<html lang>`) too. */
+function speakSessionLocale(c: Context<CheckoutPagesEnv>, session: CheckoutSession): void {
+  const locale = localeFrom(session.locale);
+  if (locale) c.set("locale", locale);
+}
 
 const missing = () => new DomainError("not_found", { what: "checkout", next: "restart_checkout" });
 
@@ -57,6 +64,7 @@ export const devStripeRoutes = new Hono<CheckoutPagesEnv>()
   .get("/checkout/:id", validate("param", sessionParam), async (c) => {
     const record = await getCheckoutSession(emulatorOf(c), c.req.valid("param").id);
     if (!record) throw missing();
+    speakSessionLocale(c, record.session);
     if (record.session.status !== "open") return c.html(<EmulatorSessionClosedPage session={record.session} />);
     return c.html(<EmulatorCheckoutPage record={record} />);
   })
@@ -66,6 +74,7 @@ export const devStripeRoutes = new Hono<CheckoutPagesEnv>()
     const form = c.req.valid("form");
     const record = await getCheckoutSession(emulator, id);
     if (!record) throw missing();
+    speakSessionLocale(c, record.session);
     if (record.session.status !== "open") return c.html(<EmulatorSessionClosedPage session={record.session} />, 409);
 
     const check = checkCard(form, !record.session.customer_email, new Date());

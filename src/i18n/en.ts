@@ -192,6 +192,11 @@ export const en: Messages = {
 
   // ── Attendees' pages (src/i18n/areas/public.ts) ──
   public: {
+    attendeeLanguage: {
+      label: "Language for their ticket email",
+      hint: "Leave it as it is to send it in your language.",
+      sameAsYours: "Same as yours",
+    },
     badges: { soldOut: "Sold out", cancelled: "Cancelled", past: "Past event" },
     when: ({ date, start, end, zone }) => `${date}, ${start}–${end} ${zone}`,
     eventList: {

@@ -206,6 +206,11 @@ export const es: Messages = {
 
   // ── Attendees' pages (src/i18n/areas/public.ts) ──
   public: {
+    attendeeLanguage: {
+      label: "Idioma del correo con su entrada",
+      hint: "Déjalo así para enviarlo en tu idioma.",
+      sameAsYours: "El mismo que el tuyo",
+    },
     badges: { soldOut: "Agotado", cancelled: "Cancelado", past: "Evento pasado" },
     when: ({ date, start, end, zone }) => `${date}, ${start}–${end} ${zone}`,
     eventList: {

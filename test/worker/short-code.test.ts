@@ -47,7 +47,7 @@ describe("a ticket's short code", () => {
     const row = await db.outboxEmail.create({
       data: { id: "eml_shortcode0000000", template: "order_confirmation", recipient: "ada@example.org", orderId: order.id, data: JSON.stringify({ orderId: order.id }), idempotencyKey: `short-${order.id}` },
     });
-    const email = (await composeEmail(serviceDeps(), row, en))!;
+    const email = (await composeEmail(serviceDeps(), row))!;
     for (const n of [1, 2, 3]) {
       expect(email.text).toContain(en.mail.tickets.typedCode({ code: `${order.reference}-${n}` }));
       expect(email.html).toContain(`${order.reference}-${n}`);

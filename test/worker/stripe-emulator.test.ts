@@ -11,6 +11,7 @@ import { deliverPendingWebhooks, emulatorFetch, expireDueSessions, payCheckoutSe
 import { onError } from "@/web/middleware/errors";
 import { retryDelayMs } from "@/dev/stripe-emulator/delivery";
 import { devStripeRoutes } from "@/dev/stripe-routes";
+import { en, es } from "@/dev/stripe-emulator/words";
 
 const db = prismaFor(env.DB);
 const webhookSecret = "whsec_emulator_test_secret";
@@ -190,6 +191,19 @@ describe("the emulator's checkout page", () => {
     expect(inputIds).toEqual(["emu-card_number", "emu-expiry", "emu-cvc", "emu-name"]);
     for (const id of inputIds) expect(html).toContain(`<label for="${id}">`);
     expect(html).not.toMatch(/<script|\sstyle=/);
+  });
+
+  it("speaks the session's locale: Spanish words, money and <html lang>, none of the English page's", async () => {
+    const { stripe } = harness();
+    const session = await stripe.checkout.sessions.create(sessionParams({ locale: "es" }));
+    expect((await stripe.checkout.sessions.retrieve(session.id)).locale).toBe("es");
+    const html = await (await exports.default.fetch(new Request(session.url!))).text();
+    expect(html).toContain('<html lang="es">');
+    expect(html).toContain(es.title);
+    expect(html).toContain(es.labels.card_number);
+    expect(html).toMatch(/<button[^>]*>Pagar 21(,00)?\s£<\/button>/);
+    const englishOnly = [en.banner.body, en.testCards, en.cardDetails, en.yourOrder, en.cancel, en.labels.name];
+    expect(englishOnly.filter((sentence) => html.includes(sentence))).toEqual([]);
   });
 
   it("asks for an email when the session has none", async () => {

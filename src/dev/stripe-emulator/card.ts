@@ -1,4 +1,5 @@
 import type { CardDetails } from "@/dev/stripe-emulator/objects";
+import type { CardProblem } from "@/dev/stripe-emulator/words";
 
 /** Stripe's test cards the checkout page understands. */
 export const TEST_CARDS = { succeeds: "4242424242424242", declined: "4000000000000002" } as const;
@@ -9,11 +10,9 @@ export type CardField = keyof CardForm;
 export type CardCheck =
   | { outcome: "approved"; card: CardDetails; name: string; email: string | null }
   /** A test card that always fails: Stripe's `card_declined`, answered with 402. */
-  | { outcome: "declined"; errors: Partial<Record<CardField, string>> }
-  /** Something to correct before paying (422). */
-  | { outcome: "invalid"; errors: Partial<Record<CardField, string>> };
-
-const DECLINED = "Your card was declined. Try another card.";
+  | { outcome: "declined"; errors: Partial<Record<CardField, CardProblem>> }
+  /** Something to correct before paying (422); the page says each problem in the session's language. */
+  | { outcome: "invalid"; errors: Partial<Record<CardField, CardProblem>> };
 
 /** MM / YY, MM/YY, MMYY or MM/YYYY → month and four-digit year; null if it is not a date. */
 function parseExpiry(text: string): { month: number; year: number } | null {
@@ -30,34 +29,34 @@ function parseExpiry(text: string): { month: number; year: number } | null {
  * and any other number is refused, as test mode refuses real cards.
  */
 export function checkCard(form: CardForm, emailNeeded: boolean, now: Date): CardCheck {
-  const errors: Partial<Record<CardField, string>> = {};
+  const errors: Partial<Record<CardField, CardProblem>> = {};
   const number = form.card_number.replace(/[\s-]/g, "");
-  if (!number) errors.card_number = "Enter the card number, for example 4242 4242 4242 4242.";
-  else if (!/^\d{12,19}$/.test(number)) errors.card_number = "Enter the card number using digits only, for example 4242 4242 4242 4242.";
+  if (!number) errors.card_number = "number_missing";
+  else if (!/^\d{12,19}$/.test(number)) errors.card_number = "number_digits";
   else if (number !== TEST_CARDS.succeeds && number !== TEST_CARDS.declined) {
-    errors.card_number = "This offline checkout only accepts test cards. Use 4242 4242 4242 4242.";
+    errors.card_number = "number_not_test";
   }
 
   const expiry = parseExpiry(form.expiry);
-  if (!form.expiry.trim()) errors.expiry = "Enter the expiry date as MM / YY, for example 12 / 34.";
-  else if (!expiry) errors.expiry = "Enter the expiry date as MM / YY with a month from 01 to 12, for example 12 / 34.";
+  if (!form.expiry.trim()) errors.expiry = "expiry_missing";
+  else if (!expiry) errors.expiry = "expiry_format";
   else if (expiry.year * 12 + expiry.month < now.getUTCFullYear() * 12 + now.getUTCMonth() + 1) {
-    errors.expiry = "Your card's expiry date is in the past. Check the date or use another card.";
+    errors.expiry = "expiry_past";
   }
 
-  if (!/^\d{3}$/.test(form.cvc.trim())) errors.cvc = "Enter the 3-digit security code (CVC) from the back of the card.";
+  if (!/^\d{3}$/.test(form.cvc.trim())) errors.cvc = "cvc";
 
   const name = form.name.trim();
-  if (!name) errors.name = "Enter the name on the card.";
-  else if (name.length > 200) errors.name = "Enter the name on the card in 200 characters or fewer.";
+  if (!name) errors.name = "name_missing";
+  else if (name.length > 200) errors.name = "name_too_long";
 
   const email = form.email?.trim() ?? "";
   if (emailNeeded && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
-    errors.email = "Enter your email address, for example name@example.com.";
+    errors.email = "email";
   }
 
   if (Object.keys(errors).length) return { outcome: "invalid", errors };
-  if (number === TEST_CARDS.declined) return { outcome: "declined", errors: { card_number: DECLINED } };
+  if (number === TEST_CARDS.declined) return { outcome: "declined", errors: { card_number: "declined" } };
   return {
     outcome: "approved",
     card: { brand: "visa", last4: number.slice(-4), exp_month: expiry!.month, exp_year: expiry!.year },

@@ -1,18 +1,28 @@
-import { formatMoney } from "@/lib/format";
+import { formatsFor } from "@/lib/format";
 import type { CardField, CardForm } from "@/dev/stripe-emulator/card";
 import type { CheckoutSession, SessionRecord } from "@/dev/stripe-emulator";
+import { emulatorWords, type CardProblem, type EmulatorWords } from "@/dev/stripe-emulator/words";
 import { Layout } from "@/web/shared/layout";
+
+// Every word comes from ./words, in the session's `locale` (as Stripe Checkout speaks it);
+// the route sets the reader's language to it, so the shell's `<html lang>` agrees.
+
+/** The session's words, and its money in the same language. */
+function speaking(session: CheckoutSession) {
+  const words = emulatorWords(session.locale);
+  const format = formatsFor(words.locale, { free: "", currencyDisplay: "narrowSymbol" });
+  return { words, money: (minor: number, currency: string) => format.money(minor, currency.toUpperCase()) };
+}
 
 /** Where the buyer goes after paying: the success URL with Stripe's placeholder filled in. */
 export function successUrlFor(session: CheckoutSession): string {
   return session.success_url.replaceAll("{CHECKOUT_SESSION_ID}", session.id);
 }
 
-function TestModeBanner() {
+function TestModeBanner(props: { words: EmulatorWords }) {
   return (
     <p class="emu-banner" role="note">
-      <strong>Offline test checkout.</strong> This page stands in for Stripe while the app runs without a Stripe account.
-      No real money moves and no card details leave this computer.
+      <strong>{props.words.banner.title}</strong> {props.words.banner.body}
     </p>
   );
 }
@@ -30,6 +40,7 @@ type FieldProps = {
   size?: number;
   maxlength: number;
   placeholder?: string;
+  errorPrefix: string;
 };
 
 /** One labelled input; its hint and error are read out with it (aria-describedby). */
@@ -47,7 +58,7 @@ function Field(props: FieldProps) {
       )}
       {props.error && (
         <p class="emu-error" id={errorId}>
-          <span class="visually-hidden">Error: </span>
+          <span class="visually-hidden">{props.errorPrefix}</span>
           {props.error}
         </p>
       )}
@@ -69,18 +80,10 @@ function Field(props: FieldProps) {
   );
 }
 
-const labels: Record<CardField, string> = {
-  email: "Email",
-  card_number: "Card number",
-  expiry: "Expiry date (MM / YY)",
-  cvc: "Security code (CVC)",
-  name: "Name on card",
-};
-
-function ErrorSummary(props: { errors: Partial<Record<CardField, string>> }) {
+function ErrorSummary(props: { errors: Partial<Record<CardField, string>>; words: EmulatorWords }) {
   return (
     <div class="emu-error-summary" role="alert" aria-labelledby="emu-error-summary-title" tabindex={-1}>
-      <h2 id="emu-error-summary-title">The payment did not go through</h2>
+      <h2 id="emu-error-summary-title">{props.words.errorSummary}</h2>
       <ul>
         {Object.entries(props.errors).map(([name, message]) => (
           <li>
@@ -94,15 +97,16 @@ function ErrorSummary(props: { errors: Partial<Record<CardField, string>> }) {
 
 function OrderSummary(props: { record: SessionRecord }) {
   const { session, lineItems } = props.record;
+  const { words, money } = speaking(session);
   return (
     <section aria-labelledby="emu-order-title">
-      <h2 id="emu-order-title">Your order</h2>
+      <h2 id="emu-order-title">{words.yourOrder}</h2>
       <table class="emu-items">
         <thead>
           <tr>
-            <th scope="col">Item</th>
-            <th scope="col">Quantity</th>
-            <th scope="col">Amount</th>
+            <th scope="col">{words.item}</th>
+            <th scope="col">{words.quantity}</th>
+            <th scope="col">{words.amount}</th>
           </tr>
         </thead>
         <tbody>
@@ -110,23 +114,21 @@ function OrderSummary(props: { record: SessionRecord }) {
             <tr>
               <td>{item.description}</td>
               <td>{item.quantity}</td>
-              <td>{formatMoney(item.amount_total, item.currency)}</td>
+              <td>{money(item.amount_total, item.currency)}</td>
             </tr>
           ))}
         </tbody>
         <tfoot>
           <tr>
             <th scope="row" colspan={2}>
-              Total
+              {words.total}
             </th>
-            <td>{formatMoney(session.amount_total, session.currency)}</td>
+            <td>{money(session.amount_total, session.currency)}</td>
           </tr>
         </tfoot>
       </table>
       {session.customer_email && (
-        <p>
-          Paying as <strong>{session.customer_email}</strong>
-        </p>
+        <p>{words.payingAs({ email: session.customer_email })}</p>
       )}
     </section>
   );
@@ -136,41 +138,41 @@ function OrderSummary(props: { record: SessionRecord }) {
 export function EmulatorCheckoutPage(props: {
   record: SessionRecord;
   values?: Partial<CardForm>;
-  errors?: Partial<Record<CardField, string>>;
+  errors?: Partial<Record<CardField, CardProblem>>;
 }) {
   const { session } = props.record;
+  const { words, money } = speaking(session);
   const values = props.values ?? {};
-  const errors = props.errors ?? {};
-  const total = formatMoney(session.amount_total, session.currency);
-  const field = (name: CardField) => ({ name, label: labels[name], value: values[name] ?? "", error: errors[name] });
+  const errors = Object.fromEntries(Object.entries(props.errors ?? {}).map(([name, problem]) => [name, words.problems[problem]])) as Partial<Record<CardField, string>>;
+  const total = money(session.amount_total, session.currency);
+  const field = (name: CardField) => ({ name, label: words.labels[name], value: values[name] ?? "", error: errors[name], errorPrefix: words.errorPrefix });
   return (
-    <Layout title={Object.keys(errors).length ? "Error: Offline test checkout" : "Offline test checkout"} noindex>
-      <TestModeBanner />
-      <h1>Pay {total}</h1>
-      {Object.keys(errors).length > 0 && <ErrorSummary errors={errors} />}
+    <Layout title={Object.keys(errors).length ? words.errorTitle({ title: words.title }) : words.title} noindex>
+      <TestModeBanner words={words} />
+      <h1>{words.pay({ total })}</h1>
+      {Object.keys(errors).length > 0 && <ErrorSummary errors={errors} words={words} />}
       <OrderSummary record={props.record} />
       <form class="emu-pay" method="post" action={`/dev/stripe/checkout/${session.id}`} novalidate>
-        <h2>Card details</h2>
+        <h2>{words.cardDetails}</h2>
         <p class="emu-hint" id="emu-test-cards">
-          Test cards: 4242 4242 4242 4242 succeeds; 4000 0000 0000 0002 is declined. Use any future expiry date and any 3-digit
-          CVC.
+          {words.testCards}
         </p>
         {!session.customer_email && (
           <Field {...field("email")} type="email" inputmode="email" autocomplete="email" maxlength={254} />
         )}
         <Field {...field("card_number")} hintId="emu-test-cards" autocomplete="cc-number" inputmode="numeric" size={23} maxlength={23} />
         <div class="emu-row">
-          <Field {...field("expiry")} hint="For example 12 / 34" autocomplete="cc-exp" inputmode="numeric" size={7} maxlength={7} />
-          <Field {...field("cvc")} hint="3 digits on the back" value="" autocomplete="cc-csc" inputmode="numeric" size={4} maxlength={4} />
+          <Field {...field("expiry")} hint={words.expiryHint} autocomplete="cc-exp" inputmode="numeric" size={7} maxlength={7} />
+          <Field {...field("cvc")} hint={words.cvcHint} value="" autocomplete="cc-csc" inputmode="numeric" size={4} maxlength={4} />
         </div>
         <Field {...field("name")} autocomplete="cc-name" maxlength={200} />
         <button type="submit" class="emu-pay-button">
-          Pay {total}
+          {words.pay({ total })}
         </button>
       </form>
       {session.cancel_url && (
         <p>
-          <a href={session.cancel_url}>Cancel and go back</a>
+          <a href={session.cancel_url}>{words.cancel}</a>
         </p>
       )}
     </Layout>
@@ -180,24 +182,16 @@ export function EmulatorCheckoutPage(props: {
 /** A session that can no longer be paid: already paid, or expired. */
 export function EmulatorSessionClosedPage(props: { session: CheckoutSession }) {
   const { session } = props;
-  const total = formatMoney(session.amount_total, session.currency);
+  const { words, money } = speaking(session);
+  const { closed } = words;
+  const total = money(session.amount_total, session.currency);
   const paid = session.status === "complete";
   return (
-    <Layout title={paid ? "Already paid" : "Checkout expired"} noindex>
-      <TestModeBanner />
-      <h1>{paid ? "This checkout is already paid" : "This checkout has expired"}</h1>
-      <p>
-        {paid
-          ? `The payment of ${total} went through. There is nothing more to pay here.`
-          : `This checkout was not paid in time, so it has closed. No money was taken. Go back and start again to get a new checkout.`}
-      </p>
-      <p>
-        {paid ? (
-          <a href={successUrlFor(session)}>Continue to your order</a>
-        ) : (
-          <a href={session.cancel_url ?? "/"}>Go back and start again</a>
-        )}
-      </p>
+    <Layout title={paid ? closed.paidTitle : closed.expiredTitle} noindex>
+      <TestModeBanner words={words} />
+      <h1>{paid ? closed.paidHeading : closed.expiredHeading}</h1>
+      <p>{paid ? closed.paidBody({ total }) : closed.expiredBody}</p>
+      <p>{paid ? <a href={successUrlFor(session)}>{closed.continue}</a> : <a href={session.cancel_url ?? "/"}>{closed.startAgain}</a>}</p>
     </Layout>
   );
 }

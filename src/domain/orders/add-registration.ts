@@ -63,6 +63,8 @@ export async function addRegistration(deps: ServiceDeps, actor: Actor, eventId: 
     currency: event.currency,
     source: request.source,
     clientKey: null,
+    // The organisers register people in the event's own language; its emails speak it.
+    language: event.mainLanguage,
     paid: true,
     holdExpiresAt: null,
     tickets: attendees.map((name, i) => ({

@@ -6,6 +6,12 @@ import { extendHold, setStripeSession } from "@/domain/orders/repo";
 import { getOrderForBuyer, releaseHold } from "@/domain/orders/settle";
 import { settleFromSession } from "@/domain/orders/sweep";
 import { HOLD_MINUTES } from "@/domain/orders/place-order";
+import { eventInLanguage, tierInLanguage } from "@/domain/events/translations";
+
+type StripeLocale = Stripe.Checkout.SessionCreateParams.Locale;
+/** Stripe Checkout's languages among the ones our catalogues may have; any other gets "auto". */
+const checkoutLocales = new Set<string>(["en", "es", "fr", "de", "it", "pt", "nl", "pl", "sv", "da", "fi", "nb", "ja", "zh", "ko"] satisfies StripeLocale[]);
+const checkoutLocale = (language: string): StripeLocale => (checkoutLocales.has(language) ? (language as StripeLocale) : "auto");
 
 /** Where the pay page sends the buyer: Stripe's page, the order's page, or the form again. */
 export type PayStep = { to: "checkout"; url: string } | { to: "complete" } | { to: "form"; slug: string };
@@ -63,10 +69,13 @@ async function existingSession(deps: ServiceDeps, sessionId: string): Promise<St
  * Opens a Stripe Checkout Session for a pending order: one line item per tier, the buyer's
  * email prefilled, the order id in metadata and client_reference_id, expiring with the hold.
  * The idempotency key names the order and the hold's end, so a retried call returns the same
- * session while a later visit (after the first session ended) gets a new one.
+ * session while a later visit (after the first session ended) gets a new one. Stripe's page
+ * and the names on it speak the buyer's language (Order.language).
  */
 async function createSession(deps: ServiceDeps, order: BuyerOrder, holdExpiresAt: Date): Promise<string> {
-  const tierNames = new Map(order.tickets.map((t) => [t.ticketTypeId, t.ticketType.name]));
+  const lang = order.language;
+  const event = eventInLanguage(order.event, lang);
+  const tierNames = new Map(order.tickets.map((t) => [t.ticketTypeId, tierInLanguage(t.ticketType, lang, order.event.mainLanguage).name]));
   const lines = priceLines(order.tickets.map((t) => ({ tierId: t.ticketTypeId, priceMinor: t.pricePaidMinor })));
   const metadata = { orderId: order.id, reference: order.reference };
   try {
@@ -75,12 +84,13 @@ async function createSession(deps: ServiceDeps, order: BuyerOrder, holdExpiresAt
         mode: "payment",
         line_items: lines.map((l) => ({
           quantity: l.quantity,
-          price_data: { currency: order.currency.toLowerCase(), unit_amount: l.unitMinor, product_data: { name: `${order.event.title}: ${tierNames.get(l.tierId)}` } },
+          price_data: { currency: order.currency.toLowerCase(), unit_amount: l.unitMinor, product_data: { name: `${event.title}: ${tierNames.get(l.tierId)}` } },
         })),
         customer_email: order.buyerEmail,
+        locale: checkoutLocale(lang),
         client_reference_id: order.id,
         metadata,
-        payment_intent_data: { metadata, description: `${order.reference}: ${order.event.title}` },
+        payment_intent_data: { metadata, description: `${order.reference}: ${event.title}` },
         expires_at: Math.floor(holdExpiresAt.getTime() / 1000),
         success_url: `${deps.origin}/orders/${order.id}/complete?session_id={CHECKOUT_SESSION_ID}`,
         cancel_url: `${deps.origin}/orders/${order.id}/cancel`,

@@ -24,6 +24,12 @@ const email = (who: Who) =>
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
 
+/**
+ * A language someone chose for their emails: a plain tag ("es"). Which tags are spoken is the
+ * catalogues' business, so placing the order checks it against the list the edge passes.
+ */
+const language = optional(z.string().trim().toLowerCase().max(8, code("not_allowed")));
+
 export const ticketInputSchema = z.object({
   tier: z.string({ error: code("tier_required") }).trim().min(1, code("tier_required")).max(64),
   name: name("attendee"),
@@ -31,12 +37,16 @@ export const ticketInputSchema = z.object({
   declaration: z.boolean().optional(),
   membership: optional(z.string().transform(cleanLine).pipe(z.string().max(254, code("too_long")))),
   accessCode: optional(z.string().trim().max(64, code("too_long"))),
+  /** The attendee's language for their own ticket email, when not the buyer's. */
+  language,
 });
 
 /** A registration: the buyer and one entry per ticket. The API and the HTML form both use it. */
 export const orderInputSchema = z.object({
   buyer: z.object({ name: name("your"), email: email("your") }),
   tickets: z.array(ticketInputSchema).min(1, code("tickets_required")).max(50, code("tickets_too_many")),
+  /** The buyer's language, when said outright (the API); otherwise the edge's negotiated one. */
+  language,
 });
 
 export type OrderInput = z.infer<typeof orderInputSchema>;

@@ -59,15 +59,29 @@ const clientKeyOf = (client: string) => sha256Hex(`client:${client}`);
  * Checks tiers, limits and eligibility; throws one DomainError listing every field to fix.
  * An online client (`clientKey`) spends a guess per access code or membership it tries.
  */
-async function planOrder(deps: ServiceDeps, event: EventWithTiers, input: OrderInput, now: Date, clientKey: string | null) {
+async function planOrder(deps: ServiceDeps, event: EventWithTiers, input: OrderInput, now: Date, clientKey: string | null, languages: readonly string[] | undefined) {
   const closed = salesClosedReason(event, now);
   if (closed) throw new DomainError("sales_closed", { reason: closed });
   const { fields, lines, checks, instead } = await checkOrder(deps, event, input, now, clientKey);
+  if (languages) Object.assign(fields, languageIssues(input, languages));
   if (Object.keys(fields).length) throw new DomainError("invalid", {}, fields);
   return lines.map((line, j) => {
     const passed = checks[j] as { answer: string | null; membershipKeys?: string[] };
     return { ...line, answer: passed.answer, membershipKeys: passed.membershipKeys, instead };
   });
+}
+
+/** Languages asked for (the buyer's, an attendee's) that we have no catalogue for. */
+export function languageIssues(input: { language?: unknown; tickets?: unknown }, languages: readonly string[]): FieldIssues {
+  const fields: FieldIssues = {};
+  const unknown = (value: unknown) => typeof value === "string" && value !== "" && !languages.includes(value);
+  if (unknown(input.language)) fields.language = issue("not_allowed");
+  if (Array.isArray(input.tickets)) {
+    input.tickets.forEach((ticket: unknown, i) => {
+      if (ticket && typeof ticket === "object" && unknown((ticket as { language?: unknown }).language)) fields[`tickets.${i}.language`] = issue("not_allowed");
+    });
+  }
+  return fields;
 }
 
 /**
@@ -163,8 +177,14 @@ function membershipLimitError(lines: Array<{ index: number; membershipKeys?: str
   return new DomainError("invalid", {}, fields);
 }
 
-/** Who placed an order: online (with the client's address, for the hold limits) or an organiser. */
-export type Placement = { source: "online"; client?: string } | { source: "complimentary" | "door" };
+/**
+ * Who placed an order: online (with the client's address, for the hold limits) or an organiser.
+ * An online buyer's `language` is the one they read the form or asked the API in (an explicit
+ * `language` in the input wins); `languages` are those with a catalogue, to check the input's.
+ */
+export type Placement =
+  | { source: "online"; client?: string; language?: string; languages?: readonly string[] }
+  | { source: "complimentary" | "door" };
 
 export type PlacedOrder = { id: string; reference: string; status: "pending" | "paid"; totalMinor: number; currency: string; holdExpiresAt: Date | null };
 
@@ -185,7 +205,8 @@ export async function placeOrder(
   const event = await findEventWithTiersBySlug(deps.d1, slug);
   if (!event || event.status === "draft") throw new DomainError("not_found", { what: "event" });
   const clientKey = "client" in placement && placement.client ? await clientKeyOf(placement.client) : null;
-  const lines = await planOrder(deps, event, input, now, clientKey);
+  const speaks: { language?: string; languages?: readonly string[] } = placement.source === "online" ? placement : {};
+  const lines = await planOrder(deps, event, input, now, clientKey, speaks.languages);
 
   const price = priceOrder(event.currency, lines.map((l) => l.tier));
   const { totalMinor } = price;
@@ -204,6 +225,7 @@ export async function placeOrder(
     paid,
     holdExpiresAt: paid ? null : new Date(now.getTime() + FIRST_HOLD_MINUTES * 60_000),
     clientKey,
+    language: input.language ?? speaks.language ?? "en",
     holdLimits: paid || placement.source !== "online" ? undefined : { orders: event.holdOrdersLimit, tickets: event.holdTicketsLimit },
     tickets: lines.map((l, i) => ({
       id: newId("tkt"),
@@ -213,6 +235,7 @@ export async function placeOrder(
       eligibilityAnswer: l.answer,
       pricePaidMinor: price.tickets[i]!,
       token: randomToken(),
+      language: l.input.language ?? null,
       ...(l.membershipKeys ? { membership: { keys: l.membershipKeys, max: event.ticketsPerMembership } } : {}),
     })),
   };

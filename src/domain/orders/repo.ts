@@ -16,6 +16,8 @@ export type NewTicket = {
   eligibilityAnswer: string | null;
   pricePaidMinor: number;
   token: string;
+  /** The attendee's language for their own ticket email; null for the buyer's. */
+  language?: string | null;
   /** For a member ticket: every key of its membership, and how many member tickets it may have. */
   membership?: { keys: readonly string[]; max: number };
 };
@@ -34,6 +36,8 @@ export type NewOrder = {
   holdExpiresAt: Date | null;
   /** Hash of the client that placed an online order (null for organisers' registrations). */
   clientKey: string | null;
+  /** The buyer's language: the order's emails speak it. */
+  language?: string;
   /** Online holds: how many unpaid orders and tickets one client or buyer email may hold. */
   holdLimits?: HoldLimits;
   tickets: NewTicket[];
@@ -123,8 +127,8 @@ export function placeOrderStatements(outbox: Outbox, order: NewOrder, now: Date,
     d1
       .prepare(
         `INSERT INTO "Order" ("id", "eventId", "reference", "buyerName", "buyerEmail", "status", "source", "totalMinor",
-          "refundedMinor", "currency", "holdExpiresAt", "clientKey", "createdAt", "paidAt", "updatedAt", "searchText")
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, ?9, ?10, ?13, ?11, ?12, ?11, ?14)`,
+          "refundedMinor", "currency", "holdExpiresAt", "clientKey", "createdAt", "paidAt", "updatedAt", "searchText", "language")
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, ?9, ?10, ?13, ?11, ?12, ?11, ?14, ?15)`,
       )
       .bind(
         order.id,
@@ -141,14 +145,15 @@ export function placeOrderStatements(outbox: Outbox, order: NewOrder, now: Date,
         order.paid ? at : null,
         order.clientKey,
         searchText(order.reference, order.buyerName, normaliseEmail(order.buyerEmail)),
+        order.language ?? "en",
       ),
     ...takeSeatsStatements(d1, { eventId: order.eventId, tierIds: order.tickets.map((t) => t.ticketTypeId), as: order.paid ? "sold" : "held", requirePublished: options.requirePublished }, now),
     ...order.tickets.map((t) =>
       d1
         .prepare(
           `INSERT INTO "Ticket" ("id", "orderId", "eventId", "ticketTypeId", "attendeeName", "attendeeEmail",
-            "eligibilityAnswer", "pricePaidMinor", "status", "token", "createdAt", "updatedAt", "searchText")
-           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12)`,
+            "eligibilityAnswer", "pricePaidMinor", "status", "token", "createdAt", "updatedAt", "searchText", "language")
+           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12, ?13)`,
         )
         .bind(
           t.id,
@@ -163,6 +168,7 @@ export function placeOrderStatements(outbox: Outbox, order: NewOrder, now: Date,
           t.token,
           at,
           searchText(t.attendeeName, t.attendeeEmail && normaliseEmail(t.attendeeEmail)),
+          t.language ?? null,
         ),
     ),
     ...(order.holdLimits ? [holdLimitStatement(d1, order, order.holdLimits, now)] : []),

@@ -32,9 +32,10 @@ const HOUR = 60 * 60_000;
 /**
  * Emails a one-time sign-in link to a staff member. Answers the same way whether or not the
  * address belongs to staff (the caller shows one message); rate-limited per address (5 an
- * hour, silently) and per client (20 an hour, 429). Only the link's hash is stored.
+ * hour, silently) and per client (20 an hour, 429). Only the link's hash is stored. The email
+ * speaks `language`, the one the person asked in.
  */
-export async function requestSignInLink(deps: ServiceDeps, rawEmail: string, client: string): Promise<void> {
+export async function requestSignInLink(deps: ServiceDeps, rawEmail: string, client: string, language = "en"): Promise<void> {
   const now = deps.now();
   if (!(await hitRateLimit(deps.d1, `sign-in:client:${client}`, 20, HOUR, now))) {
     throw new DomainError("rate_limited", { what: "sign_in" });
@@ -50,7 +51,7 @@ export async function requestSignInLink(deps: ServiceDeps, rawEmail: string, cli
   await runBatch(deps.d1, [
     insertLoginTokenStatement(deps.d1, { tokenHash: await sha256Hex(token), staffId: staff.id, expiresAt }, now),
     // The link is in the message itself; it works once and for 15 minutes only.
-    enqueueEmailStatement(deps, { template: "sign_in_link", recipient: email, orderId: null, data: { url, name: staff.name, minutes: SIGN_IN_LINK_MINUTES }, idempotencyKey: `sign-in-${await sha256Hex(token)}` }, now),
+    enqueueEmailStatement(deps, { template: "sign_in_link", recipient: email, orderId: null, data: { url, name: staff.name, minutes: SIGN_IN_LINK_MINUTES, language }, idempotencyKey: `sign-in-${await sha256Hex(token)}` }, now),
   ]);
 }
 

@@ -1,5 +1,5 @@
 import type { Event } from "@/generated/prisma/client";
-import { formatTime } from "@/lib/format";
+import { formatsFor, type Formats } from "@/lib/format";
 
 // An iCalendar file (RFC 5545) with the event in it, for "Add to calendar".
 
@@ -15,6 +15,8 @@ export type IcsWords = {
 
 export type IcsOptions = {
   words: IcsWords;
+  /** Times in the reader's language (`Messages["format"]`); British English when not given. */
+  format?: Pick<Formats, "time">;
   /** The ticket page (with ticketId) or the event page, to link to. */
   url: string;
   /** The attendee, when the file is for one ticket. */
@@ -24,6 +26,8 @@ export type IcsOptions = {
   /** DTSTAMP: when this file was made. */
   now?: Date;
 };
+
+const britishTimes = formatsFor("en-GB", { free: "" });
 
 /** 20270109T110000Z */
 function utc(instant: Date): string {
@@ -62,9 +66,10 @@ function fold(line: string): string {
 export function eventIcs(event: IcsEvent, options: IcsOptions): string {
   const uid = options.ticketId ? `${event.id}.${options.ticketId}@conference-tickets` : `${event.id}@conference-tickets`;
   const { words } = options;
+  const format = options.format ?? britishTimes;
   const description = [
     options.ticketName ? words.ticketFor({ name: options.ticketName }) : undefined,
-    event.doorsOpenAt ? words.doorsOpenAt({ time: formatTime(event.doorsOpenAt, event.timezone) }) : undefined,
+    event.doorsOpenAt ? words.doorsOpenAt({ time: format.time(event.doorsOpenAt, event.timezone) }) : undefined,
     event.summary || undefined,
     options.ticketId ? words.yourTicket({ url: options.url }) : words.details({ url: options.url }),
   ].filter(Boolean);

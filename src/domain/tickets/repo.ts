@@ -47,7 +47,7 @@ export function countValidTicketsFor(db: PrismaClient, eventId: string, email: s
 
 /** Those tickets, with their tiers, in the order they were bought (for the email that sends them again). */
 export function findValidTicketsOf(db: PrismaClient, eventId: string, email: string) {
-  return db.ticket.findMany({ where: validTicketsOf(eventId, email), include: { ticketType: true, order: { select: { status: true, reference: true } } }, orderBy: { createdAt: "asc" } });
+  return db.ticket.findMany({ where: validTicketsOf(eventId, email), include: { ticketType: true, order: { select: { status: true, reference: true, language: true, buyerEmail: true } } }, orderBy: { createdAt: "asc" } });
 }
 
 /**

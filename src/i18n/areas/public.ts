@@ -9,6 +9,7 @@ type SaleStateWords = { on_sale: string; sold_out: string; not_yet_on_sale: stri
 type Notice = { heading: string; body: string };
 
 export type PublicMessages = {
+  attendeeLanguage: import("@/i18n/areas/attendee-language").AttendeeLanguageMessages;
   /** Badges beside an event or a tier (words, never colour alone). */
   badges: { soldOut: string; cancelled: string; past: string };
   /** An event's date and times: "Saturday 2 January 2027, 10:00–17:00 GMT". */

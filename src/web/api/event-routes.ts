@@ -10,6 +10,7 @@ import { orderRuleIssues } from "@/domain/orders/place-order";
 import { getPublicEvent, listUpcomingEvents } from "@/domain/events/public-event";
 import { orderInputSchema } from "@/domain/orders/input";
 import { register } from "@/domain/orders/register";
+import { locales } from "@/i18n";
 import { requireHuman } from "@/web/middleware/turnstile";
 import { eventDetailJson, eventSummaryJson } from "@/web/api/event-json";
 import { preferLanguage } from "@/web/shared/i18n";
@@ -45,7 +46,8 @@ export const apiRoutes = new Hono<AppEnv>()
     const parsed = orderInputSchema.safeParse(raw);
     // Every problem at once: the rules' (eligibility, tiers) beside the schema's, which win per field.
     if (!parsed.success) throw new DomainError("invalid", {}, { ...(await orderRuleIssues(c.var.deps, slug, raw, c.req.header("cf-connecting-ip") ?? "local")), ...fieldIssues(parsed.error.issues) });
-    const { order, checkoutUrl } = await register(c.var.deps, slug, parsed.data, c.req.header("cf-connecting-ip") ?? "local");
+    // The order remembers the buyer's language (a `language` in the body, or the negotiated one): its emails speak it.
+    const { order, checkoutUrl } = await register(c.var.deps, slug, parsed.data, c.req.header("cf-connecting-ip") ?? "local", { language: c.var.locale, languages: locales });
     return c.json(
       {
         order: {

@@ -27,6 +27,7 @@ export function valuesFromForm(body: FormBody): RegistrationValues {
         declaration: text(body, `tickets.${i}.declaration`) === "yes",
         membership: text(body, `tickets.${i}.membership`),
         accessCode: text(body, `tickets.${i}.accessCode`),
+        language: text(body, `tickets.${i}.language`),
       })),
   };
 }
@@ -60,6 +61,7 @@ export function valuesFromOrder(order: Order & { tickets: Ticket[] }): Registrat
       declaration: false,
       membership: "",
       accessCode: "",
+      language: t.language ?? "",
     })),
   };
 }

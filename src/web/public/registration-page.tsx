@@ -9,11 +9,12 @@ import { ErrorSummary, TextField, fieldId } from "@/web/shared/form-parts";
 import { useMessages } from "@/web/shared/i18n";
 import { InLanguage } from "@/web/shared/in-language";
 import { Layout } from "@/web/shared/layout";
+import { AttendeeLanguageField } from "@/web/public/attendee-language";
 
 /** What the form holds: the buyer and one entry per ticket, as typed (strings). */
 export type RegistrationValues = {
   buyer: { name: string; email: string };
-  tickets: Array<{ tier: string; name: string; email: string; declaration: boolean; membership: string; accessCode: string }>;
+  tickets: Array<{ tier: string; name: string; email: string; declaration: boolean; membership: string; accessCode: string; language?: string }>;
 };
 
 export type RegistrationPageProps = {
@@ -66,6 +67,7 @@ function TicketFieldset(props: RegistrationPageProps & { index: number }) {
         autocomplete="off"
         hint={words.attendeeEmailHint}
       />
+      {index > 0 && <AttendeeLanguageField name={key("language")} value={ticket.language ?? ""} error={errors[key("language")]} />}
       {tier?.eligibility === "member_list" && (
         <TextField
           name={key("membership")}

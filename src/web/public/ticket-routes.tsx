@@ -31,7 +31,7 @@ export const ticketRoutes = new Hono<AppEnv>()
     const { token } = c.req.valid("param");
     const ticket = await getTicketView(c.var.deps, token);
     preferLanguage(c, ticket.language ?? ticket.order.language);
-    const ics = eventIcs(ticket.event, { url: absoluteUrl(c, ticketPath(token)), ticketName: ticket.attendeeName, ticketId: ticket.id, words: messagesOf(c).ics });
+    const ics = eventIcs(ticket.event, { url: absoluteUrl(c, ticketPath(token)), ticketName: ticket.attendeeName, ticketId: ticket.id, words: messagesOf(c).ics, format: messagesOf(c).format });
     return c.body(ics, 200, {
       "Content-Type": "text/calendar; charset=utf-8",
       "Content-Disposition": `attachment; filename="${ticket.event.slug}.ics"`,

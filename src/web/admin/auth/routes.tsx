@@ -32,7 +32,7 @@ export const authRoutes = new Hono<AppEnv>()
       const error = fieldMessage(issueOf(parsed.error.issues[0]!), messagesOf(c));
       return c.html(<SignInPage next={safeNext(form.next)} error={error} value={form.email.slice(0, 254)} />, 422);
     }
-    await requestSignInLink(c.var.deps, parsed.data, c.req.header("cf-connecting-ip") ?? "local");
+    await requestSignInLink(c.var.deps, parsed.data, c.req.header("cf-connecting-ip") ?? "local", c.var.locale);
     return c.html(<SignInSentPage devMailbox={mailTransport(c.var.config).kind === "dev_mailbox"} />);
   })
   // The link is a one-time secret: its page is never cached, indexed or sent on as a referrer.
