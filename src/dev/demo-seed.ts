@@ -52,7 +52,7 @@ tiempo para tus preguntas y, por la tarde, talleres en grupos más pequeños.
 
 - El almuerzo está incluido; cuéntanos al inscribirte si tienes necesidades alimentarias.
 - El lugar no tiene escalones y cuenta con bucle magnético en la sala principal.
-- Los miembros y las personas con tarifa reducida pagan menos: trae tu carné de miembro o un comprobante.
+- Los socios y las personas con tarifa reducida pagan menos: trae tu carné de socio o un comprobante.
 
 ¿Tienes preguntas antes del día? Escríbenos a [events@example.org](mailto:events@example.org).`;
 
@@ -83,7 +83,7 @@ const demoTiers = [
     priceMinor: 800,
     eligibility: "member_list",
     sortOrder: 1,
-    translations: writeTranslations({ es: { name: "Miembro", description: "Para miembros de la asociación." } }, tierTextFields),
+    translations: writeTranslations({ es: { name: "Socio", description: "Para socios de la asociación." } }, tierTextFields),
   },
   {
     name: "Concession",
@@ -109,7 +109,7 @@ const demoTiers = [
     priceMinor: 1300,
     eligibility: "open",
     sortOrder: 3,
-    translations: writeTranslations({ es: { name: "No miembro", description: "Entrada general." } }, tierTextFields),
+    translations: writeTranslations({ es: { name: "No socio", description: "Entrada general." } }, tierTextFields),
   },
 ];
 

@@ -250,7 +250,7 @@ export const es: Messages = {
     eligibility: {
       declarationWith: ({ text }) => `Confirmas: “${text}”. Lleva un comprobante al evento.`,
       declaration: "Confirmas que cumples los requisitos. Lleva un comprobante al evento.",
-      member_list: "Para miembros: comprobamos tu correo o número de membresía en la lista de miembros.",
+      member_list: "Para socios: comprobamos tu correo o número de socio en la lista de socios.",
       access_code: "Necesitas un código de acceso de los organizadores.",
       open: "Abierta a todo el público.",
     },
@@ -288,7 +288,7 @@ export const es: Messages = {
       attendeeNameHint: "Tal como debe aparecer en la credencial.",
       attendeeEmail: "Correo electrónico del asistente",
       attendeeEmailHint: "También le enviamos a esta persona su propia entrada.",
-      membership: "Número de membresía o correo de la lista de miembros",
+      membership: "Número de socio o correo de la lista de socios",
       switchTo: ({ tier, price }) => `Cambiar esta entrada a ${tier} (${price})`,
       declarationDefault: "Cumplo los requisitos para esta entrada",
       accessCode: "Código de acceso",

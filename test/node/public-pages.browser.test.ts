@@ -20,15 +20,37 @@ describe.skipIf(!hasBrowser)("public pages in Chromium", () => {
     { name: "event list", path: "/" },
     { name: "demo event", path: `/events/${server.seed.event.slug}` },
     { name: "not found", path: "/events/no-such-event" },
+    { name: "sign-in", path: "/admin/sign-in" },
+  ];
+  /** The same pages in Spanish: another language's words change lengths and layout. */
+  const spanish = () => [
+    ...pages().map(({ name, path }) => ({ name: `${name} (es)`, path: `${path}?lang=es` })),
+    { name: "registration form (es)", path: `/events/${server.seed.event.slug}/register?lang=es` },
   ];
 
   it("have no WCAG 2.1 AA violations that axe-core can find", async () => {
     const context = await browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
-    for (const { name, path } of pages()) {
+    for (const { name, path } of [...pages(), ...spanish()]) {
       await page.goto(server.base + path);
       expect(await axeViolations(page), name).toEqual([]);
     }
+    await context.close();
+  });
+
+  it("switch language on the same page, keeping the reader there, and remember the choice", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const path = `/events/${server.seed.event.slug}`;
+    await page.goto(server.base + path);
+    expect(await page.getAttribute("html", "lang")).toBe("en-GB");
+    await page.getByRole("link", { name: "Español" }).click();
+    await page.waitForURL((url) => url.pathname === path && url.searchParams.get("lang") === "es");
+    expect(await page.getAttribute("html", "lang")).toBe("es");
+    await page.goto(server.base + "/");
+    expect(await page.getAttribute("html", "lang")).toBe("es");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Ir al contenido");
     await context.close();
   });
 
@@ -49,11 +71,12 @@ describe.skipIf(!hasBrowser)("public pages in Chromium", () => {
   it("fit a phone screen without sideways scrolling, and start keyboard users at a skip link", async () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
-    for (const { name, path } of pages().slice(0, 2)) {
+    for (const { name, path } of [...pages().slice(0, 2), ...spanish().slice(0, 2)]) {
       await page.goto(server.base + path);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, name).toBeLessThanOrEqual(0);
     }
+    await page.goto(`${server.base}${pages()[1]!.path}?lang=en`);
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Skip to content");
     await context.close();

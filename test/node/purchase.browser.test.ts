@@ -1,18 +1,30 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations, hasBrowser, launchBrowser } from "./support/browser";
+import { catalogueFor, emulatorWordsFor, type BrowserWords, type EmulatorWords } from "./support/catalogue";
 import { startDevServer, type DevServer } from "./support/dev-server";
 
 type Mail = { to: string; subject: string | null; text: string | null; status: string; template: string };
 
+/** The demo tiers' names in each language (src/dev/demo-seed.ts). */
+const demoTiers = {
+  en: { member: "Member", nonMember: "Non-member", total: "£21" },
+  es: { member: "Socio", nonMember: "No socio", total: "21 £" },
+} as const;
+
 // A person buys one Member and one Non-member ticket for the demo event, as on `npm start`:
-// the event page, the registration form, the pay page (a redirect), the Stripe emulator's checkout page, the success page.
-describe.skipIf(!hasBrowser)("buying tickets in Chromium", () => {
+// the event page, the registration form, the pay page (a redirect), the Stripe emulator's
+// checkout page, the success page. Once in English and once in Spanish, chosen on the first
+// page with ?lang= and followed through to the checkout page and the ticket email.
+describe.skipIf(!hasBrowser).each(["en", "es"] as const)("buying tickets in Chromium, in %s", (lang) => {
   let server: DevServer;
   let browser: Browser;
+  let m: BrowserWords;
+  let card: EmulatorWords;
+  const tiers = demoTiers[lang];
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startDevServer(), launchBrowser()]);
+    [server, browser, m, card] = await Promise.all([startDevServer(), launchBrowser(), catalogueFor(lang), emulatorWordsFor(lang)]);
   });
   afterAll(async () => {
     await browser?.close();
@@ -21,26 +33,30 @@ describe.skipIf(!hasBrowser)("buying tickets in Chromium", () => {
 
   /** Each membership buys one member ticket per event, so each purchase here uses its own. */
   async function fillRegistration(page: Page, buyerEmail: string, membership: string) {
-    await page.goto(`${server.base}/events/${server.seed.event.slug}`);
-    await page.getByLabel("Number of Member tickets").selectOption("1");
-    await page.getByLabel("Number of Non-member tickets").selectOption("1");
-    await page.getByRole("button", { name: "Continue" }).click();
-    await page.getByLabel("Your name").fill("Amina Khan");
-    await page.getByLabel("Your email").fill(buyerEmail);
+    await page.goto(`${server.base}/events/${server.seed.event.slug}?lang=${lang}`);
+    expect(await page.getAttribute("html", "lang")).toBe(m.locale);
+    expect(await axeViolations(page), "event page").toEqual([]);
+    await page.getByLabel(m.public.eventPage.quantityOf({ tier: tiers.member })).selectOption("1");
+    await page.getByLabel(m.public.eventPage.quantityOf({ tier: tiers.nonMember })).selectOption("1");
+    await page.getByRole("button", { name: m.public.eventPage.continue, exact: true }).click();
+    expect(await page.getAttribute("html", "lang")).toBe(m.locale);
+    await page.getByLabel(m.public.registration.yourName).fill("Amina Khan");
+    await page.getByLabel(m.public.registration.yourEmail).fill(buyerEmail);
     await page.locator("#tickets-0-name").fill("Amina Khan");
-    await page.getByLabel("Membership number or email on the members list").fill(membership);
+    await page.getByLabel(m.public.registration.membership).fill(membership);
     await page.locator("#tickets-1-name").fill("Joseph Bloggs");
     expect(await axeViolations(page), "registration form").toEqual([]);
-    await page.getByRole("button", { name: "Continue to payment" }).click();
+    await page.getByRole("button", { name: m.public.registration.continueToPayment }).click();
     await page.waitForURL(/\/dev\/stripe\/checkout\/cs_test_/);
   }
 
-  async function payWith(page: Page, card: string) {
-    await page.getByLabel("Card number").fill(card);
-    await page.getByLabel("Expiry date (MM / YY)").fill("12 / 34");
-    await page.getByLabel("Security code (CVC)").fill("123");
-    await page.getByLabel("Name on card").fill("Amina Khan");
-    await page.getByRole("button", { name: /^Pay/ }).click();
+  async function payWith(page: Page, cardNumber: string, words: EmulatorWords = card) {
+    expect(await page.getAttribute("html", "lang")).toBe(m.locale);
+    await page.getByLabel(words.labels.card_number).fill(cardNumber);
+    await page.getByLabel(words.labels.expiry).fill("12 / 34");
+    await page.getByLabel(words.labels.cvc).fill("123");
+    await page.getByLabel(words.labels.name).fill("Amina Khan");
+    await page.getByRole("button", { name: new RegExp(`^${words.pay({ total: "" }).trim().split(" ")[0]}`) }).click();
   }
 
   async function mailTo(address: string): Promise<Mail[]> {
@@ -54,34 +70,38 @@ describe.skipIf(!hasBrowser)("buying tickets in Chromium", () => {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (err) => errors.push(err.message));
-    await fillRegistration(page, "amina+tickets@example.org", " m1001 ");
-    expect(await page.textContent("body")).toContain("£21");
+    await fillRegistration(page, `amina+${lang}@example.org`, " m1001 ");
+    // Intl puts a no-break space between amount and symbol in Spanish.
+    expect((await page.textContent("body"))?.replace(/\s/g, " ")).toContain(tiers.total);
+    expect(await axeViolations(page), "checkout page").toEqual([]);
     await payWith(page, "4242 4242 4242 4242");
     await page.waitForURL(/\/orders\/ord_[0-9a-z]{16}\/complete/);
-    await expect.poll(async () => (await page.reload(), await page.textContent("h1")), { timeout: 15_000 }).toBe("Payment received");
+    await expect.poll(async () => (await page.reload(), await page.textContent("h1")), { timeout: 15_000 }).toBe(m.public.order.paymentReceived);
+    expect(await axeViolations(page), "order page").toEqual([]);
     const body = (await page.textContent("body")) ?? "";
     expect(body).toContain("Amina Khan");
     expect(body).toContain("Joseph Bloggs");
     expect(body).toMatch(/HRD-[2-9A-HJ-NP-Z]{5}/);
     expect(errors).toEqual([]);
 
-    await expect.poll(async () => (await mailTo("amina+tickets@example.org")).map((m) => m.template), { timeout: 15_000 }).toContain("order_confirmation");
-    const [mail] = await mailTo("amina+tickets@example.org");
+    await expect.poll(async () => (await mailTo(`amina+${lang}@example.org`)).map((mail) => mail.template), { timeout: 15_000 }).toContain("order_confirmation");
+    const [mail] = await mailTo(`amina+${lang}@example.org`);
     expect(mail!.text).toContain("Joseph Bloggs");
+    expect(mail!.subject).toContain(m.mail.ticketsSubject({ event: "\u0001" }).split("\u0001")[0]!.trim());
     await context.close();
   });
 
   it("says a declined card was declined, and lets the buyer go back with their choices kept", async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await fillRegistration(page, "declined@example.org", " m1002 ");
+    await fillRegistration(page, `declined+${lang}@example.org`, " m1002 ");
     await payWith(page, "4000 0000 0000 0002");
-    expect(await page.textContent("body")).toContain("Your card was declined");
+    expect(await page.textContent("body")).toContain(card.problems.declined);
     expect(await axeViolations(page), "checkout page with an error").toEqual([]);
-    await page.getByRole("link", { name: /Cancel and go back/ }).click();
+    await page.getByRole("link", { name: card.cancel }).click();
     await page.waitForURL(/\/register\?from=ord_/);
-    expect(await page.textContent("body")).toContain("Payment cancelled");
-    expect(await page.getByLabel("Your email").inputValue()).toBe("declined@example.org");
+    expect(await page.textContent("body")).toContain(m.public.registration.paymentCancelled);
+    expect(await page.getByLabel(m.public.registration.yourEmail).inputValue()).toBe(`declined+${lang}@example.org`);
     expect(await page.locator("#tickets-1-name").inputValue()).toBe("Joseph Bloggs");
     await context.close();
   });

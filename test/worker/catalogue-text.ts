@@ -18,7 +18,9 @@ export function sentencesOf(m: Messages, minLength = 14): Set<string> {
   const add = (text: string) => {
     for (const part of text.split(placeholder)) {
       const trimmed = part.trim();
-      if (trimmed.length >= minLength) out.add(trimmed);
+      // A template with no words of its own ("{time}: {verdict}") is the same in every language.
+      const words = trimmed.replace(/\{\w+\}/g, "").replace(/[^\p{L}]/gu, "");
+      if (trimmed.length >= minLength && words.length >= 4) out.add(trimmed);
     }
   };
   const walk = (value: unknown) => {

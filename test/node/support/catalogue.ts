@@ -1,0 +1,31 @@
+// A language's catalogue for node-side (browser) tests, loaded by a computed path: the
+// catalogues' types reach the Workers runtime's (through the domain), which this program does
+// not load. Only the few words the browser tests look for are typed here.
+type Fn<P> = (params: P) => string;
+
+export type BrowserWords = {
+  locale: string;
+  public: {
+    eventPage: { quantityOf: Fn<{ tier: string }>; continue: string };
+    registration: { yourName: string; yourEmail: string; membership: string; continueToPayment: string; paymentCancelled: string };
+    order: { paymentReceived: string };
+  };
+  mail: { ticketsSubject: Fn<{ event: string }> };
+};
+
+export type EmulatorWords = {
+  labels: { card_number: string; expiry: string; cvc: string; name: string };
+  pay: Fn<{ total: string }>;
+  cancel: string;
+  problems: { declined: string };
+};
+
+export async function catalogueFor(lang: "en" | "es"): Promise<BrowserWords> {
+  const module = (await import(/* @vite-ignore */ `../../../src/i18n/${lang}.ts`)) as Record<string, BrowserWords>;
+  return module[lang]!;
+}
+
+export async function emulatorWordsFor(lang: "en" | "es"): Promise<EmulatorWords> {
+  const module = (await import(/* @vite-ignore */ "../../../src/dev/stripe-emulator/words.ts")) as Record<string, EmulatorWords>;
+  return module[lang]!;
+}
