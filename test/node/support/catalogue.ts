@@ -26,6 +26,7 @@ export async function catalogueFor(lang: "en" | "es"): Promise<BrowserWords> {
 }
 
 export async function emulatorWordsFor(lang: "en" | "es"): Promise<EmulatorWords> {
-  const module = (await import(/* @vite-ignore */ "../../../src/dev/stripe-emulator/words.ts")) as Record<string, EmulatorWords>;
+  const path = "../../../src/dev/stripe-emulator/words.ts";
+  const module = (await import(/* @vite-ignore */ path)) as Record<string, EmulatorWords>;
   return module[lang]!;
 }
