@@ -1001,6 +1001,30 @@ export const es: Messages = {
     },
   },
 
+  // ── Attendee questions: the organiser's question pages, the questions on the registration form, and answers where they are shown (src/i18n/areas/questions.ts) ──
+  questions: {
+  },
+
+  // ── Attendees' self-service: changing a name or answers, transferring and cancelling tickets, and the event's refund policy (src/i18n/areas/self-service.ts) ──
+  selfService: {
+  },
+
+  // ── Reminder emails before the day and the organisers' notifications (daily sales summary, sold-out alert) (src/i18n/areas/reminders.ts) ──
+  reminders: {
+  },
+
+  // ── Receipts and the organisers' messages to attendees (src/i18n/areas/correspondence.ts) ──
+  correspondence: {
+  },
+
+  // ── Personal data retention, erasure and the privacy page (src/i18n/areas/privacy.ts) ──
+  privacy: {
+  },
+
+  // ── The dashboard's pictures (sales, revenue, tiers, arrivals) and the live door counts (src/i18n/areas/insights.ts) ──
+  insights: {
+  },
+
   errors: {
     not_found: ({ what, next }) => (next ? `${missing[what]} ${nextSteps[next]}` : missing[what]),
     invalid: ({ reason, issue }) => {

@@ -11,6 +11,12 @@ import type { AdminMessages } from "@/i18n/areas/admin";
 import type { DoorMessages } from "@/i18n/areas/door";
 import type { PublicMessages } from "@/i18n/areas/public";
 import type { TeamMessages } from "@/i18n/areas/team";
+import type { QuestionsMessages } from "@/i18n/areas/questions";
+import type { SelfServiceMessages } from "@/i18n/areas/self-service";
+import type { RemindersMessages } from "@/i18n/areas/reminders";
+import type { CorrespondenceMessages } from "@/i18n/areas/correspondence";
+import type { PrivacyMessages } from "@/i18n/areas/privacy";
+import type { InsightsMessages } from "@/i18n/areas/insights";
 
 /** A sentence: fixed, or built from typed parameters. Parameterless entries may be plain text. */
 export type Entry<P> = {} extends P ? string | ((params: P) => string) : (params: P) => string;
@@ -44,6 +50,18 @@ export type Messages = {
   team: TeamMessages;
   /** The door pages and the scanner. */
   door: DoorMessages;
+  /** Attendee questions: the organiser's question pages, the questions on the registration form, and answers where they are shown. */
+  questions: QuestionsMessages;
+  /** Attendees' self-service: changing a name or answers, transferring and cancelling tickets, and the event's refund policy. */
+  selfService: SelfServiceMessages;
+  /** Reminder emails before the day and the organisers' notifications (daily sales summary, sold-out alert). */
+  reminders: RemindersMessages;
+  /** Receipts and the organisers' messages to attendees. */
+  correspondence: CorrespondenceMessages;
+  /** Personal data retention, erasure and the privacy page. */
+  privacy: PrivacyMessages;
+  /** The dashboard's pictures (sales, revenue, tiers, arrivals) and the live door counts. */
+  insights: InsightsMessages;
   /** One sentence per DomainError code, from its parameters. */
   errors: { [C in DomainErrorCode]: Fn<DomainErrorParams[C]> };
   /** One sentence per field code. */
