@@ -107,6 +107,18 @@ export type FieldParams = {
   csv_too_many_rows: { rows: number; max: number };
   // door
   nonce_required: {};
+  // attendee questions (answers, and the organisers' question form)
+  answer_required: {};
+  answer_not_asked: {};
+  answer_not_offered: {};
+  answer_details_required: {};
+  answer_number: {};
+  answer_yes_no: {};
+  answer_phone: {};
+  answer_country: {};
+  question_label_required: {};
+  question_options_required: {};
+  question_type_locked: {};
 };
 
 export type FieldCode = keyof FieldParams;
@@ -129,6 +141,8 @@ export const fieldCodes = Object.keys({
   confirm_cancel_paid: 1,
   csv_empty: 1, csv_columns_unknown: 1, csv_too_many_rows: 1,
   nonce_required: 1,
+  answer_required: 1, answer_not_asked: 1, answer_not_offered: 1, answer_details_required: 1, answer_number: 1, answer_yes_no: 1, answer_phone: 1, answer_country: 1,
+  question_label_required: 1, question_options_required: 1, question_type_locked: 1,
 } satisfies Record<FieldCode, 1>) as FieldCode[];
 
 /** True when `value` is one of the field codes. */

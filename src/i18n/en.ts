@@ -175,6 +175,17 @@ const fields: Messages["fields"] = {
   csv_columns_unknown: "We could not tell which column is which. Make the first line name the columns: email, membership number, name.",
   csv_too_many_rows: ({ rows, max }) => `The list has ${number(rows)} rows; upload at most ${number(max)} at a time.`,
   nonce_required: "Send a unique nonce per scan (8–100 characters).",
+  answer_required: "Answer this question.",
+  answer_not_asked: "This question is not asked (any more) for this registration: leave it out.",
+  answer_not_offered: "Choose one of the options offered.",
+  answer_details_required: "Say a little more about the option you chose.",
+  answer_number: "Enter a number, like 3 or 2.5.",
+  answer_yes_no: "Answer yes or no.",
+  answer_phone: "Enter a phone number, like +44 20 7946 0000.",
+  answer_country: "Choose a country from the list.",
+  question_label_required: "Enter the question.",
+  question_options_required: "List at least two options, one per line.",
+  question_type_locked: "People have answered this question, so its type cannot change. Retire it and add a new question instead.",
 };
 
 export const en: Messages = {

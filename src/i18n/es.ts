@@ -189,6 +189,17 @@ const fields: Messages["fields"] = {
   csv_columns_unknown: "No pudimos saber qué columna es cuál. Pon en la primera línea el nombre de cada columna: correo, número de socio, nombre.",
   csv_too_many_rows: ({ rows, max }) => `La lista tiene ${number(rows)} filas; sube como máximo ${number(max)} a la vez.`,
   nonce_required: "Envía un nonce único por escaneo (de 8 a 100 caracteres).",
+  answer_required: "Responde esta pregunta.",
+  answer_not_asked: "Esta pregunta no se hace (ya) para esta inscripción: déjala fuera.",
+  answer_not_offered: "Elige una de las opciones ofrecidas.",
+  answer_details_required: "Cuéntanos un poco más sobre la opción que elegiste.",
+  answer_number: "Escribe un número, como 3 o 2,5.",
+  answer_yes_no: "Responde sí o no.",
+  answer_phone: "Escribe un número de teléfono, como +52 55 1234 5678.",
+  answer_country: "Elige un país de la lista.",
+  question_label_required: "Escribe la pregunta.",
+  question_options_required: "Escribe al menos dos opciones, una por línea.",
+  question_type_locked: "Ya hay personas que respondieron esta pregunta, así que su tipo no puede cambiar. Retírala y agrega una pregunta nueva.",
 };
 
 export const es: Messages = {

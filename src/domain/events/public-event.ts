@@ -1,4 +1,4 @@
-import type { AgendaItem, Event, PrismaClient, TicketType } from "@/generated/prisma/client";
+import type { AgendaItem, Event, PrismaClient, Question, TicketType } from "@/generated/prisma/client";
 import { DomainError } from "@/domain/errors";
 import { eventSeatsLeft, tierSaleState, tierSeatsLeft, type SaleState } from "@/domain/events/availability";
 import { readEventBySlug, readPublishedEventsEndingAfter } from "@/domain/events/repo";
@@ -24,6 +24,8 @@ export type EventView = {
   event: Event;
   tiers: TierView[];
   agenda: AgendaItem[];
+  /** The questions still asked when registering, in their order. */
+  questions: Question[];
   /** The event's places left, shared by every tier; null without a capacity. */
   placesLeft: number | null;
   /** Cheapest and dearest tier; null when the event has no tiers. */
@@ -34,7 +36,7 @@ export type EventView = {
   onSale: boolean;
 };
 
-type EventWithRelations = Event & { ticketTypes: TicketType[]; agenda: AgendaItem[] };
+type EventWithRelations = Event & { ticketTypes: TicketType[]; agenda: AgendaItem[]; questions?: Question[] };
 
 /** An event with its tiers' seats and sale states at `now`, as the pages and the API show it. */
 export function toView(event: EventWithRelations, now: Date): EventView {
@@ -46,11 +48,12 @@ export function toView(event: EventWithRelations, now: Date): EventView {
   }));
   const prices = event.ticketTypes.map((t) => t.priceMinor);
   const sellable = tiers.filter((t) => t.state === "on_sale" || t.state === "not_yet_on_sale" || t.state === "sold_out");
-  const { ticketTypes: _tiers, agenda, ...rest } = event;
+  const { ticketTypes: _tiers, agenda, questions = [], ...rest } = event;
   return {
     event: rest as Event,
     tiers,
     agenda,
+    questions,
     placesLeft: eventSeatsLeft(event),
     priceRange: prices.length ? { min: Math.min(...prices), max: Math.max(...prices) } : null,
     soldOut: sellable.length > 0 && sellable.every((t) => t.state === "sold_out"),

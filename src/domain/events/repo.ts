@@ -4,7 +4,8 @@
 // (capacity below the seats sold and held), the statement sets that counter to NULL instead
 // of writing, which breaks its NOT NULL constraint and rolls the whole batch back: the check
 // and the write are one step, so an order placed at the same moment cannot slip between them.
-import type { AgendaItem, Event, PrismaClient, TicketType } from "@/generated/prisma/client";
+import type { AgendaItem, Event, PrismaClient, Question, TicketType } from "@/generated/prisma/client";
+import { askedQuestionsStatement, questionOfRow } from "@/domain/questions/repo";
 import { storedRow } from "@/lib/stored-rows";
 import { newId } from "@/lib/ids";
 import { sqlTime } from "@/lib/sql-time";
@@ -82,7 +83,7 @@ export function findEventById(db: PrismaClient, id: string) {
 }
 
 /** An event with its tiers and programme in the order pages list them (withTiersAndAgenda), from one D1 read. */
-export type EventWithTiersAndAgenda = Event & { ticketTypes: TicketType[]; agenda: AgendaItem[] };
+export type EventWithTiersAndAgenda = Event & { ticketTypes: TicketType[]; agenda: AgendaItem[]; questions: Question[] };
 
 /**
  * Events with their tiers and programmes in one D1 batch (one round trip, one consistent
@@ -91,10 +92,11 @@ export type EventWithTiersAndAgenda = Event & { ticketTypes: TicketType[]; agend
  */
 async function readEventsWithTiersAndAgenda(d1: D1Database, where: string, orderBy: string, params: unknown[]): Promise<EventWithTiersAndAgenda[]> {
   const picked = `SELECT e."id" FROM "Event" e WHERE ${where}`;
-  const [events, tiers, agenda] = await d1.batch<Record<string, unknown>>([
+  const [events, tiers, agenda, questions] = await d1.batch<Record<string, unknown>>([
     d1.prepare(`SELECT e.* FROM "Event" e WHERE ${where} ORDER BY ${orderBy}`).bind(...params),
     d1.prepare(`SELECT * FROM "TicketType" WHERE "eventId" IN (${picked}) ORDER BY "sortOrder" ASC, "priceMinor" ASC`).bind(...params),
     d1.prepare(`SELECT * FROM "AgendaItem" WHERE "eventId" IN (${picked}) ORDER BY "sortOrder" ASC, "startsAt" ASC`).bind(...params),
+    askedQuestionsStatement(d1, picked, params),
   ]);
   const byEvent = <T extends { eventId: string }>(rows: T[]) => {
     const map = new Map<string, T[]>();
@@ -103,9 +105,10 @@ async function readEventsWithTiersAndAgenda(d1: D1Database, where: string, order
   };
   const tiersOf = byEvent(tiers!.results.map((r) => storedRow("TicketType", r)));
   const agendaOf = byEvent(agenda!.results.map((r) => storedRow("AgendaItem", r)));
+  const questionsOf = byEvent(questions!.results.map(questionOfRow));
   return events!.results.map((r) => {
     const event = storedRow("Event", r);
-    return { ...event, ticketTypes: tiersOf.get(event.id) ?? [], agenda: agendaOf.get(event.id) ?? [] };
+    return { ...event, ticketTypes: tiersOf.get(event.id) ?? [], agenda: agendaOf.get(event.id) ?? [], questions: questionsOf.get(event.id) ?? [] };
   });
 }
 
@@ -120,14 +123,15 @@ export function readPublishedEventsEndingAfter(d1: D1Database, now: Date): Promi
 }
 
 /** An event by slug with its tiers by sort order (no programme), or null. */
-export async function findEventWithTiersBySlug(d1: D1Database, slug: string): Promise<(Event & { ticketTypes: TicketType[] }) | null> {
-  // One D1 batch (one round trip): placing an order reads the event and its tiers once.
-  const [events, tiers] = await d1.batch<Record<string, unknown>>([
+export async function findEventWithTiersBySlug(d1: D1Database, slug: string): Promise<(Event & { ticketTypes: TicketType[]; questions: Question[] }) | null> {
+  // One D1 batch (one round trip): placing an order reads the event, its tiers and its questions once.
+  const [events, tiers, questions] = await d1.batch<Record<string, unknown>>([
     d1.prepare(`SELECT * FROM "Event" WHERE "slug" = ?1`).bind(slug),
     d1.prepare(`SELECT * FROM "TicketType" WHERE "eventId" = (SELECT "id" FROM "Event" WHERE "slug" = ?1) ORDER BY "sortOrder" ASC`).bind(slug),
+    askedQuestionsStatement(d1, `SELECT "id" FROM "Event" WHERE "slug" = ?1`, [slug]),
   ]);
   const event = events!.results[0];
-  return event ? { ...storedRow("Event", event), ticketTypes: tiers!.results.map((r) => storedRow("TicketType", r)) } : null;
+  return event ? { ...storedRow("Event", event), ticketTypes: tiers!.results.map((r) => storedRow("TicketType", r)), questions: questions!.results.map(questionOfRow) } : null;
 }
 
 /** An event with its tiers by sort order (no programme), or null. */

@@ -39,6 +39,8 @@ export const ticketInputSchema = z.object({
   accessCode: optional(z.string().trim().max(64, code("too_long"))),
   /** The attendee's language for their own ticket email, when not the buyer's. */
   language,
+  /** Answers to the event's per-attendee questions: { questionId: value } (checked by domain/questions/answers.ts). */
+  answers: z.unknown().optional(),
 });
 
 /** A registration: the buyer and one entry per ticket. The API and the HTML form both use it. */
@@ -47,6 +49,8 @@ export const orderInputSchema = z.object({
   tickets: z.array(ticketInputSchema).min(1, code("tickets_required")).max(50, code("tickets_too_many")),
   /** The buyer's language, when said outright (the API); otherwise the edge's negotiated one. */
   language,
+  /** Answers to the event's per-order questions: { questionId: value }. */
+  answers: z.unknown().optional(),
 });
 
 export type OrderInput = z.infer<typeof orderInputSchema>;
@@ -61,6 +65,7 @@ const ruleTicketSchema = z.object({
   declaration: shape.declaration.catch(undefined),
   membership: shape.membership.catch(undefined),
   accessCode: shape.accessCode.catch(undefined),
+  answers: z.unknown().optional(),
 });
 
 /**
@@ -70,4 +75,5 @@ const ruleTicketSchema = z.object({
 export const ruleInputSchema = z.object({
   // Every entry kept (an unreadable one as a ticket of no tier), so issues keep their paths.
   tickets: z.array(ruleTicketSchema.catch({ tier: "", name: "" })).max(50),
+  answers: z.unknown().optional(),
 });

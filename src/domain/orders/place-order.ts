@@ -1,4 +1,6 @@
-import type { Event, TicketType } from "@/generated/prisma/client";
+import type { Event, Question, TicketType } from "@/generated/prisma/client";
+import { checkAnswers, type CheckedAnswer } from "@/domain/questions/answers";
+import { insertAnswerStatements } from "@/domain/questions/repo";
 import { DomainError, type DomainErrorParams } from "@/domain/errors";
 import { issue, type Alternative, type FieldIssue, type FieldIssues } from "@/domain/issues";
 import { newId } from "@/lib/ids";
@@ -25,7 +27,7 @@ export const HOLD_MINUTES = 35;
  */
 export const FIRST_HOLD_MINUTES = 10;
 
-type EventWithTiers = Event & { ticketTypes: TicketType[] };
+type EventWithTiers = Event & { ticketTypes: TicketType[]; questions?: Question[] };
 
 /** The cheapest tier anyone may buy now: what to offer someone whose membership was not found. */
 export function openAlternative(event: EventWithTiers, now: Date): TicketType | undefined {
@@ -59,16 +61,17 @@ const clientKeyOf = (client: string) => sha256Hex(`client:${client}`);
  * Checks tiers, limits and eligibility; throws one DomainError listing every field to fix.
  * An online client (`clientKey`) spends a guess per access code or membership it tries.
  */
-async function planOrder(deps: ServiceDeps, event: EventWithTiers, input: OrderInput, now: Date, clientKey: string | null, languages: readonly string[] | undefined) {
+async function planOrder(deps: ServiceDeps, event: EventWithTiers, input: OrderInput, now: Date, clientKey: string | null, languages: readonly string[] | undefined, online = true) {
   const closed = salesClosedReason(event, now);
   if (closed) throw new DomainError("sales_closed", { reason: closed });
-  const { fields, lines, checks, instead } = await checkOrder(deps, event, input, now, clientKey);
+  const { fields, lines, checks, instead, answers } = await checkOrder(deps, event, input, now, clientKey, online);
   if (languages) Object.assign(fields, languageIssues(input, languages));
   if (Object.keys(fields).length) throw new DomainError("invalid", {}, fields);
-  return lines.map((line, j) => {
+  const planned = lines.map((line, j) => {
     const passed = checks[j] as { answer: string | null; membershipKeys?: string[] };
     return { ...line, answer: passed.answer, membershipKeys: passed.membershipKeys, instead };
   });
+  return { lines: planned, answers };
 }
 
 /** Languages asked for (the buyer's, an attendee's) that we have no catalogue for. */
@@ -103,8 +106,10 @@ export async function orderRuleIssues(deps: ServiceDeps, slug: string, raw: unkn
  * An online client (`clientKey`) spends a guess per access code or membership it tries, whether
  * or not the rest of the order is right, so a broken form is no free way to guess.
  */
-async function checkOrder(deps: ServiceDeps, event: EventWithTiers, input: Pick<OrderInput, "tickets">, now: Date, clientKey: string | null) {
-  const fields: FieldIssues = {};
+async function checkOrder(deps: ServiceDeps, event: EventWithTiers, input: Pick<OrderInput, "tickets" | "answers">, now: Date, clientKey: string | null, online = true) {
+  // The attendee questions' answers, checked first so that their issues sit beside the rest.
+  // Organisers adding a registration by hand may leave required questions unanswered.
+  const { answers, fields } = checkAnswers(event.questions ?? [], input, { requireAnswers: online });
   const tiersById = new Map(event.ticketTypes.map((t) => [t.id, t]));
   const counts = new Map<string, number>();
   const lines = input.tickets.flatMap((ticket, i) => {
@@ -138,7 +143,12 @@ async function checkOrder(deps: ServiceDeps, event: EventWithTiers, input: Pick<
     if ("field" in check) fields[`tickets.${lines[j]!.index}.${check.field}`] = check.issue;
   });
   await guesses?.settle(fields);
-  return { fields, lines, checks, instead };
+  return { fields, lines, checks, instead, answers };
+}
+
+/** Checked answers as rows of `order`: a ticket's by its index, the order's own without a ticket. */
+function answerRows(answers: CheckedAnswer[], order: NewOrder) {
+  return answers.map((a) => ({ questionId: a.questionId, orderId: order.id, ticketId: a.ticket === null ? null : order.tickets[a.ticket]!.id, value: a.value, detail: a.detail }));
 }
 
 /** After a capacity failure: the clearest true account of what is left. */
@@ -206,7 +216,7 @@ export async function placeOrder(
   if (!event || event.status === "draft") throw new DomainError("not_found", { what: "event" });
   const clientKey = "client" in placement && placement.client ? await clientKeyOf(placement.client) : null;
   const speaks: { language?: string; languages?: readonly string[] } = placement.source === "online" ? placement : {};
-  const lines = await planOrder(deps, event, input, now, clientKey, speaks.languages);
+  const { lines, answers } = await planOrder(deps, event, input, now, clientKey, speaks.languages, placement.source === "online");
 
   const price = priceOrder(event.currency, lines.map((l) => l.tier));
   const { totalMinor } = price;
@@ -242,7 +252,8 @@ export async function placeOrder(
 
   for (let attempt = 0; ; attempt++) {
     try {
-      await runBatch(deps.d1, placeOrderStatements(deps, order, now));
+      // The answers are written in the order's own batch: no order without them, nor answers without it.
+      await runBatch(deps.d1, [...placeOrderStatements(deps, order, now), ...insertAnswerStatements(deps.d1, answerRows(answers, order), now)]);
       break;
     } catch (err) {
       const message = String(err);
