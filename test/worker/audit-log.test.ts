@@ -35,6 +35,11 @@ const examples: { [A in AuditAction]: AuditDetail } = {
   signed_out_everywhere: { sessions: 3 },
   member_deleted: { email: "m@example.org", membershipNumber: "M1001" },
   members_imported: { mode: "add", added: 3, updated: 1, unchanged: 0, removed: 0, skipped: 0, rejected: 2 },
+  question_created: { eventId: "evt_1", label: "Dietary requirements", type: "choice", per: "attendee", required: true, atDoor: false, options: ["None", "Vegan"], tiers: [] },
+  question_updated: { eventId: "evt_1", label: "Dietary requirements", required: false },
+  question_retired: { eventId: "evt_1", label: "Dietary requirements" },
+  question_restored: { eventId: "evt_1", label: "Dietary requirements" },
+  questions_reordered: { eventId: "evt_1" },
 };
 
 const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");

@@ -30,6 +30,11 @@ export const auditActions = [
   "signed_out_everywhere",
   "member_deleted",
   "members_imported",
+  "question_created",
+  "question_updated",
+  "question_retired",
+  "question_restored",
+  "questions_reordered",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
@@ -52,6 +57,8 @@ export const auditDetailKeys = [
   "email", "role", "eventIds", "disabled", "sessions",
   // members
   "membershipNumber", "mode", "added", "updated", "unchanged", "removed", "skipped", "rejected",
+  // attendee questions
+  "label", "type", "per", "required", "atDoor", "options", "tiers",
 ] as const;
 
 export type AuditDetailKey = (typeof auditDetailKeys)[number];

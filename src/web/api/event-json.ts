@@ -1,6 +1,7 @@
 import type { AgendaItem, Event, TicketType } from "@/generated/prisma/client";
 import { viewInLanguage, type EventView } from "@/domain/events/public-event";
 import { agendaTextFields, allVersions, eventTextFields, tierTextFields } from "@/domain/events/translations";
+import { questionsJson } from "@/web/api/question-json";
 
 // The organisers' texts are in `language` (the caller's, or the event's main language when the
 // caller named none), each falling back to the main language where no version was written;
@@ -83,5 +84,6 @@ export function eventDetailJson(view: EventView, url: string, language: string) 
     ...eventSummaryJson(view, url, language),
     description: local.event.description,
     agenda: local.agenda.map((item, i) => agendaJson(item, view.agenda[i]!, view.event.mainLanguage, language)),
+    questions: questionsJson(view.questions, view.event.mainLanguage, language),
   };
 }
