@@ -25,6 +25,7 @@ type Fixtures = {
   emailId: string;
   tierId: string;
   memberId: string;
+  questionId: string;
 };
 
 /**
@@ -150,6 +151,15 @@ const table: Record<string, Entry> = {
   "GET /admin/tiers/:id/edit": { decision: "organiser", path: (f) => `/admin/tiers/${f.tierId}/edit` },
   "POST /admin/tiers/:id/edit": { decision: "organiser", path: (f) => `/admin/tiers/${f.tierId}/edit` },
   "POST /admin/tiers/:id/delete": { decision: "organiser", path: (f) => `/admin/tiers/${f.tierId}/delete` },
+  "GET /admin/events/:id/questions": { decision: "organiser", path: (f) => `/admin/events/${f.eventId}/questions` },
+  "GET /admin/events/:id/questions/new": { decision: "organiser", path: (f) => `/admin/events/${f.eventId}/questions/new` },
+  "POST /admin/events/:id/questions/new": { decision: "organiser", path: (f) => `/admin/events/${f.eventId}/questions/new` },
+  "GET /admin/questions/:id/edit": { decision: "organiser", path: (f) => `/admin/questions/${f.questionId}/edit` },
+  "POST /admin/questions/:id/edit": { decision: "organiser", path: (f) => `/admin/questions/${f.questionId}/edit` },
+  "POST /admin/questions/:id/retire": { decision: "organiser", path: (f) => `/admin/questions/${f.questionId}/retire` },
+  "POST /admin/questions/:id/restore": { decision: "organiser", path: (f) => `/admin/questions/${f.questionId}/restore` },
+  "POST /admin/questions/:id/up": { decision: "organiser", path: (f) => `/admin/questions/${f.questionId}/up` },
+  "POST /admin/questions/:id/down": { decision: "organiser", path: (f) => `/admin/questions/${f.questionId}/down` },
   "GET /admin/events/:id/attendees": { decision: "organiser", path: (f) => `/admin/events/${f.eventId}/attendees` },
   "GET /admin/events/:id/attendees.csv": { decision: "organiser", path: (f) => `/admin/events/${f.eventId}/attendees.csv` },
   "GET /admin/events/:id/attendees.xlsx": { decision: "organiser", path: (f) => `/admin/events/${f.eventId}/attendees.xlsx` },
@@ -203,6 +213,7 @@ const placeholders: Fixtures = {
   emailId: ":email",
   tierId: ":tier",
   memberId: ":member",
+  questionId: ":question",
 };
 
 async function fixtures(): Promise<Fixtures> {
@@ -214,6 +225,7 @@ async function fixtures(): Promise<Fixtures> {
   await db.loginToken.create({ data: { id: newId("lgn"), tokenHash: await sha256Hex(signInToken), staffId: staff.staff.id, expiresAt: new Date(Date.now() + 600_000) } });
   const email = await db.outboxEmail.create({ data: { id: newId("eml"), recipient: "x@example.org", template: "order_confirmation", data: JSON.stringify({ orderId: order.id }), status: "failed", idempotencyKey: `roles-${order.id}`, orderId: order.id } });
   const member = await db.member.create({ data: { id: newId("mem"), email: `matrix-${Date.now()}-${Math.random()}@example.org` } });
+  const question = await db.question.create({ data: { id: newId("qst"), eventId: event.id, type: "text", label: "Organisation" } });
   return {
     eventId: event.id,
     slug: event.slug,
@@ -227,6 +239,7 @@ async function fixtures(): Promise<Fixtures> {
     emailId: email.id,
     tierId: tier.id,
     memberId: member.id,
+    questionId: question.id,
   };
 }
 

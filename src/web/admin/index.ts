@@ -5,6 +5,7 @@ import { adminEventRoutes } from "@/web/admin/events/routes";
 import { adminExportRoutes } from "@/web/admin/exports";
 import { adminMemberRoutes } from "@/web/admin/members/routes";
 import { adminOrderRoutes } from "@/web/admin/orders/routes";
+import { adminQuestionRoutes } from "@/web/admin/questions/routes";
 import { adminStaffRoutes } from "@/web/admin/staff/routes";
 
 /**
@@ -17,4 +18,5 @@ export const adminRoutes = new Hono<AppEnv>()
   .route("/", adminMemberRoutes)
   .route("/", adminExportRoutes)
   .route("/", adminOrderRoutes)
-  .route("/", adminStaffRoutes);
+  .route("/", adminStaffRoutes)
+  .route("/", adminQuestionRoutes);

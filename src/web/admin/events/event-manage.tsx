@@ -67,6 +67,9 @@ export function TierTable(props: { event: AdminEvent; deletable: Set<string>; cs
           {words.addTier}
         </a>
       </p>
+      <p>
+        <a href={`/admin/events/${event.id}/questions`}>{m.questions.list.manageLink}</a>
+      </p>
     </section>
   );
 }
