@@ -1,5 +1,6 @@
 import type { Order, Ticket } from "@/generated/prisma/client";
 import type { RegistrationValues } from "@/web/public/registration-page";
+import type { AnswerValues } from "@/web/public/question-fields";
 
 type FormBody = Record<string, string | File | (string | File)[]>;
 
@@ -8,6 +9,29 @@ const text = (body: FormBody, key: string): string => {
   const first = Array.isArray(v) ? v[0] : v;
   return typeof first === "string" ? first : "";
 };
+
+/** The answers under `prefix` ("tickets.0.answers."): each question's value (a list when ticked more than once) and its `.details`. */
+function answersOf(body: FormBody, prefix: string): AnswerValues {
+  const out: AnswerValues = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (!key.startsWith(prefix)) continue;
+    const texts = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === "string");
+    out[key.slice(prefix.length)] = texts.length > 1 ? texts.slice(0, 50) : (texts[0] ?? "");
+  }
+  return out;
+}
+
+/** Form answers in the shape the API takes: a choice with its follow-up text as `{ option, details }`. */
+function answersInput(answers: AnswerValues | undefined): Record<string, unknown> | undefined {
+  if (!answers) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(answers)) {
+    if (key.endsWith(".details")) continue;
+    const details = answers[`${key}.details`];
+    out[key] = typeof details === "string" && details.trim() && typeof value === "string" ? { option: value, details } : value;
+  }
+  return out;
+}
 
 /** Reads the registration form's flat fields ("tickets.0.name") back into its values. */
 export function valuesFromForm(body: FormBody): RegistrationValues {
@@ -28,7 +52,9 @@ export function valuesFromForm(body: FormBody): RegistrationValues {
         membership: text(body, `tickets.${i}.membership`),
         accessCode: text(body, `tickets.${i}.accessCode`),
         language: text(body, `tickets.${i}.language`),
+        answers: answersOf(body, `tickets.${i}.answers.`),
       })),
+    answers: answersOf(body, "answers."),
   };
 }
 
@@ -36,7 +62,8 @@ export function valuesFromForm(body: FormBody): RegistrationValues {
 export function inputFromValues(values: RegistrationValues): unknown {
   return {
     buyer: values.buyer,
-    tickets: values.tickets.map((t) => ({ ...t, declaration: t.declaration || undefined })),
+    tickets: values.tickets.map((t) => ({ ...t, declaration: t.declaration || undefined, answers: answersInput(t.answers) })),
+    answers: answersInput(values.answers),
   };
 }
 

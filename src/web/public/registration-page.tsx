@@ -10,11 +10,15 @@ import { useMessages } from "@/web/shared/i18n";
 import { InLanguage } from "@/web/shared/in-language";
 import { Layout } from "@/web/shared/layout";
 import { AttendeeLanguageField } from "@/web/public/attendee-language";
+import { askedFor, type LocalizedQuestion } from "@/domain/questions/model";
+import { QuestionField, type AnswerValues } from "@/web/public/question-fields";
 
 /** What the form holds: the buyer and one entry per ticket, as typed (strings). */
 export type RegistrationValues = {
   buyer: { name: string; email: string };
-  tickets: Array<{ tier: string; name: string; email: string; declaration: boolean; membership: string; accessCode: string; language?: string }>;
+  tickets: Array<{ tier: string; name: string; email: string; declaration: boolean; membership: string; accessCode: string; language?: string; answers?: AnswerValues }>;
+  /** Answers to the per-order questions. */
+  answers?: AnswerValues;
 };
 
 export type RegistrationPageProps = {
@@ -31,6 +35,8 @@ export type RegistrationPageProps = {
   turnstileSiteKey?: string | undefined;
   /** The tier to offer someone whose membership was not found. */
   alternative?: LocalizedTier | undefined;
+  /** The questions still asked, in the reader's language. */
+  questions?: LocalizedQuestion[];
 };
 
 function TicketFieldset(props: RegistrationPageProps & { index: number }) {
@@ -113,20 +119,46 @@ function TicketFieldset(props: RegistrationPageProps & { index: number }) {
       {tier?.eligibility === "access_code" && (
         <TextField name={key("accessCode")} label={words.accessCode} value={ticket.accessCode} error={errors[key("accessCode")]} required autocomplete="off" />
       )}
+      {(props.questions ?? [])
+        .filter((q) => q.per === "attendee" && askedFor(q, ticket.tier))
+        .map((q) => (
+          <QuestionField question={q} prefix={key("answers")} values={ticket.answers ?? {}} errors={errors} />
+        ))}
     </fieldset>
   );
 }
 
 const ticketFields = ["tier", "name", "email", "membership", "declaration", "accessCode"] as const;
 
-const labels = (m: Messages, values: RegistrationValues): Record<string, string> => {
+const labels = (m: Messages, values: RegistrationValues, questions: LocalizedQuestion[]): Record<string, string> => {
   const words = m.public.registration;
   const out: Record<string, string> = { "buyer.name": words.yourName, "buyer.email": words.yourEmail, tickets: words.errorLabels.tickets };
   values.tickets.forEach((_, i) => {
     for (const field of ticketFields) out[`tickets.${i}.${field}`] = words.errorLabels.field({ index: i + 1, field });
+    for (const q of questions) {
+      out[`tickets.${i}.answers.${q.id}`] = m.questions.registration.errorLabel({ index: i + 1, label: q.label });
+      out[`tickets.${i}.answers.${q.id}.details`] = m.questions.registration.errorLabel({ index: i + 1, label: q.label });
+    }
   });
+  for (const q of questions) out[`answers.${q.id}`] = out[`answers.${q.id}.details`] = q.label;
   return out;
 };
+
+/** The questions asked once per registration (of the tiers chosen), in their own fieldset. */
+function OrderQuestions(props: RegistrationPageProps) {
+  const m = useMessages();
+  const tiers = props.values.tickets.map((t) => t.tier);
+  const asked = (props.questions ?? []).filter((q) => q.per === "order" && tiers.some((tier) => askedFor(q, tier)));
+  if (!asked.length) return null;
+  return (
+    <fieldset>
+      <legend>{m.questions.registration.orderLegend}</legend>
+      {asked.map((q) => (
+        <QuestionField question={q} prefix="answers" values={props.values.answers ?? {}} errors={props.errors} />
+      ))}
+    </fieldset>
+  );
+}
 
 /** Step two of registering: who is buying and who is coming. Works without JavaScript. */
 export function RegistrationPage(props: RegistrationPageProps) {
@@ -151,7 +183,7 @@ export function RegistrationPage(props: RegistrationPageProps) {
           {props.notice}
         </p>
       )}
-      {props.message && <ErrorSummary message={props.message} errors={errors} labels={labels(m, values)} />}
+      {props.message && <ErrorSummary message={props.message} errors={errors} labels={labels(m, values, props.questions ?? [])} />}
       <form method="post" action={`/events/${event.slug}/register`} novalidate class="registration-form">
         <fieldset>
           <legend>{words.yourDetails}</legend>
@@ -165,6 +197,7 @@ export function RegistrationPage(props: RegistrationPageProps) {
             <TicketFieldset {...props} index={index} />
           ))}
         </div>
+        <OrderQuestions {...props} />
         <p class="total">
           {words.total} <strong>{m.format.money(total, event.currency)}</strong>
         </p>

@@ -20,6 +20,7 @@ import { EventPage } from "@/web/public/event-page";
 import { RegistrationPage, type RegistrationValues } from "@/web/public/registration-page";
 import { inputFromValues, quantitiesFromQuery, valuesForQuantities, valuesFromForm, valuesFromOrder } from "@/web/public/registration-form";
 import { readForm } from "@/web/shared/form-body";
+import { questionInLanguage } from "@/domain/questions/model";
 
 /** The registration form of an event, with the values given and what needs correcting. */
 function registrationPage(c: Context<AppEnv>, view: EventView, values: RegistrationValues, extra: { errors?: Record<string, string>; message?: string; notice?: string }) {
@@ -36,6 +37,7 @@ function registrationPage(c: Context<AppEnv>, view: EventView, values: Registrat
       notice={extra.notice}
       turnstileSiteKey={c.var.config.turnstile?.siteKey}
       alternative={localized.tiers.find((t) => t.tier.id === alternative?.id)?.tier}
+      questions={view.questions.map((q) => questionInLanguage(q, c.var.locale, view.event.mainLanguage))}
     />
   );
 }
@@ -81,7 +83,8 @@ export const registrationRoutes = new Hono<AppEnv>()
     const view = await getPublicEvent(c.var.deps.d1, slug, new Date());
     // Like the event page: a reader who named no language gets the event's main one.
     preferLanguage(c, view.event.mainLanguage);
-    const body = await readForm(c);
+    // Every value of a repeated field (a multiple-choice question's ticked boxes).
+    const body = await readForm(c, { all: true });
     const values = valuesFromForm(body);
 
     const switchIndex = Number(body.switch);
