@@ -4,6 +4,7 @@ import { newId } from "@/lib/ids";
 import { localDate, zonedTimeToUtc } from "@/lib/zoned-time";
 import { memberSearchText } from "@/domain/members/repo";
 import { agendaTextFields, eventTextFields, tierTextFields, writeTranslations } from "@/domain/events/translations";
+import { questionTextFields } from "@/domain/questions/model";
 
 const timezone = "Europe/London";
 
@@ -113,6 +114,46 @@ const demoTiers = [
   },
 ];
 
+/** The demo's questions: what the description asks people to tell us when they register. */
+const demoQuestions = [
+  {
+    type: "choice",
+    label: "Dietary requirements",
+    help: "Lunch and refreshments are provided.",
+    required: true,
+    per: "attendee",
+    atDoor: false,
+    options: [
+      { id: "none", label: "None", details: false, translations: { es: "Ninguno" } },
+      { id: "vegetarian", label: "Vegetarian", details: false, translations: { es: "Vegetariano" } },
+      { id: "vegan", label: "Vegan", details: false, translations: { es: "Vegano" } },
+      { id: "gluten-free", label: "Gluten-free", details: false, translations: { es: "Sin gluten" } },
+      { id: "other", label: "Other", details: true, translations: { es: "Otro" } },
+    ],
+    es: { label: "Requisitos alimentarios", help: "Se ofrecen almuerzo y refrigerios." },
+  },
+  {
+    type: "long_text",
+    label: "Access needs",
+    help: "For example step-free access or a hearing loop. Door staff will see this.",
+    required: false,
+    per: "attendee",
+    atDoor: true,
+    options: [],
+    es: { label: "Necesidades de accesibilidad", help: "Por ejemplo, acceso sin escalones o bucle magnético. El personal de la entrada lo verá." },
+  },
+  {
+    type: "text",
+    label: "Organisation",
+    help: "As it should appear on the badge.",
+    required: false,
+    per: "attendee",
+    atDoor: false,
+    options: [],
+    es: { label: "Organización", help: "Como debe aparecer en la credencial." },
+  },
+];
+
 /**
  * Seeds the demo conference of DESIGN.md (modelled on our first user) when the database has
  * no events: three tiers, a members list, a programme, a dev organiser and a door account.
@@ -141,6 +182,16 @@ export async function seedDemo(db: PrismaClient, now: Date): Promise<boolean> {
         staffId: staff.find((s) => s.email === demoStaff[who].email)!.id,
       })),
     ),
+  });
+  await db.question.createMany({
+    data: demoQuestions.map(({ es, options, ...q }, i) => ({
+      id: newId("qst"),
+      eventId,
+      ...q,
+      options: JSON.stringify(options),
+      sortOrder: i,
+      translations: writeTranslations({ es }, questionTextFields),
+    })),
   });
   await db.event.create({
     data: {

@@ -45,6 +45,10 @@ describe.skipIf(!hasBrowser).each(["en", "es"] as const)("buying tickets in Chro
     await page.locator("#tickets-0-name").fill("Amina Khan");
     await page.getByLabel(m.public.registration.membership).fill(membership);
     await page.locator("#tickets-1-name").fill("Joseph Bloggs");
+    // The demo's required dietary question: one plain answer, one "other" with its details.
+    await page.locator('input[name^="tickets.0.answers."][value="vegan"]').check();
+    await page.locator('input[name^="tickets.1.answers."][value="other"]').check();
+    await page.locator('input[name^="tickets.1.answers."][name$=".details"]').fill("No nuts");
     expect(await axeViolations(page), "registration form").toEqual([]);
     await page.getByRole("button", { name: m.public.registration.continueToPayment }).click();
     await page.waitForURL(/\/dev\/stripe\/checkout\/cs_test_/);
