@@ -1,3 +1,5 @@
+import type { OrderAnswers } from "@/domain/questions/order-answers";
+import { AnswerList } from "@/web/shared/answers";
 import type { Event, Order, Ticket, TicketType } from "@/generated/prisma/client";
 import { eventInLanguage, tierInLanguage } from "@/domain/events/translations";
 import { EventWhen } from "@/web/public/event-parts";
@@ -79,7 +81,7 @@ function NotCompleted() {
 }
 
 /** What a buyer sees after paying (or cancelling): the order's state, in words, with its tickets. */
-export function OrderPage(props: { order: FullOrder }) {
+export function OrderPage(props: { order: FullOrder; answers?: OrderAnswers | undefined }) {
   const { order } = props;
   const m = useMessages();
   const words = m.public.order;
@@ -128,10 +130,17 @@ export function OrderPage(props: { order: FullOrder }) {
                   </a>
                 </>
               )}
+              <AnswerList answers={props.answers?.tickets.get(t.id) ?? []} lang={locale} mainLang={event.mainLanguage} />
             </li>
           );
         })}
       </ul>
+      {props.answers && props.answers.order.length > 0 && (
+        <>
+          <h2>{m.questions.answers.orderHeading}</h2>
+          <AnswerList answers={props.answers.order} lang={locale} mainLang={event.mainLanguage} />
+        </>
+      )}
       {(order.status === "cancelled" || order.status === "expired") && !order.paidAt && (
         <p>
           <a class="button-primary" href={`/events/${event.slug}/register?from=${order.id}`}>

@@ -1,3 +1,4 @@
+import { orderAnswers } from "@/domain/questions/order-answers";
 import { Hono } from "hono";
 import * as z from "zod";
 import type { AppEnv } from "@/env";
@@ -29,7 +30,8 @@ export const orderRoutes = new Hono<AppEnv>()
     const order = await orderAfterCheckout(c.var.deps, c.req.valid("param").id);
     // A reader who named no language reads the order in the language it was placed in.
     preferLanguage(c, order.language);
-    return c.html(<OrderPage order={order} />);
+    const answers = await orderAnswers(c.var.db, order.event, order.id, c.var.locale);
+    return c.html(<OrderPage order={order} answers={answers} />);
   })
   // The buyer left Stripe's page: end the session, free the seats, and offer the form again.
   .get("/orders/:id/cancel", validate("param", orderParam), async (c) => {

@@ -1,3 +1,5 @@
+import type { OrderAnswers } from "@/domain/questions/order-answers";
+import { AnswerList } from "@/web/shared/answers";
 import type { StaffIdentity } from "@/domain/staff/roles";
 import type { orderDetail } from "@/domain/orders/admin-queries";
 import { AdminLayout, CsrfField, said } from "@/web/admin/admin-layout";
@@ -39,7 +41,7 @@ function CancelPaidForm(props: { orderId: string; csrfToken: string }) {
 }
 
 /** `/admin/orders/:id`: one order, its tickets, its history, and what can be done to it. */
-export function OrderDetailPage(props: { detail: Detail; staff: StaffIdentity; csrfToken: string; message?: string | undefined; error?: string | undefined }) {
+export function OrderDetailPage(props: { detail: Detail; staff: StaffIdentity; csrfToken: string; message?: string | undefined; error?: string | undefined; answers?: OrderAnswers | undefined }) {
   const { order, history, emails } = props.detail;
   const { csrfToken } = props;
   const m = useMessages();
@@ -89,6 +91,12 @@ export function OrderDetailPage(props: { detail: Detail; staff: StaffIdentity; c
         )}
       </dl>
 
+      {props.answers && props.answers.order.length > 0 && (
+        <>
+          <h2>{m.questions.answers.orderHeading}</h2>
+          <AnswerList answers={props.answers.order} lang={m.locale.slice(0, 2)} mainLang={order.event.mainLanguage} />
+        </>
+      )}
       <h2>{w.tickets}</h2>
       <ul class="admin-tickets" role="list">
         {order.tickets.map((t, i) => (
@@ -98,6 +106,7 @@ export function OrderDetailPage(props: { detail: Detail; staff: StaffIdentity; c
               {t.checkedInAt && w.checkedInAt({ when: when(t.checkedInAt) })}
               {t.eligibilityAnswer && <span class="hint"> ({t.eligibilityAnswer})</span>}
             </p>
+            <AnswerList answers={props.answers?.tickets.get(t.id) ?? []} lang={m.locale.slice(0, 2)} mainLang={order.event.mainLanguage} />
             <form method="post" action={`/admin/tickets/${t.id}/name`} class="inline-action">
               <CsrfField token={csrfToken} />
               <label for={`name-${i}`}>{w.correctName}</label>

@@ -1,3 +1,4 @@
+import { orderAnswers } from "@/domain/questions/order-answers";
 import { Hono } from "hono";
 import * as z from "zod";
 import type { AppEnv } from "@/env";
@@ -30,12 +31,13 @@ const doneMessage = (m: Messages, done: string | undefined) => {
   return done && Object.hasOwn(words, done) ? words[done as keyof typeof words] : undefined;
 };
 
-type OrderVars = SignedIn & Pick<AppEnv["Variables"], "deps">;
+type OrderVars = SignedIn & Pick<AppEnv["Variables"], "deps" | "locale">;
 
 /** The order page, with what was just done or why an action was refused. */
 async function orderPage(v: OrderVars, orderId: string, extra: { message?: string | undefined; error?: string } = {}) {
   const detail = await orderDetail(v.deps, orderId);
-  return <OrderDetailPage detail={detail} {...signedIn(v)} message={extra.message} error={extra.error} />;
+  const answers = await orderAnswers(v.deps.db, detail.order.event, orderId, v.locale);
+  return <OrderDetailPage detail={detail} {...signedIn(v)} message={extra.message} error={extra.error} answers={answers} />;
 }
 
 /**
