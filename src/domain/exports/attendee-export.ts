@@ -3,15 +3,21 @@
 import { audit } from "@/domain/staff/audit";
 import type { ServiceDeps } from "@/domain/deps";
 import { attendeeBatches, EXPORT_BATCH_SIZE, type ExportEvent, findExportEvent } from "@/domain/exports/repo";
-import { attendeeCells, attendeeColumns, type ColumnWords } from "@/domain/exports/columns";
+import { attendeeCells, attendeeColumns, type Cell, type ColumnWords } from "@/domain/exports/columns";
+import type { Question } from "@/generated/prisma/client";
+import { questionColumns, withAnswers } from "@/domain/questions/export-columns";
+import { listQuestions } from "@/domain/questions/repo";
 import { csvChunks } from "@/domain/exports/csv";
 import { readableFrom } from "@/domain/exports/stream";
 import { XLSX_CONTENT_TYPE, xlsxChunks } from "@/domain/exports/xlsx";
 
 export type ExportFormat = "csv" | "xlsx";
 
-/** The words an export shows: its sheet's name and its column headings (`Messages["exports"]`). */
-export type ExportWords = ColumnWords & { sheet: string };
+/**
+ * The words an export shows: its sheet's name and its column headings (`Messages["exports"]`);
+ * `questionHeader` names a question's column (default: its stable key, `q_<id>`).
+ */
+export type ExportWords = ColumnWords & { sheet: string; questionHeader?: ((question: Question, mainLanguage: string) => string) | undefined };
 
 /** A download: its name, its media type and its bytes, produced as they are read. */
 export type ExportFile = { filename: string; contentType: string; body: ReadableStream<Uint8Array> };
@@ -19,10 +25,11 @@ export type ExportFile = { filename: string; contentType: string; body: Readable
 const contentTypes: Record<ExportFormat, string> = { csv: "text/csv; charset=utf-8", xlsx: XLSX_CONTENT_TYPE };
 
 /** The chunks of an attendee list of `event` in `format`, without checks or audit: for tests and tools. */
-export function attendeeListChunks(d1: D1Database, event: ExportEvent, format: ExportFormat, words: ExportWords, batchSize = EXPORT_BATCH_SIZE): AsyncGenerator<Uint8Array> {
-  const batches = attendeeBatches(d1, event.id, batchSize);
-  const cells = attendeeCells(event);
-  const columns = attendeeColumns(words, event.timezone);
+export function attendeeListChunks(d1: D1Database, event: ExportEvent, format: ExportFormat, words: ExportWords, batchSize = EXPORT_BATCH_SIZE, questions: readonly Question[] = []): AsyncGenerator<Uint8Array> {
+  const batches = withAnswers(d1, event.id, questions, attendeeBatches(d1, event.id, batchSize));
+  const base = attendeeCells(event);
+  const cells = (row: Parameters<typeof base>[0] & { answerCells: Cell[] }) => [...base(row), ...row.answerCells];
+  const columns = [...attendeeColumns(words, event.timezone), ...questionColumns(questions, words.questionHeader && ((q) => words.questionHeader!(q, event.mainLanguage ?? "en")))];
   if (format === "csv") return csvChunks(columns.map((c) => c.header), batches, cells);
   return xlsxChunks({ name: words.sheet, columns, batches, cells }, new Date());
 }
@@ -41,7 +48,8 @@ export async function exportAttendees(
 ): Promise<ExportFile> {
   const event = await findExportEvent(deps, where);
   await audit(deps, { staffId, action: "exported_attendees", entity: "event", entityId: event.id, detail: { format } });
-  const body = readableFrom(attendeeListChunks(deps.d1, event, format, words), (err) =>
+  const questions = await listQuestions(deps.db, event.id);
+  const body = readableFrom(attendeeListChunks(deps.d1, event, format, words, EXPORT_BATCH_SIZE, questions), (err) =>
     console.error(JSON.stringify({ level: "error", message: "attendee_export_failed", eventId: event.id, format, error: String(err) })),
   );
   return { filename: `${event.slug}-attendees.${format}`, contentType: contentTypes[format], body };

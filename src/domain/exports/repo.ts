@@ -6,7 +6,7 @@ import type { ServiceDeps } from "@/domain/deps";
 /** Rows per query: large enough that D1 round trips do not dominate, small enough to stay flat. */
 export const EXPORT_BATCH_SIZE = 500;
 
-export type ExportEvent = { id: string; slug: string; title: string; timezone: string; status: string };
+export type ExportEvent = { id: string; slug: string; title: string; timezone: string; status: string; mainLanguage?: string };
 
 /** One ticket as the attendee list shows it. Times are as stored (UTC text). */
 export type AttendeeRow = {
@@ -25,11 +25,13 @@ export type AttendeeRow = {
   eligibilityAnswer: string | null;
   orderedAt: string;
   paidAt: string | null;
+  ticketId: string;
+  orderId: string;
 };
 
 /** The event an export is for, by id (organiser pages) or slug (API); unknown → not_found. */
 export async function findExportEvent(deps: Pick<ServiceDeps, "db">, where: { id: string } | { slug: string }): Promise<ExportEvent> {
-  const event = await deps.db.event.findUnique({ where, select: { id: true, slug: true, title: true, timezone: true, status: true } });
+  const event = await deps.db.event.findUnique({ where, select: { id: true, slug: true, title: true, timezone: true, status: true, mainLanguage: true } });
   if (!event) throw new DomainError("not_found", { what: "event", next: "address_or_events" });
   return event;
 }
@@ -47,7 +49,8 @@ const LISTED_ORDERS = `(o."status" IN ('paid', 'partially_refunded') OR (o."stat
 const PAGE_SQL = `
   SELECT t.rowid AS "seq", o."reference", t."attendeeName", t."attendeeEmail", tt."name" AS "ticketType",
     t."pricePaidMinor", o."currency", t."status" AS "ticketStatus", o."status" AS "orderStatus", t."checkedInAt",
-    o."buyerName", o."buyerEmail", t."eligibilityAnswer", o."createdAt" AS "orderedAt", o."paidAt"
+    o."buyerName", o."buyerEmail", t."eligibilityAnswer", o."createdAt" AS "orderedAt", o."paidAt",
+    t."id" AS "ticketId", o."id" AS "orderId"
   FROM "Ticket" AS t NOT INDEXED
   JOIN "Order" AS o ON o."id" = t."orderId"
   JOIN "TicketType" AS tt ON tt."id" = t."ticketTypeId"

@@ -145,3 +145,15 @@ export async function choiceCounts(d1: D1Database, eventId: string): Promise<Arr
     .all<{ questionId: string; value: string; count: number }>();
   return results;
 }
+
+/**
+ * The answers of the orders that have tickets of `eventId` between two ticket rowids (one page
+ * of an attendee list): a subquery rather than a list of ids, as D1 binds at most 100 values.
+ */
+export async function answersOfTicketRange(d1: D1Database, eventId: string, after: number, last: number): Promise<Answer[]> {
+  const { results } = await d1
+    .prepare(`SELECT * FROM "Answer" WHERE "orderId" IN (SELECT "orderId" FROM "Ticket" WHERE "eventId" = ?1 AND rowid > ?2 AND rowid <= ?3)`)
+    .bind(eventId, after, last)
+    .all<Answer>();
+  return results;
+}

@@ -6,6 +6,7 @@ import { validate } from "@/lib/validate";
 import { requirePermission } from "@/web/middleware/auth";
 import { messagesOf } from "@/web/shared/i18n";
 import { exportAttendees, type ExportWords } from "@/domain/exports/attendee-export";
+import { questionInLanguage } from "@/domain/questions/model";
 
 const eventIdParam = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
 const mayExport = requirePermission("export_attendees");
@@ -19,7 +20,10 @@ export const exportQuery = z.object({ headers: z.enum(["english", "translated"])
 
 /** The words of an attendee list: stable English headings, or the reader's when asked for. */
 export function exportWords(c: Context, headers: "english" | "translated"): ExportWords {
-  return headers === "translated" ? messagesOf(c).exports : messagesFor(defaultLocale).exports;
+  if (headers !== "translated") return messagesFor(defaultLocale).exports;
+  // A question's column is headed by the question, in the reader's language where written.
+  const locale = (c.var as { locale?: string }).locale ?? defaultLocale;
+  return { ...messagesOf(c).exports, questionHeader: (q, mainLanguage) => questionInLanguage(q, locale, mainLanguage).label };
 }
 
 /** The headers of an attendee-list download. Personal data: never cached on the way. */
