@@ -322,7 +322,14 @@ export async function salesFigures(deps: { db: PrismaClient; d1: D1Database }, e
 }
 
 /** The filters of the organiser's attendee list. */
-export type AttendeeFilter = { q?: string | undefined; tierId?: string | undefined; status?: string | undefined; checkedIn?: "yes" | "no" | undefined };
+export type AttendeeFilter = {
+  q?: string | undefined;
+  tierId?: string | undefined;
+  status?: string | undefined;
+  checkedIn?: "yes" | "no" | undefined;
+  /** Tickets whose answer (or whose order's answer) to a question is `value` (one of a multiple choice's). */
+  answer?: { questionId: string; value: string } | undefined;
+};
 
 /**
  * One page of an event's tickets (with order and tier) matching `filter`, newest first, and how
@@ -338,6 +345,13 @@ export async function findAttendeePage(db: PrismaClient, eventId: string, filter
   else where.push(`o."status" <> 'expired'`);
   if (filter.checkedIn) where.push(`(t."checkedInAt" IS NULL) = ?`), args.push(filter.checkedIn === "no" ? 1 : 0);
   if (q) where.push(`(instr(t."searchText", ?) > 0 OR instr(o."searchText", ?) > 0)`), args.push(foldForSearch(q), foldForSearch(q));
+  if (filter.answer) {
+    where.push(
+      `EXISTS (SELECT 1 FROM "Answer" a WHERE a."questionId" = ? AND (a."ticketId" = t."id" OR (a."ticketId" IS NULL AND a."orderId" = t."orderId"))
+        AND (a."value" = ? OR (a."value" LIKE '[%' AND EXISTS (SELECT 1 FROM json_each(a."value") j WHERE j.value = ?))))`,
+    );
+    args.push(filter.answer.questionId, filter.answer.value, filter.answer.value);
+  }
   const from = `FROM "Ticket" t JOIN "Order" o ON o."id" = t."orderId" WHERE ${where.join(" AND ")}`;
   const [counted, ids] = await Promise.all([
     db.$queryRawUnsafe<Array<{ n: number | bigint }>>(`SELECT COUNT(*) AS "n" ${from}`, ...args),

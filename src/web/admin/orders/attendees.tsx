@@ -5,6 +5,8 @@ import { AdminLayout, said } from "@/web/admin/admin-layout";
 import { DataTable, type Column } from "@/web/admin/data-table";
 import type { Messages } from "@/i18n";
 import { useMessages } from "@/web/shared/i18n";
+import type { Question } from "@/generated/prisma/client";
+import { AnswerFilter } from "@/web/admin/orders/answer-filter";
 
 type Result = Awaited<ReturnType<typeof searchAttendees>>;
 const statuses = ["pending", "paid", "partially_refunded", "refunded", "cancelled"] as const;
@@ -15,6 +17,7 @@ function query(filter: AttendeeFilter, page: number) {
   if (filter.tierId) params.set("tier", filter.tierId);
   if (filter.status) params.set("status", filter.status);
   if (filter.checkedIn) params.set("checkedIn", filter.checkedIn);
+  if (filter.answer) params.set("answer", `${filter.answer.questionId}:${filter.answer.value}`);
   params.set("page", String(page));
   return `?${params}`;
 }
@@ -52,7 +55,7 @@ const attendeeColumns = (m: Messages, timeZone: string): Column<Result["rows"][n
 ];
 
 /** `/admin/events/:id/attendees`: search and filter everyone registered. */
-export function AttendeesPage(props: { event: Event & { ticketTypes: TicketType[] }; filter: AttendeeFilter; result: Result; staff: StaffIdentity; csrfToken: string }) {
+export function AttendeesPage(props: { event: Event & { ticketTypes: TicketType[] }; filter: AttendeeFilter; result: Result; staff: StaffIdentity; csrfToken: string; questions?: Question[] | undefined }) {
   const { event, filter, result } = props;
   const m = useMessages();
   const words = m.admin.attendees;
@@ -101,6 +104,7 @@ export function AttendeesPage(props: { event: Event & { ticketTypes: TicketType[
             </option>
           </select>
         </div>
+        <AnswerFilter questions={props.questions ?? []} filter={filter} />
         <button type="submit" class="button-primary">
           {words.submit}
         </button>

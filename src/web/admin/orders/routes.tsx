@@ -1,3 +1,4 @@
+import { listQuestions } from "@/domain/questions/repo";
 import { orderAnswers } from "@/domain/questions/order-answers";
 import { Hono } from "hono";
 import * as z from "zod";
@@ -77,15 +78,18 @@ export const adminOrderRoutes = new Hono<AppEnv>()
     "/events/:id/attendees",
     manageOrders,
     validate("param", eventParam),
-    validate("query", z.object({ q: z.string().max(200).optional(), tier: z.string().max(40).optional(), status: z.string().max(30).optional(), checkedIn: z.enum(["yes", "no", ""]).optional(), page: z.coerce.number().int().min(1).max(10_000).default(1) })),
+    validate("query", z.object({ q: z.string().max(200).optional(), tier: z.string().max(40).optional(), status: z.string().max(30).optional(), checkedIn: z.enum(["yes", "no", ""]).optional(), answer: z.string().max(120).optional(), page: z.coerce.number().int().min(1).max(10_000).default(1) })),
     async (c) => {
       const { id: eventId } = c.req.valid("param");
       const query = c.req.valid("query");
       const event = await findEventForOrders(c.var.db, eventId);
       if (!event) throw new DomainError("not_found", { what: "event" });
-      const filter = { q: query.q || undefined, tierId: query.tier || undefined, status: query.status || undefined, checkedIn: query.checkedIn || undefined, page: query.page };
+      const [questionId, ...value] = (query.answer ?? "").split(":");
+      const answer = questionId && value.length ? { questionId, value: value.join(":") } : undefined;
+      const filter = { q: query.q || undefined, tierId: query.tier || undefined, status: query.status || undefined, checkedIn: query.checkedIn || undefined, answer, page: query.page };
       const result = await searchAttendees(c.var.deps, eventId, filter);
-      return c.html(<AttendeesPage event={event} filter={filter} result={result} {...signedIn(c.var)} />);
+      const questions = await listQuestions(c.var.db, eventId);
+      return c.html(<AttendeesPage event={event} filter={filter} result={result} questions={questions} {...signedIn(c.var)} />);
     },
   )
   .get("/events/:id/registrations/new", manageOrders, validate("param", eventParam), async (c) => {
