@@ -1,3 +1,5 @@
+import type { ChoiceTally } from "@/domain/questions/catering";
+import { CateringCounts } from "@/web/admin/orders/catering";
 import type { StaffIdentity } from "@/domain/staff/roles";
 import type { eventDashboard } from "@/domain/orders/admin-queries";
 import { AdminLayout, CsrfField, said, WithHidden } from "@/web/admin/admin-layout";
@@ -62,7 +64,7 @@ function Downloads(props: { eventId: string; words: Words }) {
 }
 
 /** `/admin/events/:id`: how an event is selling, who has arrived, and what needs attention. */
-export function DashboardPage(props: { data: Dashboard; staff: StaffIdentity; csrfToken: string }) {
+export function DashboardPage(props: { data: Dashboard; staff: StaffIdentity; csrfToken: string; tallies?: ChoiceTally[] | undefined }) {
   const { event, tiers, revenue, checkIns, failedMail, pendingOrders } = props.data;
   const m = useMessages();
   const w = m.admin.dashboard;
@@ -130,6 +132,7 @@ export function DashboardPage(props: { data: Dashboard; staff: StaffIdentity; cs
       <h2>{w.checkIn}</h2>
       <p>{w.checkedIn({ checkedIn: checkIns.checkedIn, expected: checkIns.expected })}</p>
 
+      <CateringCounts tallies={props.tallies ?? []} />
       <h2>{w.attention}</h2>
       <DataTable caption={w.failedCaption} columns={failedMailColumns(w, props.csrfToken)} rows={failedMail} empty={w.failedEmpty} />
     </AdminLayout>

@@ -1,3 +1,4 @@
+import { choiceTallies } from "@/domain/questions/catering";
 import { listQuestions } from "@/domain/questions/repo";
 import { orderAnswers } from "@/domain/questions/order-answers";
 import { Hono } from "hono";
@@ -72,7 +73,8 @@ const registrationForm = z.object({
 export const adminOrderRoutes = new Hono<AppEnv>()
   .get("/events/:id", manageOrders, validate("param", eventParam), async (c) => {
     const data = await eventDashboard(c.var.deps, c.req.valid("param").id);
-    return c.html(<DashboardPage data={data} {...signedIn(c.var)} />);
+    const tallies = await choiceTallies(c.var.db, c.var.deps.d1, data.event.id);
+    return c.html(<DashboardPage data={data} tallies={tallies} {...signedIn(c.var)} />);
   })
   .get(
     "/events/:id/attendees",
