@@ -1,3 +1,4 @@
+import { doorNotes, type DoorNote } from "@/domain/questions/door-notes";
 import type { DoorEvent } from "@/domain/checkin/access";
 import { admitForCaller, admitTicket, findDoorTicket, findScanByNonce, logRefusal, undoAdmit, type DoorTicketRow, type ScanLog } from "@/domain/checkin/repo";
 import { DomainError } from "@/domain/errors";
@@ -17,7 +18,7 @@ export type CheckInOutcome = {
   result: CheckInResult;
   /** Why a code is invalid: it could not be read, or its signature is not ours. */
   reason?: "malformed" | "unknown_key" | "bad_signature" | "unknown_ticket";
-  ticket?: { id: string; name: string; tier: string; eligibility: string; checkedInAt?: string; device?: string };
+  ticket?: { id: string; name: string; tier: string; eligibility: string; checkedInAt?: string; device?: string; notes?: DoorNote[] };
 };
 
 export type CheckInRequest = { code?: string | undefined; ticketId?: string | undefined; nonce: string; device: string };
@@ -29,6 +30,8 @@ const ticketInfo = (t: DoorTicketRow) => ({
   eligibility: t.eligibility,
   ...(t.checkedInAt ? { checkedInAt: new Date(t.checkedInAt).toISOString() } : {}),
   ...(t.checkedInDevice ? { device: t.checkedInDevice } : {}),
+  // Answers to the questions shown at the door (e.g. access needs), read with the ticket.
+  ...(t.doorAnswers && t.doorAnswers !== "[]" ? { notes: doorNotes(t.doorAnswers) } : {}),
 });
 
 /** What a ticket's state says before trying to admit it (tickets/status decides); null when it may be admitted. */

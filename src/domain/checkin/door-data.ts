@@ -1,3 +1,4 @@
+import { doorNotes, type DoorNote } from "@/domain/questions/door-notes";
 import type { DoorEvent } from "@/domain/checkin/access";
 import type { ServiceDeps } from "@/domain/deps";
 import { countArrivals, listDoorTickets, searchDoorTickets } from "@/domain/checkin/repo";
@@ -6,7 +7,7 @@ import { formatShortCode } from "@/domain/tickets/short-code";
 import { ticketStatus, type TicketStatus } from "@/domain/tickets/status";
 
 /** A ticket in the offline list; `shortCode` is what door staff may type instead of scanning (tickets/short-code). */
-export type DoorTicket = { id: string; name: string; tier: string; status: TicketStatus; checkedInAt: string | null; device: string | null; shortCode: string };
+export type DoorTicket = { id: string; name: string; tier: string; status: TicketStatus; checkedInAt: string | null; device: string | null; shortCode: string; notes?: DoorNote[] };
 
 const doorStatus = (event: DoorEvent, r: { status: string; orderStatus: string }) =>
   ticketStatus({ ticketStatus: r.status, orderStatus: r.orderStatus, eventStatus: event.status });
@@ -32,6 +33,8 @@ export async function doorList(deps: ServiceDeps, event: DoorEvent) {
         checkedInAt: r.checkedInAt ? new Date(r.checkedInAt).toISOString() : null,
         device: r.checkedInDevice,
         shortCode: formatShortCode(r.reference, r.number),
+        // Answers to the questions shown at the door, so the offline scanner can show them too.
+        ...(r.doorAnswers && r.doorAnswers !== "[]" ? { notes: doorNotes(r.doorAnswers) } : {}),
       }),
     ),
   };

@@ -33,6 +33,15 @@ export async function findDoorEventRows(d1: D1Database, slug: string, staffId: s
   return rows.results;
 }
 
+/**
+ * The answers of ticket `t` (its own, and its order's per-order ones) to the questions shown at
+ * the door, as a JSON list, read in the same statement as the ticket: the door's one round trip
+ * stays one.
+ */
+const doorAnswersSql = `(SELECT json_group_array(json_object('label', q."label", 'type', q."type", 'options', q."options", 'translations', q."translations", 'value', a."value", 'detail', a."detail"))
+  FROM "Answer" a JOIN "Question" q ON q."id" = a."questionId"
+  WHERE q."atDoor" = 1 AND (a."ticketId" = t."id" OR (a."ticketId" IS NULL AND a."orderId" = t."orderId")))`;
+
 /** A ticket with what the door needs to judge it: its order's and event's states, its tier. */
 export type DoorTicketRow = {
   id: string;
@@ -45,13 +54,15 @@ export type DoorTicketRow = {
   eligibility: string;
   orderStatus: string;
   eventStatus: string;
+  /** The answers to questions shown at the door, as JSON (questions/door-notes.ts reads them). */
+  doorAnswers: string | null;
 };
 
 const doorTicketStatement = (d1: D1Database, ticketId: string) =>
   d1
     .prepare(
       `SELECT t."id", t."eventId", t."attendeeName", t."status", t."checkedInAt", t."checkedInDevice", tt."name" AS "tierName", tt."eligibility",
-              o."status" AS "orderStatus", e."status" AS "eventStatus"
+              o."status" AS "orderStatus", e."status" AS "eventStatus", ${doorAnswersSql} AS "doorAnswers"
        FROM "Ticket" t JOIN "TicketType" tt ON tt."id" = t."ticketTypeId" JOIN "Order" o ON o."id" = t."orderId" JOIN "Event" e ON e."id" = t."eventId"
        WHERE t."id" = ?1`,
     )
@@ -174,13 +185,13 @@ export async function undoAdmit(d1: D1Database, eventId: string, ticketId: strin
 export type DoorListRow = { id: string; attendeeName: string; ticketTypeId: string; status: string; checkedInAt: string | null; checkedInDevice: string | null; orderStatus: string };
 
 /** A door-list row with its order's reference and its number in the order (for its short code). */
-export type DoorBookRow = DoorListRow & { reference: string; number: number };
+export type DoorBookRow = DoorListRow & { reference: string; number: number; doorAnswers: string | null };
 
 export async function listDoorTickets(d1: D1Database, eventId: string): Promise<DoorBookRow[]> {
   const rows = await d1
     .prepare(
       `SELECT t."id", t."attendeeName", t."ticketTypeId", t."status", t."checkedInAt", t."checkedInDevice", o."status" AS "orderStatus",
-         o."reference", ROW_NUMBER() OVER (PARTITION BY t."orderId" ORDER BY t.rowid) AS "number"
+         o."reference", ROW_NUMBER() OVER (PARTITION BY t."orderId" ORDER BY t.rowid) AS "number", ${doorAnswersSql} AS "doorAnswers"
        FROM "Ticket" t JOIN "Order" o ON o."id" = t."orderId" WHERE t."eventId" = ?1 AND o."status" <> 'expired'`,
     )
     .bind(eventId)
