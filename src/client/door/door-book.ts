@@ -102,7 +102,7 @@ export class DoorBook {
     if (!this.list) return { result: "no_list", local: true };
     const t = this.tickets.get(ticketId);
     const tier = this.tiers.get(t?.tier ?? tierId ?? "");
-    const ticket = { id: ticketId, name: t?.name ?? hint?.name, tier: tier?.name ?? hint?.tier, tierId: tier?.id, eligibility: tier?.eligibility };
+    const ticket = { id: ticketId, name: t?.name ?? hint?.name, tier: tier?.name ?? hint?.tier, tierId: tier?.id, eligibility: tier?.eligibility, ...(t?.notes?.length ? { notes: t.notes } : {}) };
     if (!t) {
       // Sold after the last sync: its order and ticket are fine by signature; only the event can stop it.
       if (this.list.event.status === "cancelled") return { result: "event_cancelled", local: true, notOnList: true, ticket };

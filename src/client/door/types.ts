@@ -13,11 +13,13 @@ export type InvalidReason = "malformed" | "unknown_key" | "bad_signature" | "unk
 export type CheckInOutcome = {
   result: CheckInResult;
   reason?: InvalidReason;
-  ticket?: { id: string; name: string; tier: string; eligibility: string; checkedInAt?: string; device?: string };
+  ticket?: { id: string; name: string; tier: string; eligibility: string; checkedInAt?: string; device?: string; notes?: DoorNote[] };
 };
 
 /** `shortCode`: what door staff type instead of scanning ("HRD-7KQ4M-2"); absent in lists cached before it existed. */
-export type DoorTicket = { id: string; name: string; tier: string; status: TicketStatus; checkedInAt: string | null; device: string | null; shortCode?: string };
+/** An answer door staff see (a question marked for the door), in the organisers' words. */
+export type DoorNote = { question: string; type: string; answer: string; details?: string };
+export type DoorTicket = { id: string; name: string; tier: string; status: TicketStatus; checkedInAt: string | null; device: string | null; shortCode?: string; notes?: DoorNote[] };
 export type DoorTier = { id: string; name: string; eligibility: Eligibility | string };
 
 /** GET /api/v1/events/:slug/door-list: `tickets[].tier` is a tier id. */
@@ -55,7 +57,7 @@ export type QueuedScan = {
 export type Verdict = {
   result: CheckInResult | "no_list";
   reason?: InvalidReason;
-  ticket?: { id: string; name?: string; tier?: string; tierId?: string; eligibility?: string; checkedInAt?: string; device?: string };
+  ticket?: { id: string; name?: string; tier?: string; tierId?: string; eligibility?: string; checkedInAt?: string; device?: string; notes?: DoorNote[] };
   /** Decided on this phone, without the server. */
   local: boolean;
   /** Validly signed but not on this phone's list: sold after the last sync. */

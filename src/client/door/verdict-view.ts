@@ -48,6 +48,10 @@ export function detailLines(v: Verdict, thisDevice: string): Array<[className: s
     if (t?.name) lines.push(["door-verdict-name", t.name]);
     lines.push(["door-verdict-reason", refusalText(v.result, v.reason)]);
   }
+  if (v.result === "admitted" || v.result === "already_checked_in") {
+    // Answers to the questions shown at the door (e.g. access needs), in the organisers' words.
+    for (const note of t?.notes ?? []) lines.push(["door-verdict-answer", `${note.question}: ${note.details ? `${note.answer} (${note.details})` : note.answer}`]);
+  }
   if (v.queued) lines.push(["door-verdict-note", w.decidedOffline]);
   else if (v.local && v.result !== "admitted") lines.push(["door-verdict-note", w.decidedHere]);
   return lines;
