@@ -69,4 +69,20 @@ describe("questions on the registration form", () => {
     expect(answers.find((a) => a.ticketId === null)?.value).toBe("PO-1");
     expect(answers).toHaveLength(4);
   });
+
+  it("puts the answers back in the form when the buyer comes back from an abandoned payment", async () => {
+    const event = await createEvent({ tiers: [{ name: "Paid", priceMinor: 1300 }] });
+    const diet = await addQuestion(event.id, { ...dietary });
+    const tier = event.ticketTypes[0]!.id;
+    const res = await postForm(`/events/${event.slug}/register`, [
+      ["buyer.name", "Ada"], ["buyer.email", "ada@example.org"],
+      ["tickets.0.tier", tier], ["tickets.0.name", "One"], [`tickets.0.answers.${diet.id}`, "other"], [`tickets.0.answers.${diet.id}.details`, "Halal"],
+    ]);
+    expect(res.status).toBe(303);
+    const order = await db.order.findFirstOrThrow({ where: { eventId: event.id } });
+    await db.order.update({ where: { id: order.id }, data: { status: "cancelled" } });
+    const html = await (await fetchWorker(`/events/${event.slug}/register?from=${order.id}`)).text();
+    expect(html).toMatch(new RegExp(`name="tickets\\.0\\.answers\\.${diet.id}" value="other" checked`));
+    expect(html).toContain('value="Halal"');
+  });
 });

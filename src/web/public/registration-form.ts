@@ -1,4 +1,4 @@
-import type { Order, Ticket } from "@/generated/prisma/client";
+import type { Answer, Order, Ticket } from "@/generated/prisma/client";
 import type { RegistrationValues } from "@/web/public/registration-page";
 import type { AnswerValues } from "@/web/public/question-fields";
 
@@ -77,9 +77,28 @@ export function valuesForQuantities(tierIds: string[], quantities: Record<string
   };
 }
 
-/** A cancelled order's choices, to put back in the form after the buyer left the payment page. */
-export function valuesFromOrder(order: Order & { tickets: Ticket[] }): RegistrationValues {
+/** Stored answers as the form holds them: a multiple choice's ids as a list, a follow-up text as `<id>.details`. */
+function formAnswers(answers: Answer[]): AnswerValues {
+  const out: AnswerValues = {};
+  for (const a of answers) {
+    let value: string | string[] = a.value;
+    if (a.value.startsWith("[")) {
+      try {
+        value = (JSON.parse(a.value) as unknown[]).filter((v): v is string => typeof v === "string");
+      } catch {
+        value = a.value;
+      }
+    }
+    out[a.questionId] = value;
+    if (a.detail) out[`${a.questionId}.details`] = a.detail;
+  }
+  return out;
+}
+
+/** A cancelled order's choices (and answers), to put back in the form after the buyer left the payment page. */
+export function valuesFromOrder(order: Order & { tickets: Ticket[] }, answers: Answer[] = []): RegistrationValues {
   return {
+    answers: formAnswers(answers.filter((a) => a.ticketId === null)),
     buyer: { name: order.buyerName, email: order.buyerEmail },
     tickets: order.tickets.map((t) => ({
       tier: t.ticketTypeId,
@@ -89,6 +108,7 @@ export function valuesFromOrder(order: Order & { tickets: Ticket[] }): Registrat
       membership: "",
       accessCode: "",
       language: t.language ?? "",
+      answers: formAnswers(answers.filter((a) => a.ticketId === t.id)),
     })),
   };
 }

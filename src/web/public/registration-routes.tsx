@@ -21,6 +21,7 @@ import { RegistrationPage, type RegistrationValues } from "@/web/public/registra
 import { inputFromValues, quantitiesFromQuery, valuesForQuantities, valuesFromForm, valuesFromOrder } from "@/web/public/registration-form";
 import { readForm } from "@/web/shared/form-body";
 import { questionInLanguage } from "@/domain/questions/model";
+import { answersOfOrder } from "@/domain/questions/repo";
 
 /** The registration form of an event, with the values given and what needs correcting. */
 function registrationPage(c: Context<AppEnv>, view: EventView, values: RegistrationValues, extra: { errors?: Record<string, string>; message?: string; notice?: string }) {
@@ -63,7 +64,8 @@ export const registrationRoutes = new Hono<AppEnv>()
       const order = await getOrderForBuyer(c.var.deps, from.data).catch(() => null);
       if (order && order.eventId === view.event.id && (order.status === "cancelled" || order.status === "expired") && !order.paidAt) {
         // Prefilled with the buyer's details, and the order id in the URL is their key.
-        const page = await c.html(registrationPage(c, view, valuesFromOrder(order), { notice: messagesOf(c).public.registration.paymentCancelled }));
+        const answers = await answersOfOrder(c.var.db, order.id);
+        const page = await c.html(registrationPage(c, view, valuesFromOrder(order, answers), { notice: messagesOf(c).public.registration.paymentCancelled }));
         keepPrivate(page.headers);
         return page;
       }
