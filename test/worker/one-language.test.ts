@@ -157,3 +157,15 @@ describe.each(["es", "en"] as const)("everything in %s says nothing from the oth
     }
   });
 });
+
+describe("a ticket's calendar file", () => {
+  it("names the event in the ticket's language, where the organisers wrote one", async () => {
+    const event = await bilingualEvent();
+    const order = await paidOrder(event, "es");
+    const ics = await (await fetchWorker(`/tickets/${order.tickets[0]!.token}/calendar.ics`)).text();
+    expect(ics).toContain("SUMMARY:Noche de lectura de invierno");
+    expect(ics).toContain("Salón de pruebas");
+    const english = await (await fetchWorker(`/tickets/${order.tickets[0]!.token}/calendar.ics?lang=en`)).text();
+    expect(english).toContain("SUMMARY:Winter reading night");
+  });
+});
