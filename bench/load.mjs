@@ -16,8 +16,8 @@ import { benchThroughput } from "./scenarios/throughput.mjs";
 
 /** How long each scenario runs: the full bench (about 10 minutes in all) and `--quick` (seconds each). */
 const PLANS = {
-  full: { largeSold: 100_000, throughputSeconds: 6, realisticSeconds: 20, scaleSeconds: 5, burstSeats: 1000, burstBuyers: 3000, payers: 100, pageEvents: 20, ticketPages: 50 },
-  quick: { largeSold: 10_000, throughputSeconds: 2, realisticSeconds: 3, scaleSeconds: 2, burstSeats: 100, burstBuyers: 300, payers: 10, pageEvents: 3, ticketPages: 5 },
+  full: { largeSold: 100_000, throughputSeconds: 6, realisticSeconds: 20, scaleSeconds: 10, burstSeats: 1000, burstBuyers: 3000, payers: 100, pageEvents: 20, ticketPages: 50 },
+  quick: { largeSold: 10_000, throughputSeconds: 2, realisticSeconds: 3, scaleSeconds: 4, burstSeats: 100, burstBuyers: 300, payers: 10, pageEvents: 3, ticketPages: 5 },
 };
 
 /** How many of the event's orders are paid, read from the app's own database. */

@@ -64,7 +64,7 @@ export function loadMarkdown({ load, bundle }) {
     "",
     "## Scale: 100 against many tickets sold",
     "",
-    `Open loop at 20 a second, ${scale[0].checkIn.count} requests each.`,
+    `One open-loop schedule of 20 requests a second alternating between the two events (10 a second each, so both meet the machine at the same moments), ${scale[0].checkIn.count} check-ins and ${scale[0].orders.count} orders per event.`,
     "",
     "| tickets sold | check-in p50 / p99 ms | order creation p50 / p99 ms |",
     "| ---: | ---: | ---: |",

@@ -7,11 +7,13 @@ import { summarise, tally } from "./stats.mjs";
 /**
  * Sends `rate × seconds` requests; `request(i)` returns `{ url, init }` (or a promise of it).
  * `onResponse(res, i)` may read the answer (round trips, body). Returns the latency summary,
- * statuses, the rate actually achieved, and how late the sends ran behind schedule.
+ * statuses, the rate actually achieved, and how late the sends ran behind schedule; with
+ * `groupOf(i)`, also a latency summary per group (`groups`), for mixes sent in one schedule.
  */
-export async function openLoop({ rate, seconds, request, onResponse }) {
+export async function openLoop({ rate, seconds, request, onResponse, groupOf }) {
   const total = Math.round(rate * seconds);
   const latencies = [];
+  const byGroup = {};
   const statuses = {};
   const lateness = [];
   let errors = 0;
@@ -29,7 +31,9 @@ export async function openLoop({ rate, seconds, request, onResponse }) {
           const res = await fetch(url, init);
           await onResponse?.(res, i);
           if (!res.bodyUsed) await res.arrayBuffer();
-          latencies.push(performance.now() - due);
+          const latency = performance.now() - due;
+          latencies.push(latency);
+          if (groupOf) (byGroup[groupOf(i)] ??= []).push(latency);
           tally(statuses, res.status);
         } catch {
           errors++;
@@ -40,5 +44,6 @@ export async function openLoop({ rate, seconds, request, onResponse }) {
   }
   await Promise.all(inFlight);
   const elapsed = (performance.now() - start) / 1000;
-  return { ...summarise(latencies), statuses, errors, offered: rate, achieved: total / elapsed, lateP99: summarise(lateness).p99 };
+  const groups = Object.fromEntries(Object.entries(byGroup).map(([group, values]) => [group, summarise(values)]));
+  return { ...summarise(latencies), statuses, errors, offered: rate, achieved: total / elapsed, lateP99: summarise(lateness).p99, groups };
 }
