@@ -16,8 +16,8 @@ import { benchThroughput } from "./scenarios/throughput.mjs";
 
 /** How long each scenario runs: the full bench (about 10 minutes in all) and `--quick` (seconds each). */
 const PLANS = {
-  full: { largeSold: 100_000, throughputSeconds: 6, realisticSeconds: 20, scaleSeconds: 10, burstSeats: 1000, burstBuyers: 3000, payers: 100, pageEvents: 20, ticketPages: 50 },
-  quick: { largeSold: 10_000, throughputSeconds: 2, realisticSeconds: 3, scaleSeconds: 4, burstSeats: 100, burstBuyers: 300, payers: 10, pageEvents: 3, ticketPages: 5 },
+  full: { largeSold: 100_000, throughputSeconds: 6, webhooks: 600, scans: 3000, realisticSeconds: 20, scaleSeconds: 10, burstSeats: 1000, burstBuyers: 3000, payers: 100, pageEvents: 20, ticketPages: 50 },
+  quick: { largeSold: 10_000, throughputSeconds: 2, webhooks: 200, scans: 300, realisticSeconds: 3, scaleSeconds: 4, burstSeats: 100, burstBuyers: 300, payers: 10, pageEvents: 3, ticketPages: 5 },
 };
 
 /** How many of the event's orders are paid, read from the app's own database. */
@@ -32,7 +32,7 @@ function benchEvents(plan) {
     large: eventSql({ n: 2, slug: `scale-${plan.largeSold}`, sold: plan.largeSold, capacity: plan.largeSold * 2 }),
     burst: eventSql({ n: 3, slug: "burst", sold: 0, capacity: plan.burstSeats }),
     sales: eventSql({ n: 4, slug: "sales", sold: 0, capacity: null }),
-    webhooks: eventSql({ n: 5, slug: "webhooks", sold: 0, capacity: null, pending: 1000 }),
+    webhooks: eventSql({ n: 5, slug: "webhooks", sold: 0, capacity: null, pending: plan.webhooks }),
     paying: eventSql({ n: 6, slug: "paying", sold: 0, capacity: null }),
   };
 }
@@ -52,8 +52,7 @@ export async function benchLoad({ log: print = console.log, quick = false } = {}
   const recorder = roundTripRecorder();
   const results = { quick, plan };
   try {
-    const webhookSecret = SHARED_WEBHOOK_SECRET;
-    results.throughput = await benchThroughput({ server, events, recorder, webhookSecret, seconds: plan.throughputSeconds, quick, log });
+    results.throughput = await benchThroughput({ server, events, recorder, plan, webhookSecret: SHARED_WEBHOOK_SECRET, log });
     results.realistic = await benchRealistic({ server, events, recorder, seconds: plan.realisticSeconds, log });
     results.scale = await benchScale({ server, events, recorder, seconds: plan.scaleSeconds, log });
     await benchPages({ server, pageEvents, ticketEvent: events.small, tickets: plan.ticketPages, recorder, log });

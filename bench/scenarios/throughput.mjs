@@ -27,9 +27,10 @@ export async function drive({ url, path, recorder, each, headers, connections = 
 
 const cycle = (bodies) => (i) => ({ body: bodies[i % bodies.length] });
 
-/** The ceiling and each route, `seconds` each (or a fixed number of requests). */
-export async function benchThroughput({ server, events, recorder, webhookSecret, seconds, quick, log }) {
+/** The ceiling and each route for `plan.throughputSeconds` each; the webhook and check-in for `plan.webhooks` and `plan.scans` requests. */
+export async function benchThroughput({ server, events, recorder, plan, webhookSecret, log }) {
   const { base } = server;
+  const seconds = plan.throughputSeconds;
   const rows = [];
   const measure = async (name, opts) => {
     log(`  ${name}…`);
@@ -41,7 +42,7 @@ export async function benchThroughput({ server, events, recorder, webhookSecret,
   await measure("event page", { url: `${base}/events/${events.sales.slug}`, path: "event page, cached", duration: seconds });
   await measure("events API", { url: `${base}/api/v1/events`, path: "events API, cached", duration: seconds });
   await measure("order creation", { url: `${base}/api/v1/events/${events.sales.slug}/orders`, path: "order creation", method: "POST", headers: jsonHeaders, each: cycle(orderBodies(events.sales, 500)), duration: seconds });
-  const deliveries = webhookDeliveries(events.webhooks, quick ? 200 : 1000, webhookSecret);
+  const deliveries = webhookDeliveries(events.webhooks, plan.webhooks, webhookSecret);
   await measure("Stripe webhook (fulfilment)", {
     url: `${base}/webhooks/stripe`,
     path: "Stripe webhook (fulfilment)",
@@ -50,7 +51,7 @@ export async function benchThroughput({ server, events, recorder, webhookSecret,
     each: (i) => ({ body: deliveries[i % deliveries.length].body, headers: { "stripe-signature": deliveries[i % deliveries.length].signature } }),
     amount: deliveries.length,
   });
-  const scans = quick ? 300 : 3000;
+  const scans = plan.scans;
   await measure(`check-in (${events.large.sold.toLocaleString("en-GB")} sold)`, { url: `${base}/api/v1/checkins`, path: "check-in", method: "POST", headers: organiserHeaders, each: cycle(await checkInBodies(server.signingKey, events.large, 1, scans)), amount: scans });
   return rows;
 }
