@@ -7,6 +7,7 @@ import { paymentsFor } from "@/domain/payments/context";
 import { sendDueEmails } from "@/domain/mail/sender";
 import { mailTransport } from "@/domain/mail/transport";
 import { sweepExpiredHolds } from "@/domain/orders/sweep";
+import { queueDueReminders } from "@/domain/reminders/reminders";
 
 /**
  * The cron handler (every five minutes, wrangler.toml): the hold-expiry sweep, email sending
@@ -29,6 +30,7 @@ export async function runScheduled(env: Bindings, ctx: ExecutionContext, selfFet
   const tasks: Chore[] = [
     ...(extensions.chores?.(offline) ?? []),
     ["sweep_expired_holds", () => sweepExpiredHolds(deps)],
+    ["queue_reminders", () => queueDueReminders(deps)],
     ["send_outbox", () => sendDueEmails(deps, mailTransport(config))],
   ];
   for (const [name, task] of tasks) {

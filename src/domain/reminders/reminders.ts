@@ -1,0 +1,31 @@
+import type { ServiceDeps } from "@/domain/deps";
+import { findEventsWithReminders, queueReminderStatements } from "@/domain/reminders/repo";
+
+/** Reminders queued per statement, and the most statements' worth one run queues. */
+const BATCH = 100;
+const MOST_ROUNDS = 10;
+
+/** When an event's reminder is due: `hours` before its start (an instant, so a clock change in between moves nothing). */
+export const reminderMoment = (startsAt: Date, hours: number) => new Date(startsAt.getTime() - hours * 3_600_000);
+
+/**
+ * The scheduled chore: queues the reminder of every event whose reminder time has come and
+ * which has not started, for each ticket holder not yet reminded, in bounded batches (what is
+ * left goes in the next run). The send chore sends them; the composer drops any whose ticket no
+ * longer admits, or whose event has started, by the time it goes out. Returns how many were queued.
+ */
+export async function queueDueReminders(deps: ServiceDeps): Promise<{ queued: number }> {
+  const now = deps.now();
+  let queued = 0;
+  for (const event of await findEventsWithReminders(deps.d1, now)) {
+    const moment = reminderMoment(new Date(event.startsAt), event.reminderHours);
+    if (moment > now) continue;
+    for (let round = 0; round < MOST_ROUNDS; round++) {
+      const results = await deps.d1.batch(queueReminderStatements(deps.d1, event.id, moment, now, BATCH));
+      const added = results.reduce((n, r) => n + (r.meta.changes ?? 0), 0);
+      queued += added;
+      if (added === 0) break;
+    }
+  }
+  return { queued };
+}
