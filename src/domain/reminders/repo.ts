@@ -4,17 +4,17 @@ import { sqlTime } from "@/lib/sql-time";
 // idempotency key, so a run repeated (two crons at once, one late) queues nothing twice.
 
 /** An event whose reminders may be due: published, with a reminder, starting within a week. */
-export type ReminderEvent = { id: string; startsAt: string; reminderHours: number };
+export type ReminderEvent = { id: string; startsAt: string; timezone: string; reminderHours: number };
 
 /** The longest reminder the form offers, in hours (reminder-input.ts `reminderChoices`). */
 const LONGEST_REMINDER_HOURS = 168;
 
 /** Published events with a reminder set that start after `now` and within the longest reminder. */
 export async function findEventsWithReminders(d1: D1Database, now: Date): Promise<ReminderEvent[]> {
-  const horizon = new Date(now.getTime() + LONGEST_REMINDER_HOURS * 3_600_000);
+  const horizon = new Date(now.getTime() + (LONGEST_REMINDER_HOURS + 2) * 3_600_000);
   const { results } = await d1
     .prepare(
-      `SELECT "id", "startsAt", "reminderHours" FROM "Event"
+      `SELECT "id", "startsAt", "timezone", "reminderHours" FROM "Event"
        WHERE "status" = 'published' AND "reminderHours" IS NOT NULL AND "startsAt" > ?1 AND "startsAt" <= ?2`,
     )
     .bind(sqlTime(now), sqlTime(horizon))
