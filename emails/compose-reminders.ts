@@ -1,9 +1,13 @@
 import { reminderEmail } from "@emails/reminder";
-import { emailEvent, ticketParts, type Speaking, type TicketWithTier } from "@emails/compose";
+import { noticeEmail } from "@emails/notice";
+import { emailEvent, speaking, ticketParts, type Speaking, type TicketWithTier } from "@emails/compose";
 import type { Event, OutboxEmail } from "@/generated/prisma/client";
 import type { ServiceDeps } from "@/domain/deps";
 import type { OutgoingEmail } from "@/domain/mail/message";
-import { eventInLanguage } from "@/domain/events/translations";
+import { eventInLanguage, tierInLanguage } from "@/domain/events/translations";
+import { findEventWithTiers } from "@/domain/events/repo";
+import { ORGANISATION_ZONE } from "@/domain/reminders/notifications";
+import { summaryFigures } from "@/domain/reminders/repo";
 import { mapSearchUrl } from "@/domain/reminders/map";
 import { admits, ticketStatus } from "@/domain/tickets/status";
 
@@ -28,4 +32,46 @@ export async function composeReminder(deps: ServiceDeps, speaks: Speaking, row: 
     tickets: emailTickets,
   });
   return { to: row.recipient, ...rendered, attachments };
+}
+
+/**
+ * A daily sales summary or a sold-out alert to one organiser, in the event's main language
+ * (staff have no language of their own yet), with the figures as they are when it goes out.
+ * Null once the event is no longer published (a summary also once it has ended).
+ */
+export async function composeOrganiserNotice(deps: ServiceDeps, row: OutboxEmail): Promise<OutgoingEmail | null> {
+  const data = JSON.parse(row.data) as { eventId: string; tierId?: string | null; date?: string; from?: string; to?: string; name?: string };
+  const event = await findEventWithTiers(deps.db, data.eventId);
+  if (!event || event.status !== "published") return null;
+  const { m, lang } = speaking(event.mainLanguage);
+  const words = m.reminders;
+  const local = eventInLanguage(event, lang);
+  const tierName = (tier: (typeof event.ticketTypes)[number]) => tierInLanguage(tier, lang, event.mainLanguage).name;
+  const dashboard = { label: words.summary.action, url: `${deps.origin}/admin/events/${event.id}` };
+  const base = { words: m.mail, lang: m.locale, recipientName: data.name || m.mail.anyone };
+  if (row.template === "daily_summary") {
+    if (deps.now() >= event.endsAt) return null;
+    const figures = await summaryFigures(deps.d1, event.id, { from: new Date(data.from!), to: new Date(data.to!) });
+    const date = m.format.date(new Date(data.to!), ORGANISATION_ZONE);
+    const paragraphs = [
+      words.summary.sold({ sold: event.soldCount, capacity: event.capacity }),
+      words.summary.held({ held: event.heldCount }),
+      words.summary.revenue({ amount: m.format.money(figures.revenueMinor, event.currency) }),
+      words.summary.since({ count: figures.soldSince }),
+      [words.summary.tiersHeading, ...event.ticketTypes.map((t) => words.summary.tierLine({ tier: tierName(t), sold: t.soldCount, quota: t.quota }))].join("\n"),
+    ];
+    const subject = words.summary.subject({ event: local.title, date });
+    return { to: row.recipient, attachments: [], ...noticeEmail({ ...base, subject, heading: words.summary.heading({ event: local.title }), paragraphs, action: dashboard, footer: words.summary.footer({ event: local.title }) }) };
+  }
+  const tier = data.tierId ? event.ticketTypes.find((t) => t.id === data.tierId) : undefined;
+  if (data.tierId && !tier) return null;
+  const s = words.soldOut;
+  const model = tier
+    ? { subject: s.subjectTier({ event: local.title, tier: tierName(tier) }), heading: s.headingTier({ tier: tierName(tier) }), body: s.bodyTier({ event: local.title, tier: tierName(tier), quota: tier.quota ?? tier.soldCount }) }
+    : { subject: s.subjectEvent({ event: local.title }), heading: s.headingEvent, body: s.bodyEvent({ event: local.title, capacity: event.capacity ?? event.soldCount }) };
+  return {
+    to: row.recipient,
+    attachments: [],
+    ...noticeEmail({ ...base, subject: model.subject, heading: model.heading, paragraphs: [model.body, s.next], action: { label: s.action, url: dashboard.url }, footer: s.footer({ event: local.title }) }),
+  };
 }

@@ -16,7 +16,7 @@ import { proofNote } from "@/domain/tickets/ticket-view";
 import { eventInLanguage, tierInLanguage, type LocalizedEvent } from "@/domain/events/translations";
 import { localeFrom, messagesFor, type Locale } from "@/i18n";
 import type { Messages } from "@/i18n/messages";
-import { composeReminder } from "@emails/compose-reminders";
+import { composeOrganiserNotice, composeReminder } from "@emails/compose-reminders";
 
 export type { Attachment, OutgoingEmail } from "@/domain/mail/message";
 
@@ -110,6 +110,8 @@ export async function composeEmail(deps: ServiceDeps, row: OutboxEmail): Promise
       footer: m.mail.signIn.footer,
     });
   }
+
+  if (row.template === "daily_summary" || row.template === "sold_out") return composeOrganiserNotice(deps, row);
 
   if (row.template === "tickets_again") {
     const email = data.email!;
