@@ -6,6 +6,7 @@ import {
   findNewlySoldOut,
   queueSummaryStatement,
   rearmSoldOutStatements,
+  runBatch,
   soldOutAlertStatements,
 } from "@/domain/reminders/repo";
 
@@ -40,8 +41,8 @@ export async function queueDailySummaries(deps: ServiceDeps): Promise<{ queued: 
   if (!due) return { queued: 0 };
   const events = await findEventsWantingSummaries(deps.d1, now);
   if (!events.length) return { queued: 0 };
-  const results = await deps.d1.batch(events.map((e) => queueSummaryStatement(deps.d1, e.id, due.date, due, now)));
-  return { queued: results.reduce((n, r) => n + (r.meta.changes ?? 0), 0) };
+  const written = await runBatch(deps.d1, events.map((e) => queueSummaryStatement(deps.d1, e.id, due.date, due, now)));
+  return { queued: written.reduce((a, b) => a + b, 0) };
 }
 
 /**
@@ -54,11 +55,11 @@ export async function queueDailySummaries(deps: ServiceDeps): Promise<{ queued: 
  */
 export async function queueSoldOutAlerts(deps: ServiceDeps): Promise<{ queued: number }> {
   const now = deps.now();
-  await deps.d1.batch(rearmSoldOutStatements(deps.d1));
+  await runBatch(deps.d1, rearmSoldOutStatements(deps.d1));
   let queued = 0;
   for (const sellOut of await findNewlySoldOut(deps.d1, now)) {
-    const [, insert] = await deps.d1.batch(soldOutAlertStatements(deps.d1, sellOut, now));
-    queued += insert!.meta.changes ?? 0;
+    const [, inserted] = await runBatch(deps.d1, soldOutAlertStatements(deps.d1, sellOut, now));
+    queued += inserted ?? 0;
   }
   return { queued };
 }

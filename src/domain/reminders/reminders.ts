@@ -1,6 +1,6 @@
 import type { ServiceDeps } from "@/domain/deps";
 import { wallClockFields, wallClockFormat, zonedTimeToUtc } from "@/lib/zoned-time";
-import { findEventsWithReminders, queueReminderStatements } from "@/domain/reminders/repo";
+import { findEventsWithReminders, queueReminderStatements, runBatch } from "@/domain/reminders/repo";
 
 /** Reminders queued per statement, and the most statements' worth one run queues. */
 const BATCH = 100;
@@ -31,8 +31,7 @@ export async function queueDueReminders(deps: ServiceDeps): Promise<{ queued: nu
     const moment = reminderMoment(new Date(event.startsAt), event.reminderHours, event.timezone);
     if (moment > now) continue;
     for (let round = 0; round < MOST_ROUNDS; round++) {
-      const results = await deps.d1.batch(queueReminderStatements(deps.d1, event.id, moment, now, BATCH));
-      const added = results.reduce((n, r) => n + (r.meta.changes ?? 0), 0);
+      const added = (await runBatch(deps.d1, queueReminderStatements(deps.d1, event.id, moment, now, BATCH))).reduce((a, b) => a + b, 0);
       queued += added;
       if (added === 0) break;
     }

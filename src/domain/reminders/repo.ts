@@ -156,3 +156,9 @@ export async function summaryFigures(d1: D1Database, eventId: string, window: { 
     soldSince: (since!.results[0] as { count: number }).count,
   };
 }
+
+/** Runs statements as one batch (one transaction); the rows each wrote. */
+export async function runBatch(d1: D1Database, statements: D1PreparedStatement[]): Promise<number[]> {
+  if (!statements.length) return [];
+  return (await d1.batch(statements)).map((r) => r.meta.changes ?? 0);
+}
