@@ -121,6 +121,17 @@ describe("the daily sales summary", () => {
     expect(await noticesOf(event.id, "daily_summary")).toHaveLength(4);
   });
 
+  it("speaks the event's main language, and only it", async () => {
+    const event = await createEvent({ mainLanguage: "es", title: "Congreso anual", capacity: 50, notifyDailySummary: true, startsAt: at(40, 10), endsAt: at(40, 18) });
+    await queueDailySummaries(serviceDeps(() => at(20, 9)));
+    const [row] = await noticesOf(event.id, "daily_summary");
+    const email = (await compose(row!, at(20, 9)))!;
+    expect(email.subject).toBe(es.reminders.summary.subject({ event: "Congreso anual", date: es.format.date(at(20, 8), "Europe/London") }));
+    const text = [email.subject, readableText(email.html), email.text].join("\n");
+    expect(text).toContain(es.reminders.summary.sold({ sold: 0, capacity: 50 }));
+    expect(sentencesIn(text, sentencesOf({ reminders: en.reminders, mail: en.mail } as any))).toEqual([]);
+  });
+
   it("is not sent for events that did not ask for it, or after the event", async () => {
     const quiet = await createEvent({ startsAt: at(40, 10), endsAt: at(40, 18) });
     const over = await createEvent({ notifyDailySummary: true, startsAt: at(5, 10), endsAt: at(5, 18) });
