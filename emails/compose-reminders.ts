@@ -35,15 +35,16 @@ export async function composeReminder(deps: ServiceDeps, speaks: Speaking, row: 
 }
 
 /**
- * A daily sales summary or a sold-out alert to one organiser, in the event's main language
- * (staff have no language of their own yet), with the figures as they are when it goes out.
+ * A daily sales summary or a sold-out alert to one organiser, in their language (the one they
+ * last asked for a sign-in link in), else the event's main language, with the figures as they
+ * are when it goes out.
  * Null once the event is no longer published (a summary also once it has ended).
  */
 export async function composeOrganiserNotice(deps: ServiceDeps, row: OutboxEmail): Promise<OutgoingEmail | null> {
-  const data = JSON.parse(row.data) as { eventId: string; tierId?: string | null; date?: string; from?: string; to?: string; name?: string };
+  const data = JSON.parse(row.data) as { eventId: string; tierId?: string | null; date?: string; from?: string; to?: string; name?: string; language?: string | null };
   const event = await findEventWithTiers(deps.db, data.eventId);
   if (!event || event.status !== "published") return null;
-  const { m, lang } = speaking(event.mainLanguage);
+  const { m, lang } = speaking(data.language ?? event.mainLanguage);
   const words = m.reminders;
   const local = eventInLanguage(event, lang);
   const tierName = (tier: (typeof event.ticketTypes)[number]) => tierInLanguage(tier, lang, event.mainLanguage).name;

@@ -10,3 +10,6 @@ ALTER TABLE "Event" ADD COLUMN "soldOutNotifiedAt" DATETIME;
 
 -- AlterTable
 ALTER TABLE "TicketType" ADD COLUMN "soldOutNotifiedAt" DATETIME;
+
+-- AlterTable
+ALTER TABLE "Staff" ADD COLUMN "language" TEXT;

@@ -3,6 +3,7 @@ import { en } from "@/i18n/en";
 import { es } from "@/i18n/es";
 import { newId } from "@/lib/ids";
 import { queueDailySummaries, queueSoldOutAlerts } from "@/domain/reminders/notifications";
+import { requestSignInLink } from "@/domain/staff/sign-in";
 import { createEvent, db, serviceDeps } from "./helpers";
 import { readableText, sentencesIn, sentencesOf } from "./catalogue-text";
 
@@ -17,7 +18,7 @@ beforeAll(async () => {
   await db.staff.createMany({
     data: [
       { id: newId("stf"), email: organisers[0]!, name: "Olu Owner", role: "owner" },
-      { id: newId("stf"), email: organisers[1]!, name: "Ola Organiser", role: "organiser" },
+      { id: newId("stf"), email: organisers[1]!, name: "Ola Organiser", role: "organiser", language: "es" },
       { id: newId("stf"), email: "door@notify.test", role: "door" },
       { id: newId("stf"), email: "gone@notify.test", role: "organiser", disabledAt: new Date() },
     ],
@@ -53,8 +54,10 @@ describe("the sold-out alert", () => {
     await queueSoldOutAlerts(serviceDeps(() => at(10, 15)));
     expect(await noticesOf(event.id, "sold_out")).toHaveLength(4);
 
-    const email = await compose(first[0]!, at(10, 12));
-    expect(email!.subject).toBe(en.reminders.soldOut.subjectEvent({ event: event.title }));
+    // Each in their own language (the organiser's is Spanish), else the event's main language.
+    const byRecipient = (email: string) => first.find((r) => r.recipient === email)!;
+    expect((await compose(byRecipient(organisers[0]!), at(10, 12)))!.subject).toBe(en.reminders.soldOut.subjectEvent({ event: event.title }));
+    expect((await compose(byRecipient(organisers[1]!), at(10, 12)))!.subject).toBe(es.reminders.soldOut.subjectEvent({ event: event.title }));
   });
 
   it("names a tier that sold out its quota, in the event's main language; none when the event did not ask", async () => {
@@ -71,7 +74,7 @@ describe("the sold-out alert", () => {
     expect(await noticesOf(quiet.id, "sold_out")).toHaveLength(0);
     const rows = await noticesOf(event.id, "sold_out");
     expect(rows).toHaveLength(2);
-    const email = (await compose(rows[0]!, at(10, 12)))!;
+    const email = (await compose(rows.find((r) => r.recipient === organisers[0])!, at(10, 12)))!;
     expect(email.subject).toBe(es.reminders.soldOut.subjectTier({ event: "Congreso anual", tier: "Socio" }));
     const text = [email.subject, readableText(email.html), email.text].join("\n");
     expect(sentencesIn(text, sentencesOf({ reminders: en.reminders, mail: en.mail } as any))).toEqual([]);
@@ -112,7 +115,7 @@ describe("the daily sales summary", () => {
     const today = await noticesOf(event.id, "daily_summary");
     expect(today.map((r) => r.recipient).sort()).toEqual([...organisers].sort());
 
-    const email = (await compose(today[0]!, at(12, 8)))!;
+    const email = (await compose(today.find((r) => r.recipient === organisers[0])!, at(12, 8)))!;
     expect(email.text).toContain(en.reminders.summary.sold({ sold: 5, capacity: 100 }));
     expect(email.text).toContain(en.reminders.summary.since({ count: 3 }));
     expect(email.text).toContain(en.reminders.summary.revenue({ amount: en.format.money(5000, "GBP") }));
@@ -124,7 +127,7 @@ describe("the daily sales summary", () => {
   it("speaks the event's main language, and only it", async () => {
     const event = await createEvent({ mainLanguage: "es", title: "Congreso anual", capacity: 50, notifyDailySummary: true, startsAt: at(40, 10), endsAt: at(40, 18) });
     await queueDailySummaries(serviceDeps(() => at(20, 9)));
-    const [row] = await noticesOf(event.id, "daily_summary");
+    const row = (await noticesOf(event.id, "daily_summary")).find((r) => r.recipient === organisers[0]);
     const email = (await compose(row!, at(20, 9)))!;
     expect(email.subject).toBe(es.reminders.summary.subject({ event: "Congreso anual", date: es.format.date(at(20, 8), "Europe/London") }));
     const text = [email.subject, readableText(email.html), email.text].join("\n");
@@ -138,5 +141,14 @@ describe("the daily sales summary", () => {
     await queueDailySummaries(serviceDeps(() => at(12, 9)));
     expect(await noticesOf(quiet.id, "daily_summary")).toHaveLength(0);
     expect(await noticesOf(over.id, "daily_summary")).toHaveLength(0);
+  });
+});
+
+describe("a staff member's language", () => {
+  it("is the one they last asked for a sign-in link in", async () => {
+    await requestSignInLink(serviceDeps(), organisers[0]!, "notify-test", "es");
+    expect((await db.staff.findUniqueOrThrow({ where: { email: organisers[0]! } })).language).toBe("es");
+    await requestSignInLink(serviceDeps(), organisers[0]!, "notify-test", "en");
+    expect((await db.staff.findUniqueOrThrow({ where: { email: organisers[0]! } })).language).toBe("en");
   });
 });

@@ -86,7 +86,7 @@ export async function findEventsWantingSummaries(d1: D1Database, now: Date): Pro
 /** Queues one event's summary for `date` (the organisation's day) to each organiser, once per day (key `daily-summary-<event>-<date>-<staff>`). */
 export function queueSummaryStatement(d1: D1Database, eventId: string, date: string, window: { from: Date; to: Date }, now: Date): D1PreparedStatement {
   return d1
-    .prepare(perOrganiser(`json_object('eventId', ?1, 'date', ?4, 'from', ?5, 'to', ?6, 'name', s."name")`, `'daily-summary-' || ?1 || '-' || ?4 || '-'`, "1"))
+    .prepare(perOrganiser(`json_object('eventId', ?1, 'date', ?4, 'from', ?5, 'to', ?6, 'name', s."name", 'language', s."language")`, `'daily-summary-' || ?1 || '-' || ?4 || '-'`, "1"))
     .bind(eventId, "daily_summary", sqlTime(now), date, sqlTime(window.from), sqlTime(window.to));
 }
 
@@ -129,7 +129,7 @@ export function soldOutAlertStatements(d1: D1Database, sellOut: { eventId: strin
     d1
       .prepare(
         perOrganiser(
-          `json_object('eventId', ?1, 'tierId', ?4, 'name', s."name")`,
+          `json_object('eventId', ?1, 'tierId', ?4, 'name', s."name", 'language', s."language")`,
           `'sold-out-' || ?5 || '-' || ?3 || '-'`,
           `(SELECT "soldOutNotifiedAt" FROM "${table}" WHERE "id" = ?5) = ?3`,
         ),
