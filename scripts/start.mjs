@@ -32,7 +32,8 @@ await wrangler(["d1", "migrations", "apply", "DB", "--local"], { quiet: true });
 
 const args = ["--port", String(port), "--ip", "127.0.0.1", "--show-interactive-dev-session=false"];
 if (reload) args.push("--live-reload");
-const dev = wranglerDev(args, { stdio: ["ignore", "pipe", "inherit"] });
+// Its output is piped (to leave out the scheduled runs' request lines), so colours are asked for.
+const dev = wranglerDev(args, { stdio: ["ignore", "pipe", "inherit"], env: process.stdout.isTTY ? { FORCE_COLOR: "1" } : {} });
 // wrangler's output, less the line it logs for each scheduled run we ask for.
 createInterface({ input: dev.stdout }).on("line", (line) => {
   if (!line.includes("/cdn-cgi/local/scheduled")) console.log(line);
