@@ -7,6 +7,7 @@ import { paymentsFor } from "@/domain/payments/context";
 import { sendDueEmails } from "@/domain/mail/sender";
 import { mailTransport } from "@/domain/mail/transport";
 import { sweepExpiredHolds } from "@/domain/orders/sweep";
+import { runRetention } from "@/domain/privacy/retention";
 
 /**
  * The cron handler (every five minutes, wrangler.toml): the hold-expiry sweep, email sending
@@ -29,6 +30,7 @@ export async function runScheduled(env: Bindings, ctx: ExecutionContext, selfFet
   const tasks: Chore[] = [
     ...(extensions.chores?.(offline) ?? []),
     ["sweep_expired_holds", () => sweepExpiredHolds(deps)],
+    ["personal_data_retention", () => runRetention(deps)],
     ["send_outbox", () => sendDueEmails(deps, mailTransport(config))],
   ];
   for (const [name, task] of tasks) {
