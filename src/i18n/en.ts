@@ -1024,7 +1024,6 @@ export const en: Messages = {
       confirmError: "Tick the box to confirm you mean to erase this order's personal data.",
       confirmProblem: "Nothing was erased: confirm first.",
       button: "Erase personal data",
-      done: "This order's personal data was erased.",
       erased: ({ date }) => `Personal data erased on ${date}.`,
       erasedName: "(erased)",
     },
@@ -1054,6 +1053,7 @@ export const en: Messages = {
       contact: ({ email }) => `Write to ${email} about your data.`,
       contactNone: "Reply to your ticket email to reach the organisers about your data.",
       link: "Privacy",
+      formLink: "How we use your personal data",
     },
   },
 

@@ -1046,7 +1046,6 @@ export const es: Messages = {
       confirmError: "Marca la casilla para confirmar que quieres borrar los datos personales de este pedido.",
       confirmProblem: "No se borró nada: primero confirma.",
       button: "Borrar datos personales",
-      done: "Se borraron los datos personales de este pedido.",
       erased: ({ date }) => `Datos personales borrados el ${date}.`,
       erasedName: "(borrado)",
     },
@@ -1076,6 +1075,7 @@ export const es: Messages = {
       contact: ({ email }) => `Escribe a ${email} sobre tus datos.`,
       contactNone: "Responde al correo electrónico de tus entradas para escribir a los organizadores sobre tus datos.",
       link: "Privacidad",
+      formLink: "Cómo usamos tus datos personales",
     },
   },
 

@@ -34,7 +34,6 @@ export type PrivacyMessages = {
     confirmError: string;
     confirmProblem: string;
     button: string;
-    done: string;
     /** Where an erased order's names would be. */
     erased: Fn<{ date: string }>;
     erasedName: string;
@@ -58,5 +57,7 @@ export type PrivacyMessages = {
     contactNone: string;
     /** The link in the footer and under the registration form. */
     link: string;
+    /** The link under the registration form. */
+    formLink: string;
   };
 };
