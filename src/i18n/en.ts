@@ -1059,6 +1059,39 @@ export const en: Messages = {
 
   // ── The dashboard's pictures (sales, revenue, tiers, arrivals) and the live door counts (src/i18n/areas/insights.ts) ──
   insights: {
+    heading: "Pictures",
+    showNumbers: "Show the numbers",
+    sold: {
+      title: "Tickets sold to date, per day, against capacity",
+      summary: ({ sold, capacity, days }) => `${plural(sold, { one: "1 ticket", other: `${sold} tickets` })} sold of ${capacity}, over ${plural(days, { one: "1 day", other: `${days} days` })}.`,
+      summaryUnlimited: ({ sold, days }) => `${plural(sold, { one: "1 ticket", other: `${sold} tickets` })} sold over ${plural(days, { one: "1 day", other: `${days} days` })}, with no capacity limit.`,
+      capacityLine: ({ capacity }) => `Capacity ${capacity}`,
+      day: "Day",
+      thatDay: "Sold that day",
+      toDate: "Sold to date",
+    },
+    revenue: {
+      title: "Money taken to date, per day",
+      summary: ({ amount, days }) => `${amount} taken over ${plural(days, { one: "1 day", other: `${days} days` })}, before refunds.`,
+      day: "Day",
+      thatDay: "Taken that day",
+      toDate: "Taken to date",
+    },
+    tiers: {
+      title: "Tickets sold per ticket type",
+      summary: ({ tiers, sold }) => `${plural(sold, { one: "1 ticket", other: `${sold} tickets` })} sold across ${plural(tiers, { one: "1 ticket type", other: `${tiers} ticket types` })}.`,
+      tier: "Ticket type",
+      sold: "Sold",
+    },
+    arrivals: {
+      title: "Arrivals at the door per 10 minutes",
+      summary: ({ arrived, expected, start }) => `${arrived} of ${expected} checked in; the event starts at ${start}.`,
+      startLine: "Start",
+      time: "From",
+      arrived: "Arrived",
+    },
+    empty: "Nothing to show yet.",
+    door: { live: ({ checkedIn, expected }) => `${checkedIn} of ${expected} checked in` },
   },
 
   errors: {

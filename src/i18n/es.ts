@@ -1081,6 +1081,39 @@ export const es: Messages = {
 
   // ── The dashboard's pictures (sales, revenue, tiers, arrivals) and the live door counts (src/i18n/areas/insights.ts) ──
   insights: {
+    heading: "Gráficos",
+    showNumbers: "Ver las cifras",
+    sold: {
+      title: "Entradas vendidas hasta cada día, frente a la capacidad",
+      summary: ({ sold, capacity, days }) => `${plural(sold, { one: "1 entrada vendida", other: `${sold} entradas vendidas` })} de ${capacity}, en ${plural(days, { one: "1 día", other: `${days} días` })}.`,
+      summaryUnlimited: ({ sold, days }) => `${plural(sold, { one: "1 entrada vendida", other: `${sold} entradas vendidas` })} en ${plural(days, { one: "1 día", other: `${days} días` })}, sin límite de capacidad.`,
+      capacityLine: ({ capacity }) => `Capacidad ${capacity}`,
+      day: "Día",
+      thatDay: "Vendidas ese día",
+      toDate: "Vendidas hasta ese día",
+    },
+    revenue: {
+      title: "Dinero recibido hasta cada día",
+      summary: ({ amount, days }) => `${amount} recibidos en ${plural(days, { one: "1 día", other: `${days} días` })}, antes de reembolsos.`,
+      day: "Día",
+      thatDay: "Recibido ese día",
+      toDate: "Recibido hasta ese día",
+    },
+    tiers: {
+      title: "Entradas vendidas por tipo de entrada",
+      summary: ({ tiers, sold }) => `${plural(sold, { one: "1 entrada vendida", other: `${sold} entradas vendidas` })} en ${plural(tiers, { one: "1 tipo de entrada", other: `${tiers} tipos de entrada` })}.`,
+      tier: "Tipo de entrada",
+      sold: "Vendidas",
+    },
+    arrivals: {
+      title: "Llegadas a la puerta cada 10 minutos",
+      summary: ({ arrived, expected, start }) => `${arrived} de ${expected} ya ingresaron; el evento empieza a las ${start}.`,
+      startLine: "Inicio",
+      time: "Desde",
+      arrived: "Llegadas",
+    },
+    empty: "Todavía no hay nada que mostrar.",
+    door: { live: ({ checkedIn, expected }) => `${checkedIn} de ${expected} ingresaron` },
   },
 
   errors: {
