@@ -1091,7 +1091,6 @@ export const en: Messages = {
       arrived: "Arrived",
     },
     empty: "Nothing to show yet.",
-    door: { live: ({ checkedIn, expected }) => `${checkedIn} of ${expected} checked in` },
   },
 
   errors: {

@@ -1113,7 +1113,6 @@ export const es: Messages = {
       arrived: "Llegadas",
     },
     empty: "Todavía no hay nada que mostrar.",
-    door: { live: ({ checkedIn, expected }) => `${checkedIn} de ${expected} ingresaron` },
   },
 
   errors: {

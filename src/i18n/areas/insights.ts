@@ -37,6 +37,4 @@ export type InsightsMessages = {
   };
   /** Said instead of a picture with nothing to draw. */
   empty: string;
-  /** The door's live count. */
-  door: { live: Fn<{ checkedIn: number; expected: number }> };
 };
