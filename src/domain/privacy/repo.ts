@@ -13,7 +13,6 @@ export function findRetentionCandidates(db: PrismaClient, now: Date) {
     where: { personalDataErasedAt: null, endsAt: { lte: now } },
     select: { id: true, endsAt: true, retentionDays: true, retentionRemindedAt: true },
     orderBy: { endsAt: "asc" },
-    take: 100,
   });
 }
 
