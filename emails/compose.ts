@@ -14,6 +14,7 @@ import { signTicketCode } from "@/domain/tickets/signing";
 import { admits, ticketStatus } from "@/domain/tickets/status";
 import { proofNote } from "@/domain/tickets/ticket-view";
 import { eventInLanguage, tierInLanguage, type LocalizedEvent } from "@/domain/events/translations";
+import { erasureDate } from "@/domain/privacy/retention";
 import { localeFrom, messagesFor, type Locale } from "@/i18n";
 import type { Messages } from "@/i18n/messages";
 import { composeOrganiserNotice, composeReminder } from "@emails/compose-reminders";
@@ -87,6 +88,23 @@ function notice(row: OutboxEmail, m: Messages, model: Omit<Parameters<typeof not
   return { to: row.recipient, attachments: [], ...noticeEmail({ words: m.mail, lang: m.locale, ...model }) };
 }
 
+/** The organisers' week's notice before an event's personal data is erased, in its main language. */
+async function retentionReminder(deps: ServiceDeps, row: OutboxEmail, eventId: string): Promise<OutgoingEmail | null> {
+  const event = await findEventForEmail(deps.db, eventId);
+  if (event.personalDataErasedAt) return null;
+  const { m, lang } = speaking(event.mainLanguage);
+  const w = m.privacy.reminder;
+  const title = eventInLanguage(event, lang).title;
+  return notice(row, m, {
+    subject: w.subject({ event: title }),
+    heading: w.heading,
+    recipientName: m.mail.anyone,
+    paragraphs: [w.body({ event: title, date: m.format.date(erasureDate(event), event.timezone) }), w.download, w.noUndo],
+    action: { label: w.action, url: `${deps.origin}/admin/events/${event.id}/attendees.csv` },
+    footer: w.footer,
+  });
+}
+
 /**
  * Builds the message for an outbox row from the database as it is now (so a ticket cancelled
  * before the mail went out is not sent). Returns null when nothing is left to send. Each
@@ -112,6 +130,7 @@ export async function composeEmail(deps: ServiceDeps, row: OutboxEmail): Promise
   }
 
   if (row.template === "daily_summary" || row.template === "sold_out") return composeOrganiserNotice(deps, row);
+  if (row.template === "retention_reminder") return retentionReminder(deps, row, data.eventId!);
 
   if (row.template === "tickets_again") {
     const email = data.email!;

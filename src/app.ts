@@ -15,6 +15,7 @@ import { doorRoutes } from "@/web/door/routes";
 import { healthRoutes } from "@/web/api/health";
 import { orderRoutes } from "@/web/public/order-routes";
 import { publicRoutes } from "@/web/public/event-routes";
+import { privacyRoutes } from "@/web/public/privacy-routes";
 import { registrationRoutes } from "@/web/public/registration-routes";
 import { ticketRoutes } from "@/web/public/ticket-routes";
 import { webhookRoutes } from "@/web/webhooks/stripe";
@@ -44,6 +45,7 @@ export function createApp(extensions: AppExtensions = {}) {
 
   app.route("/", healthRoutes);
   app.route("/", publicRoutes);
+  app.route("/", privacyRoutes);
   app.route("/", registrationRoutes);
   app.route("/", orderRoutes);
   app.route("/", ticketRoutes);

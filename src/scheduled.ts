@@ -9,6 +9,7 @@ import { mailTransport } from "@/domain/mail/transport";
 import { sweepExpiredHolds } from "@/domain/orders/sweep";
 import { queueDueReminders } from "@/domain/reminders/reminders";
 import { queueDailySummaries, queueSoldOutAlerts } from "@/domain/reminders/notifications";
+import { runRetention } from "@/domain/privacy/retention";
 
 /**
  * The cron handler (every five minutes, wrangler.toml): the hold-expiry sweep, email sending
@@ -34,6 +35,7 @@ export async function runScheduled(env: Bindings, ctx: ExecutionContext, selfFet
     ["queue_reminders", () => queueDueReminders(deps)],
     ["queue_sold_out_alerts", () => queueSoldOutAlerts(deps)],
     ["queue_daily_summaries", () => queueDailySummaries(deps)],
+    ["personal_data_retention", () => runRetention(deps)],
     ["send_outbox", () => sendDueEmails(deps, mailTransport(config))],
   ];
   for (const [name, task] of tasks) {

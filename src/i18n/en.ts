@@ -677,6 +677,7 @@ export const en: Messages = {
         event_reminder: "reminder",
         daily_summary: "daily sales summary",
         sold_out: "sold-out alert",
+        retention_reminder: "personal data erasure reminder",
       },
       done: {
         renamed: "Name corrected.",
@@ -1054,10 +1055,99 @@ export const en: Messages = {
 
   // ── Personal data retention, erasure and the privacy page (src/i18n/areas/privacy.ts) ──
   privacy: {
+    reminder: {
+      subject: ({ event }) => `Personal data for ${event} will be erased in 7 days`,
+      heading: "Personal data will be erased in 7 days",
+      body: ({ event, date }) => `The names, email addresses, declarations and check-in devices of everyone registered for ${event} will be erased on ${date}.`,
+      download: "If you need the attendee list for your records, download it before then.",
+      noUndo: "Counts, payments and order references stay for your accounts. The erasure cannot be undone.",
+      action: "Download the attendee list",
+      footer: "You get this email because you organise events on this site.",
+    },
+    retention: {
+      legend: "Personal data",
+      label: "Keep personal data for this many days after the event",
+      hint: ({ days }) => `After that, attendees' names, email addresses and answers are erased. Organisers are told 7 days before. Usually ${days} days.`,
+      save: "Save how long personal data is kept",
+      saved: "How long personal data is kept was saved.",
+      erased: ({ date }) => `This event's personal data was erased on ${date}.`,
+      due: ({ date }) => `Personal data will be erased on ${date}.`,
+      invalid: ({ max }) => `Enter a whole number of days from 0 to ${max}, like 90.`,
+    },
+    order: {
+      heading: "Erase personal data",
+      explain: "If the buyer or an attendee asks you to delete their data, erase this order's names, email addresses and answers. The order reference, tickets and payments stay. This cannot be undone.",
+      confirm: "I mean to erase this order's personal data for good",
+      confirmError: "Tick the box to confirm you mean to erase this order's personal data.",
+      confirmProblem: "Nothing was erased: confirm first.",
+      button: "Erase personal data",
+      erased: ({ date }) => `Personal data erased on ${date}.`,
+      erasedName: "(erased)",
+    },
+    page: {
+      title: "Privacy",
+      intro: "This page says what we keep about you when you register for an event, why, and for how long.",
+      whatHeading: "What we keep",
+      what: [
+        "Your name and email address, and those of the people you register.",
+        "The ticket type you chose and, for member or concession tickets, what you declared or the membership we matched.",
+        "When your ticket was checked in at the door, and the name of the device that scanned it.",
+        "Your order's reference, what you paid and any refund. Card details are handled by Stripe and never reach us.",
+      ],
+      whyHeading: "Why",
+      why: [
+        "To send you your tickets and tell you about changes to the event.",
+        "To let you in at the door and check that the right price was paid.",
+        "To keep accounts of the money we receive and refund.",
+      ],
+      howLongHeading: "For how long",
+      howLong: ({ days }) => `We erase names, email addresses, declarations and check-in devices ${days} days after the event ends.`,
+      howLongMore: "The organisers may set a different period for each event. They are reminded a week before the erasure.",
+      kept: "After that we keep only counts, payments and order references, which our accounts need.",
+      rightsHeading: "Your rights",
+      rights: "You may ask us for a copy of your data, to correct it, or to erase it at any time, before the event or after it.",
+      contactHeading: "Contact",
+      contact: ({ email }) => `Write to ${email} about your data.`,
+      contactNone: "Reply to your ticket email to reach the organisers about your data.",
+      link: "Privacy",
+      formLink: "How we use your personal data",
+    },
   },
 
   // ── The dashboard's pictures (sales, revenue, tiers, arrivals) and the live door counts (src/i18n/areas/insights.ts) ──
   insights: {
+    heading: "Pictures",
+    showNumbers: "Show the numbers",
+    sold: {
+      title: "Tickets sold to date, per day, against capacity",
+      summary: ({ sold, capacity, days }) => `${plural(sold, { one: "1 ticket", other: `${sold} tickets` })} sold of ${capacity}, over ${plural(days, { one: "1 day", other: `${days} days` })}.`,
+      summaryUnlimited: ({ sold, days }) => `${plural(sold, { one: "1 ticket", other: `${sold} tickets` })} sold over ${plural(days, { one: "1 day", other: `${days} days` })}, with no capacity limit.`,
+      capacityLine: ({ capacity }) => `Capacity ${capacity}`,
+      day: "Day",
+      thatDay: "Sold that day",
+      toDate: "Sold to date",
+    },
+    revenue: {
+      title: "Money taken to date, per day",
+      summary: ({ amount, days }) => `${amount} taken over ${plural(days, { one: "1 day", other: `${days} days` })}, before refunds.`,
+      day: "Day",
+      thatDay: "Taken that day",
+      toDate: "Taken to date",
+    },
+    tiers: {
+      title: "Tickets sold per ticket type",
+      summary: ({ tiers, sold }) => `${plural(sold, { one: "1 ticket", other: `${sold} tickets` })} sold across ${plural(tiers, { one: "1 ticket type", other: `${tiers} ticket types` })}.`,
+      tier: "Ticket type",
+      sold: "Sold",
+    },
+    arrivals: {
+      title: "Arrivals at the door per 10 minutes",
+      summary: ({ arrived, expected, start }) => `${arrived} of ${expected} checked in; the event starts at ${start}.`,
+      startLine: "Start",
+      time: "From",
+      arrived: "Arrived",
+    },
+    empty: "Nothing to show yet.",
   },
 
   errors: {
@@ -1096,6 +1186,10 @@ export const en: Messages = {
           return "The members list changed while you were uploading, so nothing was changed. Check the file again and confirm.";
         case "staff_email_taken":
           return "Someone with that email address already has access.";
+        case "event_not_ended":
+          return "This event has not ended yet, so its attendees' personal data cannot be erased. Erase one order's data instead, or wait until the event is over.";
+        case "order_pending":
+          return "This order is still waiting for payment, so its personal data cannot be erased yet. Try again once it is paid or has expired.";
         case "nonce_reused":
           return "This scan's nonce was already used for a different scan, so nothing was recorded. Scan again: each scan needs a nonce of its own.";
         case "order_not_cancellable":
@@ -1303,6 +1397,9 @@ export const en: Messages = {
       signed_out_everywhere: "signed out everywhere",
       member_deleted: "member deleted",
       members_imported: "members list uploaded",
+      event_personal_data_erased: "event's personal data erased",
+      order_personal_data_erased: "order's personal data erased",
+      retention_set: "personal data retention changed",
     },
     labels: {
       tier: "Ticket type",

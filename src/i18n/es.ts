@@ -693,6 +693,7 @@ export const es: Messages = {
         event_reminder: "recordatorio",
         daily_summary: "resumen diario de ventas",
         sold_out: "aviso de entradas agotadas",
+        retention_reminder: "aviso de borrado de datos personales",
       },
       done: {
         renamed: "Nombre corregido.",
@@ -1076,10 +1077,99 @@ export const es: Messages = {
 
   // ── Personal data retention, erasure and the privacy page (src/i18n/areas/privacy.ts) ──
   privacy: {
+    reminder: {
+      subject: ({ event }) => `Los datos personales de ${event} se borrarán en 7 días`,
+      heading: "Los datos personales se borrarán en 7 días",
+      body: ({ event, date }) => `Los nombres, correos electrónicos, declaraciones y dispositivos de registro de entrada de todas las personas inscritas en ${event} se borrarán el ${date}.`,
+      download: "Si necesitas la lista de asistentes para tus registros, descárgala antes.",
+      noUndo: "Los totales, los pagos y las referencias de los pedidos se conservan para la contabilidad. El borrado no se puede deshacer.",
+      action: "Descargar la lista de asistentes",
+      footer: "Recibes este correo electrónico porque organizas eventos en este sitio.",
+    },
+    retention: {
+      legend: "Datos personales",
+      label: "Conservar los datos personales esta cantidad de días después del evento",
+      hint: ({ days }) => `Después se borran los nombres, correos electrónicos y respuestas de los asistentes. Los organizadores reciben un aviso 7 días antes. Lo habitual son ${days} días.`,
+      save: "Guardar cuánto tiempo se conservan los datos personales",
+      saved: "Se guardó cuánto tiempo se conservan los datos personales.",
+      erased: ({ date }) => `Los datos personales de este evento se borraron el ${date}.`,
+      due: ({ date }) => `Los datos personales se borrarán el ${date}.`,
+      invalid: ({ max }) => `Escribe un número entero de días entre 0 y ${max}, por ejemplo 90.`,
+    },
+    order: {
+      heading: "Borrar datos personales",
+      explain: "Si quien compró o un asistente te pide borrar sus datos, borra los nombres, correos electrónicos y respuestas de este pedido. La referencia del pedido, las entradas y los pagos se conservan. Esto no se puede deshacer.",
+      confirm: "Quiero borrar definitivamente los datos personales de este pedido",
+      confirmError: "Marca la casilla para confirmar que quieres borrar los datos personales de este pedido.",
+      confirmProblem: "No se borró nada: primero confirma.",
+      button: "Borrar datos personales",
+      erased: ({ date }) => `Datos personales borrados el ${date}.`,
+      erasedName: "(borrado)",
+    },
+    page: {
+      title: "Privacidad",
+      intro: "Esta página explica qué guardamos sobre ti cuando te inscribes en un evento, para qué y durante cuánto tiempo.",
+      whatHeading: "Qué guardamos",
+      what: [
+        "Tu nombre y correo electrónico, y los de las personas que inscribes.",
+        "El tipo de entrada que elegiste y, para entradas de socio o reducidas, lo que declaraste o la membresía que encontramos.",
+        "Cuándo se registró tu entrada en la puerta y el nombre del dispositivo que la escaneó.",
+        "La referencia de tu pedido, lo que pagaste y cualquier reembolso. Los datos de tu tarjeta los maneja Stripe y nunca llegan a nosotros.",
+      ],
+      whyHeading: "Para qué",
+      why: [
+        "Para enviarte tus entradas y avisarte de cambios en el evento.",
+        "Para dejarte entrar en la puerta y comprobar que se pagó el precio correcto.",
+        "Para llevar la contabilidad del dinero que recibimos y reembolsamos.",
+      ],
+      howLongHeading: "Durante cuánto tiempo",
+      howLong: ({ days }) => `Borramos los nombres, correos electrónicos, declaraciones y dispositivos de registro de entrada ${days} días después de que termina el evento.`,
+      howLongMore: "Los organizadores pueden fijar otro plazo para cada evento. Reciben un aviso una semana antes del borrado.",
+      kept: "Después solo conservamos totales, pagos y referencias de pedidos, que la contabilidad necesita.",
+      rightsHeading: "Tus derechos",
+      rights: "Puedes pedirnos una copia de tus datos, corregirlos o borrarlos en cualquier momento, antes o después del evento.",
+      contactHeading: "Contacto",
+      contact: ({ email }) => `Escribe a ${email} sobre tus datos.`,
+      contactNone: "Responde al correo electrónico de tus entradas para escribir a los organizadores sobre tus datos.",
+      link: "Privacidad",
+      formLink: "Cómo usamos tus datos personales",
+    },
   },
 
   // ── The dashboard's pictures (sales, revenue, tiers, arrivals) and the live door counts (src/i18n/areas/insights.ts) ──
   insights: {
+    heading: "Gráficos",
+    showNumbers: "Ver las cifras",
+    sold: {
+      title: "Entradas vendidas hasta cada día, frente a la capacidad",
+      summary: ({ sold, capacity, days }) => `${plural(sold, { one: "1 entrada vendida", other: `${sold} entradas vendidas` })} de ${capacity}, en ${plural(days, { one: "1 día", other: `${days} días` })}.`,
+      summaryUnlimited: ({ sold, days }) => `${plural(sold, { one: "1 entrada vendida", other: `${sold} entradas vendidas` })} en ${plural(days, { one: "1 día", other: `${days} días` })}, sin límite de capacidad.`,
+      capacityLine: ({ capacity }) => `Capacidad ${capacity}`,
+      day: "Día",
+      thatDay: "Vendidas ese día",
+      toDate: "Vendidas hasta ese día",
+    },
+    revenue: {
+      title: "Dinero recibido hasta cada día",
+      summary: ({ amount, days }) => `${amount} recibidos en ${plural(days, { one: "1 día", other: `${days} días` })}, antes de reembolsos.`,
+      day: "Día",
+      thatDay: "Recibido ese día",
+      toDate: "Recibido hasta ese día",
+    },
+    tiers: {
+      title: "Entradas vendidas por tipo de entrada",
+      summary: ({ tiers, sold }) => `${plural(sold, { one: "1 entrada vendida", other: `${sold} entradas vendidas` })} en ${plural(tiers, { one: "1 tipo de entrada", other: `${tiers} tipos de entrada` })}.`,
+      tier: "Tipo de entrada",
+      sold: "Vendidas",
+    },
+    arrivals: {
+      title: "Llegadas a la puerta cada 10 minutos",
+      summary: ({ arrived, expected, start }) => `${arrived} de ${expected} ya ingresaron; el evento empieza a las ${start}.`,
+      startLine: "Inicio",
+      time: "Desde",
+      arrived: "Llegadas",
+    },
+    empty: "Todavía no hay nada que mostrar.",
   },
 
   errors: {
@@ -1118,6 +1208,10 @@ export const es: Messages = {
           return "La lista de socios cambió mientras subías el archivo, así que no se modificó nada. Revisa el archivo otra vez y confirma.";
         case "staff_email_taken":
           return "Alguien con ese correo electrónico ya tiene acceso.";
+        case "event_not_ended":
+          return "Este evento todavía no terminó, así que no se pueden borrar los datos personales de sus asistentes. Borra los datos de un pedido, o espera a que termine el evento.";
+        case "order_pending":
+          return "Este pedido todavía espera el pago, así que aún no se pueden borrar sus datos personales. Vuelve a intentarlo cuando esté pagado o haya vencido.";
         case "nonce_reused":
           return "El nonce de este escaneo ya se usó en otro escaneo, así que no se registró nada. Vuelve a escanear: cada escaneo necesita su propio nonce.";
         case "order_not_cancellable":
@@ -1329,6 +1423,9 @@ export const es: Messages = {
       signed_out_everywhere: "sesión cerrada en todos los dispositivos",
       member_deleted: "socio eliminado",
       members_imported: "lista de socios subida",
+      event_personal_data_erased: "datos personales del evento borrados",
+      order_personal_data_erased: "datos personales del pedido borrados",
+      retention_set: "conservación de datos personales cambiada",
     },
     labels: {
       tier: "Tipo de entrada",

@@ -35,6 +35,9 @@ const examples: { [A in AuditAction]: AuditDetail } = {
   signed_out_everywhere: { sessions: 3 },
   member_deleted: { email: "m@example.org", membershipNumber: "M1001" },
   members_imported: { mode: "add", added: 3, updated: 1, unchanged: 0, removed: 0, skipped: 0, rejected: 2 },
+  event_personal_data_erased: { count: 12 },
+  order_personal_data_erased: { count: 1 },
+  retention_set: { from: 90, to: 30 },
 };
 
 const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");

@@ -86,6 +86,7 @@ const scan = (f: Fixtures) => ({ event: f.slug, ticketId: f.ticketId, nonce: `ro
 const table: Record<string, Entry> = {
   // Public pages, their JSON twins and the buyer's own links (the unguessable id is the key).
   "GET /": { decision: "public", path: () => "/" },
+  "GET /privacy": { decision: "public", path: () => "/privacy" },
   "GET /healthz": { decision: "public", path: () => "/healthz" },
   "GET /events/:slug": { decision: "public", path: (f) => `/events/${f.slug}` },
   "GET /events/:slug/register": { decision: "public", path: (f) => `/events/${f.slug}/register?qty.${f.tierId}=1` },
@@ -163,6 +164,8 @@ const table: Record<string, Entry> = {
   "POST /admin/tickets/:id/name": { decision: "organiser", path: (f) => `/admin/tickets/${f.ticketId}/name` },
   "POST /admin/tickets/:id/cancel": { decision: "organiser", path: (f) => `/admin/tickets/${f.ticketId}/cancel` },
   "POST /admin/emails/:id/retry": { decision: "organiser", path: (f) => `/admin/emails/${f.emailId}/retry` },
+  "POST /admin/events/:id/retention": { decision: "organiser", path: (f) => `/admin/events/${f.eventId}/retention` },
+  "POST /admin/orders/:id/erase": { decision: "organiser", path: (f) => `/admin/orders/${f.orderId}/erase` },
   "GET /admin/members": { decision: "organiser", path: () => "/admin/members" },
   "POST /admin/members/preview": { decision: "organiser", path: () => "/admin/members/preview" },
   "POST /admin/members/import": { decision: "organiser", path: () => "/admin/members/import" },

@@ -14,7 +14,8 @@ export type EmailTemplate =
   | "order_cancelled"
   | "event_reminder"
   | "daily_summary"
-  | "sold_out";
+  | "sold_out"
+  | "retention_reminder";
 
 /** Where mail is queued: the database, and whoever sends it right after the request (ServiceDeps). */
 export type Outbox = { d1: D1Database; mailQueued?: ((orderId: string | null) => void) | undefined };

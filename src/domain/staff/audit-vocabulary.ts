@@ -30,6 +30,10 @@ export const auditActions = [
   "signed_out_everywhere",
   "member_deleted",
   "members_imported",
+  // personal data (src/domain/privacy)
+  "event_personal_data_erased",
+  "order_personal_data_erased",
+  "retention_set",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -6,6 +6,7 @@ import { adminExportRoutes } from "@/web/admin/exports";
 import { adminMemberRoutes } from "@/web/admin/members/routes";
 import { adminOrderRoutes } from "@/web/admin/orders/routes";
 import { adminStaffRoutes } from "@/web/admin/staff/routes";
+import { adminPrivacyRoutes } from "@/web/admin/privacy-routes";
 
 /**
  * The organiser pages under /admin. Every route but signing in checks the caller's role with
@@ -17,4 +18,5 @@ export const adminRoutes = new Hono<AppEnv>()
   .route("/", adminMemberRoutes)
   .route("/", adminExportRoutes)
   .route("/", adminOrderRoutes)
-  .route("/", adminStaffRoutes);
+  .route("/", adminStaffRoutes)
+  .route("/", adminPrivacyRoutes);

@@ -17,6 +17,7 @@ import { AttendeesPage } from "@/web/admin/orders/attendees";
 import { DashboardPage } from "@/web/admin/orders/dashboard";
 import { OrderDetailPage } from "@/web/admin/orders/order-detail";
 import { readForm } from "@/web/shared/form-body";
+import { eventInsights } from "@/domain/insights/insights";
 
 const id = (prefix: string) => z.object({ id: z.string().regex(new RegExp(`^${prefix}_[0-9a-z]{16}$`)) });
 const eventParam = id("evt");
@@ -69,7 +70,8 @@ const registrationForm = z.object({
 export const adminOrderRoutes = new Hono<AppEnv>()
   .get("/events/:id", manageOrders, validate("param", eventParam), async (c) => {
     const data = await eventDashboard(c.var.deps, c.req.valid("param").id);
-    return c.html(<DashboardPage data={data} {...signedIn(c.var)} />);
+    const insights = await eventInsights(c.var.deps, data.event);
+    return c.html(<DashboardPage data={data} insights={insights} {...signedIn(c.var)} />);
   })
   .get(
     "/events/:id/attendees",
