@@ -35,6 +35,9 @@ const examples: { [A in AuditAction]: AuditDetail } = {
   signed_out_everywhere: { sessions: 3 },
   member_deleted: { email: "m@example.org", membershipNumber: "M1001" },
   members_imported: { mode: "add", added: 3, updated: 1, unchanged: 0, removed: 0, skipped: 0, rejected: 2 },
+  self_service_renamed: { ticketId: "tkt_1", from: "Ada", to: "Ada Lovelace" },
+  self_service_transferred: { ticketId: "tkt_1", from: "Ada", to: "Grace Hopper" },
+  self_service_cancelled: { ticketId: "tkt_1", attendee: "Ada", amountMinor: 800, currency: "GBP" },
 };
 
 const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");

@@ -30,6 +30,9 @@ export const auditActions = [
   "signed_out_everywhere",
   "member_deleted",
   "members_imported",
+  "self_service_renamed",
+  "self_service_transferred",
+  "self_service_cancelled",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
