@@ -23,6 +23,7 @@ import { runBatch } from "@/domain/batch";
 import { enqueueEmailStatement } from "@/domain/mail/repo";
 import { cancelTicket, refundMinor, type Actor } from "@/domain/orders/admin-actions";
 import { findOrderWithTickets, renameTicketStatement } from "@/domain/orders/repo";
+import { findTicketByToken } from "@/domain/tickets/repo";
 import { auditStatement } from "@/domain/staff/audit";
 import { admits, ticketStatus } from "@/domain/tickets/status";
 import { changesOpen, refundable, refundFor } from "@/domain/self-service/policy";
@@ -45,10 +46,25 @@ const SELF: Actor = { staffId: null };
 type Order = NonNullable<Awaited<ReturnType<typeof findOrderWithTickets>>>;
 type OrderTicket = Order["tickets"][number];
 
-/** The order of a ticket the caller found by its token or by its order's link. */
-export async function orderForSelfService(deps: ServiceDeps, orderId: string): Promise<Order | null> {
-  return findOrderWithTickets(deps.db, orderId);
+/** An order by its unguessable id (the order link), with its event and tickets; not_found otherwise. */
+export async function orderForSelfService(deps: ServiceDeps, orderId: string): Promise<Order> {
+  const order = await findOrderWithTickets(deps.db, orderId);
+  if (!order) throw new DomainError("not_found", { what: "order", next: "order_email" });
+  return order;
 }
+
+/** A ticket by its page token, with its order (only to act on this ticket): not_found otherwise. */
+export async function ticketForSelfService(deps: ServiceDeps, token: string): Promise<{ order: Order; ticket: OrderTicket }> {
+  const found = await findTicketByToken(deps.d1, token);
+  if (!found) throw new DomainError("not_found", { what: "ticket", next: "ticket_email" });
+  const order = await orderForSelfService(deps, found.orderId);
+  const ticket = order.tickets.find((t) => t.id === found.id);
+  if (!ticket) throw new DomainError("not_found", { what: "ticket", next: "ticket_email" });
+  return { order, ticket };
+}
+
+/** The tickets of an order its buyer may still cancel from the order page: valid and not yet used. */
+export const cancellableTickets = (order: Order) => order.tickets.filter((t) => t.status === "valid" && !t.checkedInAt);
 
 /** Whether this ticket may be changed by its holder now, or why not. */
 export function refusalFor(order: Order, ticket: OrderTicket, now: Date): Refusal | null {
