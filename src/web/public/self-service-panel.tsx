@@ -83,10 +83,17 @@ export function SelfServicePanel(props: { token: string; attendeeName: string; v
   const m = useMessages();
   const now = useRequest().var.deps.now();
   const w = m.selfService.panel;
-  if (!props.valid || props.checkedIn) return null;
+  const { state } = props;
+  if (!props.valid || props.checkedIn) {
+    // A refusal still needs saying where the holder acted (e.g. the ticket was cancelled meanwhile).
+    return state?.refused ? (
+      <section id="manage" class="self-service no-print">
+        <Refused state={state} form={state.form} />
+      </section>
+    ) : null;
+  }
   const at = m.format.dateTime(changesCutoff(props.event), props.event.timezone);
   const base = `/tickets/${props.token}`;
-  const { state } = props;
   const errors = state?.errors ?? {};
   const values = state?.values ?? {};
   if (!changesOpen(props.event, now)) {
