@@ -19,6 +19,7 @@ import {
   versionsOf,
   type TranslatedAgendaLine,
 } from "@/domain/events/language-input";
+import { blankRefundValues, refundFormValues, refundSettings, refundShape } from "@/domain/events/refund-input";
 import { agendaTextFields, eventTextFields, rearrange, type AgendaTextField, type Translations } from "@/domain/events/translations";
 
 /** The event form's fields, as named in the HTML. */
@@ -176,6 +177,7 @@ const eventShape = {
       .transform((v) => v.toUpperCase())
       .pipe(z.union([z.literal(""), z.string().regex(/^[A-Z]{2,5}$/, "reference_prefix_format" satisfies BareFieldCode)])),
     ticketEmailSubject: line(eventTextLimits.ticketEmailSubject),
+    ...refundShape,
     agenda: z
       .string()
       .max(agendaLimits.text, "too_long")
@@ -248,7 +250,8 @@ function eventFromFields(v: EventFields, ctx: z.RefinementCtx) {
     bad = true;
     addIssue(ctx, issue(code), path);
   });
-  if (bad) return undefined;
+  const refund = refundSettings(v, v, ctx);
+  if (bad || !refund) return undefined;
   // Every field parsed, so the start and end are known.
   const { doorsOpenAt, salesStartAt, salesEndAt } = times;
   const startsAt = times.startsAt!;
@@ -274,6 +277,7 @@ function eventFromFields(v: EventFields, ctx: z.RefinementCtx) {
     currency: v.currency,
     referencePrefix: v.referencePrefix || initialsOf(v.title),
     ticketEmailSubject: orNull(v.ticketEmailSubject),
+    ...refund,
     agenda: v.agenda.map((item, i) => ({
       startsAt: zonedTimeToUtc(`${v.date}T${item.clock}`, v.timezone),
       title: item.title,
@@ -349,6 +353,7 @@ export const agendaText = (items: AgendaItem[], zone: string) =>
 /** A new event's form: sensible defaults for a small one-day conference. */
 export function blankEventValues(): EventFormValues {
   return {
+    ...blankRefundValues(),
     title: "",
     slug: "",
     summary: "",
@@ -379,6 +384,7 @@ export function eventFormValues(event: Event, agenda: AgendaItem[]): EventFormVa
   const tz = event.timezone;
   return {
     ...eventLanguageValues(event, agenda, (a) => formatTime(a.startsAt, tz)),
+    ...refundFormValues(event),
     title: event.title,
     slug: event.slug,
     summary: event.summary,
