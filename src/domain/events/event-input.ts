@@ -19,7 +19,7 @@ import {
   versionsOf,
   type TranslatedAgendaLine,
 } from "@/domain/events/language-input";
-import { blankRefundValues, refundFormValues, refundSettings, refundShape } from "@/domain/events/refund-input";
+import { blankRefundValues, refundFormValues, refundRuleIssues, refundSettings, refundShape } from "@/domain/events/refund-input";
 import { agendaTextFields, eventTextFields, rearrange, type AgendaTextField, type Translations } from "@/domain/events/translations";
 
 /** The event form's fields, as named in the HTML. */
@@ -230,6 +230,7 @@ export function eventRuleIssues(values: unknown): FieldIssues {
   if (parts.success) eventTimeRules(parts.data as Partly<EventFields>, (path, code) => void (found[path] ??= issue(code)));
   // Programme versions with more lines than the main programme, when both parsed.
   const record = values && typeof values === "object" ? (values as Record<string, unknown>) : {};
+  for (const [path, f] of Object.entries(refundRuleIssues(record))) found[path] ??= f;
   const main = typeof record.agenda === "string" ? parseAgenda(record.agenda) : null;
   if (main && "items" in main) {
     const versions: Record<string, TranslatedAgendaLine[]> = {};

@@ -3,7 +3,7 @@
 import * as z from "zod";
 import type { Event } from "@/generated/prisma/client";
 import { addIssue, optionalDateTime } from "@/domain/events/form-input";
-import { issue } from "@/domain/issues";
+import { issue, type FieldIssues } from "@/domain/issues";
 import { refundPolicies, type RefundPolicy } from "@/domain/self-service/policy";
 import { minorDigits, parseMoneyInput } from "@/lib/money";
 import { formatTime } from "@/lib/format";
@@ -68,6 +68,12 @@ export function refundSettings(v: RefundFields, zone: { timezone: string; curren
     refundFeeMinor: fee ?? 0,
     changesCutoffHours: v.changesCutoffHours,
   };
+}
+
+/** The rule between these fields for a form whose other fields did not all parse (every error at once). */
+export function refundRuleIssues(record: Record<string, unknown>): FieldIssues {
+  const until = typeof record.refundUntil === "string" ? record.refundUntil.trim() : "";
+  return record.refundPolicy === "full_until" && !until ? { refundUntil: issue("required") } : {};
 }
 
 /** A new event's settings: no refund, changes until 24 hours before. */
