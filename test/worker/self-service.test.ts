@@ -138,6 +138,21 @@ describe("transferring a ticket", () => {
     expect(await seats(event.id)).toEqual(before);
   });
 
+  it("makes one successor of two transfers racing for the same ticket", async () => {
+    const { event, order, tickets } = await paidOrder(1);
+    const deps = serviceDeps();
+    const { order: o, ticket } = await ticketForSelfService(deps, tickets[0]!.token);
+    const outcomes = await Promise.all([
+      transferTicket(deps, o, ticket, { name: "First Person", email: "first@example.org" }),
+      transferTicket(deps, o, ticket, { name: "Second Person", email: "second@example.org" }),
+    ]);
+    expect(outcomes.filter((x) => "done" in x)).toHaveLength(1);
+    expect(outcomes.filter((x) => "refused" in x)).toEqual([{ refused: "not_valid" }]);
+    expect(await db.ticket.count({ where: { orderId: order.id, status: "valid" } })).toBe(1);
+    expect(await db.outboxEmail.count({ where: { orderId: order.id, template: "attendee_ticket" } })).toBe(1);
+    expect(await seats(event.id)).toEqual({ held: 0, sold: 1, tierHeld: 0, tierSold: 1 });
+  });
+
   it("treats a transfer to the same person as no change", async () => {
     const { order, tickets } = await paidOrder(1);
     await db.ticket.update({ where: { id: tickets[0]!.id }, data: { attendeeEmail: "p1@example.org" } });
@@ -221,6 +236,14 @@ describe("cancelling under the event's refund policy", () => {
     expect(await db.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ status: "refunded", refundedMinor: 2000 });
     expect(await db.ticket.count({ where: { orderId: order.id, status: "valid" } })).toBe(0);
     expect(await seats(event.id)).toEqual({ held: 0, sold: 0, tierHeld: 0, tierSold: 0 });
+  });
+
+  it("refunds and frees the seat once when the cancel form is sent twice at once", async () => {
+    const { event, order, tickets } = await paidOrder(2, { refundPolicy: "minus_fee", refundFeeMinor: 100 });
+    await Promise.all([post(`/tickets/${tickets[0]!.token}/cancel`, { confirm: "yes" }), post(`/tickets/${tickets[0]!.token}/cancel`, { confirm: "yes" })]);
+    expect(await db.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ status: "partially_refunded", refundedMinor: 900 });
+    expect(await refundedAtStripe(order.stripePaymentIntentId!)).toBe(900);
+    expect(await seats(event.id)).toEqual({ held: 0, sold: 1, tierHeld: 0, tierSold: 1 });
   });
 
   it("leaves the ticket valid and says so when Stripe refuses the refund", async () => {
