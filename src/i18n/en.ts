@@ -989,6 +989,7 @@ export const en: Messages = {
     panel: {
       heading: "Change or cancel this ticket",
       openUntil: ({ at }) => `You can change or cancel this ticket until ${at}.`,
+      orderOpenUntil: ({ at }) => `You can cancel the tickets in this order until ${at}. To change one ticket, open it.`,
       closed: ({ at }) => `Changes closed on ${at}. To change anything now, contact the organisers.`,
       nameHeading: "Change the name on the ticket",
       nameLabel: "Attendee name",

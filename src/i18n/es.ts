@@ -1011,6 +1011,7 @@ export const es: Messages = {
     panel: {
       heading: "Cambia o cancela esta entrada",
       openUntil: ({ at }) => `Puedes cambiar o cancelar esta entrada hasta el ${at}.`,
+      orderOpenUntil: ({ at }) => `Puedes cancelar las entradas de este pedido hasta el ${at}. Para cambiar una entrada, ábrela.`,
       closed: ({ at }) => `Los cambios se cerraron el ${at}. Para cambiar algo ahora, escribe a los organizadores.`,
       nameHeading: "Cambia el nombre de la entrada",
       nameLabel: "Nombre del asistente",

@@ -169,7 +169,7 @@ export async function cancelTickets(deps: ServiceDeps, order: Order, tickets: re
   }
   const at = deps.now();
   await runBatch(deps.d1, [
-    ...tickets.map((t) => auditStatement(deps.d1, { staffId: null, action: "self_service_cancelled", entity: "order", entityId: order.id, detail: { ticketId: t.id, attendee: t.attendeeName, amountMinor: amount, currency: order.currency } }, at)),
+    ...tickets.map((t) => auditStatement(deps.d1, { staffId: null, action: "self_service_cancelled", entity: "order", entityId: order.id, detail: { ticketId: t.id, attendee: t.attendeeName, amountMinor: refundQuote(order, [t], now), currency: order.currency } }, at)),
     changeEmail(deps, order, { change: "cancelled", ticketIds: ids, amountMinor: amount }, `self-cancelled-${ids.join("-")}`, at),
   ]);
   return { done: "cancelled", refundedMinor: amount };

@@ -13,6 +13,8 @@ export type SelfServiceMessages = {
     heading: string;
     /** Until when changes are open, in the event's time zone. */
     openUntil: Fn<{ at: string }>;
+    /** The same, on the order page (every ticket of the order). */
+    orderOpenUntil: Fn<{ at: string }>;
     /** Changes are closed (after the cut-off): nothing on the page can be changed. */
     closed: Fn<{ at: string }>;
     nameHeading: string;

@@ -171,7 +171,7 @@ export function CancelOrderPanel(props: { order: Order & { event: Event; tickets
   return (
     <section id="manage" class="self-service no-print" aria-labelledby="manage-heading">
       <h2 id="manage-heading">{w.cancelOrderHeading}</h2>
-      <p>{w.openUntil({ at: m.format.dateTime(changesCutoff(order.event), order.event.timezone) })}</p>
+      <p>{w.orderOpenUntil({ at: m.format.dateTime(changesCutoff(order.event), order.event.timezone) })}</p>
       <form method="post" action={`/orders/${order.id}/cancel-tickets`} novalidate>
         <Refused state={props.state} form="cancel" />
         <RefundLine event={order.event} order={order} prices={live.map((t) => t.pricePaidMinor)} />
