@@ -385,7 +385,7 @@ export const en: Messages = {
     past: " · past",
     seats: ({ sold, held, capacity }) => (capacity === null ? `${sold} sold, ${held} held, no limit` : `${sold} sold, ${held} held, of ${capacity}`),
     orderStatus: { pending: "pending", paid: "paid", partially_refunded: "partially refunded", refunded: "refunded", cancelled: "cancelled", expired: "expired" },
-    ticketStatus: { pending: "pending", valid: "valid", cancelled: "cancelled", refunded: "refunded", expired: "expired" },
+    ticketStatus: { pending: "pending", valid: "valid", cancelled: "cancelled", refunded: "refunded", expired: "expired", transferred: "transferred to someone else" },
     orderSource: { online: "online", complimentary: "complimentary", door: "door" },
     eventList: {
       title: "Events",

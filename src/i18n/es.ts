@@ -400,7 +400,7 @@ export const es: Messages = {
     seats: ({ sold, held, capacity }) =>
       capacity === null ? `${sold} vendidas, ${held} reservadas, sin límite` : `${sold} vendidas, ${held} reservadas, de ${capacity}`,
     orderStatus: { pending: "pendiente", paid: "pagado", partially_refunded: "reembolsado en parte", refunded: "reembolsado", cancelled: "cancelado", expired: "vencido" },
-    ticketStatus: { pending: "pendiente", valid: "válida", cancelled: "cancelada", refunded: "reembolsada", expired: "vencida" },
+    ticketStatus: { pending: "pendiente", valid: "válida", cancelled: "cancelada", refunded: "reembolsada", expired: "vencida", transferred: "transferida a otra persona" },
     orderSource: { online: "en línea", complimentary: "cortesía", door: "en la puerta" },
     eventList: {
       title: "Eventos",

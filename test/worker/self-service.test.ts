@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { composeEmail } from "@emails/compose";
 import { cancelTickets, changeName, ticketForSelfService, transferTicket } from "@/domain/self-service/actions";
-import { signedInAs } from "./auth-helpers";
+import { getAs, signedInAs } from "./auth-helpers";
 import { codeFor, nonce, scan } from "./door-helpers";
 import { createEvent, days, db, fetchWorker, serviceDeps } from "./helpers";
 import { paidThroughEmulator, seats } from "./stripe-fixtures";
@@ -134,6 +134,8 @@ describe("transferring a ticket", () => {
     expect(composed!.attachments.some((a) => a.filename === `ticket-${successor.id}.png`)).toBe(true);
     expect(composed!.text).toContain(`/tickets/${successor.token}`);
     expect(await db.auditEntry.count({ where: { entityId: order.id, action: "self_service_transferred", staffId: null } })).toBe(1);
+    // The organisers see the hand-over on the order.
+    expect(await (await getAs(await signedInAs("organiser"), `/admin/orders/${order.id}`)).text()).toContain("transferred to someone else");
     // One valid ticket replaced another: no seat moved.
     expect(await seats(event.id)).toEqual(before);
   });
