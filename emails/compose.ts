@@ -1,4 +1,5 @@
 import { noticeEmail } from "@emails/notice";
+import { selfServiceNotice } from "@emails/self-service";
 import { ticketsEmail, type TicketsEmailModel } from "@emails/tickets";
 import type { EmailEvent, EmailTicket } from "@emails/types";
 import type { Event, OutboxEmail, Ticket, TicketType } from "@/generated/prisma/client";
@@ -60,6 +61,7 @@ export async function ticketParts(deps: ServiceDeps, { m, lang }: Speaking, main
       tierName: tierInLanguage(ticket.ticketType, lang, mainLang).name,
       proofNote: ((note) => (note ? m.tickets.proofNote[note] : null))(proofNote(ticket.ticketType)),
       pageUrl: `${deps.origin}/tickets/${ticket.token}`,
+      manage: { label: m.selfService.email.manageLink, url: `${deps.origin}/tickets/${ticket.token}#manage` },
       qrContentId: contentId,
       code,
       shortCode: formatShortCode(ticket.order.reference, numbers.get(ticket.id) ?? 0),
@@ -206,6 +208,10 @@ export async function composeEmail(deps: ServiceDeps, row: OutboxEmail): Promise
           order.refundedMinor === 0 ? m.mail.cancelledByOrganiser.notRefunded : m.mail.cancelledByOrganiser.contact,
         ],
       });
+    case "self_service_change": {
+      const model = selfServiceNotice(m, event.title, order.currency, data as Parameters<typeof selfServiceNotice>[3]);
+      return model && orderNotice(model);
+    }
     default:
       throw new Error(`unknown_email_template:${row.template}`);
   }

@@ -50,6 +50,11 @@ export function TicketBlock(props: { ticket: EmailTicket; index: number; count: 
           <p style="margin:12px 0 0;">
             <Button href={ticket.pageUrl}>{words.open}</Button>
           </p>
+          {ticket.manage && (
+            <p style="margin:8px 0 0; font-size:14px;">
+              <a href={ticket.manage.url}>{ticket.manage.label}</a>
+            </p>
+          )}
         </td>
       </tr>
     </table>
@@ -100,6 +105,7 @@ export function ticketsEmail(model: TicketsEmailModel): RenderedEmail {
       words.typedCode({ code: t.shortCode }),
       ...(t.proofNote ? [t.proofNote] : []),
       words.openLine({ url: t.pageUrl }),
+      ...(t.manage ? [model.words.actionLine(t.manage)] : []),
       "",
     ]),
     ...(model.reference ? [words.referenceLine({ reference: model.reference, total: model.total }), ""] : []),

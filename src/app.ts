@@ -18,6 +18,7 @@ import { publicRoutes } from "@/web/public/event-routes";
 import { privacyRoutes } from "@/web/public/privacy-routes";
 import { registrationRoutes } from "@/web/public/registration-routes";
 import { ticketRoutes } from "@/web/public/ticket-routes";
+import { selfServiceRoutes } from "@/web/public/self-service-routes";
 import { webhookRoutes } from "@/web/webhooks/stripe";
 
 /**
@@ -49,6 +50,7 @@ export function createApp(extensions: AppExtensions = {}) {
   app.route("/", registrationRoutes);
   app.route("/", orderRoutes);
   app.route("/", ticketRoutes);
+  app.route("/", selfServiceRoutes);
   app.route("/", doorRoutes);
   app.route("/api/v1", apiRoutes);
   app.route("/api/v1", apiExportRoutes);

@@ -400,7 +400,7 @@ export const es: Messages = {
     seats: ({ sold, held, capacity }) =>
       capacity === null ? `${sold} vendidas, ${held} reservadas, sin límite` : `${sold} vendidas, ${held} reservadas, de ${capacity}`,
     orderStatus: { pending: "pendiente", paid: "pagado", partially_refunded: "reembolsado en parte", refunded: "reembolsado", cancelled: "cancelado", expired: "vencido" },
-    ticketStatus: { pending: "pendiente", valid: "válida", cancelled: "cancelada", refunded: "reembolsada", expired: "vencida" },
+    ticketStatus: { pending: "pendiente", valid: "válida", cancelled: "cancelada", refunded: "reembolsada", expired: "vencida", transferred: "transferida a otra persona" },
     orderSource: { online: "en línea", complimentary: "cortesía", door: "en la puerta" },
     eventList: {
       title: "Eventos",
@@ -694,6 +694,7 @@ export const es: Messages = {
         daily_summary: "resumen diario de ventas",
         sold_out: "aviso de entradas agotadas",
         retention_reminder: "aviso de borrado de datos personales",
+        self_service_change: "cambio por autogestión",
       },
       done: {
         renamed: "Nombre corregido.",
@@ -1011,6 +1012,73 @@ export const es: Messages = {
 
   // ── Attendees' self-service: changing a name or answers, transferring and cancelling tickets, and the event's refund policy (src/i18n/areas/self-service.ts) ──
   selfService: {
+    panel: {
+      heading: "Cambia o cancela esta entrada",
+      openUntil: ({ at }) => `Puedes cambiar o cancelar esta entrada hasta el ${at}.`,
+      orderOpenUntil: ({ at }) => `Puedes cancelar las entradas de este pedido hasta el ${at}. Para cambiar una entrada, ábrela.`,
+      closed: ({ at }) => `Los cambios se cerraron el ${at}. Para cambiar algo ahora, escribe a los organizadores.`,
+      nameHeading: "Cambia el nombre de la entrada",
+      nameLabel: "Nombre del asistente",
+      nameSubmit: "Cambiar el nombre",
+      transferHeading: "Pasa esta entrada a otra persona",
+      transferIntro: "Recibirá su propio correo electrónico con un código QR nuevo. El código QR de esta entrada y esta página dejarán de funcionar.",
+      transferName: "Su nombre completo",
+      transferEmail: "Su correo electrónico",
+      transferSubmit: "Transferir la entrada",
+      cancelHeading: "Cancela esta entrada",
+      cancelOrderHeading: "Cancela todas las entradas de este pedido",
+      refundNow: ({ amount }) => `Si cancelas ahora, te devolvemos ${amount} a la tarjeta con la que pagaste.`,
+      noRefundNow: "Si cancelas ahora, no recibes ningún reembolso.",
+      confirmCancel: "Entiendo: cancelar esta entrada.",
+      confirmCancelOrder: "Entiendo: cancelar todas las entradas de este pedido.",
+      cancelSubmit: "Cancelar la entrada",
+      cancelOrderSubmit: "Cancelar el pedido",
+      fixThese: "Hay un problema",
+      confirmRequired: "Marca la casilla para confirmar que quieres cancelar.",
+    },
+    policy: {
+      none: "Los organizadores no reembolsan las entradas canceladas.",
+      full_until: ({ until }) => `Cancela antes del ${until} para recibir el reembolso completo; después, no hay reembolso.`,
+      minus_fee: ({ fee }) => `Una entrada cancelada se reembolsa menos un cargo de ${fee}.`,
+    },
+    notices: {
+      renamed: "El nombre de la entrada ya cambió. Te enviamos una confirmación por correo electrónico.",
+      unchanged: "No había nada que cambiar.",
+      transferred: "La entrada ya es de la nueva persona. Le enviamos su propia entrada por correo electrónico; el código QR de esta entrada ya no funciona.",
+      cancelledRefund: ({ amount }) => `Cancelada. Te devolvemos ${amount} a tu tarjeta. Te enviamos una confirmación por correo electrónico.`,
+      cancelled: "Cancelada. Te enviamos una confirmación por correo electrónico.",
+    },
+    refusals: {
+      changes_closed: "Los cambios están cerrados para este evento, así que no se cambió nada. Escribe a los organizadores.",
+      not_valid: "Esta entrada ya no es válida, así que no se puede cambiar.",
+      checked_in: "Esta entrada ya se usó en la puerta, así que no se puede cambiar.",
+      refund_refused: "El proveedor de pagos rechazó el reembolso, así que no se canceló nada: tu entrada sigue siendo válida. Inténtalo más tarde o escribe a los organizadores.",
+    },
+    email: {
+      subject: ({ event }) => `Tu inscripción para ${event} cambió`,
+      heading: "Tu inscripción cambió",
+      renamed: ({ from, to }) => `La entrada de ${from} ahora está a nombre de ${to}.`,
+      transferred: ({ from, to }) => `La entrada de ${from} pasó a ${to}, que recibió su propia entrada por correo electrónico. El código QR anterior ya no funciona.`,
+      cancelled: ({ count }) => plural(count, { one: "Se canceló una entrada.", other: `Se cancelaron ${number(count)} entradas.` }),
+      refunded: ({ amount }) => `Te devolvemos ${amount} a la tarjeta con la que pagaste.`,
+      noRefund: "Según la política de reembolsos del evento, no corresponde ningún reembolso.",
+      manageLink: "Cambia o cancela esta entrada",
+    },
+    form: {
+      legend: "Cambios y cancelaciones de los asistentes",
+      policyLabel: "Reembolso cuando un asistente cancela",
+      policies: {
+        none: "Sin reembolso (igual pueden cancelar y liberar el lugar)",
+        full_until: "Reembolso completo hasta una fecha",
+        minus_fee: "Reembolso completo menos un cargo",
+      },
+      untilLabel: "Reembolso completo hasta",
+      untilHint: "Solo para el reembolso completo hasta una fecha. En la zona horaria del evento.",
+      feeLabel: "Cargo retenido por entrada",
+      feeHint: "Solo para el reembolso menos un cargo. En la moneda del evento, por ejemplo 2.50.",
+      cutoffLabel: "Los cambios cierran esta cantidad de horas antes del inicio",
+      cutoffHint: "Hasta entonces, los asistentes pueden cambiar nombres, transferir o cancelar sus entradas. 24 si no indicas otra cosa.",
+    },
   },
 
   // ── Reminder emails before the day and the organisers' notifications (daily sales summary, sold-out alert) (src/i18n/areas/reminders.ts) ──
@@ -1426,6 +1494,9 @@ export const es: Messages = {
       event_personal_data_erased: "datos personales del evento borrados",
       order_personal_data_erased: "datos personales del pedido borrados",
       retention_set: "conservación de datos personales cambiada",
+      self_service_renamed: "nombre cambiado por el asistente (autogestión)",
+      self_service_transferred: "entrada transferida por el asistente (autogestión)",
+      self_service_cancelled: "entrada cancelada por el asistente (autogestión)",
     },
     labels: {
       tier: "Tipo de entrada",

@@ -11,7 +11,7 @@ const dateColumns = <T>(columns: Record<DateKeys<T>, true>) => Object.keys(colum
  * as ISO text, lib/sql-time), so a row read with one D1 batch has the same shape as Prisma's.
  */
 const dates = {
-  Event: dateColumns<Event>({ startsAt: true, endsAt: true, doorsOpenAt: true, salesStartAt: true, salesEndAt: true, createdAt: true, updatedAt: true, soldOutNotifiedAt: true, retentionRemindedAt: true, personalDataErasedAt: true }),
+  Event: dateColumns<Event>({ startsAt: true, endsAt: true, doorsOpenAt: true, salesStartAt: true, salesEndAt: true, createdAt: true, updatedAt: true, soldOutNotifiedAt: true, retentionRemindedAt: true, personalDataErasedAt: true, refundUntil: true }),
   TicketType: dateColumns<TicketType>({ salesStartAt: true, salesEndAt: true, createdAt: true, updatedAt: true, soldOutNotifiedAt: true }),
   AgendaItem: dateColumns<AgendaItem>({ startsAt: true }),
   Ticket: dateColumns<Ticket>({ checkedInAt: true, createdAt: true, updatedAt: true }),

@@ -38,6 +38,9 @@ const examples: { [A in AuditAction]: AuditDetail } = {
   event_personal_data_erased: { count: 12 },
   order_personal_data_erased: { count: 1 },
   retention_set: { from: 90, to: 30 },
+  self_service_renamed: { ticketId: "tkt_1", from: "Ada", to: "Ada Lovelace" },
+  self_service_transferred: { ticketId: "tkt_1", from: "Ada", to: "Grace Hopper" },
+  self_service_cancelled: { ticketId: "tkt_1", attendee: "Ada", amountMinor: 800, currency: "GBP" },
 };
 
 const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");

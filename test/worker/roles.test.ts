@@ -98,6 +98,11 @@ const table: Record<string, Entry> = {
   "GET /tickets/:token": { decision: "public", path: (f) => `/tickets/${f.ticketToken}`, prepare: markPaid },
   "GET /tickets/:token/calendar.ics": { decision: "public", path: (f) => `/tickets/${f.ticketToken}/calendar.ics`, prepare: markPaid },
   "GET /tickets/:token/qr.png": { decision: "public", path: (f) => `/tickets/${f.ticketToken}/qr.png`, prepare: markPaid },
+  // Self-service: the ticket's token or the order's id is the key (no sign-in); same-origin POSTs.
+  "POST /tickets/:token/name": { decision: "public", path: (f) => `/tickets/${f.ticketToken}/name`, prepare: markPaid },
+  "POST /tickets/:token/transfer": { decision: "public", path: (f) => `/tickets/${f.ticketToken}/transfer`, prepare: markPaid },
+  "POST /tickets/:token/cancel": { decision: "public", path: (f) => `/tickets/${f.ticketToken}/cancel`, prepare: markPaid },
+  "POST /orders/:id/cancel-tickets": { decision: "public", path: (f) => `/orders/${f.orderId}/cancel-tickets`, prepare: markPaid },
   "GET /api/v1/events": { decision: "public", path: () => "/api/v1/events" },
   "GET /api/v1/events/:slug": { decision: "public", path: (f) => `/api/v1/events/${f.slug}` },
   "POST /api/v1/events/:slug/orders": { decision: "public", path: (f) => `/api/v1/events/${f.slug}/orders` },

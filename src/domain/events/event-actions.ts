@@ -117,6 +117,7 @@ export async function duplicateEvent(deps: ServiceDeps, staffId: string, id: str
         doorsOpenAt: shiftOrNull(source.doorsOpenAt),
         salesStartAt: shiftOrNull(source.salesStartAt),
         salesEndAt: shiftOrNull(source.salesEndAt),
+        refundUntil: shiftOrNull(source.refundUntil),
       },
       "draft",
       now,

@@ -19,6 +19,7 @@ import {
   versionsOf,
   type TranslatedAgendaLine,
 } from "@/domain/events/language-input";
+import { blankRefundValues, refundFormValues, refundRuleIssues, refundSettings, refundShape } from "@/domain/events/refund-input";
 import { agendaTextFields, eventTextFields, rearrange, type AgendaTextField, type Translations } from "@/domain/events/translations";
 import { blankReminderValues, reminderFields, reminderSettingsOf, reminderShape, reminderValues } from "@/domain/events/reminder-input";
 
@@ -178,6 +179,7 @@ const eventShape = {
       .transform((v) => v.toUpperCase())
       .pipe(z.union([z.literal(""), z.string().regex(/^[A-Z]{2,5}$/, "reference_prefix_format" satisfies BareFieldCode)])),
     ticketEmailSubject: line(eventTextLimits.ticketEmailSubject),
+    ...refundShape,
     agenda: z
       .string()
       .max(agendaLimits.text, "too_long")
@@ -231,6 +233,7 @@ export function eventRuleIssues(values: unknown): FieldIssues {
   if (parts.success) eventTimeRules(parts.data as Partly<EventFields>, (path, code) => void (found[path] ??= issue(code)));
   // Programme versions with more lines than the main programme, when both parsed.
   const record = values && typeof values === "object" ? (values as Record<string, unknown>) : {};
+  for (const [path, f] of Object.entries(refundRuleIssues(record))) found[path] ??= f;
   const main = typeof record.agenda === "string" ? parseAgenda(record.agenda) : null;
   if (main && "items" in main) {
     const versions: Record<string, TranslatedAgendaLine[]> = {};
@@ -251,7 +254,8 @@ function eventFromFields(v: EventFields, ctx: z.RefinementCtx) {
     bad = true;
     addIssue(ctx, issue(code), path);
   });
-  if (bad) return undefined;
+  const refund = refundSettings(v, v, ctx);
+  if (bad || !refund) return undefined;
   // Every field parsed, so the start and end are known.
   const { doorsOpenAt, salesStartAt, salesEndAt } = times;
   const startsAt = times.startsAt!;
@@ -278,6 +282,7 @@ function eventFromFields(v: EventFields, ctx: z.RefinementCtx) {
     referencePrefix: v.referencePrefix || initialsOf(v.title),
     ticketEmailSubject: orNull(v.ticketEmailSubject),
     ...reminderSettingsOf(v),
+    ...refund,
     agenda: v.agenda.map((item, i) => ({
       startsAt: zonedTimeToUtc(`${v.date}T${item.clock}`, v.timezone),
       title: item.title,
@@ -353,6 +358,7 @@ export const agendaText = (items: AgendaItem[], zone: string) =>
 /** A new event's form: sensible defaults for a small one-day conference. */
 export function blankEventValues(): EventFormValues {
   return {
+    ...blankRefundValues(),
     title: "",
     slug: "",
     summary: "",
@@ -384,6 +390,7 @@ export function eventFormValues(event: Event, agenda: AgendaItem[]): EventFormVa
   const tz = event.timezone;
   return {
     ...eventLanguageValues(event, agenda, (a) => formatTime(a.startsAt, tz)),
+    ...refundFormValues(event),
     title: event.title,
     slug: event.slug,
     summary: event.summary,

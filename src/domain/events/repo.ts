@@ -40,6 +40,11 @@ export type EventRow = {
   reminderHours: number | null;
   notifyDailySummary: boolean;
   notifySoldOut: boolean;
+  /** Self-service (self-service/policy): refund policy, its date and fee, and the changes cut-off. */
+  refundPolicy: string;
+  refundUntil: Date | null;
+  refundFeeMinor: number;
+  changesCutoffHours: number;
 };
 
 export type AgendaRow = { startsAt: Date; title: string; detail: string; sortOrder: number; translations: string };
@@ -201,6 +206,7 @@ const eventColumns = [
   "capacity", "salesStartAt", "salesEndAt", "currency", "maxPerOrder", "referencePrefix", "ticketEmailSubject",
   "holdOrdersLimit", "holdTicketsLimit", "ticketsPerMembership", "mainLanguage", "translations",
   "reminderHours", "notifyDailySummary", "notifySoldOut",
+  "refundPolicy", "refundUntil", "refundFeeMinor", "changesCutoffHours",
 ] as const;
 
 const eventValues = (e: EventRow) => [
@@ -208,6 +214,7 @@ const eventValues = (e: EventRow) => [
   t(e.doorsOpenAt), e.capacity, t(e.salesStartAt), t(e.salesEndAt), e.currency, e.maxPerOrder, e.referencePrefix, e.ticketEmailSubject,
   e.holdOrdersLimit, e.holdTicketsLimit, e.ticketsPerMembership, e.mainLanguage, e.translations,
   e.reminderHours, e.notifyDailySummary ? 1 : 0, e.notifySoldOut ? 1 : 0,
+  e.refundPolicy, t(e.refundUntil), e.refundFeeMinor, e.changesCutoffHours,
 ];
 
 const quoted = (names: readonly string[]) => names.map((n) => `"${n}"`).join(", ");

@@ -15,7 +15,8 @@ export type EmailTemplate =
   | "event_reminder"
   | "daily_summary"
   | "sold_out"
-  | "retention_reminder";
+  | "retention_reminder"
+  | "self_service_change";
 
 /** Where mail is queued: the database, and whoever sends it right after the request (ServiceDeps). */
 export type Outbox = { d1: D1Database; mailQueued?: ((orderId: string | null) => void) | undefined };

@@ -34,6 +34,9 @@ export const auditActions = [
   "event_personal_data_erased",
   "order_personal_data_erased",
   "retention_set",
+  "self_service_renamed",
+  "self_service_transferred",
+  "self_service_cancelled",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

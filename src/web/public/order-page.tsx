@@ -5,6 +5,7 @@ import { rich } from "@/web/public/rich";
 import { useLocale, useMessages } from "@/web/shared/i18n";
 import { InLanguage } from "@/web/shared/in-language";
 import { Layout } from "@/web/shared/layout";
+import { CancelOrderPanel, SelfServiceNotice, type PanelState } from "@/web/public/self-service-panel";
 
 type FullOrder = Order & { event: Event; tickets: Array<Ticket & { ticketType: TicketType }> };
 
@@ -79,7 +80,7 @@ function NotCompleted() {
 }
 
 /** What a buyer sees after paying (or cancelling): the order's state, in words, with its tickets. */
-export function OrderPage(props: { order: FullOrder }) {
+export function OrderPage(props: { order: FullOrder; selfService?: PanelState | undefined }) {
   const { order } = props;
   const m = useMessages();
   const words = m.public.order;
@@ -88,6 +89,7 @@ export function OrderPage(props: { order: FullOrder }) {
   return (
     <Layout title={words.title({ reference: order.reference })} noindex refreshSeconds={order.status === "pending" ? 5 : undefined}>
       <Heading order={order} />
+      <SelfServiceNotice currency={order.currency} />
       <dl class="facts">
         <dt>{words.reference}</dt>
         <dd>
@@ -118,7 +120,7 @@ export function OrderPage(props: { order: FullOrder }) {
           return (
             <li>
               {rich(words.ticketLine, { name: <strong>{t.attendeeName}</strong>, tier: <InLanguage lang={tier.textLang.name}>{tier.name}</InLanguage> })}
-              {t.status === "cancelled" && ` ${words.ticketCancelled}`}
+              {(t.status === "cancelled" || t.status === "transferred") && ` ${words.ticketCancelled}`}
               {t.status === "valid" && (
                 <>
                   {" · "}
@@ -132,6 +134,8 @@ export function OrderPage(props: { order: FullOrder }) {
           );
         })}
       </ul>
+      {/* Self-service: cancel every ticket (each ticket's own changes are on its page); "change answers" joins here with questions. */}
+      <CancelOrderPanel order={order} state={props.selfService} />
       {(order.status === "cancelled" || order.status === "expired") && !order.paidAt && (
         <p>
           <a class="button-primary" href={`/events/${event.slug}/register?from=${order.id}`}>

@@ -23,9 +23,10 @@ import { AdminEventListPage } from "@/web/admin/events/event-list-page";
 import { EditEventPage, NewEventPage } from "@/web/admin/events/event-form-page";
 import { previewPageHtml } from "@/web/admin/events/preview";
 import { TierFormPage } from "@/web/admin/events/tier-form-page";
+import { refundFields } from "@/domain/events/refund-input";
 
 const idParam = z.object({ id: z.string().regex(/^[a-z]{2,8}_[0-9a-z]{16}$/) });
-const eventForm = formShapeWith(eventFields, eventLanguageNames(locales));
+const eventForm = formShapeWith(eventFields, [...eventLanguageNames(locales), ...refundFields]);
 const tierForm = formShapeWith(tierFields, tierLanguageNames(locales));
 const manageEvents = requirePermission("manage_events");
 
