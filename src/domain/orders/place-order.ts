@@ -14,7 +14,7 @@ import { findEventWithTiers, findEventWithTiersBySlug } from "@/domain/events/re
 import { priceOrder } from "@/domain/orders/pricing";
 import { firstHoldEnd, HOLD_LIMIT_EXCEEDED, MEMBERSHIP_LIMIT_EXCEEDED, placeOrderStatements, type NewOrder } from "@/domain/orders/repo";
 import { sha256Hex } from "@/lib/hash";
-import { CAPACITY_EXCEEDED } from "@/domain/orders/seats";
+import { CAPACITY_EXCEEDED, tookLastSeats } from "@/domain/orders/seats";
 
 /** How long seats are held while the buyer pays. Stripe needs a session to last at least 30 minutes. */
 export const HOLD_MINUTES = 35;
@@ -186,7 +186,8 @@ export type Placement =
   | { source: "online"; client?: string; language?: string; languages?: readonly string[] }
   | { source: "complimentary" | "door" };
 
-export type PlacedOrder = { id: string; reference: string; status: "pending" | "paid"; totalMinor: number; currency: string; holdExpiresAt: Date | null };
+/** A placed order; `tookLastSeats`: it left its event or a tier with no places (the edge purges its cached pages). */
+export type PlacedOrder = { id: string; reference: string; status: "pending" | "paid"; totalMinor: number; currency: string; holdExpiresAt: Date | null; tookLastSeats: boolean };
 
 /**
  * Registers the people in `input` for the event: checks every rule, then inserts the order and
@@ -240,9 +241,10 @@ export async function placeOrder(
     })),
   };
 
+  let lastSeats = false;
   for (let attempt = 0; ; attempt++) {
     try {
-      await runBatch(deps.d1, placeOrderStatements(deps, order, now));
+      lastSeats = tookLastSeats(await runBatch(deps.d1, placeOrderStatements(deps, order, now)));
       break;
     } catch (err) {
       const message = String(err);
@@ -257,5 +259,5 @@ export async function placeOrder(
       throw err;
     }
   }
-  return { id: order.id, reference: order.reference, status: paid ? "paid" : "pending", totalMinor, currency: event.currency, holdExpiresAt: order.holdExpiresAt };
+  return { id: order.id, reference: order.reference, status: paid ? "paid" : "pending", totalMinor, currency: event.currency, holdExpiresAt: order.holdExpiresAt, tookLastSeats: lastSeats };
 }
