@@ -27,14 +27,14 @@ describe("public pages at the edge", () => {
   it("serves the event page, the event list and the events API from caches.default: no round trip while fresh", async () => {
     const event = await createEvent();
     for (const path of [`/events/${event.slug}`, `/api/v1/events/${event.slug}`, "/api/v1/events", "/"]) {
-      const first = await call(path, 30);
+      const first = await call(path, 10);
       expect(first.status, path).toBe(200);
       expect(trips(first), path).toBe(1);
       for (let i = 0; i < 5; i++) {
-        const again = await call(path, 30);
+        const again = await call(path, 10);
         expect(again.status, path).toBe(200);
         expect(trips(again), path).toBe(0);
-        expect(await again.text(), path).toBe(await (await call(path, 30)).text());
+        expect(await again.text(), path).toBe(await (await call(path, 10)).text());
       }
     }
   });
@@ -42,28 +42,28 @@ describe("public pages at the edge", () => {
   it("keeps them in the Cache API, not in the isolate's memory: without the entry the page is read again", async () => {
     const event = await createEvent();
     const path = `/events/${event.slug}`;
-    expect(trips(await call(path, 30))).toBe(1);
+    expect(trips(await call(path, 10))).toBe(1);
     expect(await caches.default.match(cacheKey(path, "main"))).toBeDefined();
     expect(await caches.default.delete(cacheKey(path, "main"))).toBe(true);
-    expect(trips(await call(path, 30))).toBe(1);
-    expect(trips(await call(path, 30))).toBe(0);
+    expect(trips(await call(path, 10))).toBe(1);
+    expect(trips(await call(path, 10))).toBe(0);
   });
 
   it("keeps one entry per language, and none of them carries a cookie", async () => {
     const event = await createEvent();
     const path = `/events/${event.slug}`;
-    const spanish = await call(`${path}?lang=es`, 30);
+    const spanish = await call(`${path}?lang=es`, 10);
     expect(spanish.headers.get("set-cookie")).toContain("lang=es");
-    const english = await call(`${path}?lang=en`, 30);
+    const english = await call(`${path}?lang=en`, 10);
     expect(trips(english)).toBe(1);
-    expect(await english.text()).not.toBe(await (await call(`${path}?lang=es`, 30)).text());
-    expect(trips(await call(path, 30, { headers: { cookie: "lang=es" } }))).toBe(0);
+    expect(await english.text()).not.toBe(await (await call(`${path}?lang=es`, 10)).text());
+    expect(trips(await call(path, 10, { headers: { cookie: "lang=es" } }))).toBe(0);
     for (const language of ["es", "en"]) {
       const stored = await caches.default.match(cacheKey(path, language));
       expect(stored, language).toBeDefined();
       expect(stored!.headers.get("set-cookie"), language).toBeNull();
     }
-    const plain = await call(path, 30);
+    const plain = await call(path, 10);
     expect(plain.headers.get("set-cookie")).toBeNull();
     expect(plain.headers.get("content-type")).toContain("text/html");
   });
@@ -72,20 +72,20 @@ describe("public pages at the edge", () => {
     const event = await createEvent({ capacity: 2 });
     const tier = event.ticketTypes[0]!;
     const pages = [`/events/${event.slug}`, `/events/${event.slug}?lang=es`, `/api/v1/events/${event.slug}`, "/api/v1/events"];
-    for (const path of pages) await call(path, 30);
-    expect(soldOut(await (await call(pages[0]!, 30)).text())).toBe(false);
+    for (const path of pages) await call(path, 10);
+    expect(soldOut(await (await call(pages[0]!, 10)).text())).toBe(false);
     // One place taken of two: the cached pages may still say 2 left (within the time to live).
-    expect((await placeOne(event.slug, tier.id, 30)).status).toBe(201);
-    expect(trips(await call(pages[0]!, 30))).toBe(0);
+    expect((await placeOne(event.slug, tier.id, 10)).status).toBe(201);
+    expect(trips(await call(pages[0]!, 10))).toBe(0);
     // The last place: purged here at once.
-    expect((await placeOne(event.slug, tier.id, 30)).status).toBe(201);
-    const page = await call(pages[0]!, 30);
+    expect((await placeOne(event.slug, tier.id, 10)).status).toBe(201);
+    const page = await call(pages[0]!, 10);
     expect(trips(page)).toBe(1);
     expect(soldOut(await page.text())).toBe(true);
-    expect(trips(await call(pages[1]!, 30))).toBe(1);
-    const api = (await (await call(pages[2]!, 30)).json()) as { event: { available: number | null } };
+    expect(trips(await call(pages[1]!, 10))).toBe(1);
+    const api = (await (await call(pages[2]!, 10)).json()) as { event: { available: number | null } };
     expect(api.event.available).toBe(0);
-    const list = (await (await call(pages[3]!, 30)).json()) as { events: Array<{ slug: string; available: number | null }> };
+    const list = (await (await call(pages[3]!, 10)).json()) as { events: Array<{ slug: string; available: number | null }> };
     expect(list.events.find((e) => e.slug === event.slug)?.available).toBe(0);
   });
 

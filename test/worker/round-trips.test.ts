@@ -115,7 +115,7 @@ describe("an event page or the events API is one round trip, or none when cached
 
   it("answers from the edge cache (caches.default) without the database while it is fresh", async () => {
     const event = await createEvent();
-    const cachedEnv = { ...env, PUBLIC_CACHE_SECONDS: "30" };
+    const cachedEnv = { ...env, PUBLIC_CACHE_SECONDS: "10" };
     const call = async (path: string) => {
       const ctx = createExecutionContext();
       const res = await worker.fetch(new Request(`http://example.test${path}`), cachedEnv, ctx);
