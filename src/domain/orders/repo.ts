@@ -288,7 +288,7 @@ export type OrderWithTickets = Order & { event: Event; tickets: Array<Ticket & {
  * an order the sweep already ended, is never revived.
  */
 export async function extendFirstHoldAndRead(d1: D1Database, orderId: string, times: { now: Date; until: Date; firstHoldEnd: Date }): Promise<{ order: OrderWithTickets | null; extended: boolean }> {
-  const [extend, orders, events, tickets, tiers] = await d1.batch<Record<string, unknown>>([
+  const [extend, ...read] = await d1.batch<Record<string, unknown>>([
     d1
       .prepare(
         `UPDATE "Order" SET "holdExpiresAt" = ?2, "updatedAt" = ?3
@@ -296,21 +296,35 @@ export async function extendFirstHoldAndRead(d1: D1Database, orderId: string, ti
            AND "holdExpiresAt" IS NOT NULL AND "holdExpiresAt" > ?3 AND "holdExpiresAt" <= ?4`,
       )
       .bind(orderId, sqlTime(times.until), sqlTime(times.now), sqlTime(times.firstHoldEnd)),
+    ...orderWithTicketsStatements(d1, orderId),
+  ]);
+  return { order: orderWithTicketsOf(read), extended: (extend!.meta.changes ?? 0) > 0 };
+}
+
+/** An order with its event and tickets (with tiers) in one round trip (a batch of reads), or null: findOrderWithTickets without Prisma, for hot paths. */
+export async function readOrderWithTickets(d1: D1Database, orderId: string): Promise<OrderWithTickets | null> {
+  return orderWithTicketsOf(await d1.batch<Record<string, unknown>>(orderWithTicketsStatements(d1, orderId)));
+}
+
+function orderWithTicketsStatements(d1: D1Database, orderId: string): D1PreparedStatement[] {
+  return [
     d1.prepare(`SELECT * FROM "Order" WHERE "id" = ?1`).bind(orderId),
     d1.prepare(`SELECT * FROM "Event" WHERE "id" = (SELECT "eventId" FROM "Order" WHERE "id" = ?1)`).bind(orderId),
     d1.prepare(`SELECT * FROM "Ticket" WHERE "orderId" = ?1 ORDER BY "createdAt" ASC, rowid ASC`).bind(orderId),
     d1.prepare(`SELECT * FROM "TicketType" WHERE "id" IN (SELECT "ticketTypeId" FROM "Ticket" WHERE "orderId" = ?1)`).bind(orderId),
-  ]);
+  ];
+}
+
+function orderWithTicketsOf([orders, events, tickets, tiers]: ReadonlyArray<D1Result<Record<string, unknown>>>): OrderWithTickets | null {
   const row = orders!.results[0];
   const eventRow = events!.results[0];
-  if (!row || !eventRow) return { order: null, extended: false };
+  if (!row || !eventRow) return null;
   const tierById = new Map(tiers!.results.map((r) => storedRow("TicketType", r)).map((t) => [t.id, t]));
-  const order: OrderWithTickets = {
+  return {
     ...storedRow("Order", row),
     event: storedRow("Event", eventRow),
     tickets: tickets!.results.map((r) => storedRow("Ticket", r)).map((t) => ({ ...t, ticketType: tierById.get(t.ticketTypeId)! })),
   };
-  return { order, extended: (extend!.meta.changes ?? 0) > 0 };
 }
 
 /** A pending order's payment is processing (a bank debit): keep its seats until Stripe says how it ended. */
