@@ -60,9 +60,10 @@ export async function ticketNumbersOf(d1: D1Database, orderId: string): Promise<
 }
 
 /** The id of ticket number `number` of the order with `reference`, or null. */
-export async function findTicketIdByNumber(db: PrismaClient, reference: string, number: number): Promise<string | null> {
-  const rows = await db.$queryRaw<Array<{ id: string }>>`
-    SELECT t."id" FROM "Ticket" t JOIN "Order" o ON o."id" = t."orderId"
-    WHERE o."reference" = ${reference} ORDER BY t.rowid LIMIT 1 OFFSET ${number - 1}`;
-  return rows[0]?.id ?? null;
+export async function findTicketIdByNumber(d1: D1Database, reference: string, number: number): Promise<string | null> {
+  const row = await d1
+    .prepare(`SELECT t."id" FROM "Ticket" t JOIN "Order" o ON o."id" = t."orderId" WHERE o."reference" = ?1 ORDER BY t.rowid LIMIT 1 OFFSET ?2`)
+    .bind(reference, number - 1)
+    .first<{ id: string }>();
+  return row?.id ?? null;
 }
