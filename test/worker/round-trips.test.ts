@@ -145,6 +145,21 @@ describe("placing an order and fulfilling it", () => {
     expect(roundTrips(res)).toBe(2);
   });
 
+  it("refuses an order for a sold-out event with a clean 409 in 3 round trips (the event, the batch that fails, what is left)", async () => {
+    const event = await createEvent({ capacity: 1 });
+    const order = (n: number) =>
+      fetchWorker(`/api/v1/events/${event.slug}/orders`, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/json" },
+        body: JSON.stringify(orderBody(event.ticketTypes[0]!.id, n)),
+      });
+    expect((await order(1)).status).toBe(201);
+    const refused = await order(1);
+    expect(refused.status).toBe(409);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("sold_out");
+    expect(roundTrips(refused)).toBe(3);
+  });
+
   it("opens the Checkout Session on the pay page in 2 round trips plus the Stripe call (the hold extended and the order read in one batch, then the session stored), and reuses it in 1", async () => {
     const event = await createEvent();
     const placed = await fetchWorker(`/api/v1/events/${event.slug}/orders`, {

@@ -10,7 +10,7 @@ import { spendGuesses } from "@/domain/orders/guessing";
 import { ruleInputSchema, type OrderInput } from "@/domain/orders/input";
 import { newOrderReference } from "@/domain/orders/reference";
 import { runBatch } from "@/domain/batch";
-import { findEventWithTiers, findEventWithTiersBySlug } from "@/domain/events/repo";
+import { findEventWithTiersBySlug } from "@/domain/events/repo";
 import { priceOrder } from "@/domain/orders/pricing";
 import { firstHoldEnd, HOLD_LIMIT_EXCEEDED, MEMBERSHIP_LIMIT_EXCEEDED, placeOrderStatements, type NewOrder } from "@/domain/orders/repo";
 import { sha256Hex } from "@/lib/hash";
@@ -141,9 +141,12 @@ async function checkOrder(deps: ServiceDeps, event: EventWithTiers, input: Pick<
   return { fields, lines, checks, instead };
 }
 
-/** After a capacity failure: the clearest true account of what is left. */
-async function soldOutError(deps: ServiceDeps, eventId: string, counts: Map<string, number>): Promise<DomainError> {
-  const event = await findEventWithTiers(deps.db, eventId);
+/**
+ * After a capacity failure: the clearest true account of what is left. In a sell-out most
+ * buyers get here, so it reads with one prepared D1 batch, never through Prisma.
+ */
+async function soldOutError(deps: ServiceDeps, slug: string, counts: Map<string, number>): Promise<DomainError> {
+  const event = await findEventWithTiersBySlug(deps.d1, slug);
   if (!event) return new DomainError("sold_out");
   if (event.status !== "published") return new DomainError("sales_closed", { reason: "closed" });
   const wantedTotal = [...counts.values()].reduce((a, b) => a + b, 0);
@@ -248,7 +251,7 @@ export async function placeOrder(
       break;
     } catch (err) {
       const message = String(err);
-      if (CAPACITY_EXCEEDED.test(message)) throw await soldOutError(deps, event.id, counts);
+      if (CAPACITY_EXCEEDED.test(message)) throw await soldOutError(deps, slug, counts);
       if (HOLD_LIMIT_EXCEEDED.test(message)) throw await holdLimitError(deps, order, now);
       if (MEMBERSHIP_LIMIT_EXCEEDED.test(message)) throw membershipLimitError(lines, event.ticketsPerMembership);
       // A reference collision (1 in millions) just needs another reference.
