@@ -133,7 +133,7 @@ async function checkOrder(deps: ServiceDeps, event: EventWithTiers, input: Pick<
   const alternative = openAlternative(event, now);
   const instead = alternative ? { tier: alternative.name, price: { minor: alternative.priceMinor, currency: event.currency } } : undefined;
   const guesses = clientKey ? await spendGuesses(deps.d1, event.id, clientKey, lines.map((l) => l.tier), now) : undefined;
-  const checks = await checkEligibility(deps.db, lines, instead, { d1: deps.d1, eventId: event.id, max: event.ticketsPerMembership, now });
+  const checks = await checkEligibility(deps.d1, lines, instead, { d1: deps.d1, eventId: event.id, max: event.ticketsPerMembership, now });
   checks.forEach((check, j) => {
     if ("field" in check) fields[`tickets.${lines[j]!.index}.${check.field}`] = check.issue;
   });
