@@ -6,7 +6,7 @@ import type { Event, OutboxEmail, Ticket, TicketType } from "@/generated/prisma/
 import type { ServiceDeps } from "@/domain/deps";
 import type { Attachment, OutgoingEmail } from "@/domain/mail/message";
 import { findEventForEmail } from "@/domain/mail/repo";
-import { findOrderWithTickets } from "@/domain/orders/repo";
+import { readOrderWithTickets } from "@/domain/orders/repo";
 import { findValidTicketsOf, ticketNumbersOf } from "@/domain/tickets/repo";
 import { formatShortCode } from "@/domain/tickets/short-code";
 import { eventIcs } from "@/domain/tickets/ics";
@@ -50,7 +50,7 @@ export async function ticketParts(deps: ServiceDeps, { m, lang }: Speaking, main
   const emailTickets: EmailTicket[] = [];
   const attachments: Attachment[] = [];
   const numbers = new Map<string, number>();
-  for (const orderId of new Set(tickets.map((t) => t.orderId))) for (const [id, n] of await ticketNumbersOf(deps.db, orderId)) numbers.set(id, n);
+  for (const orderId of new Set(tickets.map((t) => t.orderId))) for (const [id, n] of await ticketNumbersOf(deps.d1, orderId)) numbers.set(id, n);
   for (const ticket of tickets) {
     const code = await signTicketCode(deps.config, { eventId: ticket.eventId, ticketId: ticket.id, ticketTypeId: ticket.ticketTypeId });
     const contentId = `qr-${ticket.id}`;
@@ -145,7 +145,7 @@ export async function composeEmail(deps: ServiceDeps, row: OutboxEmail): Promise
     return composeTickets(deps, speaks, row, "tickets_again", event, tickets, { recipientName: m.mail.anyone, reference: null, total: null });
   }
 
-  const order = await findOrderWithTickets(deps.db, data.orderId!);
+  const order = await readOrderWithTickets(deps.d1, data.orderId!);
   if (!order) return null;
   const tickets = order.tickets.map((t) => ({ ...t, order: { status: order.status, reference: order.reference } }));
   const speaks = speaking(order.language);

@@ -10,8 +10,8 @@ export const TURNSTILE_SITEVERIFY = "https://challenges.cloudflare.com/turnstile
  */
 const configSchema = z.object({
   ENVIRONMENT: z.enum(["development", "test", "production"]),
-  /** Seconds the event pages and events API may be served from memory (0 turns it off). */
-  PUBLIC_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(2),
+  /** Seconds the event pages and events API may be served from the edge cache (0 turns it off); at most 10, so availability is never more than a few seconds stale (web/shared/edge-cache.ts). */
+  PUBLIC_CACHE_SECONDS: z.coerce.number().int().min(0).max(10).default(2),
   /** Base URL used in links that leave the request (emails, Stripe return URLs); required in production. */
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Stripe secret key (sk_live_… / sk_test_…). Unset: offline (the development entry's emulator). */
