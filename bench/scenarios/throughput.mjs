@@ -36,7 +36,7 @@ export async function benchThroughput({ server, events, recorder, plan, webhookS
     log(`  ${name}…`);
     rows.push({ name, ...(await drive({ url: base, recorder, ...opts })) });
   };
-  // Warm the isolate (and the micro-cache) first.
+  // Warm the isolate (and the edge cache) first.
   await drive({ url: `${base}/events/${events.sales.slug}`, amount: 200 });
   await measure("bare Hono route (ceiling)", { url: `${base}/__bare`, duration: seconds });
   await measure("event page", { url: `${base}/events/${events.sales.slug}`, path: "event page, cached", duration: seconds });
