@@ -11,7 +11,8 @@ export type EmailTemplate =
   | "payment_failed"
   | "sign_in_link"
   | "refund_issued"
-  | "order_cancelled";
+  | "order_cancelled"
+  | "attendee_message";
 
 /** Where mail is queued: the database, and whoever sends it right after the request (ServiceDeps). */
 export type Outbox = { d1: D1Database; mailQueued?: ((orderId: string | null) => void) | undefined };

@@ -30,6 +30,10 @@ export const auditActions = [
   "signed_out_everywhere",
   "member_deleted",
   "members_imported",
+  // receipts and messages to attendees
+  "organisation_updated",
+  "attendees_messaged",
+  "cancellation_sent",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
@@ -52,6 +56,8 @@ export const auditDetailKeys = [
   "email", "role", "eventIds", "disabled", "sessions",
   // members
   "membershipNumber", "mode", "added", "updated", "unchanged", "removed", "skipped", "rejected",
+  // messages to attendees
+  "subject", "recipients", "notCheckedIn", "messageId",
 ] as const;
 
 export type AuditDetailKey = (typeof auditDetailKeys)[number];
