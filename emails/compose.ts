@@ -1,4 +1,5 @@
 import { noticeEmail } from "@emails/notice";
+import { composeAttendeeMessage } from "@emails/compose-message";
 import { ticketsEmail, type TicketsEmailModel } from "@emails/tickets";
 import type { EmailEvent, EmailTicket } from "@emails/types";
 import type { Event, OutboxEmail, Ticket, TicketType } from "@/generated/prisma/client";
@@ -68,7 +69,7 @@ async function ticketParts(deps: ServiceDeps, { m, lang }: Speaking, mainLang: s
 
 const ticketsSubject = (m: Messages, event: LocalizedEvent) => event.ticketEmailSubject ?? m.mail.ticketsSubject({ event: event.title });
 
-async function composeTickets(deps: ServiceDeps, speaks: Speaking, row: OutboxEmail, kind: TicketsEmailModel["kind"], event: Event, tickets: TicketWithTier[], extra: { recipientName: string; reference: string | null; total: string | null }): Promise<OutgoingEmail | null> {
+async function composeTickets(deps: ServiceDeps, speaks: Speaking, row: OutboxEmail, kind: TicketsEmailModel["kind"], event: Event, tickets: TicketWithTier[], extra: { recipientName: string; reference: string | null; total: string | null; receipt?: TicketsEmailModel["receipt"] }): Promise<OutgoingEmail | null> {
   // Codes go out only for tickets that admit, by the same rule as the door and the ticket page.
   const valid = tickets.filter((t) => admits(ticketStatus({ ticketStatus: t.status, orderStatus: t.order.status, eventStatus: event.status })));
   if (!valid.length) return null;
@@ -79,6 +80,12 @@ async function composeTickets(deps: ServiceDeps, speaks: Speaking, row: OutboxEm
   const ics = eventIcs(local, { url: `${deps.origin}/events/${event.slug}`, words: m.ics, format: m.format, ...(valid.length === 1 ? { ticketName: valid[0]!.attendeeName } : {}) });
   attachments.push({ filename: "event.ics", content: ics, contentType: "text/calendar; charset=utf-8; method=PUBLISH" });
   return { to: row.recipient, ...rendered, attachments };
+}
+
+/** The link to an order's receipt, for the buyer's ticket email. */
+function receiptLink(deps: ServiceDeps, m: Messages, orderId: string) {
+  const url = `${deps.origin}/orders/${orderId}/receipt`;
+  return { label: m.correspondence.receipt.link, line: m.correspondence.receipt.linkLine({ url }), url };
 }
 
 /** A message in the notice layout (a heading, paragraphs, an action), with no attachments. */
@@ -95,7 +102,7 @@ function notice(row: OutboxEmail, m: Messages, model: Omit<Parameters<typeof not
  * that language where they wrote one.
  */
 export async function composeEmail(deps: ServiceDeps, row: OutboxEmail): Promise<OutgoingEmail | null> {
-  const data = JSON.parse(row.data) as { orderId?: string; ticketId?: string; eventId?: string; email?: string; amountMinor?: number; language?: string };
+  const data = JSON.parse(row.data) as { orderId?: string; ticketId?: string; eventId?: string; email?: string; amountMinor?: number; language?: string; messageId?: string; name?: string };
 
   if (row.template === "sign_in_link") {
     const link = data as { url: string; name?: string; minutes: number };
@@ -136,6 +143,7 @@ export async function composeEmail(deps: ServiceDeps, row: OutboxEmail): Promise
         recipientName: order.buyerName,
         reference: order.reference,
         total: order.totalMinor ? m.format.money(order.totalMinor, order.currency) : null,
+        receipt: receiptLink(deps, m, order.id),
       });
     case "attendee_ticket": {
       const ticket = tickets.filter((t) => t.id === data.ticketId);
@@ -178,6 +186,8 @@ export async function composeEmail(deps: ServiceDeps, row: OutboxEmail): Promise
           order.refundedMinor === 0 ? m.mail.cancelledByOrganiser.notRefunded : m.mail.cancelledByOrganiser.contact,
         ],
       });
+    case "attendee_message":
+      return composeAttendeeMessage(deps, row, data, order);
     default:
       throw new Error(`unknown_email_template:${row.template}`);
   }

@@ -1019,7 +1019,7 @@ export const en: Messages = {
       refunded: "Refunded",
       net: "Total after refunds",
       noVat: "No VAT charged.",
-      vatIncluded: ({ rate, amount }) => `Includes VAT at ${rate}%: ${amount}`,
+      vatLine: ({ rate }) => `VAT at ${rate}% (included)`,
       netOfVat: "Total before VAT",
       backToOrder: "Back to your order",
       unpaid: { heading: "No receipt yet", body: "This order has not been paid, so there is no receipt for it." },

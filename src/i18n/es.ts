@@ -1041,7 +1041,7 @@ export const es: Messages = {
       refunded: "Reembolsado",
       net: "Total después de reembolsos",
       noVat: "No se cobró IVA.",
-      vatIncluded: ({ rate, amount }) => `Incluye IVA del ${rate} %: ${amount}`,
+      vatLine: ({ rate }) => `IVA del ${rate} % (incluido)`,
       netOfVat: "Total sin IVA",
       backToOrder: "Volver a tu pedido",
       unpaid: { heading: "Todavía no hay recibo", body: "Este pedido no se ha pagado, así que no tiene recibo." },

@@ -29,7 +29,7 @@ export type CorrespondenceMessages = {
     refunded: string;
     net: string;
     noVat: string;
-    vatIncluded: Fn<{ rate: string; amount: string }>;
+    vatLine: Fn<{ rate: string }>;
     netOfVat: string;
     backToOrder: string;
     unpaid: { heading: string; body: string };
