@@ -6,6 +6,8 @@ import { adminExportRoutes } from "@/web/admin/exports";
 import { adminMemberRoutes } from "@/web/admin/members/routes";
 import { adminOrderRoutes } from "@/web/admin/orders/routes";
 import { adminStaffRoutes } from "@/web/admin/staff/routes";
+import { adminSettingsRoutes } from "@/web/admin/settings/routes";
+import { adminMessageRoutes } from "@/web/admin/messages/routes";
 
 /**
  * The organiser pages under /admin. Every route but signing in checks the caller's role with
@@ -17,4 +19,6 @@ export const adminRoutes = new Hono<AppEnv>()
   .route("/", adminMemberRoutes)
   .route("/", adminExportRoutes)
   .route("/", adminOrderRoutes)
-  .route("/", adminStaffRoutes);
+  .route("/", adminStaffRoutes)
+  .route("/", adminSettingsRoutes)
+  .route("/", adminMessageRoutes);

@@ -12,7 +12,7 @@ function Line(props: { line: ReceiptLine; currency: string; mainLanguage: string
   const m = useMessages();
   const w = m.correspondence.receipt;
   const locale = useLocale();
-  const amount = m.format.money(line.amountMinor, props.currency);
+  const amount = m.format.amount(line.amountMinor, props.currency);
   if (line.kind === "ticket") {
     const tier = tierInLanguage(line.tier, locale, props.mainLanguage);
     return (
@@ -43,7 +43,7 @@ function Issued(props: { receipt: Receipt }) {
   const w = m.correspondence.receipt;
   const locale = useLocale();
   const event = eventInLanguage(order.event, locale);
-  const money = (minor: number) => m.format.money(minor, order.currency);
+  const money = (minor: number) => m.format.amount(minor, order.currency);
   return (
     <article class="receipt">
       <header class="receipt-issuer">

@@ -106,6 +106,9 @@ export function StatusActions(props: { event: AdminEvent; csrfToken: string; err
   return (
     <section aria-labelledby="actions-heading" class="admin-status-actions">
       <h2 id="actions-heading">{m.actionsHeading}</h2>
+      <p>
+        <a href={`/admin/events/${event.id}/messages`}>{useMessages().correspondence.messages.link}</a>
+      </p>
       {event.status === "draft" && (
         <form method="post" action={`/admin/events/${event.id}/publish`}>
           <CsrfField token={props.csrfToken} />
