@@ -27,14 +27,24 @@ export type Recipient = { email: string; name: string; orderId: string; language
 
 type HolderTicket = Awaited<ReturnType<typeof findEventTickets>>[number];
 
-/** The recipients of `audience` among an event's tickets: only tickets that admit count. */
-export function recipientsOf(tickets: HolderTicket[], eventStatus: string, audience: Audience): Recipient[] {
-  const chosen = tickets.filter(
+/** The tickets of `audience` among an event's tickets: only tickets that admit count. */
+function chosenTickets(tickets: HolderTicket[], eventStatus: string, audience: Audience): HolderTicket[] {
+  return tickets.filter(
     (t) =>
       admits(ticketStatus({ ticketStatus: t.status, orderStatus: t.order.status, eventStatus })) &&
       (audience.kind !== "tier" || t.ticketTypeId === audience.tierId) &&
       (audience.kind !== "not_checked_in" || t.checkedInAt === null),
   );
+}
+
+/** The orders a message to `audience` concerns (their history shows it), whether or not their buyer's address came first. */
+export function ordersOf(tickets: HolderTicket[], eventStatus: string, audience: Audience): string[] {
+  return [...new Set(chosenTickets(tickets, eventStatus, audience).map((t) => t.order.id))];
+}
+
+/** The recipients of `audience` among an event's tickets, one per address. */
+export function recipientsOf(tickets: HolderTicket[], eventStatus: string, audience: Audience): Recipient[] {
+  const chosen = chosenTickets(tickets, eventStatus, audience);
   const byAddress = new Map<string, Recipient>();
   const add = (r: Recipient) => {
     const key = r.email.trim().toLowerCase();
@@ -81,13 +91,14 @@ export async function prepareMessage(deps: Pick<ServiceDeps, "db">, eventId: str
   const event = await getAdminEvent(deps.db, eventId);
   const issues = draftIssues(draft, event.ticketTypes.map((t) => t.id));
   if (Object.keys(issues).length) throw new DomainError("invalid", {}, issues);
-  const recipients = recipientsOf(await findEventTickets(deps.db, eventId), event.status, draft.audience);
+  const tickets = await findEventTickets(deps.db, eventId);
+  const recipients = recipientsOf(tickets, event.status, draft.audience);
   if (!recipients.length) throw new DomainError("invalid", { issue: { code: "no_recipients" } }, { audience: { code: "no_recipients" } });
-  return { event, recipients };
+  return { event, recipients, orderIds: ordersOf(tickets, event.status, draft.audience) };
 }
 
 /** The email statements and per-order audit entries of one message, for its batch. */
-function deliveryStatements(deps: ServiceDeps, message: MessageRow, recipients: Recipient[], staffId: string | null, action: "attendees_messaged" | "cancellation_sent", now: Date) {
+function deliveryStatements(deps: ServiceDeps, message: MessageRow, recipients: Recipient[], orders: string[], staffId: string | null, action: "attendees_messaged" | "cancellation_sent", now: Date) {
   const outbox = { d1: deps.d1, mailQueued: deps.mailQueued };
   const emails = recipients.map((r) =>
     enqueueEmailStatement(
@@ -96,7 +107,6 @@ function deliveryStatements(deps: ServiceDeps, message: MessageRow, recipients: 
       now,
     ),
   );
-  const orders = [...new Set(recipients.map((r) => r.orderId))];
   const history = orders.map((orderId) => auditStatement(deps.d1, { staffId, action, entity: "order", entityId: orderId, detail: { subject: message.subject, messageId: message.id } }, now));
   return [...emails, ...history];
 }
@@ -111,7 +121,7 @@ const NONCE_TAKEN = /UNIQUE constraint failed: AttendeeMessage\.nonce/;
 export async function sendMessage(deps: ServiceDeps, staffId: string, eventId: string, draft: MessageDraft): Promise<{ messageId: string; recipients: number; repeated: boolean }> {
   const earlier = await findMessageByNonce(deps.db, draft.nonce);
   if (earlier) return { messageId: earlier.id, recipients: earlier.recipients, repeated: true };
-  const { event, recipients } = await prepareMessage(deps, eventId, draft);
+  const { event, recipients, orderIds } = await prepareMessage(deps, eventId, draft);
   const now = deps.now();
   const message: MessageRow = {
     id: newId("msg"),
@@ -131,7 +141,7 @@ export async function sendMessage(deps: ServiceDeps, staffId: string, eventId: s
     await deps.d1.batch([
       insertMessageStatement(deps.d1, message, now),
       auditStatement(deps.d1, { staffId, action: "attendees_messaged", entity: "event", entityId: eventId, detail: { subject: message.subject, recipients: recipients.length, ...(tier ? { tier } : {}), notCheckedIn: draft.audience.kind === "not_checked_in", messageId: message.id } }, now),
-      ...deliveryStatements(deps, message, recipients, staffId, "attendees_messaged", now),
+      ...deliveryStatements(deps, message, recipients, orderIds, staffId, "attendees_messaged", now),
     ]);
   } catch (err) {
     if (!NONCE_TAKEN.test(String(err instanceof Error ? err.message : err))) throw err;
@@ -148,7 +158,8 @@ export async function sendMessage(deps: ServiceDeps, staffId: string, eventId: s
  * Nothing when no one holds a ticket.
  */
 export async function cancellationStatements(deps: ServiceDeps, staffId: string, eventId: string, eventStatus: string, refundPlan: string, now: Date): Promise<D1PreparedStatement[]> {
-  const recipients = recipientsOf(await findEventTickets(deps.db, eventId), eventStatus, { kind: "all" });
+  const tickets = await findEventTickets(deps.db, eventId);
+  const recipients = recipientsOf(tickets, eventStatus, { kind: "all" });
   if (!recipients.length) return [];
   const message: MessageRow = {
     id: newId("msg"),
@@ -163,7 +174,7 @@ export async function cancellationStatements(deps: ServiceDeps, staffId: string,
     staffId,
     recipients: recipients.length,
   };
-  return [insertMessageStatement(deps.d1, message, now), ...deliveryStatements(deps, message, recipients, staffId, "cancellation_sent", now)];
+  return [insertMessageStatement(deps.d1, message, now), ...deliveryStatements(deps, message, recipients, ordersOf(tickets, eventStatus, { kind: "all" }), staffId, "cancellation_sent", now)];
 }
 
 /** A stored message's subject and body in `lang`, else the main language's. */
