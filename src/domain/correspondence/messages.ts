@@ -1,6 +1,7 @@
 // Messages from the organisers to an event's ticket holders: who receives one (the audience),
 // what each reads (their language's version, else the main language's), and sending through
 // the outbox in one batch with the audit entries, once per form submission.
+import { runBatch } from "@/domain/batch";
 import type { ServiceDeps } from "@/domain/deps";
 import { DomainError } from "@/domain/errors";
 import type { FieldIssue } from "@/domain/issues";
@@ -138,7 +139,7 @@ export async function sendMessage(deps: ServiceDeps, staffId: string, eventId: s
   };
   const tier = draft.audience.kind === "tier" ? event.ticketTypes.find((t) => t.id === (draft.audience as { tierId: string }).tierId)?.name : undefined;
   try {
-    await deps.d1.batch([
+    await runBatch(deps.d1, [
       insertMessageStatement(deps.d1, message, now),
       auditStatement(deps.d1, { staffId, action: "attendees_messaged", entity: "event", entityId: eventId, detail: { subject: message.subject, recipients: recipients.length, ...(tier ? { tier } : {}), notCheckedIn: draft.audience.kind === "not_checked_in", messageId: message.id } }, now),
       ...deliveryStatements(deps, message, recipients, orderIds, staffId, "attendees_messaged", now),

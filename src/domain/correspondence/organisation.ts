@@ -1,5 +1,6 @@
 // The organisation's settings that receipts print: name, address, charity and company
 // numbers, and VAT. One row; only owners change it (staff/roles: manage_settings).
+import { runBatch } from "@/domain/batch";
 import type { ServiceDeps } from "@/domain/deps";
 import { DomainError } from "@/domain/errors";
 import type { FieldIssue } from "@/domain/issues";
@@ -48,7 +49,7 @@ export async function saveOrganisation(deps: ServiceDeps, staffId: string, input
   const before = await getOrganisation(deps);
   const fields = (Object.keys(next) as Array<keyof OrganisationRow>).filter((k) => next[k] !== before[k]);
   const now = deps.now();
-  await deps.d1.batch([
+  await runBatch(deps.d1, [
     saveOrganisationStatement(deps.d1, next, now),
     auditStatement(deps.d1, { staffId, action: "organisation_updated", entity: "organisation", entityId: "org", detail: { fields } }, now),
   ]);
