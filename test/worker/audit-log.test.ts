@@ -35,9 +35,9 @@ const examples: { [A in AuditAction]: AuditDetail } = {
   signed_out_everywhere: { sessions: 3 },
   member_deleted: { email: "m@example.org", membershipNumber: "M1001" },
   members_imported: { mode: "add", added: 3, updated: 1, unchanged: 0, removed: 0, skipped: 0, rejected: 2 },
-  organisation_updated: { fields: ["name", "vatStatus"] },
+  organisation_updated: { fields: ["name", "address", "charityNumber", "companyNumber", "vatStatus", "vatNumber", "vatRateBasisPoints"] },
   attendees_messaged: { subject: "Room change", recipients: 12, tier: "Member", notCheckedIn: false, messageId: "msg_1" },
-  cancellation_sent: { subject: "", messageId: "msg_2" },
+  cancellation_sent: { messageId: "msg_2" },
 };
 
 const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");

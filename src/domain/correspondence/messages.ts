@@ -108,7 +108,7 @@ function deliveryStatements(deps: ServiceDeps, message: MessageRow, recipients: 
       now,
     ),
   );
-  const history = orders.map((orderId) => auditStatement(deps.d1, { staffId, action, entity: "order", entityId: orderId, detail: { subject: message.subject, messageId: message.id } }, now));
+  const history = orders.map((orderId) => auditStatement(deps.d1, { staffId, action, entity: "order", entityId: orderId, detail: message.subject ? { subject: message.subject, messageId: message.id } : { messageId: message.id } }, now));
   return [...emails, ...history];
 }
 

@@ -58,6 +58,8 @@ export const auditDetailKeys = [
   "membershipNumber", "mode", "added", "updated", "unchanged", "removed", "skipped", "rejected",
   // messages to attendees
   "subject", "recipients", "notCheckedIn", "messageId",
+  // organisation settings (named in organisation_updated's `fields`)
+  "address", "charityNumber", "companyNumber", "vatStatus", "vatNumber", "vatRateBasisPoints",
 ] as const;
 
 export type AuditDetailKey = (typeof auditDetailKeys)[number];
