@@ -17,20 +17,21 @@ import { proofNote } from "@/domain/tickets/ticket-view";
 import { eventInLanguage, tierInLanguage, type LocalizedEvent } from "@/domain/events/translations";
 import { localeFrom, messagesFor, type Locale } from "@/i18n";
 import type { Messages } from "@/i18n/messages";
+import { composeOrganiserNotice, composeReminder } from "@emails/compose-reminders";
 
 export type { Attachment, OutgoingEmail } from "@/domain/mail/message";
 
 /** A ticket with its tier, and its order's status (tickets/status needs it). */
-type TicketWithTier = Ticket & { ticketType: TicketType; order: { status: string; reference: string } };
+export type TicketWithTier = Ticket & { ticketType: TicketType; order: { status: string; reference: string } };
 
 /** One email's language: its catalogue, and the tag the organisers' texts are looked up by. */
-type Speaking = { lang: Locale; m: Messages };
-const speaking = (language: string | null | undefined): Speaking => {
+export type Speaking = { lang: Locale; m: Messages };
+export const speaking = (language: string | null | undefined): Speaking => {
   const lang = localeFrom(language) ?? "en";
   return { lang, m: messagesFor(lang) };
 };
 
-function emailEvent(deps: ServiceDeps, m: Messages, event: LocalizedEvent): EmailEvent {
+export function emailEvent(deps: ServiceDeps, m: Messages, event: LocalizedEvent): EmailEvent {
   const tz = event.timezone;
   return {
     title: event.title,
@@ -44,7 +45,7 @@ function emailEvent(deps: ServiceDeps, m: Messages, event: LocalizedEvent): Emai
 }
 
 /** Tickets with their signed codes, as inline QR PNG attachments, and their short codes. */
-async function ticketParts(deps: ServiceDeps, { m, lang }: Speaking, mainLang: string, tickets: TicketWithTier[]) {
+export async function ticketParts(deps: ServiceDeps, { m, lang }: Speaking, mainLang: string, tickets: TicketWithTier[]) {
   const emailTickets: EmailTicket[] = [];
   const attachments: Attachment[] = [];
   const numbers = new Map<string, number>();
@@ -117,6 +118,8 @@ export async function composeEmail(deps: ServiceDeps, row: OutboxEmail): Promise
     });
   }
 
+  if (row.template === "daily_summary" || row.template === "sold_out") return composeOrganiserNotice(deps, row);
+
   if (row.template === "tickets_again") {
     const email = data.email!;
     const event = await findEventForEmail(deps.db, data.eventId!);
@@ -149,6 +152,12 @@ export async function composeEmail(deps: ServiceDeps, row: OutboxEmail): Promise
       const ticket = tickets.filter((t) => t.id === data.ticketId);
       const own = speaking(ticket[0]?.language ?? order.language);
       return composeTickets(deps, own, row, "attendee_ticket", order.event, ticket, { recipientName: ticket[0]?.attendeeName ?? own.m.mail.anyone, reference: order.reference, total: null });
+    }
+    case "event_reminder": {
+      // The buyer's has every ticket of the order; an attendee's own, theirs, in their language.
+      const mine = data.ticketId ? tickets.filter((t) => t.id === data.ticketId) : tickets;
+      const own = data.ticketId ? speaking(mine[0]?.language ?? order.language) : speaks;
+      return composeReminder(deps, own, row, order.event, mine, data.ticketId ? (mine[0]?.attendeeName ?? own.m.mail.anyone) : order.buyerName);
     }
     case "late_payment_refunded":
       return orderNotice({

@@ -18,7 +18,7 @@ export type TicketsEmailModel = {
 
 const intro = (model: TicketsEmailModel) => model.words.tickets.intro({ kind: model.kind, event: model.event.title, count: model.tickets.length });
 
-function EventFacts(props: { event: EmailEvent; words: MailWords["tickets"] }) {
+export function EventFacts(props: { event: EmailEvent; words: MailWords["tickets"] }) {
   const { event } = props;
   const { facts } = props.words;
   const row = (label: string, value: string) => (
@@ -37,7 +37,7 @@ function EventFacts(props: { event: EmailEvent; words: MailWords["tickets"] }) {
   );
 }
 
-function TicketBlock(props: { ticket: EmailTicket; index: number; count: number; words: MailWords["tickets"] }) {
+export function TicketBlock(props: { ticket: EmailTicket; index: number; count: number; words: MailWords["tickets"] }) {
   const { ticket, words } = props;
   return (
     <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style={`margin:16px 0; border:1px solid ${colors.line}; border-radius:8px;`}>

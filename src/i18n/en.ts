@@ -676,6 +676,9 @@ export const en: Messages = {
         refund_issued: "refund issued",
         order_cancelled: "order cancelled",
         attendee_message: "message to attendees",
+        event_reminder: "reminder",
+        daily_summary: "daily sales summary",
+        sold_out: "sold-out alert",
       },
       done: {
         renamed: "Name corrected.",
@@ -991,6 +994,60 @@ export const en: Messages = {
 
   // ── Reminder emails before the day and the organisers' notifications (daily sales summary, sold-out alert) (src/i18n/areas/reminders.ts) ──
   reminders: {
+    form: {
+      legend: "Reminders and notifications",
+      labels: {
+        reminderHours: "Reminder email to ticket holders",
+        notifyDailySummary: "Email the organisers a daily sales summary",
+        notifySoldOut: "Email the organisers when the event or a ticket type sells out",
+      },
+      hints: {
+        reminderHours: "Each ticket holder gets their ticket again, with the times, the venue and what to bring, this long before the start.",
+        notifyDailySummary: "Sent each morning at 8:00 (London time) to every owner and organiser, until the event ends.",
+        notifySoldOut: "Sent once each time paid tickets fill the event's places or a ticket type's quota.",
+      },
+      off: "No reminder",
+      before: ({ hours }) =>
+        hours % 24 === 0
+          ? plural(hours / 24, { one: "1 day before", other: `${number(hours / 24)} days before` })
+          : plural(hours, { one: "1 hour before", other: `${number(hours)} hours before` }),
+    },
+    email: {
+      subject: ({ event }) => `Reminder: ${event} is coming up`,
+      heading: "See you soon",
+      intro: ({ event, date, count }) =>
+        plural(count, { one: `This is a reminder that ${event} is on ${date}. Your ticket is below.`, other: `This is a reminder that ${event} is on ${date}. Your ${count} tickets are below.` }),
+      preheader: ({ date, time, venue }) => `${date}, ${time}, ${venue}.`,
+      map: "Open the venue on a map",
+      mapLine: ({ url }) => `Map of the venue: ${url}`,
+      bringHeading: "What to bring",
+      bringTickets: ({ count }) =>
+        plural(count, { one: "Your ticket: the QR code in this email, on your phone or printed.", other: "Your tickets: the QR codes in this email, on your phone or printed." }),
+      footer: ({ event }) => `You receive this because you have a ticket for ${event}. Reply to this email to reach the organisers.`,
+    },
+    summary: {
+      subject: ({ event, date }) => `Sales summary for ${event}, ${date}`,
+      heading: ({ event }) => `Sales so far for ${event}`,
+      sold: ({ sold, capacity }) => (capacity === null ? plural(sold, { one: "1 ticket sold.", other: `${number(sold)} tickets sold.` }) : `${number(sold)} of ${number(capacity)} places sold.`),
+      held: ({ held }) => plural(held, { one: "1 place held by someone paying now.", other: `${number(held)} places held by people paying now.` }),
+      revenue: ({ amount }) => `Takings so far: ${amount}.`,
+      since: ({ count }) => plural(count, { one: "1 ticket sold since yesterday's summary.", other: `${number(count)} tickets sold since yesterday's summary.` }),
+      tierLine: ({ tier, sold, quota }) => (quota === null ? `${tier}: ${number(sold)} sold.` : `${tier}: ${number(sold)} of ${number(quota)} sold.`),
+      tiersHeading: "By ticket type:",
+      action: "Open the event's dashboard",
+      footer: ({ event }) => `You receive this because the organisers of ${event} asked for a daily sales summary on its settings.`,
+    },
+    soldOut: {
+      subjectEvent: ({ event }) => `${event} has sold out`,
+      subjectTier: ({ event, tier }) => `${tier} tickets for ${event} have sold out`,
+      headingEvent: "The event has sold out",
+      headingTier: ({ tier }) => `${tier} has sold out`,
+      bodyEvent: ({ event, capacity }) => `Paid tickets now fill all ${number(capacity)} places of ${event}.`,
+      bodyTier: ({ event, tier, quota }) => `Paid tickets now fill all ${number(quota)} places of the ${tier} ticket type for ${event}.`,
+      next: "You can add places by raising the capacity on the event's settings.",
+      action: "Open the event's dashboard",
+      footer: ({ event }) => `You receive this because the organisers of ${event} asked for sold-out alerts on its settings.`,
+    },
   },
 
   // ── Receipts and the organisers' messages to attendees (src/i18n/areas/correspondence.ts) ──

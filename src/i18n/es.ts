@@ -692,6 +692,9 @@ export const es: Messages = {
         refund_issued: "reembolso hecho",
         order_cancelled: "pedido cancelado",
         attendee_message: "mensaje a los asistentes",
+        event_reminder: "recordatorio",
+        daily_summary: "resumen diario de ventas",
+        sold_out: "aviso de entradas agotadas",
       },
       done: {
         renamed: "Nombre corregido.",
@@ -1013,6 +1016,60 @@ export const es: Messages = {
 
   // ── Reminder emails before the day and the organisers' notifications (daily sales summary, sold-out alert) (src/i18n/areas/reminders.ts) ──
   reminders: {
+    form: {
+      legend: "Recordatorios y avisos",
+      labels: {
+        reminderHours: "Correo electrónico de recordatorio a quienes tienen entrada",
+        notifyDailySummary: "Enviar a los organizadores un resumen diario de ventas",
+        notifySoldOut: "Avisar a los organizadores cuando se agoten el evento o un tipo de entrada",
+      },
+      hints: {
+        reminderHours: "Cada persona con entrada vuelve a recibirla, con los horarios, el lugar y qué traer, con esta anticipación.",
+        notifyDailySummary: "Se envía cada mañana a las 8:00 (hora de Londres) a cada propietario y organizador, hasta que termine el evento.",
+        notifySoldOut: "Se envía una vez cada vez que las entradas pagadas llenan los lugares del evento o el cupo de un tipo de entrada.",
+      },
+      off: "Sin recordatorio",
+      before: ({ hours }) =>
+        hours % 24 === 0
+          ? plural(hours / 24, { one: "1 día antes", other: `${number(hours / 24)} días antes` })
+          : plural(hours, { one: "1 hora antes", other: `${number(hours)} horas antes` }),
+    },
+    email: {
+      subject: ({ event }) => `Recordatorio: se acerca ${event}`,
+      heading: "Nos vemos pronto",
+      intro: ({ event, date, count }) =>
+        plural(count, { one: `Te recordamos que ${event} es el ${date}. Abajo está tu entrada.`, other: `Te recordamos que ${event} es el ${date}. Abajo están tus ${count} entradas.` }),
+      preheader: ({ date, time, venue }) => `${date}, ${time}, ${venue}.`,
+      map: "Ver el lugar en un mapa",
+      mapLine: ({ url }) => `Mapa del lugar: ${url}`,
+      bringHeading: "Qué traer",
+      bringTickets: ({ count }) =>
+        plural(count, { one: "Tu entrada: el código QR de este correo, en tu teléfono o impreso.", other: "Tus entradas: los códigos QR de este correo, en tu teléfono o impresos." }),
+      footer: ({ event }) => `Recibes este mensaje porque tienes una entrada para ${event}. Responde a este correo para escribir a los organizadores.`,
+    },
+    summary: {
+      subject: ({ event, date }) => `Resumen de ventas de ${event}, ${date}`,
+      heading: ({ event }) => `Ventas hasta ahora de ${event}`,
+      sold: ({ sold, capacity }) => (capacity === null ? plural(sold, { one: "1 entrada vendida.", other: `${number(sold)} entradas vendidas.` }) : `${number(sold)} de ${number(capacity)} lugares vendidos.`),
+      held: ({ held }) => plural(held, { one: "1 lugar reservado por alguien que está pagando.", other: `${number(held)} lugares reservados por personas que están pagando.` }),
+      revenue: ({ amount }) => `Recaudado hasta ahora: ${amount}.`,
+      since: ({ count }) => plural(count, { one: "1 entrada vendida desde el resumen de ayer.", other: `${number(count)} entradas vendidas desde el resumen de ayer.` }),
+      tierLine: ({ tier, sold, quota }) => (quota === null ? `${tier}: ${number(sold)} vendidas.` : `${tier}: ${number(sold)} de ${number(quota)} vendidas.`),
+      tiersHeading: "Por tipo de entrada:",
+      action: "Abrir el panel del evento",
+      footer: ({ event }) => `Recibes este mensaje porque los organizadores de ${event} pidieron un resumen diario de ventas en su configuración.`,
+    },
+    soldOut: {
+      subjectEvent: ({ event }) => `Se agotaron las entradas de ${event}`,
+      subjectTier: ({ event, tier }) => `Se agotaron las entradas ${tier} de ${event}`,
+      headingEvent: "Se agotaron las entradas del evento",
+      headingTier: ({ tier }) => `Se agotó ${tier}`,
+      bodyEvent: ({ event, capacity }) => `Las entradas pagadas ya llenan los ${number(capacity)} lugares de ${event}.`,
+      bodyTier: ({ event, tier, quota }) => `Las entradas pagadas ya llenan los ${number(quota)} lugares del tipo de entrada ${tier} de ${event}.`,
+      next: "Puedes agregar lugares aumentando la capacidad en la configuración del evento.",
+      action: "Abrir el panel del evento",
+      footer: ({ event }) => `Recibes este mensaje porque los organizadores de ${event} pidieron avisos de entradas agotadas en su configuración.`,
+    },
   },
 
   // ── Receipts and the organisers' messages to attendees (src/i18n/areas/correspondence.ts) ──

@@ -11,8 +11,8 @@ const dateColumns = <T>(columns: Record<DateKeys<T>, true>) => Object.keys(colum
  * as ISO text, lib/sql-time), so a row read with one D1 batch has the same shape as Prisma's.
  */
 const dates = {
-  Event: dateColumns<Event>({ startsAt: true, endsAt: true, doorsOpenAt: true, salesStartAt: true, salesEndAt: true, createdAt: true, updatedAt: true }),
-  TicketType: dateColumns<TicketType>({ salesStartAt: true, salesEndAt: true, createdAt: true, updatedAt: true }),
+  Event: dateColumns<Event>({ startsAt: true, endsAt: true, doorsOpenAt: true, salesStartAt: true, salesEndAt: true, createdAt: true, updatedAt: true, soldOutNotifiedAt: true }),
+  TicketType: dateColumns<TicketType>({ salesStartAt: true, salesEndAt: true, createdAt: true, updatedAt: true, soldOutNotifiedAt: true }),
   AgendaItem: dateColumns<AgendaItem>({ startsAt: true }),
   Ticket: dateColumns<Ticket>({ checkedInAt: true, createdAt: true, updatedAt: true }),
   Order: dateColumns<Order>({ holdExpiresAt: true, createdAt: true, paidAt: true, cancelledAt: true, updatedAt: true }),

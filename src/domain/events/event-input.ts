@@ -20,6 +20,7 @@ import {
   type TranslatedAgendaLine,
 } from "@/domain/events/language-input";
 import { agendaTextFields, eventTextFields, rearrange, type AgendaTextField, type Translations } from "@/domain/events/translations";
+import { blankReminderValues, reminderFields, reminderSettingsOf, reminderShape, reminderValues } from "@/domain/events/reminder-input";
 
 /** The event form's fields, as named in the HTML. */
 export const eventFields = [
@@ -45,6 +46,7 @@ export const eventFields = [
   "referencePrefix",
   "ticketEmailSubject",
   "agenda",
+  ...reminderFields,
 ] as const;
 
 export type EventFormValues = Record<(typeof eventFields)[number], string>;
@@ -187,6 +189,7 @@ const eventShape = {
         }
         return parsed.items;
       }),
+    ...reminderShape,
 };
 
 type EventFields = z.output<z.ZodObject<typeof eventShape>>;
@@ -274,6 +277,7 @@ function eventFromFields(v: EventFields, ctx: z.RefinementCtx) {
     currency: v.currency,
     referencePrefix: v.referencePrefix || initialsOf(v.title),
     ticketEmailSubject: orNull(v.ticketEmailSubject),
+    ...reminderSettingsOf(v),
     agenda: v.agenda.map((item, i) => ({
       startsAt: zonedTimeToUtc(`${v.date}T${item.clock}`, v.timezone),
       title: item.title,
@@ -371,6 +375,7 @@ export function blankEventValues(): EventFormValues {
     referencePrefix: "",
     ticketEmailSubject: "",
     agenda: "",
+    ...blankReminderValues(),
   };
 }
 
@@ -401,5 +406,6 @@ export function eventFormValues(event: Event, agenda: AgendaItem[]): EventFormVa
     referencePrefix: event.referencePrefix,
     ticketEmailSubject: event.ticketEmailSubject ?? "",
     agenda: agendaText(agenda, tz),
+    ...reminderValues(event),
   };
 }

@@ -12,7 +12,10 @@ export type EmailTemplate =
   | "sign_in_link"
   | "refund_issued"
   | "order_cancelled"
-  | "attendee_message";
+  | "attendee_message"
+  | "event_reminder"
+  | "daily_summary"
+  | "sold_out";
 
 /** Where mail is queued: the database, and whoever sends it right after the request (ServiceDeps). */
 export type Outbox = { d1: D1Database; mailQueued?: ((orderId: string | null) => void) | undefined };
