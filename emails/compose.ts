@@ -1,5 +1,6 @@
 import { noticeEmail } from "@emails/notice";
 import { selfServiceNotice } from "@emails/self-service";
+import { composeAttendeeMessage } from "@emails/compose-message";
 import { ticketsEmail, type TicketsEmailModel } from "@emails/tickets";
 import type { EmailEvent, EmailTicket } from "@emails/types";
 import type { Event, OutboxEmail, Ticket, TicketType } from "@/generated/prisma/client";
@@ -72,7 +73,7 @@ export async function ticketParts(deps: ServiceDeps, { m, lang }: Speaking, main
 
 const ticketsSubject = (m: Messages, event: LocalizedEvent) => event.ticketEmailSubject ?? m.mail.ticketsSubject({ event: event.title });
 
-async function composeTickets(deps: ServiceDeps, speaks: Speaking, row: OutboxEmail, kind: TicketsEmailModel["kind"], event: Event, tickets: TicketWithTier[], extra: { recipientName: string; reference: string | null; total: string | null }): Promise<OutgoingEmail | null> {
+async function composeTickets(deps: ServiceDeps, speaks: Speaking, row: OutboxEmail, kind: TicketsEmailModel["kind"], event: Event, tickets: TicketWithTier[], extra: { recipientName: string; reference: string | null; total: string | null; receipt?: TicketsEmailModel["receipt"] }): Promise<OutgoingEmail | null> {
   // Codes go out only for tickets that admit, by the same rule as the door and the ticket page.
   const valid = tickets.filter((t) => admits(ticketStatus({ ticketStatus: t.status, orderStatus: t.order.status, eventStatus: event.status })));
   if (!valid.length) return null;
@@ -83,6 +84,12 @@ async function composeTickets(deps: ServiceDeps, speaks: Speaking, row: OutboxEm
   const ics = eventIcs(local, { url: `${deps.origin}/events/${event.slug}`, words: m.ics, format: m.format, ...(valid.length === 1 ? { ticketName: valid[0]!.attendeeName } : {}) });
   attachments.push({ filename: "event.ics", content: ics, contentType: "text/calendar; charset=utf-8; method=PUBLISH" });
   return { to: row.recipient, ...rendered, attachments };
+}
+
+/** The link to an order's receipt, for the buyer's ticket email. */
+function receiptLink(deps: ServiceDeps, m: Messages, orderId: string) {
+  const url = `${deps.origin}/orders/${orderId}/receipt`;
+  return { label: m.correspondence.receipt.link, line: m.correspondence.receipt.linkLine({ url }), url };
 }
 
 /** A message in the notice layout (a heading, paragraphs, an action), with no attachments. */
@@ -116,7 +123,7 @@ async function retentionReminder(deps: ServiceDeps, row: OutboxEmail, eventId: s
  * that language where they wrote one.
  */
 export async function composeEmail(deps: ServiceDeps, row: OutboxEmail): Promise<OutgoingEmail | null> {
-  const data = JSON.parse(row.data) as { orderId?: string; ticketId?: string; eventId?: string; email?: string; amountMinor?: number; language?: string };
+  const data = JSON.parse(row.data) as { orderId?: string; ticketId?: string; eventId?: string; email?: string; amountMinor?: number; language?: string; messageId?: string; name?: string };
 
   if (row.template === "sign_in_link") {
     const link = data as { url: string; name?: string; minutes: number };
@@ -160,6 +167,7 @@ export async function composeEmail(deps: ServiceDeps, row: OutboxEmail): Promise
         recipientName: order.buyerName,
         reference: order.reference,
         total: order.totalMinor ? m.format.money(order.totalMinor, order.currency) : null,
+        receipt: receiptLink(deps, m, order.id),
       });
     case "attendee_ticket": {
       const ticket = tickets.filter((t) => t.id === data.ticketId);
@@ -212,6 +220,8 @@ export async function composeEmail(deps: ServiceDeps, row: OutboxEmail): Promise
       const model = selfServiceNotice(m, event.title, order.currency, data as Parameters<typeof selfServiceNotice>[3]);
       return model && orderNotice(model);
     }
+    case "attendee_message":
+      return composeAttendeeMessage(deps, row, data, order);
     default:
       throw new Error(`unknown_email_template:${row.template}`);
   }

@@ -12,6 +12,8 @@ export type TicketsEmailModel = {
   tickets: EmailTicket[];
   reference: string | null;
   total: string | null;
+  /** The order's receipt page, on the buyer's confirmation: its link's words and address. */
+  receipt?: { label: string; line: string; url: string } | null;
 };
 
 const intro = (model: TicketsEmailModel) => model.words.tickets.intro({ kind: model.kind, event: model.event.title, count: model.tickets.length });
@@ -85,6 +87,13 @@ export function ticketsEmail(model: TicketsEmailModel): RenderedEmail {
       {model.reference && (
         <p style={`margin:16px 0 0; color:${colors.muted}; font-size:14px;`}>{words.reference({ reference: model.reference, total: model.total })}</p>
       )}
+      {model.receipt && (
+        <p style="margin:8px 0 0; font-size:14px;">
+          <a href={model.receipt.url} style={`color:${colors.accent};`}>
+            {model.receipt.label}
+          </a>
+        </p>
+      )}
     </EmailLayout>
   ).toString();
 
@@ -109,6 +118,7 @@ export function ticketsEmail(model: TicketsEmailModel): RenderedEmail {
       "",
     ]),
     ...(model.reference ? [words.referenceLine({ reference: model.reference, total: model.total }), ""] : []),
+    ...(model.receipt ? [model.receipt.line, ""] : []),
     words.replyToReach,
   ];
   return { subject: model.subject, html, text: lines.join("\n") };

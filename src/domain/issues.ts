@@ -107,6 +107,8 @@ export type FieldParams = {
   csv_too_many_rows: { rows: number; max: number };
   // door
   nonce_required: {};
+  // messages to attendees
+  no_recipients: {};
 };
 
 export type FieldCode = keyof FieldParams;
@@ -129,6 +131,7 @@ export const fieldCodes = Object.keys({
   confirm_cancel_paid: 1,
   csv_empty: 1, csv_columns_unknown: 1, csv_too_many_rows: 1,
   nonce_required: 1,
+  no_recipients: 1,
 } satisfies Record<FieldCode, 1>) as FieldCode[];
 
 /** True when `value` is one of the field codes. */

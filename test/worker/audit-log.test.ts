@@ -41,6 +41,9 @@ const examples: { [A in AuditAction]: AuditDetail } = {
   self_service_renamed: { ticketId: "tkt_1", from: "Ada", to: "Ada Lovelace" },
   self_service_transferred: { ticketId: "tkt_1", from: "Ada", to: "Grace Hopper" },
   self_service_cancelled: { ticketId: "tkt_1", attendee: "Ada", amountMinor: 800, currency: "GBP" },
+  organisation_updated: { fields: ["name", "address", "charityNumber", "companyNumber", "vatStatus", "vatNumber", "vatRateBasisPoints"] },
+  attendees_messaged: { subject: "Room change", recipients: 12, tier: "Member", notCheckedIn: false, messageId: "msg_1" },
+  cancellation_sent: { messageId: "msg_2" },
 };
 
 const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");

@@ -95,6 +95,7 @@ const table: Record<string, Entry> = {
   "GET /orders/:id/pay": { decision: "public", path: (f) => `/orders/${f.orderId}/pay`, prepare: withCheckout },
   "GET /orders/:id/complete": { decision: "public", path: (f) => `/orders/${f.orderId}/complete`, prepare: withCheckout },
   "GET /orders/:id/cancel": { decision: "public", path: (f) => `/orders/${f.orderId}/cancel`, prepare: withCheckout },
+  "GET /orders/:id/receipt": { decision: "public", path: (f) => `/orders/${f.orderId}/receipt` },
   "GET /tickets/:token": { decision: "public", path: (f) => `/tickets/${f.ticketToken}`, prepare: markPaid },
   "GET /tickets/:token/calendar.ics": { decision: "public", path: (f) => `/tickets/${f.ticketToken}/calendar.ics`, prepare: markPaid },
   "GET /tickets/:token/qr.png": { decision: "public", path: (f) => `/tickets/${f.ticketToken}/qr.png`, prepare: markPaid },
@@ -175,11 +176,16 @@ const table: Record<string, Entry> = {
   "POST /admin/members/preview": { decision: "organiser", path: () => "/admin/members/preview" },
   "POST /admin/members/import": { decision: "organiser", path: () => "/admin/members/import" },
   "POST /admin/members/:id/delete": { decision: "organiser", path: (f) => `/admin/members/${f.memberId}/delete` },
+  "GET /admin/events/:id/messages": { decision: "organiser", path: (f) => `/admin/events/${f.eventId}/messages` },
+  "POST /admin/events/:id/messages/preview": { decision: "organiser", path: (f) => `/admin/events/${f.eventId}/messages/preview` },
+  "POST /admin/events/:id/messages": { decision: "organiser", path: (f) => `/admin/events/${f.eventId}/messages` },
 
   "GET /admin/staff": { decision: "owner", path: () => "/admin/staff" },
   "POST /admin/staff": { decision: "owner", path: () => "/admin/staff" },
   "POST /admin/staff/:id": { decision: "owner", path: (f) => `/admin/staff/${f.staffId}` },
   "GET /admin/audit": { decision: "owner", path: () => "/admin/audit" },
+  "GET /admin/settings": { decision: "owner", path: () => "/admin/settings" },
+  "POST /admin/settings": { decision: "owner", path: () => "/admin/settings" },
 };
 
 /**

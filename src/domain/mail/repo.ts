@@ -13,6 +13,7 @@ export type EmailTemplate =
   | "sign_in_link"
   | "refund_issued"
   | "order_cancelled"
+  | "attendee_message"
   | "event_reminder"
   | "daily_summary"
   | "sold_out"

@@ -37,6 +37,10 @@ export const auditActions = [
   "self_service_renamed",
   "self_service_transferred",
   "self_service_cancelled",
+  // receipts and messages to attendees
+  "organisation_updated",
+  "attendees_messaged",
+  "cancellation_sent",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
@@ -59,6 +63,10 @@ export const auditDetailKeys = [
   "email", "role", "eventIds", "disabled", "sessions",
   // members
   "membershipNumber", "mode", "added", "updated", "unchanged", "removed", "skipped", "rejected",
+  // messages to attendees
+  "subject", "recipients", "notCheckedIn", "messageId",
+  // organisation settings (named in organisation_updated's `fields`)
+  "address", "charityNumber", "companyNumber", "vatStatus", "vatNumber", "vatRateBasisPoints",
 ] as const;
 
 export type AuditDetailKey = (typeof auditDetailKeys)[number];

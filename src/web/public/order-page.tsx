@@ -1,6 +1,7 @@
 import type { Event, Order, Ticket, TicketType } from "@/generated/prisma/client";
 import { eventInLanguage, tierInLanguage } from "@/domain/events/translations";
 import { EventWhen } from "@/web/public/event-parts";
+import { wasPaid } from "@/domain/correspondence/receipt";
 import { rich } from "@/web/public/rich";
 import { useLocale, useMessages } from "@/web/shared/i18n";
 import { InLanguage } from "@/web/shared/in-language";
@@ -136,6 +137,11 @@ export function OrderPage(props: { order: FullOrder; selfService?: PanelState | 
       </ul>
       {/* Self-service: cancel every ticket (each ticket's own changes are on its page); "change answers" joins here with questions. */}
       <CancelOrderPanel order={order} state={props.selfService} />
+      {wasPaid(order) && (
+        <p>
+          <a href={`/orders/${order.id}/receipt`}>{m.correspondence.receipt.link}</a>
+        </p>
+      )}
       {(order.status === "cancelled" || order.status === "expired") && !order.paidAt && (
         <p>
           <a class="button-primary" href={`/events/${event.slug}/register?from=${order.id}`}>
