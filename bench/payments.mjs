@@ -5,13 +5,7 @@
 // The bench times each step from outside; the emulator Worker times itself (GET /__stats), so
 // the app's share of each step can be told from Stripe's.
 
-const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] : NaN);
-
-/** p50, p99 and mean of a list of milliseconds. */
-export function summarise(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return { count: sorted.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99), mean: sorted.reduce((a, b) => a + b, 0) / (sorted.length || 1) };
-}
+import { summarise } from "./lib/stats.mjs";
 
 async function timed(fn) {
   const t = performance.now();
@@ -31,7 +25,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * through the three steps. Needs `server.emulator` (the separate emulator Worker). Waits until
  * the emulator has delivered every webhook, then counts the event's paid orders with `paidCount`.
  */
-export async function benchPayments({ server, ev, buyers = 20, concurrency = 4, paidCount, log = console.log, warmup = true }) {
+export async function benchPayments({ server, ev, buyers = 20, concurrency = 4, paidCount, log = console.log, warmup = true, recorder }) {
   const { base, emulator } = server;
   if (!emulator) throw new Error("benchPayments needs the separate emulator Worker (startServer's default)");
   // One buyer first, not measured: the first request to each fresh isolate compiles Prisma's WebAssembly.
@@ -47,6 +41,7 @@ export async function benchPayments({ server, ev, buyers = 20, concurrency = 4, 
         (await expectStatus(await fetch(`${base}/api/v1/events/${ev.slug}/orders`, { method: "POST", headers: { "content-type": "application/json" }, body }), 201, "order")).json(),
       );
       const [payMs, pay] = await timed(async () => expectStatus(await fetch(placed.checkoutUrl, { redirect: "manual" }), 303, "pay page"));
+      recorder?.record("pay page (opens the Checkout Session)", pay.headers);
       const checkoutUrl = pay.headers.get("location");
       if (!checkoutUrl?.startsWith(emulator.base)) throw new Error(`the pay page sent the buyer to ${checkoutUrl}, not to the emulator Worker`);
       const form = new URLSearchParams({ card_number: "4242 4242 4242 4242", expiry: "12 / 34", cvc: "123", name: `Payer ${i}`, email: `payer${i}@example.org` });

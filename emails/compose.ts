@@ -1,11 +1,13 @@
 import { noticeEmail } from "@emails/notice";
+import { selfServiceNotice } from "@emails/self-service";
+import { composeAttendeeMessage } from "@emails/compose-message";
 import { ticketsEmail, type TicketsEmailModel } from "@emails/tickets";
 import type { EmailEvent, EmailTicket } from "@emails/types";
 import type { Event, OutboxEmail, Ticket, TicketType } from "@/generated/prisma/client";
 import type { ServiceDeps } from "@/domain/deps";
 import type { Attachment, OutgoingEmail } from "@/domain/mail/message";
 import { findEventForEmail } from "@/domain/mail/repo";
-import { findOrderWithTickets } from "@/domain/orders/repo";
+import { readOrderWithTickets } from "@/domain/orders/repo";
 import { findValidTicketsOf, ticketNumbersOf } from "@/domain/tickets/repo";
 import { formatShortCode } from "@/domain/tickets/short-code";
 import { eventIcs } from "@/domain/tickets/ics";
@@ -14,22 +16,24 @@ import { signTicketCode } from "@/domain/tickets/signing";
 import { admits, ticketStatus } from "@/domain/tickets/status";
 import { proofNote } from "@/domain/tickets/ticket-view";
 import { eventInLanguage, tierInLanguage, type LocalizedEvent } from "@/domain/events/translations";
+import { erasureDate } from "@/domain/privacy/retention";
 import { localeFrom, messagesFor, type Locale } from "@/i18n";
 import type { Messages } from "@/i18n/messages";
+import { composeOrganiserNotice, composeReminder } from "@emails/compose-reminders";
 
 export type { Attachment, OutgoingEmail } from "@/domain/mail/message";
 
 /** A ticket with its tier, and its order's status (tickets/status needs it). */
-type TicketWithTier = Ticket & { ticketType: TicketType; order: { status: string; reference: string } };
+export type TicketWithTier = Ticket & { ticketType: TicketType; order: { status: string; reference: string } };
 
 /** One email's language: its catalogue, and the tag the organisers' texts are looked up by. */
-type Speaking = { lang: Locale; m: Messages };
-const speaking = (language: string | null | undefined): Speaking => {
+export type Speaking = { lang: Locale; m: Messages };
+export const speaking = (language: string | null | undefined): Speaking => {
   const lang = localeFrom(language) ?? "en";
   return { lang, m: messagesFor(lang) };
 };
 
-function emailEvent(deps: ServiceDeps, m: Messages, event: LocalizedEvent): EmailEvent {
+export function emailEvent(deps: ServiceDeps, m: Messages, event: LocalizedEvent): EmailEvent {
   const tz = event.timezone;
   return {
     title: event.title,
@@ -43,11 +47,11 @@ function emailEvent(deps: ServiceDeps, m: Messages, event: LocalizedEvent): Emai
 }
 
 /** Tickets with their signed codes, as inline QR PNG attachments, and their short codes. */
-async function ticketParts(deps: ServiceDeps, { m, lang }: Speaking, mainLang: string, tickets: TicketWithTier[]) {
+export async function ticketParts(deps: ServiceDeps, { m, lang }: Speaking, mainLang: string, tickets: TicketWithTier[]) {
   const emailTickets: EmailTicket[] = [];
   const attachments: Attachment[] = [];
   const numbers = new Map<string, number>();
-  for (const orderId of new Set(tickets.map((t) => t.orderId))) for (const [id, n] of await ticketNumbersOf(deps.db, orderId)) numbers.set(id, n);
+  for (const orderId of new Set(tickets.map((t) => t.orderId))) for (const [id, n] of await ticketNumbersOf(deps.d1, orderId)) numbers.set(id, n);
   for (const ticket of tickets) {
     const code = await signTicketCode(deps.config, { eventId: ticket.eventId, ticketId: ticket.id, ticketTypeId: ticket.ticketTypeId });
     const contentId = `qr-${ticket.id}`;
@@ -58,6 +62,7 @@ async function ticketParts(deps: ServiceDeps, { m, lang }: Speaking, mainLang: s
       tierName: tierInLanguage(ticket.ticketType, lang, mainLang).name,
       proofNote: ((note) => (note ? m.tickets.proofNote[note] : null))(proofNote(ticket.ticketType)),
       pageUrl: `${deps.origin}/tickets/${ticket.token}`,
+      manage: { label: m.selfService.email.manageLink, url: `${deps.origin}/tickets/${ticket.token}#manage` },
       qrContentId: contentId,
       code,
       shortCode: formatShortCode(ticket.order.reference, numbers.get(ticket.id) ?? 0),
@@ -68,7 +73,7 @@ async function ticketParts(deps: ServiceDeps, { m, lang }: Speaking, mainLang: s
 
 const ticketsSubject = (m: Messages, event: LocalizedEvent) => event.ticketEmailSubject ?? m.mail.ticketsSubject({ event: event.title });
 
-async function composeTickets(deps: ServiceDeps, speaks: Speaking, row: OutboxEmail, kind: TicketsEmailModel["kind"], event: Event, tickets: TicketWithTier[], extra: { recipientName: string; reference: string | null; total: string | null }): Promise<OutgoingEmail | null> {
+async function composeTickets(deps: ServiceDeps, speaks: Speaking, row: OutboxEmail, kind: TicketsEmailModel["kind"], event: Event, tickets: TicketWithTier[], extra: { recipientName: string; reference: string | null; total: string | null; receipt?: TicketsEmailModel["receipt"] }): Promise<OutgoingEmail | null> {
   // Codes go out only for tickets that admit, by the same rule as the door and the ticket page.
   const valid = tickets.filter((t) => admits(ticketStatus({ ticketStatus: t.status, orderStatus: t.order.status, eventStatus: event.status })));
   if (!valid.length) return null;
@@ -81,9 +86,32 @@ async function composeTickets(deps: ServiceDeps, speaks: Speaking, row: OutboxEm
   return { to: row.recipient, ...rendered, attachments };
 }
 
+/** The link to an order's receipt, for the buyer's ticket email. */
+function receiptLink(deps: ServiceDeps, m: Messages, orderId: string) {
+  const url = `${deps.origin}/orders/${orderId}/receipt`;
+  return { label: m.correspondence.receipt.link, line: m.correspondence.receipt.linkLine({ url }), url };
+}
+
 /** A message in the notice layout (a heading, paragraphs, an action), with no attachments. */
 function notice(row: OutboxEmail, m: Messages, model: Omit<Parameters<typeof noticeEmail>[0], "words" | "lang">): OutgoingEmail {
   return { to: row.recipient, attachments: [], ...noticeEmail({ words: m.mail, lang: m.locale, ...model }) };
+}
+
+/** The organisers' week's notice before an event's personal data is erased, in its main language. */
+async function retentionReminder(deps: ServiceDeps, row: OutboxEmail, eventId: string): Promise<OutgoingEmail | null> {
+  const event = await findEventForEmail(deps.db, eventId);
+  if (event.personalDataErasedAt) return null;
+  const { m, lang } = speaking(event.mainLanguage);
+  const w = m.privacy.reminder;
+  const title = eventInLanguage(event, lang).title;
+  return notice(row, m, {
+    subject: w.subject({ event: title }),
+    heading: w.heading,
+    recipientName: m.mail.anyone,
+    paragraphs: [w.body({ event: title, date: m.format.date(erasureDate(event), event.timezone) }), w.download, w.noUndo],
+    action: { label: w.action, url: `${deps.origin}/admin/events/${event.id}/attendees.csv` },
+    footer: w.footer,
+  });
 }
 
 /**
@@ -95,7 +123,7 @@ function notice(row: OutboxEmail, m: Messages, model: Omit<Parameters<typeof not
  * that language where they wrote one.
  */
 export async function composeEmail(deps: ServiceDeps, row: OutboxEmail): Promise<OutgoingEmail | null> {
-  const data = JSON.parse(row.data) as { orderId?: string; ticketId?: string; eventId?: string; email?: string; amountMinor?: number; language?: string };
+  const data = JSON.parse(row.data) as { orderId?: string; ticketId?: string; eventId?: string; email?: string; amountMinor?: number; language?: string; messageId?: string; name?: string };
 
   if (row.template === "sign_in_link") {
     const link = data as { url: string; name?: string; minutes: number };
@@ -110,6 +138,9 @@ export async function composeEmail(deps: ServiceDeps, row: OutboxEmail): Promise
     });
   }
 
+  if (row.template === "daily_summary" || row.template === "sold_out") return composeOrganiserNotice(deps, row);
+  if (row.template === "retention_reminder") return retentionReminder(deps, row, data.eventId!);
+
   if (row.template === "tickets_again") {
     const email = data.email!;
     const event = await findEventForEmail(deps.db, data.eventId!);
@@ -121,7 +152,7 @@ export async function composeEmail(deps: ServiceDeps, row: OutboxEmail): Promise
     return composeTickets(deps, speaks, row, "tickets_again", event, tickets, { recipientName: m.mail.anyone, reference: null, total: null });
   }
 
-  const order = await findOrderWithTickets(deps.db, data.orderId!);
+  const order = await readOrderWithTickets(deps.d1, data.orderId!);
   if (!order) return null;
   const tickets = order.tickets.map((t) => ({ ...t, order: { status: order.status, reference: order.reference } }));
   const speaks = speaking(order.language);
@@ -136,11 +167,18 @@ export async function composeEmail(deps: ServiceDeps, row: OutboxEmail): Promise
         recipientName: order.buyerName,
         reference: order.reference,
         total: order.totalMinor ? m.format.money(order.totalMinor, order.currency) : null,
+        receipt: receiptLink(deps, m, order.id),
       });
     case "attendee_ticket": {
       const ticket = tickets.filter((t) => t.id === data.ticketId);
       const own = speaking(ticket[0]?.language ?? order.language);
       return composeTickets(deps, own, row, "attendee_ticket", order.event, ticket, { recipientName: ticket[0]?.attendeeName ?? own.m.mail.anyone, reference: order.reference, total: null });
+    }
+    case "event_reminder": {
+      // The buyer's has every ticket of the order; an attendee's own, theirs, in their language.
+      const mine = data.ticketId ? tickets.filter((t) => t.id === data.ticketId) : tickets;
+      const own = data.ticketId ? speaking(mine[0]?.language ?? order.language) : speaks;
+      return composeReminder(deps, own, row, order.event, mine, data.ticketId ? (mine[0]?.attendeeName ?? own.m.mail.anyone) : order.buyerName);
     }
     case "late_payment_refunded":
       return orderNotice({
@@ -178,6 +216,12 @@ export async function composeEmail(deps: ServiceDeps, row: OutboxEmail): Promise
           order.refundedMinor === 0 ? m.mail.cancelledByOrganiser.notRefunded : m.mail.cancelledByOrganiser.contact,
         ],
       });
+    case "self_service_change": {
+      const model = selfServiceNotice(m, event.title, order.currency, data as Parameters<typeof selfServiceNotice>[3]);
+      return model && orderNotice(model);
+    }
+    case "attendee_message":
+      return composeAttendeeMessage(deps, row, data, order);
     default:
       throw new Error(`unknown_email_template:${row.template}`);
   }

@@ -12,11 +12,13 @@ export type TicketsEmailModel = {
   tickets: EmailTicket[];
   reference: string | null;
   total: string | null;
+  /** The order's receipt page, on the buyer's confirmation: its link's words and address. */
+  receipt?: { label: string; line: string; url: string } | null;
 };
 
 const intro = (model: TicketsEmailModel) => model.words.tickets.intro({ kind: model.kind, event: model.event.title, count: model.tickets.length });
 
-function EventFacts(props: { event: EmailEvent; words: MailWords["tickets"] }) {
+export function EventFacts(props: { event: EmailEvent; words: MailWords["tickets"] }) {
   const { event } = props;
   const { facts } = props.words;
   const row = (label: string, value: string) => (
@@ -35,7 +37,7 @@ function EventFacts(props: { event: EmailEvent; words: MailWords["tickets"] }) {
   );
 }
 
-function TicketBlock(props: { ticket: EmailTicket; index: number; count: number; words: MailWords["tickets"] }) {
+export function TicketBlock(props: { ticket: EmailTicket; index: number; count: number; words: MailWords["tickets"] }) {
   const { ticket, words } = props;
   return (
     <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style={`margin:16px 0; border:1px solid ${colors.line}; border-radius:8px;`}>
@@ -50,6 +52,11 @@ function TicketBlock(props: { ticket: EmailTicket; index: number; count: number;
           <p style="margin:12px 0 0;">
             <Button href={ticket.pageUrl}>{words.open}</Button>
           </p>
+          {ticket.manage && (
+            <p style="margin:8px 0 0; font-size:14px;">
+              <a href={ticket.manage.url}>{ticket.manage.label}</a>
+            </p>
+          )}
         </td>
       </tr>
     </table>
@@ -80,6 +87,13 @@ export function ticketsEmail(model: TicketsEmailModel): RenderedEmail {
       {model.reference && (
         <p style={`margin:16px 0 0; color:${colors.muted}; font-size:14px;`}>{words.reference({ reference: model.reference, total: model.total })}</p>
       )}
+      {model.receipt && (
+        <p style="margin:8px 0 0; font-size:14px;">
+          <a href={model.receipt.url} style={`color:${colors.accent};`}>
+            {model.receipt.label}
+          </a>
+        </p>
+      )}
     </EmailLayout>
   ).toString();
 
@@ -100,9 +114,11 @@ export function ticketsEmail(model: TicketsEmailModel): RenderedEmail {
       words.typedCode({ code: t.shortCode }),
       ...(t.proofNote ? [t.proofNote] : []),
       words.openLine({ url: t.pageUrl }),
+      ...(t.manage ? [model.words.actionLine(t.manage)] : []),
       "",
     ]),
     ...(model.reference ? [words.referenceLine({ reference: model.reference, total: model.total }), ""] : []),
+    ...(model.receipt ? [model.receipt.line, ""] : []),
     words.replyToReach,
   ];
   return { subject: model.subject, html, text: lines.join("\n") };

@@ -12,6 +12,8 @@ export type EmailTicket = {
   /** "Bring proof of your concession" and the like, when the tier needs it. */
   proofNote: string | null;
   pageUrl: string;
+  /** Where the holder changes or cancels the ticket themselves (self-service). */
+  manage?: { label: string; url: string };
   /** cid: of the inline QR PNG attachment. */
   qrContentId: string;
   code: string;

@@ -3,7 +3,10 @@
 // seed the demo conference when the database is empty, and print where to go.
 // Needs no account, key or network. PORT changes the port (default 8787).
 // `npm run dev` passes --reload: the browser also reloads when files change.
+// wrangler dev never fires cron triggers, so this script runs the scheduled handler once a
+// minute itself (/cdn-cgi/local/scheduled): holds expire, mail is retried, reminders go out.
 import { existsSync } from "node:fs";
+import { createInterface } from "node:readline";
 import { appendFile, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { generateTicketKeys } from "./lib/ticket-keys.mjs";
@@ -29,17 +32,32 @@ await wrangler(["d1", "migrations", "apply", "DB", "--local"], { quiet: true });
 
 const args = ["--port", String(port), "--ip", "127.0.0.1", "--show-interactive-dev-session=false"];
 if (reload) args.push("--live-reload");
-const dev = wranglerDev(args, { stdio: ["ignore", "inherit", "inherit"] });
-const stop = () => dev.kill("SIGTERM");
+// Its output is piped (to leave out the scheduled runs' request lines), so colours are asked for.
+const dev = wranglerDev(args, { stdio: ["ignore", "pipe", "inherit"], env: process.stdout.isTTY ? { FORCE_COLOR: "1" } : {} });
+// wrangler's output, less the line it logs for each scheduled run we ask for.
+createInterface({ input: dev.stdout }).on("line", (line) => {
+  if (!line.includes("/cdn-cgi/local/scheduled")) console.log(line);
+});
+/** The scheduled handler, every minute while the server runs (wrangler.toml's cron, locally). */
+let cron;
+const runScheduled = () => fetch(`${base}/cdn-cgi/local/scheduled`).then((res) => res.body?.cancel(), () => {});
+const stop = () => {
+  clearInterval(cron);
+  dev.kill("SIGTERM");
+};
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);
-dev.on("exit", (code) => process.exit(code ?? 0));
+dev.on("exit", (code) => {
+  clearInterval(cron);
+  process.exit(code ?? 0);
+});
 
 try {
   await waitFor(`${base}/healthz`);
   const res = await fetch(`${base}/dev/seed`, { method: "POST" });
   if (!res.ok) throw new Error(`seeding failed: HTTP ${res.status} ${await res.text()}`);
   const seed = await res.json();
+  cron = setInterval(runScheduled, 60_000);
   const lines = [
     "",
     `  Ready: ${base}`,
@@ -50,6 +68,7 @@ try {
     `    the sign-in link arrives in the dev mailbox: ${base}/dev/mail`,
     `  API tokens: ${seed.tokens.organiser} (owner), ${seed.tokens.door} (door staff)`,
     `    e.g. curl -H "Authorization: Bearer ${seed.tokens.organiser}" ${base}/api/v1/events/${seed.event?.slug}/attendees.csv`,
+    "  The scheduled handler runs every minute (hold expiry, mail, reminders).",
     "  Press Ctrl+C to stop.",
     "",
   ];

@@ -15,8 +15,10 @@ import { doorRoutes } from "@/web/door/routes";
 import { healthRoutes } from "@/web/api/health";
 import { orderRoutes } from "@/web/public/order-routes";
 import { publicRoutes } from "@/web/public/event-routes";
+import { privacyRoutes } from "@/web/public/privacy-routes";
 import { registrationRoutes } from "@/web/public/registration-routes";
 import { ticketRoutes } from "@/web/public/ticket-routes";
+import { selfServiceRoutes } from "@/web/public/self-service-routes";
 import { webhookRoutes } from "@/web/webhooks/stripe";
 
 /**
@@ -44,9 +46,11 @@ export function createApp(extensions: AppExtensions = {}) {
 
   app.route("/", healthRoutes);
   app.route("/", publicRoutes);
+  app.route("/", privacyRoutes);
   app.route("/", registrationRoutes);
   app.route("/", orderRoutes);
   app.route("/", ticketRoutes);
+  app.route("/", selfServiceRoutes);
   app.route("/", doorRoutes);
   app.route("/api/v1", apiRoutes);
   app.route("/api/v1", apiExportRoutes);

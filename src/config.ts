@@ -10,8 +10,8 @@ export const TURNSTILE_SITEVERIFY = "https://challenges.cloudflare.com/turnstile
  */
 const configSchema = z.object({
   ENVIRONMENT: z.enum(["development", "test", "production"]),
-  /** Seconds the event pages and events API may be served from memory (0 turns it off). */
-  PUBLIC_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(2),
+  /** Seconds the event pages and events API may be served from the edge cache (0 turns it off); at most 10, so availability is never more than a few seconds stale (web/shared/edge-cache.ts). */
+  PUBLIC_CACHE_SECONDS: z.coerce.number().int().min(0).max(10).default(2),
   /** Base URL used in links that leave the request (emails, Stripe return URLs); required in production. */
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Stripe secret key (sk_live_… / sk_test_…). Unset: offline (the development entry's emulator). */
@@ -41,6 +41,8 @@ const configSchema = z.object({
   MAIL_FROM: z.string().min(3).max(200).default("Conference tickets <tickets@example.org>"),
   /** Where replies to ticket emails go (the organisers' inbox). */
   MAIL_REPLY_TO: z.email().optional(),
+  /** Whom attendees write to about their personal data, named on /privacy (else MAIL_REPLY_TO). */
+  PRIVACY_CONTACT_EMAIL: z.email().optional(),
 });
 
 /**
@@ -67,6 +69,8 @@ export type Config = {
   tickets: { signingKey: string; publicKeys: string[] };
   mail: { resendApiKey: string | undefined; resendBaseUrl: string | undefined; from: string; replyTo: string | undefined };
   turnstile: TurnstileConfig | undefined;
+  /** The organisation's contact for personal data questions, if any. */
+  privacyContact: string | undefined;
 };
 
 const cache = new WeakMap<object, Config>();
@@ -103,6 +107,7 @@ export function loadConfig(bindings: object): Config {
     turnstile: data.TURNSTILE_SECRET_KEY
       ? { secretKey: data.TURNSTILE_SECRET_KEY, siteKey: data.TURNSTILE_SITE_KEY, verifyUrl: data.TURNSTILE_VERIFY_URL, offline: TURNSTILE_TEST_SECRETS.includes(data.TURNSTILE_SECRET_KEY) }
       : undefined,
+    privacyContact: data.PRIVACY_CONTACT_EMAIL ?? data.MAIL_REPLY_TO,
   };
   if (config.environment === "production") {
     const missing = [

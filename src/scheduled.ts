@@ -7,6 +7,9 @@ import { paymentsFor } from "@/domain/payments/context";
 import { sendDueEmails } from "@/domain/mail/sender";
 import { mailTransport } from "@/domain/mail/transport";
 import { sweepExpiredHolds } from "@/domain/orders/sweep";
+import { queueDueReminders } from "@/domain/reminders/reminders";
+import { queueDailySummaries, queueSoldOutAlerts } from "@/domain/reminders/notifications";
+import { runRetention } from "@/domain/privacy/retention";
 
 /**
  * The cron handler (every five minutes, wrangler.toml): the hold-expiry sweep, email sending
@@ -29,14 +32,22 @@ export async function runScheduled(env: Bindings, ctx: ExecutionContext, selfFet
   const tasks: Chore[] = [
     ...(extensions.chores?.(offline) ?? []),
     ["sweep_expired_holds", () => sweepExpiredHolds(deps)],
+    ["queue_reminders", () => queueDueReminders(deps)],
+    ["queue_sold_out_alerts", () => queueSoldOutAlerts(deps)],
+    ["queue_daily_summaries", () => queueDailySummaries(deps)],
+    ["personal_data_retention", () => runRetention(deps)],
     ["send_outbox", () => sendDueEmails(deps, mailTransport(config))],
   ];
   for (const [name, task] of tasks) {
     try {
       const result = await task();
-      console.log(JSON.stringify({ level: "info", task: name, result }));
+      if (!idle(result)) console.log(JSON.stringify({ level: "info", task: name, result }));
     } catch (err) {
       console.error(JSON.stringify({ level: "error", task: name, error: String(err) }));
     }
   }
 }
+
+/** A chore's result that says nothing happened (0, empty, or only such values), so a quiet run logs nothing. */
+const idle = (result: unknown): boolean =>
+  result === undefined || result === null || result === 0 || result === false || (typeof result === "object" && Object.values(result).every(idle));

@@ -213,6 +213,10 @@ export async function seedDemo(db: PrismaClient, now: Date): Promise<boolean> {
       referencePrefix: "HRD",
       mainLanguage: "en",
       translations: writeTranslations({ es: demoEventEs }, eventTextFields),
+      // Self-service: a full refund until 7 days before; changes until 24 hours before.
+      refundPolicy: "full_until",
+      refundUntil: new Date(at("11:00").getTime() - 7 * 24 * 3_600_000),
+      changesCutoffHours: 24,
       ticketTypes: { create: demoTiers.map((tier) => ({ id: newId("tier"), ...tier })) },
       agenda: {
         create: demoAgenda.map(([time, title, detail, titleEs, detailEs], i) => ({

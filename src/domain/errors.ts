@@ -48,7 +48,7 @@ export type DomainErrorParams = {
   /** `left` places remain (0: none); with `tier`, of that tier. No `left`: gone just now. */
   sold_out: { left?: number; tier?: string; reason?: "not_enough_to_add" };
   conflict:
-    | { reason: "ticket_not_valid" | "not_paid_online" | "no_tickets_to_send" | "event_changed" | "own_owner_access" | "members_changed" | "staff_email_taken" | "nonce_reused" }
+    | { reason: "ticket_not_valid" | "not_paid_online" | "no_tickets_to_send" | "event_changed" | "own_owner_access" | "members_changed" | "staff_email_taken" | "nonce_reused" | "event_not_ended" | "order_pending" }
     | { reason: "order_not_cancellable" | "order_not_refundable"; status: string }
     | { reason: "event_status"; status: string; to: string }
     | { reason: "tier_ordered"; tier: string };

@@ -119,6 +119,8 @@ export type FieldParams = {
   question_label_required: {};
   question_options_required: {};
   question_type_locked: {};
+  // messages to attendees
+  no_recipients: {};
 };
 
 export type FieldCode = keyof FieldParams;
@@ -143,6 +145,7 @@ export const fieldCodes = Object.keys({
   nonce_required: 1,
   answer_required: 1, answer_not_asked: 1, answer_not_offered: 1, answer_details_required: 1, answer_number: 1, answer_yes_no: 1, answer_phone: 1, answer_country: 1,
   question_label_required: 1, question_options_required: 1, question_type_locked: 1,
+  no_recipients: 1,
 } satisfies Record<FieldCode, 1>) as FieldCode[];
 
 /** True when `value` is one of the field codes. */

@@ -1,4 +1,4 @@
-import type { AgendaItem, Event, Order, Ticket, TicketType } from "@/generated/prisma/client";
+import type { AgendaItem, Event, Order, OutboxEmail, Ticket, TicketType } from "@/generated/prisma/client";
 
 /** The keys of `T` whose values are dates. */
 type DateKeys<T> = { [K in keyof T]-?: NonNullable<T[K]> extends Date ? K : never }[keyof T];
@@ -11,14 +11,15 @@ const dateColumns = <T>(columns: Record<DateKeys<T>, true>) => Object.keys(colum
  * as ISO text, lib/sql-time), so a row read with one D1 batch has the same shape as Prisma's.
  */
 const dates = {
-  Event: dateColumns<Event>({ startsAt: true, endsAt: true, doorsOpenAt: true, salesStartAt: true, salesEndAt: true, createdAt: true, updatedAt: true }),
-  TicketType: dateColumns<TicketType>({ salesStartAt: true, salesEndAt: true, createdAt: true, updatedAt: true }),
+  Event: dateColumns<Event>({ startsAt: true, endsAt: true, doorsOpenAt: true, salesStartAt: true, salesEndAt: true, createdAt: true, updatedAt: true, soldOutNotifiedAt: true, retentionRemindedAt: true, personalDataErasedAt: true, refundUntil: true }),
+  TicketType: dateColumns<TicketType>({ salesStartAt: true, salesEndAt: true, createdAt: true, updatedAt: true, soldOutNotifiedAt: true }),
   AgendaItem: dateColumns<AgendaItem>({ startsAt: true }),
   Ticket: dateColumns<Ticket>({ checkedInAt: true, createdAt: true, updatedAt: true }),
-  Order: dateColumns<Order>({ holdExpiresAt: true, createdAt: true, paidAt: true, cancelledAt: true, updatedAt: true }),
+  Order: dateColumns<Order>({ holdExpiresAt: true, createdAt: true, paidAt: true, cancelledAt: true, updatedAt: true, erasedAt: true }),
+  OutboxEmail: dateColumns<OutboxEmail>({ nextAttemptAt: true, createdAt: true, sentAt: true }),
 };
 
-type Models = { Event: Event; TicketType: TicketType; AgendaItem: AgendaItem; Ticket: Ticket; Order: Order };
+type Models = { Event: Event; TicketType: TicketType; AgendaItem: AgendaItem; Ticket: Ticket; Order: Order; OutboxEmail: OutboxEmail };
 
 /** A row of `model` as D1 returns it (`SELECT *`), with its dates as Date, as Prisma would give it. */
 export function storedRow<M extends keyof Models>(model: M, row: Record<string, unknown>): Models[M] {

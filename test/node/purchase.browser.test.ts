@@ -88,9 +88,22 @@ describe.skipIf(!hasBrowser).each(["en", "es"] as const)("buying tickets in Chro
     expect(body).toMatch(/HRD-[2-9A-HJ-NP-Z]{5}/);
     expect(errors).toEqual([]);
 
+    // The receipt, from the order page: accessible, and printed on one A4 page without the site's header.
+    await page.getByRole("link", { name: m.correspondence.receipt.link }).click();
+    await page.waitForURL(/\/orders\/ord_[0-9a-z]{16}\/receipt/);
+    expect(await page.textContent("h1")).toBe(m.correspondence.receipt.heading);
+    expect(await page.textContent("body")).toContain(m.correspondence.receipt.totalPaid);
+    expect(await axeViolations(page), "receipt").toEqual([]);
+    await page.emulateMedia({ media: "print" });
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector(".site-header")!).display)).toBe("none");
+    const pdf = Buffer.from(await page.pdf({ format: "A4", preferCSSPageSize: true }));
+    expect(pdf.subarray(0, 4).toString()).toBe("%PDF");
+    expect(pdf.toString("latin1").match(/\/Type\s*\/Page\b(?!s)/g)?.length, "pages in the receipt's PDF").toBe(1);
+
     await expect.poll(async () => (await mailTo(`amina+${lang}@example.org`)).map((mail) => mail.template), { timeout: 15_000 }).toContain("order_confirmation");
     const [mail] = await mailTo(`amina+${lang}@example.org`);
     expect(mail!.text).toContain("Joseph Bloggs");
+    expect(mail!.text).toMatch(/\/orders\/ord_[0-9a-z]{16}\/receipt/);
     expect(mail!.subject).toContain(m.mail.ticketsSubject({ event: "\u0001" }).split("\u0001")[0]!.trim());
     await context.close();
   });

@@ -6,32 +6,8 @@ import { getPublicEvent } from "@/domain/events/public-event";
 import { newId } from "@/lib/ids";
 import { createEvent, db, fetchWorker, orderBody, postJson } from "./helpers";
 import { getAs, postAs, signedInAs, type Caller } from "./auth-helpers";
+import { eventForm } from "./event-form-fixture";
 
-/** A valid event form for a summer Saturday in London (BST, UTC+1). */
-function eventForm(overrides: Record<string, string> = {}): Record<string, string> {
-  return {
-    title: "Summer Symposium 2027",
-    slug: "",
-    summary: "A day of talks.",
-    description: "# Welcome\n\n<script>alert(1)</script>",
-    venueName: "Conway Hall",
-    venueAddress: "25 Red Lion Square, London WC1R 4RL",
-    timezone: "Europe/London",
-    date: "2027-07-10",
-    doorsOpen: "10:30",
-    startTime: "11:00",
-    endTime: "17:00",
-    capacity: "120",
-    maxPerOrder: "10",
-    salesStart: "",
-    salesEnd: "",
-    currency: "GBP",
-    referencePrefix: "SSY",
-    ticketEmailSubject: "",
-    agenda: "10:30 Registration and coffee\n11:00 Welcome — Chair of trustees\n13:00 Lunch",
-    ...overrides,
-  };
-}
 
 function tierForm(overrides: Record<string, string> = {}): Record<string, string> {
   return {

@@ -40,6 +40,15 @@ const examples: { [A in AuditAction]: AuditDetail } = {
   question_retired: { eventId: "evt_1", label: "Dietary requirements" },
   question_restored: { eventId: "evt_1", label: "Dietary requirements" },
   questions_reordered: { eventId: "evt_1" },
+  event_personal_data_erased: { count: 12 },
+  order_personal_data_erased: { count: 1 },
+  retention_set: { from: 90, to: 30 },
+  self_service_renamed: { ticketId: "tkt_1", from: "Ada", to: "Ada Lovelace" },
+  self_service_transferred: { ticketId: "tkt_1", from: "Ada", to: "Grace Hopper" },
+  self_service_cancelled: { ticketId: "tkt_1", attendee: "Ada", amountMinor: 800, currency: "GBP" },
+  organisation_updated: { fields: ["name", "address", "charityNumber", "companyNumber", "vatStatus", "vatNumber", "vatRateBasisPoints"] },
+  attendees_messaged: { subject: "Room change", recipients: 12, tier: "Member", notCheckedIn: false, messageId: "msg_1" },
+  cancellation_sent: { messageId: "msg_2" },
 };
 
 const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");

@@ -98,6 +98,18 @@ describe("the door's list of events", () => {
     await db.event.update({ where: { id: event.id }, data: { translations: "{}" } });
     expect((await doorPages(door, event.slug, "?lang=es")).events).toContain('<span lang="en">Door day</span>');
   });
+
+  it("gives the scanner page the event's and its tiers' Spanish names too", async () => {
+    const { event, door } = await doorSetup(1);
+    const tier = await db.ticketType.findFirstOrThrow({ where: { eventId: event.id } });
+    await db.event.update({ where: { id: event.id }, data: { title: "Door day", mainLanguage: "en", translations: JSON.stringify({ es: { title: "Día de acceso" } }) } });
+    await db.ticketType.update({ where: { id: tier.id }, data: { name: "Standard", translations: JSON.stringify({ es: { name: "General" } }) } });
+    const scanner = (await doorPages(door, event.slug, "?lang=es")).scanner;
+    expect(scanner).toContain('<h1 class="door-title">Día de acceso</h1>');
+    expect(scanner).toContain('<th scope="row">General</th>');
+    await db.ticketType.update({ where: { id: tier.id }, data: { translations: "{}" } });
+    expect((await doorPages(door, event.slug, "?lang=es")).scanner).toContain('<th scope="row"><span lang="en">Standard</span></th>');
+  });
 });
 
 describe("the installable app's manifest", () => {

@@ -4,36 +4,22 @@ import { agendaTextFields, eventTextFields, readTranslations, tierTextFields } f
 import { newId } from "@/lib/ids";
 import { db, fetchWorker } from "./helpers";
 import { postAs, signedInAs, type Caller } from "./auth-helpers";
+import { eventForm } from "./event-form-fixture";
 
 // Organisers write an event's texts in more than one language; the API gives integrations
 // the caller's language and every version.
 
-function eventForm(overrides: Record<string, string> = {}): Record<string, string> {
+function translatedEventForm(overrides: Record<string, string> = {}): Record<string, string> {
   const unique = newId("x").slice(2, 10);
-  return {
+  return eventForm({
     title: `Peru Today ${unique}`,
-    slug: "",
     summary: "A day on Peru and Latin America.",
     description: "# Welcome\n\nTalks and a panel.",
-    venueName: "Conway Hall",
-    venueAddress: "25 Red Lion Square, London WC1R 4RL",
-    timezone: "Europe/London",
-    date: "2027-07-10",
-    doorsOpen: "10:30",
-    startTime: "11:00",
-    endTime: "17:00",
-    capacity: "120",
-    maxPerOrder: "10",
-    salesStart: "",
-    salesEnd: "",
-    currency: "GBP",
     referencePrefix: "PTY",
-    ticketEmailSubject: "",
-    agenda: "10:30 Registration and coffee\n11:00 Welcome — Chair of trustees\n13:00 Lunch",
     mainLanguage: "en",
     textLanguage: "en",
     ...overrides,
-  };
+  });
 }
 
 const spanish = {
@@ -103,7 +89,7 @@ describe("the demo seed", () => {
 describe("writing an event's texts in Spanish", () => {
   it("stores the Spanish versions of the event and its programme from the event form, and audits which language changed", async () => {
     const organiser = await signedInAs("organiser");
-    const id = await createThroughForm(organiser, { ...eventForm(), ...spanish });
+    const id = await createThroughForm(organiser, { ...translatedEventForm(), ...spanish });
     const event = await db.event.findUniqueOrThrow({ where: { id }, include: { agenda: { orderBy: { sortOrder: "asc" } } } });
     expect(event.mainLanguage).toBe("en");
     expect(event.title).toMatch(/^Peru Today/);
@@ -130,7 +116,7 @@ describe("writing an event's texts in Spanish", () => {
     expect(page).toContain("Perú hoy");
     expect(page).toMatch(/<select[^>]*name="mainLanguage"/);
     expect(page).toContain("Español");
-    const form = { ...eventForm({ title: event.title, slug: event.slug }), ...spanish, "translations.es.summary": "Otro resumen." };
+    const form = { ...translatedEventForm({ title: event.title, slug: event.slug }), ...spanish, "translations.es.summary": "Otro resumen." };
     expect((await postAs(organiser, `/admin/events/${id}/edit`, form)).status).toBe(303);
     const updated = await db.auditEntry.findFirstOrThrow({ where: { entityId: id, action: "event_updated" } });
     expect(JSON.parse(updated.detail)).toMatchObject({ fields: [], languages: ["es"] });
@@ -139,7 +125,7 @@ describe("writing an event's texts in Spanish", () => {
 
   it("stores a tier's Spanish name, description and statement from the tier form", async () => {
     const organiser = await signedInAs("organiser");
-    const id = await createThroughForm(organiser, eventForm());
+    const id = await createThroughForm(organiser, translatedEventForm());
     const res = await postAs(organiser, `/admin/events/${id}/tiers/new`, {
       ...tierForm(),
       "translations.es.name": "Tarifa reducida",
@@ -170,13 +156,13 @@ describe("writing an event's texts in Spanish", () => {
   it("refuses an over-long Spanish title with the English title's error, with the form's other errors, and saves nothing", async () => {
     const organiser = await signedInAs("organiser");
     const long = "T".repeat(151);
-    const englishRes = await postAs(organiser, "/admin/events/new", eventForm({ title: long }));
+    const englishRes = await postAs(organiser, "/admin/events/new", translatedEventForm({ title: long }));
     expect(englishRes.status).toBe(422);
     const english = errorBeside(await englishRes.text(), "title");
     expect(english).toBeTruthy();
 
     const title = `Never saved ${newId("x").slice(2, 10)}`;
-    const res = await postAs(organiser, "/admin/events/new", { ...eventForm({ title, venueName: "" }), ...spanish, "translations.es.title": long });
+    const res = await postAs(organiser, "/admin/events/new", { ...translatedEventForm({ title, venueName: "" }), ...spanish, "translations.es.title": long });
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(errorBeside(html, "translations.es.title")).toBe(english);
@@ -192,7 +178,7 @@ describe("writing an event's texts in Spanish", () => {
   it("refuses a Spanish programme with more lines than the main programme", async () => {
     const organiser = await signedInAs("organiser");
     const title = `Too many lines ${newId("x").slice(2, 10)}`;
-    const res = await postAs(organiser, "/admin/events/new", { ...eventForm({ title }), "translations.es.agenda": "Uno\nDos\nTres\nCuatro" });
+    const res = await postAs(organiser, "/admin/events/new", { ...translatedEventForm({ title }), "translations.es.agenda": "Uno\nDos\nTres\nCuatro" });
     expect(res.status).toBe(422);
     expect(errorBeside(await res.text(), "translations.es.agenda")).toMatch(/line 4/);
     expect(await db.event.count({ where: { title } })).toBe(0);
@@ -200,10 +186,10 @@ describe("writing an event's texts in Spanish", () => {
 
   it("swaps the texts when the main language changes to one with versions, the tiers' too", async () => {
     const organiser = await signedInAs("organiser");
-    const id = await createThroughForm(organiser, { ...eventForm(), ...spanish });
+    const id = await createThroughForm(organiser, { ...translatedEventForm(), ...spanish });
     await postAs(organiser, `/admin/events/${id}/tiers/new`, { ...tierForm(), "translations.es.name": "Tarifa reducida" });
     const before = await db.event.findUniqueOrThrow({ where: { id } });
-    const res = await postAs(organiser, `/admin/events/${id}/edit`, { ...eventForm({ title: before.title, slug: before.slug, mainLanguage: "es", textLanguage: "en" }), ...spanish });
+    const res = await postAs(organiser, `/admin/events/${id}/edit`, { ...translatedEventForm({ title: before.title, slug: before.slug, mainLanguage: "es", textLanguage: "en" }), ...spanish });
     expect(res.status).toBe(303);
     const after = await db.event.findUniqueOrThrow({ where: { id }, include: { ticketTypes: true, agenda: { orderBy: { sortOrder: "asc" } } } });
     expect(after.mainLanguage).toBe("es");
@@ -222,7 +208,7 @@ describe("writing an event's texts in Spanish", () => {
 
   it("only relabels the main fields when the new main language has no versions to swap in", async () => {
     const organiser = await signedInAs("organiser");
-    const id = await createThroughForm(organiser, eventForm({ title: "Perú y América Latina hoy", mainLanguage: "es", textLanguage: "en" }));
+    const id = await createThroughForm(organiser, translatedEventForm({ title: "Perú y América Latina hoy", mainLanguage: "es", textLanguage: "en" }));
     const event = await db.event.findUniqueOrThrow({ where: { id }, include: { agenda: true } });
     expect(event.mainLanguage).toBe("es");
     expect(event.title).toBe("Perú y América Latina hoy");
@@ -237,7 +223,7 @@ describe("writing an event's texts in Spanish", () => {
 
   it("keeps the versions when an event is duplicated", async () => {
     const organiser = await signedInAs("organiser");
-    const id = await createThroughForm(organiser, { ...eventForm(), ...spanish, "translations.es.title": "Perú hoy 2027" });
+    const id = await createThroughForm(organiser, { ...translatedEventForm(), ...spanish, "translations.es.title": "Perú hoy 2027" });
     await postAs(organiser, `/admin/events/${id}/tiers/new`, { ...tierForm(), "translations.es.name": "Tarifa reducida" });
     const res = await postAs(organiser, `/admin/events/${id}/duplicate`, { weeks: "52" });
     const copyId = /\/admin\/events\/(evt_\w+)\/edit/.exec(res.headers.get("location") ?? "")![1]!;
@@ -253,7 +239,7 @@ describe("the API in each language", () => {
   async function publishedWithSpanish(overrides: Record<string, string> = {}) {
     const organiser = await signedInAs("organiser");
     const { ["translations.es.summary"]: _none, ...withoutSummary } = spanish;
-    const id = await createThroughForm(organiser, { ...eventForm(), ...withoutSummary, ...overrides });
+    const id = await createThroughForm(organiser, { ...translatedEventForm(), ...withoutSummary, ...overrides });
     await postAs(organiser, `/admin/events/${id}/tiers/new`, { ...tierForm(), "translations.es.name": "Tarifa reducida" });
     return db.event.update({ where: { id }, data: { status: "published" } });
   }

@@ -41,8 +41,27 @@ describe("renderMarkdown", () => {
     expect(html).toContain("&lt;b onclick=alert(1)&gt;there&lt;/b&gt;");
   });
 
-  it("marks external links noopener", () => {
+  it("marks external links noopener, bare addresses included", () => {
     expect(renderMarkdown("[a](https://example.org)")).toContain('rel="noopener noreferrer"');
+    expect(renderMarkdown("See https://example.org/x today")).toContain('<a href="https://example.org/x" rel="noopener noreferrer">');
+    expect(renderMarkdown("[map](/events/x)")).toContain('<a href="/events/x">map</a>');
+  });
+
+  it("drops script and data addresses from links and images, keeping their text", () => {
+    for (const href of ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "java\tscript:alert(1)", "vbscript:x", "data:text/html;base64,PHNjcmlwdD4="]) {
+      const html = renderMarkdown(`[click](${href})`);
+      expect(html, href).not.toContain("<a");
+      expect(html, href).toContain("click");
+    }
+    expect(renderMarkdown("![logo](data:image/svg+xml;base64,AAAA)")).not.toContain("<img");
+    expect(renderMarkdown("![logo](https://example.org/logo.png)")).toContain('<img src="https://example.org/logo.png" alt="logo">');
+  });
+
+  it("shows block HTML as text", () => {
+    const html = renderMarkdown("<script>alert(1)</script>\n\n<div onmouseover=x>hi</div>");
+    expect(html).not.toContain("<script");
+    expect(html).not.toContain("<div");
+    expect(html).toContain("&lt;script&gt;");
   });
 });
 

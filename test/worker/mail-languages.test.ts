@@ -3,27 +3,16 @@ import type { OutboxEmail } from "@/generated/prisma/client";
 import { en } from "@/i18n/en";
 import { es } from "@/i18n/es";
 import { newId } from "@/lib/ids";
-import { createEvent, db, fetchWorker, serviceDeps } from "./helpers";
+import { db, fetchWorker, serviceDeps } from "./helpers";
 import { signedInAs } from "./auth-helpers";
+import { bilingualEvent, type BilingualEvent } from "./bilingual-event";
 import { readableText, sentencesIn, sentencesOf } from "./catalogue-text";
 
 const origin = "http://example.test";
 const englishMail = sentencesOf({ mail: en.mail, tickets: en.tickets, ics: en.ics } as any);
 
-/** An event in January, written in English with a Spanish title, venue and tier name beside. */
-async function bilingualEvent(priceMinor = 0) {
-  const startsAt = new Date(Date.UTC(new Date().getUTCFullYear() + 1, 0, 14, 18, 0));
-  return createEvent({
-    startsAt,
-    timezone: "Europe/London",
-    title: "Winter reading night",
-    venueName: "Test Hall",
-    translations: JSON.stringify({ es: { title: "Noche de lectura de invierno", venueName: "Salón de pruebas" } }),
-    tiers: [{ name: "Standard", priceMinor, translations: JSON.stringify({ es: { name: "General" } }) }],
-  });
-}
 
-type Event = Awaited<ReturnType<typeof bilingualEvent>>;
+type Event = BilingualEvent;
 
 async function orderThroughApi(event: Event, body: Record<string, unknown>, language = "es") {
   const res = await fetchWorker(`/api/v1/events/${event.slug}/orders`, {

@@ -8,8 +8,9 @@ import { es } from "@/i18n/es";
 import type { Messages } from "@/i18n";
 import { newId } from "@/lib/ids";
 import { getAs, signedInAs } from "./auth-helpers";
+import { bilingualEvent, type BilingualEvent } from "./bilingual-event";
 import { readableText, sentencesIn, sentencesOf } from "./catalogue-text";
-import { createEvent, db, fetchWorker, serviceDeps } from "./helpers";
+import { db, fetchWorker, serviceDeps } from "./helpers";
 
 const catalogues = { en, es } as const;
 type Lang = keyof typeof catalogues;
@@ -19,20 +20,7 @@ const sentences = { en: sentencesOf(en), es: sentencesOf(es) };
 /** The other language's sentences found in `text`: none, for a page that speaks one language. */
 const foreignIn = (text: string, lang: Lang) => sentencesIn(text, sentences[other(lang)]);
 
-/** A bilingual event in January, with one paid tier, as organisers who translated it leave it. */
-async function bilingualEvent() {
-  const startsAt = new Date(Date.UTC(new Date().getUTCFullYear() + 1, 0, 14, 18, 0));
-  return createEvent({
-    startsAt,
-    timezone: "Europe/London",
-    title: "Winter reading night",
-    summary: "An evening of readings",
-    venueName: "Test Hall",
-    translations: JSON.stringify({ es: { title: "Noche de lectura de invierno", summary: "Una noche de lecturas", venueName: "Salón de pruebas" } }),
-    tiers: [{ name: "Standard", priceMinor: 1250, translations: JSON.stringify({ es: { name: "General" } }) }],
-  });
-}
-type Event = Awaited<ReturnType<typeof bilingualEvent>>;
+type Event = BilingualEvent;
 
 /** A paid order placed in `lang` through the API, with one ticket. */
 async function paidOrder(event: Event, lang: Lang) {
@@ -63,7 +51,7 @@ beforeEach(async () => {
 
 describe.each(["es", "en"] as const)("everything in %s says nothing from the other language's catalogue", (lang) => {
   it("the public pages, the order and ticket pages, the checkout on the emulator", async () => {
-    const event = await bilingualEvent();
+    const event = await bilingualEvent(1250);
     const order = await paidOrder(event, lang);
     const ticket = order.tickets[0]!;
     const paths = ["/", `/events/${event.slug}`, `/events/${event.slug}/register`, `/orders/${order.id}/complete`, `/tickets/${ticket.token}`, "/no-such-page", "/admin/sign-in"];
@@ -84,7 +72,7 @@ describe.each(["es", "en"] as const)("everything in %s says nothing from the oth
   });
 
   it("the door's pages, the scanner's words and the organiser pages", async () => {
-    const event = await bilingualEvent();
+    const event = await bilingualEvent(1250);
     const order = await paidOrder(event, lang);
     const door = await signedInAs("door", { events: [event.id] });
     const organiser = await signedInAs("owner");
@@ -117,7 +105,7 @@ describe.each(["es", "en"] as const)("everything in %s says nothing from the oth
   });
 
   it("every kind of email: subject, HTML, text part and calendar file", async () => {
-    const event = await bilingualEvent();
+    const event = await bilingualEvent(1250);
     const order = await paidOrder(event, lang);
     const ticket = order.tickets[0]!;
     const data: Record<string, Record<string, unknown>> = {
@@ -155,5 +143,17 @@ describe.each(["es", "en"] as const)("everything in %s says nothing from the oth
       expect(foreignIn(text, lang), template).toEqual([]);
       expect(email!.html, template).toContain(`lang="${(catalogues[lang] as Messages).locale}"`);
     }
+  });
+});
+
+describe("a ticket's calendar file", () => {
+  it("names the event in the ticket's language, where the organisers wrote one", async () => {
+    const event = await bilingualEvent(1250);
+    const order = await paidOrder(event, "es");
+    const ics = await (await fetchWorker(`/tickets/${order.tickets[0]!.token}/calendar.ics`)).text();
+    expect(ics).toContain("SUMMARY:Noche de lectura de invierno");
+    expect(ics).toContain("Salón de pruebas");
+    const english = await (await fetchWorker(`/tickets/${order.tickets[0]!.token}/calendar.ics?lang=en`)).text();
+    expect(english).toContain("SUMMARY:Winter reading night");
   });
 });

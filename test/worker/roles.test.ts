@@ -87,6 +87,7 @@ const scan = (f: Fixtures) => ({ event: f.slug, ticketId: f.ticketId, nonce: `ro
 const table: Record<string, Entry> = {
   // Public pages, their JSON twins and the buyer's own links (the unguessable id is the key).
   "GET /": { decision: "public", path: () => "/" },
+  "GET /privacy": { decision: "public", path: () => "/privacy" },
   "GET /healthz": { decision: "public", path: () => "/healthz" },
   "GET /events/:slug": { decision: "public", path: (f) => `/events/${f.slug}` },
   "GET /events/:slug/register": { decision: "public", path: (f) => `/events/${f.slug}/register?qty.${f.tierId}=1` },
@@ -95,9 +96,15 @@ const table: Record<string, Entry> = {
   "GET /orders/:id/pay": { decision: "public", path: (f) => `/orders/${f.orderId}/pay`, prepare: withCheckout },
   "GET /orders/:id/complete": { decision: "public", path: (f) => `/orders/${f.orderId}/complete`, prepare: withCheckout },
   "GET /orders/:id/cancel": { decision: "public", path: (f) => `/orders/${f.orderId}/cancel`, prepare: withCheckout },
+  "GET /orders/:id/receipt": { decision: "public", path: (f) => `/orders/${f.orderId}/receipt` },
   "GET /tickets/:token": { decision: "public", path: (f) => `/tickets/${f.ticketToken}`, prepare: markPaid },
   "GET /tickets/:token/calendar.ics": { decision: "public", path: (f) => `/tickets/${f.ticketToken}/calendar.ics`, prepare: markPaid },
   "GET /tickets/:token/qr.png": { decision: "public", path: (f) => `/tickets/${f.ticketToken}/qr.png`, prepare: markPaid },
+  // Self-service: the ticket's token or the order's id is the key (no sign-in); same-origin POSTs.
+  "POST /tickets/:token/name": { decision: "public", path: (f) => `/tickets/${f.ticketToken}/name`, prepare: markPaid },
+  "POST /tickets/:token/transfer": { decision: "public", path: (f) => `/tickets/${f.ticketToken}/transfer`, prepare: markPaid },
+  "POST /tickets/:token/cancel": { decision: "public", path: (f) => `/tickets/${f.ticketToken}/cancel`, prepare: markPaid },
+  "POST /orders/:id/cancel-tickets": { decision: "public", path: (f) => `/orders/${f.orderId}/cancel-tickets`, prepare: markPaid },
   "GET /api/v1/events": { decision: "public", path: () => "/api/v1/events" },
   "GET /api/v1/events/:slug": { decision: "public", path: (f) => `/api/v1/events/${f.slug}` },
   "POST /api/v1/events/:slug/orders": { decision: "public", path: (f) => `/api/v1/events/${f.slug}/orders` },
@@ -173,15 +180,22 @@ const table: Record<string, Entry> = {
   "POST /admin/tickets/:id/name": { decision: "organiser", path: (f) => `/admin/tickets/${f.ticketId}/name` },
   "POST /admin/tickets/:id/cancel": { decision: "organiser", path: (f) => `/admin/tickets/${f.ticketId}/cancel` },
   "POST /admin/emails/:id/retry": { decision: "organiser", path: (f) => `/admin/emails/${f.emailId}/retry` },
+  "POST /admin/events/:id/retention": { decision: "organiser", path: (f) => `/admin/events/${f.eventId}/retention` },
+  "POST /admin/orders/:id/erase": { decision: "organiser", path: (f) => `/admin/orders/${f.orderId}/erase` },
   "GET /admin/members": { decision: "organiser", path: () => "/admin/members" },
   "POST /admin/members/preview": { decision: "organiser", path: () => "/admin/members/preview" },
   "POST /admin/members/import": { decision: "organiser", path: () => "/admin/members/import" },
   "POST /admin/members/:id/delete": { decision: "organiser", path: (f) => `/admin/members/${f.memberId}/delete` },
+  "GET /admin/events/:id/messages": { decision: "organiser", path: (f) => `/admin/events/${f.eventId}/messages` },
+  "POST /admin/events/:id/messages/preview": { decision: "organiser", path: (f) => `/admin/events/${f.eventId}/messages/preview` },
+  "POST /admin/events/:id/messages": { decision: "organiser", path: (f) => `/admin/events/${f.eventId}/messages` },
 
   "GET /admin/staff": { decision: "owner", path: () => "/admin/staff" },
   "POST /admin/staff": { decision: "owner", path: () => "/admin/staff" },
   "POST /admin/staff/:id": { decision: "owner", path: (f) => `/admin/staff/${f.staffId}` },
   "GET /admin/audit": { decision: "owner", path: () => "/admin/audit" },
+  "GET /admin/settings": { decision: "owner", path: () => "/admin/settings" },
+  "POST /admin/settings": { decision: "owner", path: () => "/admin/settings" },
 };
 
 /**

@@ -17,6 +17,7 @@ import {
 } from "@/domain/events/repo";
 import { slugify, uniqueSlug } from "@/domain/events/slug";
 import { eventTextFields, readTranslations, writeTranslations } from "@/domain/events/translations";
+import { cancellationStatements } from "@/domain/correspondence/messages";
 
 type Change = { action: AuditAction; from: string[]; to: string; requireTiers?: boolean };
 
@@ -46,20 +47,23 @@ function refusal(event: AdminEvent, action: StatusAction): DomainError | undefin
 /**
  * Publishes a draft (it needs a tier, and a start before its end), cancels a draft or
  * published event (sales stop at once; refunds are made separately), or archives it. The
- * state is re-checked by the statement that changes it.
+ * state is re-checked by the statement that changes it. Cancelling tells every ticket holder,
+ * in their language, with the organisers' `refundPlan`, in the same batch.
  */
-export async function changeEventStatus(deps: ServiceDeps, staffId: string, id: string, action: StatusAction): Promise<void> {
+export async function changeEventStatus(deps: ServiceDeps, staffId: string, id: string, action: StatusAction, options: { refundPlan?: string } = {}): Promise<void> {
   const event = await getAdminEvent(deps.db, id);
   const refused = refusal(event, action);
   if (refused) throw refused;
   const change: Change = changes[action];
   const now = deps.now();
   const detail = { from: event.status, sold: event.soldCount, held: event.heldCount };
+  const told = action === "cancel" ? await cancellationStatements(deps, staffId, id, event.status, options.refundPlan ?? "", now) : [];
   await runGuarded(
     deps.d1,
     [
       statusChangeStatement(deps.d1, id, change.from, change.to, now, change.requireTiers),
       auditStatement(deps.d1, { staffId, action: change.action, entity: "event", entityId: id, detail }, now),
+      ...told,
     ],
     [[STATUS_GUARD, async () => refusal(await getAdminEvent(deps.db, id), action) ?? new DomainError("conflict", { reason: "event_changed" })]],
   );
@@ -117,6 +121,7 @@ export async function duplicateEvent(deps: ServiceDeps, staffId: string, id: str
         doorsOpenAt: shiftOrNull(source.doorsOpenAt),
         salesStartAt: shiftOrNull(source.salesStartAt),
         salesEndAt: shiftOrNull(source.salesEndAt),
+        refundUntil: shiftOrNull(source.refundUntil),
       },
       "draft",
       now,

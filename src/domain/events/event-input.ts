@@ -19,7 +19,9 @@ import {
   versionsOf,
   type TranslatedAgendaLine,
 } from "@/domain/events/language-input";
+import { blankRefundValues, refundFormValues, refundRuleIssues, refundSettings, refundShape } from "@/domain/events/refund-input";
 import { agendaTextFields, eventTextFields, rearrange, type AgendaTextField, type Translations } from "@/domain/events/translations";
+import { blankReminderValues, reminderFields, reminderSettingsOf, reminderShape, reminderValues } from "@/domain/events/reminder-input";
 
 /** The event form's fields, as named in the HTML. */
 export const eventFields = [
@@ -45,6 +47,7 @@ export const eventFields = [
   "referencePrefix",
   "ticketEmailSubject",
   "agenda",
+  ...reminderFields,
 ] as const;
 
 export type EventFormValues = Record<(typeof eventFields)[number], string>;
@@ -176,6 +179,7 @@ const eventShape = {
       .transform((v) => v.toUpperCase())
       .pipe(z.union([z.literal(""), z.string().regex(/^[A-Z]{2,5}$/, "reference_prefix_format" satisfies BareFieldCode)])),
     ticketEmailSubject: line(eventTextLimits.ticketEmailSubject),
+    ...refundShape,
     agenda: z
       .string()
       .max(agendaLimits.text, "too_long")
@@ -187,6 +191,7 @@ const eventShape = {
         }
         return parsed.items;
       }),
+    ...reminderShape,
 };
 
 type EventFields = z.output<z.ZodObject<typeof eventShape>>;
@@ -228,6 +233,7 @@ export function eventRuleIssues(values: unknown): FieldIssues {
   if (parts.success) eventTimeRules(parts.data as Partly<EventFields>, (path, code) => void (found[path] ??= issue(code)));
   // Programme versions with more lines than the main programme, when both parsed.
   const record = values && typeof values === "object" ? (values as Record<string, unknown>) : {};
+  for (const [path, f] of Object.entries(refundRuleIssues(record))) found[path] ??= f;
   const main = typeof record.agenda === "string" ? parseAgenda(record.agenda) : null;
   if (main && "items" in main) {
     const versions: Record<string, TranslatedAgendaLine[]> = {};
@@ -248,7 +254,8 @@ function eventFromFields(v: EventFields, ctx: z.RefinementCtx) {
     bad = true;
     addIssue(ctx, issue(code), path);
   });
-  if (bad) return undefined;
+  const refund = refundSettings(v, v, ctx);
+  if (bad || !refund) return undefined;
   // Every field parsed, so the start and end are known.
   const { doorsOpenAt, salesStartAt, salesEndAt } = times;
   const startsAt = times.startsAt!;
@@ -274,6 +281,8 @@ function eventFromFields(v: EventFields, ctx: z.RefinementCtx) {
     currency: v.currency,
     referencePrefix: v.referencePrefix || initialsOf(v.title),
     ticketEmailSubject: orNull(v.ticketEmailSubject),
+    ...reminderSettingsOf(v),
+    ...refund,
     agenda: v.agenda.map((item, i) => ({
       startsAt: zonedTimeToUtc(`${v.date}T${item.clock}`, v.timezone),
       title: item.title,
@@ -349,6 +358,7 @@ export const agendaText = (items: AgendaItem[], zone: string) =>
 /** A new event's form: sensible defaults for a small one-day conference. */
 export function blankEventValues(): EventFormValues {
   return {
+    ...blankRefundValues(),
     title: "",
     slug: "",
     summary: "",
@@ -371,6 +381,7 @@ export function blankEventValues(): EventFormValues {
     referencePrefix: "",
     ticketEmailSubject: "",
     agenda: "",
+    ...blankReminderValues(),
   };
 }
 
@@ -379,6 +390,7 @@ export function eventFormValues(event: Event, agenda: AgendaItem[]): EventFormVa
   const tz = event.timezone;
   return {
     ...eventLanguageValues(event, agenda, (a) => formatTime(a.startsAt, tz)),
+    ...refundFormValues(event),
     title: event.title,
     slug: event.slug,
     summary: event.summary,
@@ -401,5 +413,6 @@ export function eventFormValues(event: Event, agenda: AgendaItem[]): EventFormVa
     referencePrefix: event.referencePrefix,
     ticketEmailSubject: event.ticketEmailSubject ?? "",
     agenda: agendaText(agenda, tz),
+    ...reminderValues(event),
   };
 }

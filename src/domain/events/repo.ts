@@ -37,6 +37,15 @@ export type EventRow = {
   mainLanguage: string;
   /** The texts in other languages, as stored (translations.ts `writeTranslations`). */
   translations: string;
+  /** Reminder and notification settings (reminder-input.ts). */
+  reminderHours: number | null;
+  notifyDailySummary: boolean;
+  notifySoldOut: boolean;
+  /** Self-service (self-service/policy): refund policy, its date and fee, and the changes cut-off. */
+  refundPolicy: string;
+  refundUntil: Date | null;
+  refundFeeMinor: number;
+  changesCutoffHours: number;
 };
 
 export type AgendaRow = { startsAt: Date; title: string; detail: string; sortOrder: number; translations: string };
@@ -200,12 +209,16 @@ const eventColumns = [
   "slug", "title", "summary", "description", "venueName", "venueAddress", "timezone", "startsAt", "endsAt", "doorsOpenAt",
   "capacity", "salesStartAt", "salesEndAt", "currency", "maxPerOrder", "referencePrefix", "ticketEmailSubject",
   "holdOrdersLimit", "holdTicketsLimit", "ticketsPerMembership", "mainLanguage", "translations",
+  "reminderHours", "notifyDailySummary", "notifySoldOut",
+  "refundPolicy", "refundUntil", "refundFeeMinor", "changesCutoffHours",
 ] as const;
 
 const eventValues = (e: EventRow) => [
   e.slug, e.title, e.summary, e.description, e.venueName, e.venueAddress, e.timezone, sqlTime(e.startsAt), sqlTime(e.endsAt),
   t(e.doorsOpenAt), e.capacity, t(e.salesStartAt), t(e.salesEndAt), e.currency, e.maxPerOrder, e.referencePrefix, e.ticketEmailSubject,
   e.holdOrdersLimit, e.holdTicketsLimit, e.ticketsPerMembership, e.mainLanguage, e.translations,
+  e.reminderHours, e.notifyDailySummary ? 1 : 0, e.notifySoldOut ? 1 : 0,
+  e.refundPolicy, t(e.refundUntil), e.refundFeeMinor, e.changesCutoffHours,
 ];
 
 const quoted = (names: readonly string[]) => names.map((n) => `"${n}"`).join(", ");

@@ -1,6 +1,7 @@
 import type { OutboxEmail, PrismaClient } from "@/generated/prisma/client";
 import { newId } from "@/lib/ids";
 import { sqlTime } from "@/lib/sql-time";
+import { storedRow } from "@/lib/stored-rows";
 
 /** The emails the service sends; each has a template in emails/. */
 export type EmailTemplate =
@@ -11,7 +12,13 @@ export type EmailTemplate =
   | "payment_failed"
   | "sign_in_link"
   | "refund_issued"
-  | "order_cancelled";
+  | "order_cancelled"
+  | "attendee_message"
+  | "event_reminder"
+  | "daily_summary"
+  | "sold_out"
+  | "retention_reminder"
+  | "self_service_change";
 
 /** Where mail is queued: the database, and whoever sends it right after the request (ServiceDeps). */
 export type Outbox = { d1: D1Database; mailQueued?: ((orderId: string | null) => void) | undefined };
@@ -69,43 +76,41 @@ export function ticketEmailStatements(outbox: Outbox, orderId: string, now: Date
 // ---- The sender's reads and writes ----
 
 /** Up to `limit` messages due now (of one order, when given), oldest first. */
-export function findDueEmails(db: PrismaClient, now: Date, limit: number, orderId?: string) {
-  return db.outboxEmail.findMany({
-    where: { status: "pending", nextAttemptAt: { lte: now }, ...(orderId ? { orderId } : {}) },
-    orderBy: { nextAttemptAt: "asc" },
-    take: limit,
-    select: { id: true },
-  });
+export async function findDueEmails(d1: D1Database, now: Date, limit: number, orderId?: string): Promise<Array<{ id: string }>> {
+  const forOrder = orderId ? ` AND "orderId" = ?3` : "";
+  const statement = d1.prepare(`SELECT "id" FROM "OutboxEmail" WHERE "status" = 'pending' AND "nextAttemptAt" <= ?1${forOrder} ORDER BY "nextAttemptAt" ASC LIMIT ?2`);
+  const { results } = await (orderId ? statement.bind(sqlTime(now), limit, orderId) : statement.bind(sqlTime(now), limit)).all<{ id: string }>();
+  return results;
 }
 
 /**
  * Claims a due message for `leaseMs`: one conditional update, so two senders running at once
  * (the kick after a request and the cron) never both send it. The claimed row, or null.
  */
-export async function claimEmail(deps: { d1: D1Database; db: PrismaClient }, id: string, now: Date, leaseMs: number): Promise<OutboxEmail | null> {
-  const row = await deps.d1
+export async function claimEmail(d1: D1Database, id: string, now: Date, leaseMs: number): Promise<OutboxEmail | null> {
+  const row = await d1
     .prepare(
       `UPDATE "OutboxEmail" SET "attempts" = "attempts" + 1, "nextAttemptAt" = ?3
-       WHERE "id" = ?1 AND "status" = 'pending' AND "nextAttemptAt" <= ?2 RETURNING "id"`,
+       WHERE "id" = ?1 AND "status" = 'pending' AND "nextAttemptAt" <= ?2 RETURNING *`,
     )
     .bind(id, sqlTime(now), sqlTime(new Date(now.getTime() + leaseMs)))
-    .first<{ id: string }>();
-  return row ? deps.db.outboxEmail.findUnique({ where: { id: row.id } }) : null;
+    .first<Record<string, unknown>>();
+  return row ? storedRow("OutboxEmail", row) : null;
 }
 
 /** Records how sending went: sent (with the provider's id), skipped, failed, or to be retried at `retryAt`. */
 export async function recordSendOutcome(
-  db: PrismaClient,
+  d1: D1Database,
   id: string,
   outcome: { status: "sent"; providerId: string; at: Date } | { status: "skipped" | "failed"; error: string } | { status: "retry"; error: string; retryAt: Date },
 ): Promise<void> {
-  const data =
+  const statement =
     outcome.status === "sent"
-      ? { status: "sent", providerId: outcome.providerId, sentAt: outcome.at, lastError: null }
+      ? d1.prepare(`UPDATE "OutboxEmail" SET "status" = 'sent', "providerId" = ?2, "sentAt" = ?3, "lastError" = NULL WHERE "id" = ?1`).bind(id, outcome.providerId, sqlTime(outcome.at))
       : outcome.status === "retry"
-        ? { lastError: outcome.error.slice(0, 500), nextAttemptAt: outcome.retryAt }
-        : { status: outcome.status, lastError: outcome.error.slice(0, 500) };
-  await db.outboxEmail.updateMany({ where: { id }, data });
+        ? d1.prepare(`UPDATE "OutboxEmail" SET "lastError" = ?2, "nextAttemptAt" = ?3 WHERE "id" = ?1`).bind(id, outcome.error.slice(0, 500), sqlTime(outcome.retryAt))
+        : d1.prepare(`UPDATE "OutboxEmail" SET "status" = ?2, "lastError" = ?3 WHERE "id" = ?1`).bind(id, outcome.status, outcome.error.slice(0, 500));
+  await statement.run();
 }
 
 /** A message by id (organisers retrying a failed one). */

@@ -21,16 +21,16 @@ export function backoffMs(attempts: number): number {
  */
 export async function sendDueEmails(deps: ServiceDeps, transport: MailTransport, options: { limit?: number; orderId?: string | undefined } = {}) {
   const now = deps.now();
-  const due = await findDueEmails(deps.db, now, options.limit ?? 25, options.orderId);
+  const due = await findDueEmails(deps.d1, now, options.limit ?? 25, options.orderId);
   const counts = { sent: 0, retrying: 0, failed: 0, skipped: 0 };
   for (const { id } of due) {
-    const row = await claimEmail(deps, id, now, LEASE_MS);
+    const row = await claimEmail(deps.d1, id, now, LEASE_MS);
     if (!row) continue;
     let result: { ok: true; providerId: string } | { ok: false; permanent: boolean; error: string };
     try {
       const email = await deps.composeEmail(row);
       if (!email) {
-        await recordSendOutcome(deps.db, id, { status: "skipped", error: "no_valid_tickets" });
+        await recordSendOutcome(deps.d1, id, { status: "skipped", error: "no_valid_tickets" });
         counts.skipped++;
         continue;
       }
@@ -39,14 +39,14 @@ export async function sendDueEmails(deps: ServiceDeps, transport: MailTransport,
       result = { ok: false, permanent: false, error: String(err) };
     }
     if (result.ok) {
-      await recordSendOutcome(deps.db, id, { status: "sent", providerId: result.providerId, at: deps.now() });
+      await recordSendOutcome(deps.d1, id, { status: "sent", providerId: result.providerId, at: deps.now() });
       counts.sent++;
     } else if (result.permanent || row.attempts >= MAX_ATTEMPTS) {
-      await recordSendOutcome(deps.db, id, { status: "failed", error: result.error });
+      await recordSendOutcome(deps.d1, id, { status: "failed", error: result.error });
       console.error(JSON.stringify({ level: "error", event: "email_failed", id, template: row.template, error: result.error }));
       counts.failed++;
     } else {
-      await recordSendOutcome(deps.db, id, { status: "retry", error: result.error, retryAt: new Date(deps.now().getTime() + backoffMs(row.attempts)) });
+      await recordSendOutcome(deps.d1, id, { status: "retry", error: result.error, retryAt: new Date(deps.now().getTime() + backoffMs(row.attempts)) });
       counts.retrying++;
     }
   }

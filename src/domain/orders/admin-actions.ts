@@ -11,8 +11,8 @@ import { cancelTicketStatement, findOrderWithTickets, findTicket, partialRefundS
 import { freeTicketSeatStatements } from "@/domain/orders/seats";
 import { releaseHold, runTransition, stillIn } from "@/domain/orders/settle";
 
-/** Who is acting, for the audit log. */
-export type Actor = { staffId: string };
+/** Who is acting, for the audit log: a staff member, or null for an attendee or buyer acting through their own link (self-service). */
+export type Actor = { staffId: string | null };
 
 async function orderOrThrow(deps: ServiceDeps, orderId: string) {
   const order = await findOrderWithTickets(deps.db, orderId);
@@ -99,6 +99,17 @@ export async function refundOrder(deps: ServiceDeps, actor: Actor, orderId: stri
   if (!Number.isInteger(amount) || amount <= 0 || amount > refundable) {
     throw invalidField("amount", issue("refund_at_most", { max: { minor: refundable, currency: order.currency } }));
   }
+  await refundMinor(deps, actor, order, amount, request.ticketIds ?? []);
+}
+
+/**
+ * The refund itself, `amount` minor units of a paid order (checked by the caller): Stripe first,
+ * so a refund Stripe refuses throws before anything here changes; then the record, the email
+ * and, for a partial refund, the cancelled tickets. Self-service refunds go through here too.
+ */
+export async function refundMinor(deps: ServiceDeps, actor: Actor, order: Awaited<ReturnType<typeof orderOrThrow>>, amount: number, ticketIds: readonly string[]) {
+  const orderId = order.id;
+  if (!order.stripePaymentIntentId) throw new DomainError("conflict", { reason: "not_paid_online" });
   // The key names the refund's place in the order's history, so a double-submitted form refunds once.
   await deps.stripe.refunds.create(
     { payment_intent: order.stripePaymentIntentId, amount, metadata: { orderId, staffId: actor.staffId } },
@@ -120,7 +131,7 @@ export async function refundOrder(deps: ServiceDeps, actor: Actor, orderId: stri
       email,
       entry,
     ]);
-    for (const ticketId of request.ticketIds ?? []) {
+    for (const ticketId of ticketIds) {
       if (order.tickets.some((t) => t.id === ticketId && t.status === "valid")) await cancelTicket(deps, actor, ticketId);
     }
   }

@@ -2,10 +2,10 @@ import type Stripe from "stripe";
 import { DomainError } from "@/domain/errors";
 import type { ServiceDeps } from "@/domain/deps";
 import { priceLines } from "@/domain/orders/pricing";
-import { extendHold, setStripeSession } from "@/domain/orders/repo";
+import { extendFirstHoldAndRead, extendHold, setStripeSession, type OrderWithTickets } from "@/domain/orders/repo";
 import { getOrderForBuyer, releaseHold } from "@/domain/orders/settle";
 import { settleFromSession } from "@/domain/orders/sweep";
-import { HOLD_MINUTES } from "@/domain/orders/place-order";
+import { FIRST_HOLD_MINUTES, HOLD_MINUTES } from "@/domain/orders/place-order";
 import { eventInLanguage, tierInLanguage } from "@/domain/events/translations";
 
 type StripeLocale = Stripe.Checkout.SessionCreateParams.Locale;
@@ -16,7 +16,7 @@ const checkoutLocale = (language: string): StripeLocale => (checkoutLocales.has(
 /** Where the pay page sends the buyer: Stripe's page, the order's page, or the form again. */
 export type PayStep = { to: "checkout"; url: string } | { to: "complete" } | { to: "form"; slug: string };
 
-type BuyerOrder = Awaited<ReturnType<typeof getOrderForBuyer>>;
+type BuyerOrder = OrderWithTickets;
 
 /**
  * The pay page: the only place a Checkout Session is opened, so a hold that never gets here
@@ -26,25 +26,34 @@ type BuyerOrder = Awaited<ReturnType<typeof getOrderForBuyer>>;
  * order (or one whose payment is processing) goes to its page; an ended one to the form.
  * If Stripe cannot be reached while opening a session, the hold is released at once and the
  * buyer asked to try again.
+ *
+ * Round trips (DESIGN: "Round trips are the edge's currency"): opening a session is two plus
+ * the Stripe call: the extension and the read in one batch (extendFirstHoldAndRead, which
+ * explains the double-click race), then Stripe, then the session id stored. A visit with an
+ * open session is one plus Stripe's lookup.
  */
 export async function openPayment(deps: ServiceDeps, orderId: string): Promise<PayStep> {
-  const order = await getOrderForBuyer(deps, orderId);
   const now = deps.now();
+  const until = new Date(now.getTime() + HOLD_MINUTES * 60_000);
+  const firstHoldEnd = new Date(now.getTime() + FIRST_HOLD_MINUTES * 60_000);
+  const { order, extended } = await extendFirstHoldAndRead(deps.d1, orderId, { now, until, firstHoldEnd });
+  if (!order) throw new DomainError("not_found", { what: "order", next: "order_email" });
+  if (extended) return { to: "checkout", url: await createSession(deps, order, until) };
   if (order.status !== "pending" || !order.holdExpiresAt) return whereNow(order);
   if (order.holdExpiresAt <= now) return { to: "form", slug: order.event.slug };
-  if (order.stripeSessionId) {
-    const session = await existingSession(deps, order.stripeSessionId);
-    if (session.status === "open" && session.url) return { to: "checkout", url: session.url };
-    if (session.status === "complete") {
-      await settleFromSession(deps, order.id, session);
-      return whereNow(await getOrderForBuyer(deps, orderId));
-    }
+  // Lost the race: another request (a double click) extended the hold a moment ago and has not
+  // stored its session yet. Ask for the session with the same hold end, so the same idempotency
+  // key and parameters: Stripe answers with that request's session, never a second one.
+  if (!order.stripeSessionId) return { to: "checkout", url: await createSession(deps, order, order.holdExpiresAt) };
+  const session = await existingSession(deps, order.stripeSessionId);
+  if (session.status === "open" && session.url) return { to: "checkout", url: session.url };
+  if (session.status === "complete") {
+    await settleFromSession(deps, order.id, session);
+    return whereNow(await getOrderForBuyer(deps, orderId));
   }
-  const holdExpiresAt = new Date(now.getTime() + HOLD_MINUTES * 60_000);
-  if (await extendHold(deps.db, order.id, order.holdExpiresAt, holdExpiresAt)) return { to: "checkout", url: await createSession(deps, order, holdExpiresAt) };
-  // Lost the race: another request (a double click) extended the hold a moment ago. Ask for the
-  // session with the same hold end, so the same idempotency key and parameters: Stripe answers
-  // with that request's session, never a second one the buyer could pay again.
+  // Rare: the session ended while the hold still runs. Extend from the end read (compare and
+  // swap), open a new session; the loser of a race reuses the winner's as above.
+  if (await extendHold(deps.db, order.id, order.holdExpiresAt, until)) return { to: "checkout", url: await createSession(deps, order, until) };
   const again = await getOrderForBuyer(deps, orderId);
   if (again.status !== "pending" || !again.holdExpiresAt || again.holdExpiresAt <= now) return whereNow(again);
   return { to: "checkout", url: await createSession(deps, again, again.holdExpiresAt) };
@@ -97,7 +106,7 @@ async function createSession(deps: ServiceDeps, order: BuyerOrder, holdExpiresAt
       },
       { idempotencyKey: `checkout-session-${order.id}-${holdExpiresAt.getTime()}` },
     );
-    await setStripeSession(deps.db, order.id, session.id);
+    await setStripeSession(deps.d1, order.id, session.id, deps.now());
     if (!session.url) throw new Error("checkout_session_without_url");
     return session.url;
   } catch (err) {

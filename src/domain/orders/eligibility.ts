@@ -1,4 +1,4 @@
-import type { PrismaClient, TicketType } from "@/generated/prisma/client";
+import type { TicketType } from "@/generated/prisma/client";
 import { constantTimeEqual, sha256Hex } from "@/lib/hash";
 import { normaliseEmail, normaliseMembershipNumber } from "@/lib/text";
 import { findMembersByKeys } from "@/domain/members/repo";
@@ -19,11 +19,11 @@ type Checked = { answer: string | null; membershipKeys?: string[] } | { field: "
  * members list, in one query. Maps each matched key, normalised, to every key of its member
  * (number first), so a membership is one membership whichever key is typed.
  */
-async function matchMembers(db: PrismaClient, keys: string[]): Promise<Map<string, string[]>> {
+async function matchMembers(d1: D1Database, keys: string[]): Promise<Map<string, string[]>> {
   const emails = keys.filter((k) => k.includes("@")).map(normaliseEmail);
   const numbers = keys.filter((k) => !k.includes("@")).map(normaliseMembershipNumber);
   if (!emails.length && !numbers.length) return new Map();
-  const members = await findMembersByKeys(db, emails, numbers);
+  const members = await findMembersByKeys(d1, emails, numbers);
   return new Map(
     members.flatMap((m) => {
       const all = [m.membershipNumber, m.email].filter((v): v is string => Boolean(v));
@@ -62,13 +62,13 @@ const normaliseKey = (key: string) => (key.includes("@") ? normaliseEmail(key) :
  * buys at most `rule.max` member tickets for the event, over every order still counting.
  */
 export async function checkEligibility(
-  db: PrismaClient,
+  d1: D1Database,
   tickets: Array<{ input: TicketInput; tier: TicketType }>,
   instead: Alternative | undefined,
   rule: MembershipRule,
 ): Promise<Checked[]> {
   const memberKeys = tickets.filter((t) => t.tier.eligibility === "member_list").map((t) => membershipKey(t.input)).filter((k): k is string => Boolean(k));
-  const members = await matchMembers(db, memberKeys);
+  const members = await matchMembers(d1, memberKeys);
   const usedMemberships = new Set<string>();
   const alt = instead ? { instead } : {};
 

@@ -12,11 +12,11 @@ import { spendGuesses } from "@/domain/orders/guessing";
 import { ruleInputSchema, type OrderInput } from "@/domain/orders/input";
 import { newOrderReference } from "@/domain/orders/reference";
 import { runBatch } from "@/domain/batch";
-import { findEventWithTiers, findEventWithTiersBySlug } from "@/domain/events/repo";
+import { findEventWithTiersBySlug } from "@/domain/events/repo";
 import { priceOrder } from "@/domain/orders/pricing";
 import { firstHoldEnd, HOLD_LIMIT_EXCEEDED, MEMBERSHIP_LIMIT_EXCEEDED, placeOrderStatements, type NewOrder } from "@/domain/orders/repo";
 import { sha256Hex } from "@/lib/hash";
-import { CAPACITY_EXCEEDED } from "@/domain/orders/seats";
+import { CAPACITY_EXCEEDED, tookLastSeats } from "@/domain/orders/seats";
 
 /** How long seats are held while the buyer pays. Stripe needs a session to last at least 30 minutes. */
 export const HOLD_MINUTES = 35;
@@ -138,7 +138,7 @@ async function checkOrder(deps: ServiceDeps, event: EventWithTiers, input: Pick<
   const alternative = openAlternative(event, now);
   const instead = alternative ? { tier: alternative.name, price: { minor: alternative.priceMinor, currency: event.currency } } : undefined;
   const guesses = clientKey ? await spendGuesses(deps.d1, event.id, clientKey, lines.map((l) => l.tier), now) : undefined;
-  const checks = await checkEligibility(deps.db, lines, instead, { d1: deps.d1, eventId: event.id, max: event.ticketsPerMembership, now });
+  const checks = await checkEligibility(deps.d1, lines, instead, { d1: deps.d1, eventId: event.id, max: event.ticketsPerMembership, now });
   checks.forEach((check, j) => {
     if ("field" in check) fields[`tickets.${lines[j]!.index}.${check.field}`] = check.issue;
   });
@@ -151,9 +151,12 @@ function answerRows(answers: CheckedAnswer[], order: NewOrder) {
   return answers.map((a) => ({ questionId: a.questionId, orderId: order.id, ticketId: a.ticket === null ? null : order.tickets[a.ticket]!.id, value: a.value, detail: a.detail }));
 }
 
-/** After a capacity failure: the clearest true account of what is left. */
-async function soldOutError(deps: ServiceDeps, eventId: string, counts: Map<string, number>): Promise<DomainError> {
-  const event = await findEventWithTiers(deps.db, eventId);
+/**
+ * After a capacity failure: the clearest true account of what is left. In a sell-out most
+ * buyers get here, so it reads with one prepared D1 batch, never through Prisma.
+ */
+async function soldOutError(deps: ServiceDeps, slug: string, counts: Map<string, number>): Promise<DomainError> {
+  const event = await findEventWithTiersBySlug(deps.d1, slug);
   if (!event) return new DomainError("sold_out");
   if (event.status !== "published") return new DomainError("sales_closed", { reason: "closed" });
   const wantedTotal = [...counts.values()].reduce((a, b) => a + b, 0);
@@ -196,7 +199,8 @@ export type Placement =
   | { source: "online"; client?: string; language?: string; languages?: readonly string[] }
   | { source: "complimentary" | "door" };
 
-export type PlacedOrder = { id: string; reference: string; status: "pending" | "paid"; totalMinor: number; currency: string; holdExpiresAt: Date | null };
+/** A placed order; `tookLastSeats`: it left its event or a tier with no places (the edge purges its cached pages). */
+export type PlacedOrder = { id: string; reference: string; status: "pending" | "paid"; totalMinor: number; currency: string; holdExpiresAt: Date | null; tookLastSeats: boolean };
 
 /**
  * Registers the people in `input` for the event: checks every rule, then inserts the order and
@@ -250,14 +254,15 @@ export async function placeOrder(
     })),
   };
 
+  let lastSeats = false;
   for (let attempt = 0; ; attempt++) {
     try {
       // The answers are written in the order's own batch: no order without them, nor answers without it.
-      await runBatch(deps.d1, [...placeOrderStatements(deps, order, now), ...insertAnswerStatements(deps.d1, answerRows(answers, order), now)]);
+      lastSeats = tookLastSeats(await runBatch(deps.d1, [...placeOrderStatements(deps, order, now), ...insertAnswerStatements(deps.d1, answerRows(answers, order), now)]));
       break;
     } catch (err) {
       const message = String(err);
-      if (CAPACITY_EXCEEDED.test(message)) throw await soldOutError(deps, event.id, counts);
+      if (CAPACITY_EXCEEDED.test(message)) throw await soldOutError(deps, slug, counts);
       if (HOLD_LIMIT_EXCEEDED.test(message)) throw await holdLimitError(deps, order, now);
       if (MEMBERSHIP_LIMIT_EXCEEDED.test(message)) throw membershipLimitError(lines, event.ticketsPerMembership);
       // A reference collision (1 in millions) just needs another reference.
@@ -268,5 +273,5 @@ export async function placeOrder(
       throw err;
     }
   }
-  return { id: order.id, reference: order.reference, status: paid ? "paid" : "pending", totalMinor, currency: event.currency, holdExpiresAt: order.holdExpiresAt };
+  return { id: order.id, reference: order.reference, status: paid ? "paid" : "pending", totalMinor, currency: event.currency, holdExpiresAt: order.holdExpiresAt, tookLastSeats: lastSeats };
 }

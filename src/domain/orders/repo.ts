@@ -2,7 +2,8 @@
 // and Prisma's D1 adapter runs $transaction calls as separate queries, so each change is one
 // D1 batch (run by D1 as a single transaction) of conditional statements. Seats are taken and
 // freed only through ./seats, in the same batch.
-import type { PrismaClient } from "@/generated/prisma/client";
+import type { Event, Order, PrismaClient, Ticket, TicketType } from "@/generated/prisma/client";
+import { storedRow } from "@/lib/stored-rows";
 import { sqlTime } from "@/lib/sql-time";
 import { foldForSearch, normaliseEmail, searchText } from "@/lib/text";
 import { ticketEmailStatements, type Outbox } from "@/domain/mail/repo";
@@ -265,9 +266,65 @@ export async function extendHold(db: PrismaClient, orderId: string, from: Date, 
   return count === 1;
 }
 
-/** Records a pending order's Checkout Session. */
-export async function setStripeSession(db: PrismaClient, orderId: string, sessionId: string) {
-  await db.order.updateMany({ where: { id: orderId, status: "pending" }, data: { stripeSessionId: sessionId } });
+/** Records a pending order's Checkout Session (one prepared statement: the pay page's second round trip). */
+export async function setStripeSession(d1: D1Database, orderId: string, sessionId: string, now: Date) {
+  await d1.prepare(`UPDATE "Order" SET "stripeSessionId" = ?2, "updatedAt" = ?3 WHERE "id" = ?1 AND "status" = 'pending'`).bind(orderId, sessionId, sqlTime(now)).run();
+}
+
+/** An order with its event and its tickets (with tiers), as findOrderWithTickets gives it. */
+export type OrderWithTickets = Order & { event: Event; tickets: Array<Ticket & { ticketType: TicketType }> };
+
+/**
+ * The pay page's first round trip, one batch: extends a pending order's first hold to `until`,
+ * then reads the order with its event and tickets (with tiers), so the read sees the extension.
+ *
+ * The extension is the compare-and-swap that keeps a double click to one Checkout Session. It
+ * applies only to an order still pending, with no session yet, whose hold is running and is
+ * still a first hold: it ends within `firstHoldEnd` (now + the first hold's length), which an
+ * extended hold (now + the long hold) does not for the first 25 minutes after its extension.
+ * Of two requests racing, D1 runs one batch after the other: the first extends (`extended`),
+ * the second sees the hold already extended and no session stored yet, and asks Stripe with
+ * the same hold end, so the same idempotency key and the same session. A hold that ended, or
+ * an order the sweep already ended, is never revived.
+ */
+export async function extendFirstHoldAndRead(d1: D1Database, orderId: string, times: { now: Date; until: Date; firstHoldEnd: Date }): Promise<{ order: OrderWithTickets | null; extended: boolean }> {
+  const [extend, ...read] = await d1.batch<Record<string, unknown>>([
+    d1
+      .prepare(
+        `UPDATE "Order" SET "holdExpiresAt" = ?2, "updatedAt" = ?3
+         WHERE "id" = ?1 AND "status" = 'pending' AND "stripeSessionId" IS NULL
+           AND "holdExpiresAt" IS NOT NULL AND "holdExpiresAt" > ?3 AND "holdExpiresAt" <= ?4`,
+      )
+      .bind(orderId, sqlTime(times.until), sqlTime(times.now), sqlTime(times.firstHoldEnd)),
+    ...orderWithTicketsStatements(d1, orderId),
+  ]);
+  return { order: orderWithTicketsOf(read), extended: (extend!.meta.changes ?? 0) > 0 };
+}
+
+/** An order with its event and tickets (with tiers) in one round trip (a batch of reads), or null: findOrderWithTickets without Prisma, for hot paths. */
+export async function readOrderWithTickets(d1: D1Database, orderId: string): Promise<OrderWithTickets | null> {
+  return orderWithTicketsOf(await d1.batch<Record<string, unknown>>(orderWithTicketsStatements(d1, orderId)));
+}
+
+function orderWithTicketsStatements(d1: D1Database, orderId: string): D1PreparedStatement[] {
+  return [
+    d1.prepare(`SELECT * FROM "Order" WHERE "id" = ?1`).bind(orderId),
+    d1.prepare(`SELECT * FROM "Event" WHERE "id" = (SELECT "eventId" FROM "Order" WHERE "id" = ?1)`).bind(orderId),
+    d1.prepare(`SELECT * FROM "Ticket" WHERE "orderId" = ?1 ORDER BY "createdAt" ASC, rowid ASC`).bind(orderId),
+    d1.prepare(`SELECT * FROM "TicketType" WHERE "id" IN (SELECT "ticketTypeId" FROM "Ticket" WHERE "orderId" = ?1)`).bind(orderId),
+  ];
+}
+
+function orderWithTicketsOf([orders, events, tickets, tiers]: ReadonlyArray<D1Result<Record<string, unknown>>>): OrderWithTickets | null {
+  const row = orders!.results[0];
+  const eventRow = events!.results[0];
+  if (!row || !eventRow) return null;
+  const tierById = new Map(tiers!.results.map((r) => storedRow("TicketType", r)).map((t) => [t.id, t]));
+  return {
+    ...storedRow("Order", row),
+    event: storedRow("Event", eventRow),
+    tickets: tickets!.results.map((r) => storedRow("Ticket", r)).map((t) => ({ ...t, ticketType: tierById.get(t.ticketTypeId)! })),
+  };
 }
 
 /** A pending order's payment is processing (a bank debit): keep its seats until Stripe says how it ended. */

@@ -37,13 +37,30 @@ export type SeatsFreed = { total: number; tiers: Record<string, number> };
 const FREED = "seats_freed";
 const freedReturning = (count: string) => `RETURNING '${FREED}' AS "outcome", "id" AS "tierId", ${count} AS "freed"`;
 
-/** Adds `n` to a counter unless the seats taken would pass `limitColumn` (NULL = no limit). */
+// Marks the RETURNING rows that say how many places a take left, so a batch's results tell
+// whether it took the last seat of the event or a tier (the public pages' cache is purged then).
+const LEFT = "seats_left";
+
+/**
+ * Adds `n` to a counter unless the seats taken would pass `limitColumn` (NULL = no limit), and
+ * says the places left after it (NULL when there is no limit).
+ */
 function takeSql(table: "Event" | "TicketType", counter: "heldCount" | "soldCount", limitColumn: "capacity" | "quota", extraCondition = "1") {
   return `UPDATE "${table}" SET "${counter}" = CASE
       WHEN ${extraCondition} AND ("${limitColumn}" IS NULL OR "soldCount" + "heldCount" + ?1 <= "${limitColumn}") THEN "${counter}" + ?1
       ELSE NULL END,
     "updatedAt" = ?2
-    WHERE "id" = ?3`;
+    WHERE "id" = ?3
+    RETURNING '${LEFT}' AS "outcome", "${limitColumn}" - "soldCount" - "heldCount" AS "left"`;
+}
+
+/**
+ * Whether a batch that took seats (takeSeatsStatements) left the event or one of its tiers with
+ * no places at all. Exact under concurrency: batches run one at a time, so only the batch that
+ * took the last place sees 0.
+ */
+export function tookLastSeats(results: readonly D1Result[]): boolean {
+  return results.some((result) => ((result.results ?? []) as Array<{ outcome?: unknown; left?: unknown }>).some((row) => row.outcome === LEFT && typeof row.left === "number" && row.left <= 0));
 }
 
 /**

@@ -35,6 +35,17 @@ export const auditActions = [
   "question_retired",
   "question_restored",
   "questions_reordered",
+  // personal data (src/domain/privacy)
+  "event_personal_data_erased",
+  "order_personal_data_erased",
+  "retention_set",
+  "self_service_renamed",
+  "self_service_transferred",
+  "self_service_cancelled",
+  // receipts and messages to attendees
+  "organisation_updated",
+  "attendees_messaged",
+  "cancellation_sent",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
@@ -59,6 +70,10 @@ export const auditDetailKeys = [
   "membershipNumber", "mode", "added", "updated", "unchanged", "removed", "skipped", "rejected",
   // attendee questions
   "label", "type", "per", "required", "atDoor", "options", "tiers",
+  // messages to attendees
+  "subject", "recipients", "notCheckedIn", "messageId",
+  // organisation settings (named in organisation_updated's `fields`)
+  "address", "charityNumber", "companyNumber", "vatStatus", "vatNumber", "vatRateBasisPoints",
 ] as const;
 
 export type AuditDetailKey = (typeof auditDetailKeys)[number];

@@ -58,6 +58,11 @@ export function replaceStaffEventsStatements(d1: D1Database, staffId: string, ev
 export type StaffAccessRow = { id: string; email: string; name: string; role: string; disabledAt: string | null };
 
 /** A one-time sign-in link (only its hash). */
+/** Remembers the language a staff member asked in, for the notifications they get (reminders/notifications.ts). */
+export function setStaffLanguageStatement(d1: D1Database, staffId: string, language: string): D1PreparedStatement {
+  return d1.prepare(`UPDATE "Staff" SET "language" = ?2 WHERE "id" = ?1`).bind(staffId, language);
+}
+
 export function insertLoginTokenStatement(d1: D1Database, link: { tokenHash: string; staffId: string; expiresAt: Date }, now: Date): D1PreparedStatement {
   return d1
     .prepare(`INSERT INTO "LoginToken" ("id", "tokenHash", "staffId", "expiresAt", "createdAt") VALUES (?1, ?2, ?3, ?4, ?5)`)

@@ -14,6 +14,8 @@ export const permissions = {
   signed_in: ["owner", "organiser", "door"],
   manage_staff: ["owner"],
   view_audit: ["owner"],
+  /** The organisation's name, address, numbers and VAT, as receipts print them. */
+  manage_settings: ["owner"],
   manage_events: ["owner", "organiser"],
   manage_orders: ["owner", "organiser"],
   export_attendees: ["owner", "organiser"],

@@ -17,6 +17,7 @@ import {
   findStaffByEmail,
   findStaffById,
   insertLoginTokenStatement,
+  setStaffLanguageStatement,
   insertSessionStatement,
   markLoginTokenUsed,
   runBatch,
@@ -50,6 +51,7 @@ export async function requestSignInLink(deps: ServiceDeps, rawEmail: string, cli
   const url = `${deps.origin}/admin/sign-in/${token}`;
   await runBatch(deps.d1, [
     insertLoginTokenStatement(deps.d1, { tokenHash: await sha256Hex(token), staffId: staff.id, expiresAt }, now),
+    setStaffLanguageStatement(deps.d1, staff.id, language),
     // The link is in the message itself; it works once and for 15 minutes only.
     enqueueEmailStatement(deps, { template: "sign_in_link", recipient: email, orderId: null, data: { url, name: staff.name, minutes: SIGN_IN_LINK_MINUTES, language }, idempotencyKey: `sign-in-${await sha256Hex(token)}` }, now),
   ]);

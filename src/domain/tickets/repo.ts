@@ -54,16 +54,16 @@ export function findValidTicketsOf(db: PrismaClient, eventId: string, email: str
  * Each ticket's number in its order (1, 2, …), in the order the tickets were written (SQLite's
  * rowid), which never changes: the number in a ticket's short code (tickets/short-code).
  */
-export async function ticketNumbersOf(db: PrismaClient, orderId: string): Promise<Map<string, number>> {
-  const rows = await db.$queryRaw<Array<{ id: string; n: number | bigint }>>`
-    SELECT "id", ROW_NUMBER() OVER (ORDER BY rowid) AS "n" FROM "Ticket" WHERE "orderId" = ${orderId}`;
-  return new Map(rows.map((r) => [r.id, Number(r.n)]));
+export async function ticketNumbersOf(d1: D1Database, orderId: string): Promise<Map<string, number>> {
+  const { results } = await d1.prepare(`SELECT "id", ROW_NUMBER() OVER (ORDER BY rowid) AS "n" FROM "Ticket" WHERE "orderId" = ?1`).bind(orderId).all<{ id: string; n: number }>();
+  return new Map(results.map((r) => [r.id, Number(r.n)]));
 }
 
 /** The id of ticket number `number` of the order with `reference`, or null. */
-export async function findTicketIdByNumber(db: PrismaClient, reference: string, number: number): Promise<string | null> {
-  const rows = await db.$queryRaw<Array<{ id: string }>>`
-    SELECT t."id" FROM "Ticket" t JOIN "Order" o ON o."id" = t."orderId"
-    WHERE o."reference" = ${reference} ORDER BY t.rowid LIMIT 1 OFFSET ${number - 1}`;
-  return rows[0]?.id ?? null;
+export async function findTicketIdByNumber(d1: D1Database, reference: string, number: number): Promise<string | null> {
+  const row = await d1
+    .prepare(`SELECT t."id" FROM "Ticket" t JOIN "Order" o ON o."id" = t."orderId" WHERE o."reference" = ?1 ORDER BY t.rowid LIMIT 1 OFFSET ?2`)
+    .bind(reference, number - 1)
+    .first<{ id: string }>();
+  return row?.id ?? null;
 }

@@ -1,5 +1,5 @@
 import type { Config } from "@/config";
-import type { PrismaClient, TicketType } from "@/generated/prisma/client";
+import type { TicketType } from "@/generated/prisma/client";
 import { DomainError } from "@/domain/errors";
 import { findTicketByToken, findTicketIdByNumber } from "@/domain/tickets/repo";
 import { formatShortCode, parseShortCode } from "@/domain/tickets/short-code";
@@ -38,7 +38,7 @@ export async function getTicketView(deps: { d1: D1Database; config: Config }, to
  * The ticket a short code typed at the door names ("HRD-7KQ4M-2"), or null when the text is
  * not a short code or names no ticket. The door then checks it like any scan.
  */
-export async function ticketIdOfShortCode(db: PrismaClient, typed: string): Promise<string | null> {
+export async function ticketIdOfShortCode(d1: D1Database, typed: string): Promise<string | null> {
   const short = parseShortCode(typed);
-  return short ? findTicketIdByNumber(db, short.reference, short.number) : null;
+  return short ? findTicketIdByNumber(d1, short.reference, short.number) : null;
 }

@@ -80,7 +80,7 @@ export type AdminMessages = {
   /** Order statuses. */
   orderStatus: { pending: string; paid: string; partially_refunded: string; refunded: string; cancelled: string; expired: string };
   /** Ticket statuses. */
-  ticketStatus: { pending: string; valid: string; cancelled: string; refunded: string; expired: string };
+  ticketStatus: { pending: string; valid: string; cancelled: string; refunded: string; expired: string; /** Handed to someone else by its holder (self-service): a new ticket replaced it. */ transferred: string };
   /** Where an order came from. */
   orderSource: { online: string; complimentary: string; door: string };
   /** `/admin`. */

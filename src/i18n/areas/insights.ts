@@ -3,6 +3,38 @@
 import type { Fn } from "@/i18n/messages";
 
 export type InsightsMessages = {
-  /** Placeholder until this area's words are written. */
-  _?: Fn<Record<string, never>>;
+  heading: string;
+  /** Opens the table of a picture's numbers. */
+  showNumbers: string;
+  sold: {
+    title: string;
+    summary: Fn<{ sold: number; capacity: number; days: number }>;
+    summaryUnlimited: Fn<{ sold: number; days: number }>;
+    capacityLine: Fn<{ capacity: number }>;
+    day: string;
+    thatDay: string;
+    toDate: string;
+  };
+  revenue: {
+    title: string;
+    summary: Fn<{ amount: string; days: number }>;
+    day: string;
+    thatDay: string;
+    toDate: string;
+  };
+  tiers: {
+    title: string;
+    summary: Fn<{ tiers: number; sold: number }>;
+    tier: string;
+    sold: string;
+  };
+  arrivals: {
+    title: string;
+    summary: Fn<{ arrived: number; expected: number; start: string }>;
+    startLine: string;
+    time: string;
+    arrived: string;
+  };
+  /** Said instead of a picture with nothing to draw. */
+  empty: string;
 };

@@ -53,6 +53,7 @@ export function AdminLayout(props: { title: string; staff: StaffIdentity; csrfTo
     ["/admin/staff", m.staff, can(staff, "manage_staff")],
     ["/admin/tokens", m.tokens, can(staff, "signed_in")],
     ["/admin/audit", m.audit, can(staff, "view_audit")],
+    ["/admin/settings", words.correspondence.settings.nav, can(staff, "manage_settings")],
   ];
   const nav = (
     <nav class="admin-nav" aria-label={m.label}>

@@ -7,6 +7,9 @@ import { adminMemberRoutes } from "@/web/admin/members/routes";
 import { adminOrderRoutes } from "@/web/admin/orders/routes";
 import { adminQuestionRoutes } from "@/web/admin/questions/routes";
 import { adminStaffRoutes } from "@/web/admin/staff/routes";
+import { adminPrivacyRoutes } from "@/web/admin/privacy-routes";
+import { adminSettingsRoutes } from "@/web/admin/settings/routes";
+import { adminMessageRoutes } from "@/web/admin/messages/routes";
 
 /**
  * The organiser pages under /admin. Every route but signing in checks the caller's role with
@@ -19,4 +22,7 @@ export const adminRoutes = new Hono<AppEnv>()
   .route("/", adminExportRoutes)
   .route("/", adminOrderRoutes)
   .route("/", adminStaffRoutes)
+  .route("/", adminPrivacyRoutes)
+  .route("/", adminSettingsRoutes)
+  .route("/", adminMessageRoutes)
   .route("/", adminQuestionRoutes);

@@ -28,7 +28,7 @@ const admitFirst = createMiddleware<AppEnv>(async function admitFirst(c, next) {
   const credential = await credentialOf(c);
   const body = credential ? checkInBody.safeParse(await c.req.json().catch(() => undefined)) : undefined;
   if (!credential || !body?.success) return next();
-  const typed = body.data.code ? await ticketIdOfShortCode(c.var.db, body.data.code) : null;
+  const typed = body.data.code ? await ticketIdOfShortCode(c.var.deps.d1, body.data.code) : null;
   const sent = typed ? { ticketId: typed } : { code: body.data.code, ticketId: body.data.ticketId };
   const outcome = await admitInOneTrip(c.var.deps, credential, body.data.event, { ...sent, nonce: body.data.nonce, device: body.data.device });
   if (!outcome) return next();
@@ -45,7 +45,7 @@ export const checkinRoutes = new Hono<AppEnv>()
     const body = c.req.valid("json");
     const event = await doorEvent(c.var.deps, c.var.staff, body.event);
     // A short code typed at the door ("HRD-7KQ4M-2") names a ticket; it is then checked like any other.
-    const typed = body.code ? await ticketIdOfShortCode(c.var.db, body.code) : null;
+    const typed = body.code ? await ticketIdOfShortCode(c.var.deps.d1, body.code) : null;
     const sent = typed ? { ticketId: typed } : { code: body.code, ticketId: body.ticketId };
     const outcome = await checkIn(c.var.deps, c.var.staff, event, { ...sent, nonce: body.nonce, device: body.device });
     return c.json(outcome);

@@ -8,7 +8,8 @@ import { doorEventPage, doorEvents } from "@/domain/checkin/access";
 import { DoorEventsPage } from "@/web/door/door-events-page";
 import { ScannerPage } from "@/web/door/scanner-page";
 import { doorManifest } from "@/web/door/manifest";
-import { messagesOf } from "@/web/shared/i18n";
+import { localeOf, messagesOf } from "@/web/shared/i18n";
+import { eventInLanguage, tierInLanguage } from "@/domain/events/translations";
 
 const checkIn = requirePermission("check_in");
 
@@ -38,6 +39,9 @@ export const doorRoutes = new Hono<AppEnv>()
   })
   .get("/door/:slug", noSharedCache, checkIn, validate("param", slugParam), async (c) => {
     const event = await doorEventPage(c.var.deps, c.var.staff, c.req.valid("param").slug);
-    return c.html(<ScannerPage {...signedIn(c.var)} event={event} />);
+    // The event's title and tier names in the door user's language, where the organisers wrote them.
+    const lang = localeOf(c);
+    const localized = { ...eventInLanguage(event, lang), ticketTypes: event.ticketTypes.map((tier) => tierInLanguage(tier, lang, event.mainLanguage)) };
+    return c.html(<ScannerPage {...signedIn(c.var)} event={localized} />);
   });
 

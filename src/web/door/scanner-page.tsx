@@ -1,9 +1,19 @@
 import type { StaffIdentity } from "@/domain/staff/roles";
 import { DoorLayout } from "@/web/door/door-layout";
 import { useMessages } from "@/web/shared/i18n";
+import { InLanguage } from "@/web/shared/in-language";
 
-/** What the page needs of the event (the door's own light view of it is enough). */
-export type ScannerEvent = { id: string; slug: string; title: string; ticketTypes: Array<{ id: string; name: string }> };
+/**
+ * What the page needs of the event (the door's own light view of it is enough), in the
+ * reader's language; `textLang` says which language a text is really in.
+ */
+export type ScannerEvent = {
+  id: string;
+  slug: string;
+  title: string;
+  textLang?: { title: string };
+  ticketTypes: Array<{ id: string; name: string; textLang?: { name: string } }>;
+};
 
 /**
  * `/door/:slug`: the scanner for one event. The markup is the whole screen; the script
@@ -20,7 +30,7 @@ export function ScannerPage(props: { staff: StaffIdentity; csrfToken: string; ev
     <DoorLayout title={event.title} staff={staff} csrfToken={props.csrfToken}>
       <div id="door-app" class="door-app" data-event={event.slug} data-event-id={event.id} data-staff-name={staff.name}>
         <div class="door-head">
-          <h1 class="door-title">{event.title}</h1>
+          <h1 class="door-title">{event.textLang ? <InLanguage lang={event.textLang.title}>{event.title}</InLanguage> : event.title}</h1>
           <p id="door-connection" class="door-connection" data-state="starting">
             {t.starting}
           </p>
@@ -90,7 +100,7 @@ export function ScannerPage(props: { staff: StaffIdentity; csrfToken: string; ev
             <tbody>
               {event.ticketTypes.map((tier) => (
                 <tr data-tier={tier.id}>
-                  <th scope="row">{tier.name}</th>
+                  <th scope="row">{tier.textLang ? <InLanguage lang={tier.textLang.name}>{tier.name}</InLanguage> : tier.name}</th>
                   <td data-count="in">–</td>
                   <td data-count="expected">–</td>
                 </tr>

@@ -4,36 +4,37 @@ import * as z from "zod";
 import type { AppEnv } from "@/env";
 import { renderMarkdown } from "@/lib/markdown";
 import { slugParam } from "@/lib/schemas";
-import { cached } from "@/lib/micro-cache";
 import { absoluteUrl } from "@/lib/urls";
 import { validate } from "@/lib/validate";
 import { getPublicEvent, listUpcomingEvents, viewInLanguage } from "@/domain/events/public-event";
 import { requestTicketsAgain } from "@/domain/tickets/tickets-again";
+import { publicCached } from "@/web/shared/edge-cache";
 import { messagesOf, preferLanguage } from "@/web/shared/i18n";
 import { NoticePage } from "@/web/shared/notice-page";
 import { EventListPage } from "@/web/public/event-list";
 import { EventPage } from "@/web/public/event-page";
 
-/** Pages for attendees: the list of events and each event's page. */
+const html = "text/html; charset=UTF-8";
+
+/** Pages for attendees: the list of events and each event's page, served from the edge cache (web/shared/edge-cache.ts). */
 export const publicRoutes = new Hono<AppEnv>()
-  .get("/", async (c) => {
-    const html = await cached(`${c.var.deps.origin} / ${c.var.locale}`, c.var.config.publicCacheSeconds, async () =>
-      String(<EventListPage events={(await listUpcomingEvents(c.var.deps.d1, new Date())).map((view) => viewInLanguage(view, c.var.locale))} url={absoluteUrl(c, "/")} />),
-    );
-    return c.html(html);
-  })
-  .get("/events/:slug", validate("param", slugParam), async (c) => {
+  .get("/", (c) =>
+    publicCached(c, "/", c.var.locale, async () => ({
+      type: html,
+      body: String(<EventListPage events={(await listUpcomingEvents(c.var.deps.d1, new Date())).map((view) => viewInLanguage(view, c.var.locale))} url={absoluteUrl(c, "/")} />),
+    })),
+  )
+  .get("/events/:slug", validate("param", slugParam), (c) => {
     const { slug } = c.req.valid("param");
     // A reader who named no language gets the event's main one, so that is its own cache entry.
     const language = c.var.localeChosen ? c.var.locale : "main";
-    const html = await cached(`${c.var.deps.origin} /events/${slug} ${language}`, c.var.config.publicCacheSeconds, async () => {
+    return publicCached(c, `/events/${slug}`, language, async () => {
       const now = new Date();
       const view = await getPublicEvent(c.var.deps.d1, slug, now);
       preferLanguage(c, view.event.mainLanguage);
       const localized = viewInLanguage(view, c.var.locale);
-      return String(<EventPage view={localized} descriptionHtml={renderMarkdown(localized.event.description)} url={absoluteUrl(c, `/events/${slug}`)} now={now} />);
+      return { type: html, body: String(<EventPage view={localized} descriptionHtml={renderMarkdown(localized.event.description)} url={absoluteUrl(c, `/events/${slug}`)} now={now} />) };
     });
-    return c.html(html);
   })
   // "Email me my tickets again": the same answer whether or not the address has tickets.
   .post(

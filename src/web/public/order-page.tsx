@@ -3,10 +3,12 @@ import { AnswerList } from "@/web/shared/answers";
 import type { Event, Order, Ticket, TicketType } from "@/generated/prisma/client";
 import { eventInLanguage, tierInLanguage } from "@/domain/events/translations";
 import { EventWhen } from "@/web/public/event-parts";
+import { wasPaid } from "@/domain/correspondence/receipt";
 import { rich } from "@/web/public/rich";
 import { useLocale, useMessages } from "@/web/shared/i18n";
 import { InLanguage } from "@/web/shared/in-language";
 import { Layout } from "@/web/shared/layout";
+import { CancelOrderPanel, SelfServiceNotice, type PanelState } from "@/web/public/self-service-panel";
 
 type FullOrder = Order & { event: Event; tickets: Array<Ticket & { ticketType: TicketType }> };
 
@@ -81,7 +83,7 @@ function NotCompleted() {
 }
 
 /** What a buyer sees after paying (or cancelling): the order's state, in words, with its tickets. */
-export function OrderPage(props: { order: FullOrder; answers?: OrderAnswers | undefined }) {
+export function OrderPage(props: { order: FullOrder; selfService?: PanelState | undefined; answers?: OrderAnswers | undefined }) {
   const { order } = props;
   const m = useMessages();
   const words = m.public.order;
@@ -90,6 +92,7 @@ export function OrderPage(props: { order: FullOrder; answers?: OrderAnswers | un
   return (
     <Layout title={words.title({ reference: order.reference })} noindex refreshSeconds={order.status === "pending" ? 5 : undefined}>
       <Heading order={order} />
+      <SelfServiceNotice currency={order.currency} />
       <dl class="facts">
         <dt>{words.reference}</dt>
         <dd>
@@ -120,7 +123,7 @@ export function OrderPage(props: { order: FullOrder; answers?: OrderAnswers | un
           return (
             <li>
               {rich(words.ticketLine, { name: <strong>{t.attendeeName}</strong>, tier: <InLanguage lang={tier.textLang.name}>{tier.name}</InLanguage> })}
-              {t.status === "cancelled" && ` ${words.ticketCancelled}`}
+              {(t.status === "cancelled" || t.status === "transferred") && ` ${words.ticketCancelled}`}
               {t.status === "valid" && (
                 <>
                   {" · "}
@@ -140,6 +143,13 @@ export function OrderPage(props: { order: FullOrder; answers?: OrderAnswers | un
           <h2>{m.questions.answers.orderHeading}</h2>
           <AnswerList answers={props.answers.order} lang={locale} mainLang={event.mainLanguage} />
         </>
+      )}
+      {/* Self-service: cancel every ticket (each ticket's own changes are on its page); "change answers" joins here with questions. */}
+      <CancelOrderPanel order={order} state={props.selfService} />
+      {wasPaid(order) && (
+        <p>
+          <a href={`/orders/${order.id}/receipt`}>{m.correspondence.receipt.link}</a>
+        </p>
       )}
       {(order.status === "cancelled" || order.status === "expired") && !order.paidAt && (
         <p>

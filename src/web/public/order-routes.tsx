@@ -8,6 +8,8 @@ import { openPayment } from "@/domain/orders/checkout";
 import { OrderPage } from "@/web/public/order-page";
 import { privatePage } from "@/web/middleware/private-page";
 import { preferLanguage } from "@/web/shared/i18n";
+import { getReceipt } from "@/domain/correspondence/receipt";
+import { ReceiptPage } from "@/web/public/receipt-page";
 
 const orderParam = z.object({ id: z.string().regex(/^ord_[0-9a-z]{16}$/) });
 
@@ -32,6 +34,12 @@ export const orderRoutes = new Hono<AppEnv>()
     preferLanguage(c, order.language);
     const answers = await orderAnswers(c.var.db, order.event, order.id, c.var.locale);
     return c.html(<OrderPage order={order} answers={answers} />);
+  })
+  // The receipt: the same key as the order page (its unguessable id), in the order's language unless the reader chose one.
+  .get("/orders/:id/receipt", validate("param", orderParam), async (c) => {
+    const receipt = await getReceipt(c.var.deps, c.req.valid("param").id);
+    preferLanguage(c, receipt.order.language);
+    return c.html(<ReceiptPage receipt={receipt} />);
   })
   // The buyer left Stripe's page: end the session, free the seats, and offer the form again.
   .get("/orders/:id/cancel", validate("param", orderParam), async (c) => {

@@ -211,6 +211,9 @@ export function RegistrationPage(props: RegistrationPageProps) {
           {total === 0 ? words.confirm : words.continueToPayment}
         </button>
         {total > 0 && <p class="hint">{words.holdHint({ minutes: HOLD_MINUTES })}</p>}
+        <p class="hint">
+          <a href="/privacy">{m.privacy.page.formLink}</a>
+        </p>
       </form>
     </Layout>
   );

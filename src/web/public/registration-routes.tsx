@@ -8,6 +8,7 @@ import { slugParam } from "@/lib/schemas";
 import { absoluteUrl } from "@/lib/urls";
 import { fieldIssues, validate } from "@/lib/validate";
 import { errorMessage, fieldMessage, fieldMessages, locales } from "@/i18n";
+import { purgeEventPages } from "@/web/shared/edge-cache";
 import { messagesOf, preferLanguage } from "@/web/shared/i18n";
 import { keepPrivate } from "@/web/middleware/private-page";
 import { TURNSTILE_FIELD, verifyHuman } from "@/web/middleware/turnstile";
@@ -110,6 +111,7 @@ export const registrationRoutes = new Hono<AppEnv>()
     try {
       await verifyHuman(c, body[TURNSTILE_FIELD]);
       const { order, checkoutUrl } = await register(c.var.deps, slug, parsed.data, c.req.header("cf-connecting-ip") ?? "local", { language: c.var.locale, languages: locales });
+      if (order.tookLastSeats) await purgeEventPages(c, slug);
       return c.redirect(checkoutUrl ?? `/orders/${order.id}/complete`, 303);
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;

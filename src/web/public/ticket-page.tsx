@@ -7,6 +7,7 @@ import { eventInLanguage, tierInLanguage } from "@/domain/events/translations";
 import { rich } from "@/web/public/rich";
 import { useLocale, useMessages } from "@/web/shared/i18n";
 import { InLanguage } from "@/web/shared/in-language";
+import { SelfServiceNotice, SelfServicePanel, type PanelState } from "@/web/public/self-service-panel";
 
 /** Why a ticket has no QR code, in words, with what to do next. */
 function StateNotice(props: { ticket: TicketView }) {
@@ -26,7 +27,7 @@ function StateNotice(props: { ticket: TicketView }) {
  * One attendee's ticket: the QR code to show at the door (valid tickets only), the event
  * details and what to bring. The URL is the ticket's secret, so the page is never cached or indexed.
  */
-export function TicketPage(props: { m: Messages; ticket: TicketView; qrSvg: string | null; paths: { calendar: string; png: string } }) {
+export function TicketPage(props: { m: Messages; ticket: TicketView; qrSvg: string | null; paths: { calendar: string; png: string }; selfService?: PanelState | undefined }) {
   const { ticket, qrSvg } = props;
   const { order } = ticket;
   const words = props.m.public.ticket;
@@ -45,6 +46,7 @@ export function TicketPage(props: { m: Messages; ticket: TicketView; qrSvg: stri
       <div class="ticket" data-ticket-status={ticket.state}>
         <h1>{title}</h1>
         <p class="ticket-lead">{rich(words.lead, { name: <strong>{ticket.attendeeName}</strong>, tier: tierName })}</p>
+        <SelfServiceNotice currency={order.currency} />
         <StateNotice ticket={ticket} />
         {ticket.code && qrSvg && (
           <figure class="ticket-qr">
@@ -86,6 +88,7 @@ export function TicketPage(props: { m: Messages; ticket: TicketView; qrSvg: stri
             {props.m.tickets.typedCode} <code class="reference">{ticket.shortCode}</code>
           </p>
         )}
+        <SelfServicePanel token={ticket.token} attendeeName={ticket.attendeeName} valid={ticket.state === "valid"} checkedIn={!!ticket.checkedInAt} event={ticket.event} order={order} pricePaidMinor={ticket.pricePaidMinor} state={props.selfService} />
         <ul class="ticket-actions no-print">
           {(ticket.state === "valid" || ticket.state === "unpaid") && (
             <li>

@@ -105,6 +105,9 @@ export function Layout(props: PageMeta & { children: Child; nav?: Child }) {
           </main>
           <footer class="site-footer">
             <p>{m.layout.footer}</p>
+            <p>
+              <a href="/privacy">{m.privacy.page.link}</a>
+            </p>
           </footer>
         </body>
       </html>

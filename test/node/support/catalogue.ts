@@ -11,6 +11,7 @@ export type BrowserWords = {
     order: { paymentReceived: string };
   };
   mail: { ticketsSubject: Fn<{ event: string }> };
+  correspondence: { receipt: { link: string; heading: string; totalPaid: string } };
 };
 
 export type EmulatorWords = {

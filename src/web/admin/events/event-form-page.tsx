@@ -3,6 +3,7 @@ import type { EventFormValues } from "@/domain/events/event-input";
 import type { StaffIdentity } from "@/domain/staff/roles";
 import { AdminLayout } from "@/web/admin/admin-layout";
 import { EventForm, eventLabels } from "@/web/admin/events/event-form";
+import { RetentionSetting } from "@/web/admin/events/retention-setting";
 import { EventStatus, seatsText } from "@/web/admin/events/event-list-page";
 import { StatusActions, TierTable } from "@/web/admin/events/event-manage";
 import { Notice } from "@/web/admin/events/fields";
@@ -79,6 +80,7 @@ export function EditEventPage(props: Common & { event: AdminEvent; deletableTier
         submitLabel={words.save}
         seatsTaken={event.soldCount + event.heldCount}
       />
+      <RetentionSetting event={event} csrfToken={props.csrfToken} />
       <TierTable event={event} deletable={props.deletableTiers} csrfToken={props.csrfToken} />
       <StatusActions event={event} csrfToken={props.csrfToken} errors={props.errors} weeks={props.weeks ?? "52"} />
     </AdminLayout>

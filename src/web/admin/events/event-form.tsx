@@ -5,6 +5,8 @@ import { EventTranslationFields, MainLanguageField } from "@/web/admin/events/tr
 import type { Messages } from "@/i18n";
 import type { EventFieldKey } from "@/i18n/areas/admin";
 import { useMessages } from "@/web/shared/i18n";
+import { ReminderFields } from "@/web/admin/events/reminder-fields";
+import { RefundFields } from "@/web/admin/events/refund-fields";
 
 /** Field labels in the reader's language, also used by the error summary. */
 export const eventLabels = (m: Messages["admin"]): Record<EventFieldKey, string> => m.eventForm.labels;
@@ -94,6 +96,7 @@ export function EventForm(props: { action: string; csrfToken: string; values: Ev
         />
         <Input {...field("ticketEmailSubject")} maxlength={150} hint={hints.ticketEmailSubject} />
       </fieldset>
+      <RefundFields values={v} errors={e} />
       <fieldset>
         <legend>{m.legends.programme}</legend>
         <TextArea
@@ -102,6 +105,7 @@ export function EventForm(props: { action: string; csrfToken: string; values: Ev
           hint={hints.agenda}
         />
       </fieldset>
+      <ReminderFields values={v} errors={e} />
       <EventTranslationFields values={v} errors={e} />
       <button type="submit" class="button-primary">
         {props.submitLabel}

@@ -85,6 +85,22 @@ function ActionError(props: { name: string; errors: Record<string, string> }) {
   ) : null;
 }
 
+/** On the cancel form: what ticket holders are told about refunds, in the message every holder gets. */
+function RefundPlanField() {
+  const w = useMessages().correspondence.cancellation;
+  return (
+    <div class="field">
+      <label for="refundPlan">
+        {w.refundPlanLabel} <span class="optional">{w.optional}</span>
+      </label>
+      <p class="hint" id="refundPlan-hint">
+        {w.refundPlanHint}
+      </p>
+      <textarea id="refundPlan" name="refundPlan" rows={4} maxlength={5000} aria-describedby="refundPlan-hint"></textarea>
+    </div>
+  );
+}
+
 /** Publish, cancel, archive and duplicate: each a POST whose button says what it does. */
 export function StatusActions(props: { event: AdminEvent; csrfToken: string; errors: Record<string, string>; weeks: string }) {
   const { event, errors } = props;
@@ -93,6 +109,9 @@ export function StatusActions(props: { event: AdminEvent; csrfToken: string; err
   return (
     <section aria-labelledby="actions-heading" class="admin-status-actions">
       <h2 id="actions-heading">{m.actionsHeading}</h2>
+      <p>
+        <a href={`/admin/events/${event.id}/messages`}>{useMessages().correspondence.messages.link}</a>
+      </p>
       {event.status === "draft" && (
         <form method="post" action={`/admin/events/${event.id}/publish`}>
           <CsrfField token={props.csrfToken} />
@@ -119,6 +138,7 @@ export function StatusActions(props: { event: AdminEvent; csrfToken: string; err
               <label for="confirm">{m.cancelConfirm({ title: event.title })}</label>
             </div>
           </div>
+          <RefundPlanField />
           <button type="submit" class="admin-button-danger">
             {m.cancelButton}
           </button>

@@ -23,9 +23,10 @@ import { AdminEventListPage } from "@/web/admin/events/event-list-page";
 import { EditEventPage, NewEventPage } from "@/web/admin/events/event-form-page";
 import { previewPageHtml } from "@/web/admin/events/preview";
 import { TierFormPage } from "@/web/admin/events/tier-form-page";
+import { refundFields } from "@/domain/events/refund-input";
 
 const idParam = z.object({ id: z.string().regex(/^[a-z]{2,8}_[0-9a-z]{16}$/) });
-const eventForm = formShapeWith(eventFields, eventLanguageNames(locales));
+const eventForm = formShapeWith(eventFields, [...eventLanguageNames(locales), ...refundFields]);
 const tierForm = formShapeWith(tierFields, tierLanguageNames(locales));
 const manageEvents = requirePermission("manage_events");
 
@@ -89,7 +90,7 @@ const factory = createFactory<AppEnv>();
  * refused. Cancelling cannot be undone, so it also needs its confirmation box ticked.
  */
 const statusChange = (action: StatusAction) =>
-  factory.createHandlers(manageEvents, validate("param", idParam), validate("form", formShape(["confirm"])), async (c) => {
+  factory.createHandlers(manageEvents, validate("param", idParam), validate("form", formShape(["confirm", "refundPlan"])), async (c) => {
     const { id } = c.req.valid("param");
     if (action === "cancel" && c.req.valid("form").confirm !== "yes") {
       const words = messagesOf(c).admin.eventPage;
@@ -97,7 +98,7 @@ const statusChange = (action: StatusAction) =>
       return c.html(await editPage(c.var, id, { errors, message: words.confirmCancelProblem }), 422);
     }
     try {
-      await changeEventStatus(c.var.deps, c.var.staff.id, id, action);
+      await changeEventStatus(c.var.deps, c.var.staff.id, id, action, { refundPlan: c.req.valid("form").refundPlan ?? "" });
     } catch (err) {
       if (!isFormError(err)) throw err;
       return c.html(await editPage(c.var, id, { message: sentenceOf(messagesOf(c), err) }), err.status as 409 | 422);

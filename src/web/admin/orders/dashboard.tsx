@@ -6,6 +6,8 @@ import { AdminLayout, CsrfField, said, WithHidden } from "@/web/admin/admin-layo
 import { DataTable, type Column } from "@/web/admin/data-table";
 import { defaultLocale, type Messages } from "@/i18n";
 import { useLocale, useMessages } from "@/web/shared/i18n";
+import type { Insights } from "@/domain/insights/insights";
+import { EventCharts } from "@/web/admin/orders/charts/event-charts";
 
 type Dashboard = Awaited<ReturnType<typeof eventDashboard>>;
 
@@ -64,7 +66,7 @@ function Downloads(props: { eventId: string; words: Words }) {
 }
 
 /** `/admin/events/:id`: how an event is selling, who has arrived, and what needs attention. */
-export function DashboardPage(props: { data: Dashboard; staff: StaffIdentity; csrfToken: string; tallies?: ChoiceTally[] | undefined }) {
+export function DashboardPage(props: { data: Dashboard; staff: StaffIdentity; csrfToken: string; insights?: Insights | undefined; tallies?: ChoiceTally[] | undefined }) {
   const { event, tiers, revenue, checkIns, failedMail, pendingOrders } = props.data;
   const m = useMessages();
   const w = m.admin.dashboard;
@@ -133,6 +135,8 @@ export function DashboardPage(props: { data: Dashboard; staff: StaffIdentity; cs
       <p>{w.checkedIn({ checkedIn: checkIns.checkedIn, expected: checkIns.expected })}</p>
 
       <CateringCounts tallies={props.tallies ?? []} />
+      {props.insights && <EventCharts event={event} tiers={tiers} insights={props.insights} expected={checkIns.expected} />}
+
       <h2>{w.attention}</h2>
       <DataTable caption={w.failedCaption} columns={failedMailColumns(w, props.csrfToken)} rows={failedMail} empty={w.failedEmpty} />
     </AdminLayout>

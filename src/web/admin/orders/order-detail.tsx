@@ -5,6 +5,7 @@ import type { orderDetail } from "@/domain/orders/admin-queries";
 import { AdminLayout, CsrfField, said } from "@/web/admin/admin-layout";
 import { actionName, AuditFacts } from "@/web/admin/staff/audit-facts";
 import { useMessages } from "@/web/shared/i18n";
+import { EraseOrderForm, ErasedNote } from "@/web/admin/orders/erase-order";
 
 type Detail = Awaited<ReturnType<typeof orderDetail>>;
 
@@ -75,7 +76,11 @@ export function OrderDetailPage(props: { detail: Detail; staff: StaffIdentity; c
         <dd>{said(m.admin.orderStatus, order.status)}</dd>
         <dt>{w.buyer}</dt>
         <dd>
-          {order.buyerName} ({order.buyerEmail})
+          {order.erasedAt ? <ErasedNote erasedAt={order.erasedAt} timezone={order.event.timezone} /> : (
+            <>
+              {order.buyerName} ({order.buyerEmail})
+            </>
+          )}
         </dd>
         <dt>{w.total}</dt>
         <dd>{order.refundedMinor > 0 ? w.totalRefunded({ total: amount(order.totalMinor), refunded: amount(order.refundedMinor) }) : amount(order.totalMinor)}</dd>
@@ -102,7 +107,7 @@ export function OrderDetailPage(props: { detail: Detail; staff: StaffIdentity; c
         {order.tickets.map((t, i) => (
           <li>
             <p>
-              <strong>{t.attendeeName}</strong>: {t.ticketType.name}, {m.format.money(t.pricePaidMinor, order.currency)}, {said(m.admin.ticketStatus, t.status)}
+              <strong>{t.attendeeName || m.privacy.order.erasedName}</strong>: {t.ticketType.name}, {m.format.money(t.pricePaidMinor, order.currency)}, {said(m.admin.ticketStatus, t.status)}
               {t.checkedInAt && w.checkedInAt({ when: when(t.checkedInAt) })}
               {t.eligibilityAnswer && <span class="hint"> ({t.eligibilityAnswer})</span>}
             </p>
@@ -156,6 +161,7 @@ export function OrderDetailPage(props: { detail: Detail; staff: StaffIdentity; c
         )}
         {order.status === "pending" && <ActionForm action={`/admin/orders/${order.id}/cancel`} csrfToken={csrfToken} label={w.cancelUnpaid} />}
         {(order.status === "paid" || order.status === "partially_refunded") && <CancelPaidForm orderId={order.id} csrfToken={csrfToken} />}
+        <EraseOrderForm order={order} csrfToken={csrfToken} />
       </div>
 
       <h2>{w.history}</h2>

@@ -20,6 +20,7 @@ import { AttendeesPage } from "@/web/admin/orders/attendees";
 import { DashboardPage } from "@/web/admin/orders/dashboard";
 import { OrderDetailPage } from "@/web/admin/orders/order-detail";
 import { readForm } from "@/web/shared/form-body";
+import { eventInsights } from "@/domain/insights/insights";
 
 const id = (prefix: string) => z.object({ id: z.string().regex(new RegExp(`^${prefix}_[0-9a-z]{16}$`)) });
 const eventParam = id("evt");
@@ -73,8 +74,9 @@ const registrationForm = z.object({
 export const adminOrderRoutes = new Hono<AppEnv>()
   .get("/events/:id", manageOrders, validate("param", eventParam), async (c) => {
     const data = await eventDashboard(c.var.deps, c.req.valid("param").id);
+    const insights = await eventInsights(c.var.deps, data.event);
     const tallies = await choiceTallies(c.var.db, c.var.deps.d1, data.event.id);
-    return c.html(<DashboardPage data={data} tallies={tallies} {...signedIn(c.var)} />);
+    return c.html(<DashboardPage data={data} insights={insights} tallies={tallies} {...signedIn(c.var)} />);
   })
   .get(
     "/events/:id/attendees",

@@ -1,0 +1,93 @@
+// A receipt: what an order bought, what came off, what came back, and the VAT inside, from
+// the order as stored. Pure: the numbers are the order's, never recomputed from tier prices.
+import type { Event, Order, Organisation, Ticket, TicketType } from "@/generated/prisma/client";
+import { DomainError } from "@/domain/errors";
+import type { ServiceDeps } from "@/domain/deps";
+import { findReceiptSource } from "@/domain/correspondence/repo";
+
+export type ReceiptOrder = Order & { event: Event; tickets: Array<Ticket & { ticketType: TicketType }> };
+
+/**
+ * A receipt line. `ticket`: one attendee's ticket at the price paid. `discount`: money taken
+ * off (negative; vouchers will add these). `refund`: money given back (negative).
+ */
+export type ReceiptLine =
+  | { kind: "ticket"; ticketId: string; tier: TicketType; attendee: string; amountMinor: number; cancelled: boolean }
+  | { kind: "discount"; /** The voucher or offer, when one is named. */ label: string | null; amountMinor: number }
+  | { kind: "refund"; amountMinor: number };
+
+/** VAT as the organisation's setting says: none charged, or included in the amount kept. */
+export type ReceiptVat = { kind: "none" } | { kind: "included"; number: string; rateBasisPoints: number; vatMinor: number; netMinor: number };
+
+export type Receipt = {
+  state: "issued";
+  order: ReceiptOrder;
+  organisation: Pick<Organisation, "name" | "address" | "charityNumber" | "companyNumber"> | null;
+  /** When it was paid: the receipt's date. */
+  date: Date;
+  lines: ReceiptLine[];
+  /** What the tickets cost before discounts. */
+  subtotalMinor: number;
+  /** What was paid. */
+  paidMinor: number;
+  refundedMinor: number;
+  /** What was paid and not given back. */
+  netMinor: number;
+  vat: ReceiptVat;
+};
+
+/** No receipt (yet): the order was never paid, or its personal data has been erased. */
+export type NoReceipt = { state: "unpaid" | "erased"; order: ReceiptOrder };
+
+/** The VAT inside `grossMinor` at `rateBasisPoints` (2000 = 20%), rounded to the nearest penny. */
+export function vatInside(grossMinor: number, rateBasisPoints: number): number {
+  return Math.round((grossMinor * rateBasisPoints) / (10_000 + rateBasisPoints));
+}
+
+/** Whether an order ever had money (or a free registration) confirmed, so a receipt exists. */
+export function wasPaid(order: Pick<Order, "status" | "paidAt">): boolean {
+  return order.paidAt !== null && ["paid", "partially_refunded", "refunded", "cancelled"].includes(order.status);
+}
+
+/** The receipt for `order`, or why there is none. */
+export function receiptOf(order: ReceiptOrder, organisation: Organisation | null): Receipt | NoReceipt {
+  // Hook for erasure (a later migration may add a nullable Order.erasedAt): an erased order's receipt says so.
+  if ((order as { erasedAt?: Date | null }).erasedAt) return { state: "erased", order };
+  if (!wasPaid(order)) return { state: "unpaid", order };
+  const lines: ReceiptLine[] = order.tickets.map((t) => ({
+    kind: "ticket",
+    ticketId: t.id,
+    tier: t.ticketType,
+    attendee: t.attendeeName,
+    amountMinor: t.pricePaidMinor,
+    cancelled: t.status === "cancelled",
+  }));
+  const subtotalMinor = order.tickets.reduce((sum, t) => sum + t.pricePaidMinor, 0);
+  // No discounts exist yet: whatever the tickets' prices and the total disagree by is one.
+  if (subtotalMinor > order.totalMinor) lines.push({ kind: "discount", label: null, amountMinor: order.totalMinor - subtotalMinor });
+  if (order.refundedMinor > 0) lines.push({ kind: "refund", amountMinor: -order.refundedMinor });
+  const netMinor = order.totalMinor - order.refundedMinor;
+  const vat: ReceiptVat =
+    organisation?.vatStatus === "registered"
+      ? { kind: "included", number: organisation.vatNumber, rateBasisPoints: organisation.vatRateBasisPoints, vatMinor: vatInside(netMinor, organisation.vatRateBasisPoints), netMinor: netMinor - vatInside(netMinor, organisation.vatRateBasisPoints) }
+      : { kind: "none" };
+  return {
+    state: "issued",
+    order,
+    organisation: organisation && { name: organisation.name, address: organisation.address, charityNumber: organisation.charityNumber, companyNumber: organisation.companyNumber },
+    date: order.paidAt!,
+    lines,
+    subtotalMinor,
+    paidMinor: order.totalMinor,
+    refundedMinor: order.refundedMinor,
+    netMinor,
+    vat,
+  };
+}
+
+/** The receipt of an order by its (unguessable) id, as the order page finds it. */
+export async function getReceipt(deps: Pick<ServiceDeps, "db">, orderId: string): Promise<Receipt | NoReceipt> {
+  const { order, organisation } = await findReceiptSource(deps.db, orderId);
+  if (!order) throw new DomainError("not_found", { what: "order", next: "order_email" });
+  return receiptOf(order, organisation);
+}

@@ -1,0 +1,110 @@
+// All SQL of personal data retention and erasure. An erasure is one D1 batch: the personal
+// fields of the chosen orders, their tickets, check-ins, mail and audit details are blanked,
+// the orders marked `erasedAt`, and one audit entry written only when something was erased
+// (`changes()`), so a repeated or concurrent run changes nothing.
+import type { PrismaClient } from "@/generated/prisma/client";
+import { enqueueEmailStatement, type Outbox } from "@/domain/mail/repo";
+import { newId } from "@/lib/ids";
+import { sqlTime } from "@/lib/sql-time";
+
+/** Ended events whose personal data is not erased yet, with what retention needs to decide. */
+export function findRetentionCandidates(db: PrismaClient, now: Date) {
+  return db.event.findMany({
+    where: { personalDataErasedAt: null, endsAt: { lte: now } },
+    select: { id: true, endsAt: true, retentionDays: true, retentionRemindedAt: true },
+    orderBy: { endsAt: "asc" },
+  });
+}
+
+/** An event's retention facts, or null. */
+export function findEventRetention(db: PrismaClient, eventId: string) {
+  return db.event.findUnique({ where: { id: eventId }, select: { id: true, endsAt: true, retentionDays: true, retentionRemindedAt: true, personalDataErasedAt: true } });
+}
+
+/** An order's erasure facts, or null. */
+export function findOrderErasure(db: PrismaClient, orderId: string) {
+  return db.order.findUnique({ where: { id: orderId }, select: { id: true, eventId: true, status: true, erasedAt: true } });
+}
+
+/** The people told before an event's data is erased: every active owner and organiser. */
+export function findOrganiserRecipients(db: PrismaClient) {
+  return db.staff.findMany({ where: { role: { in: ["owner", "organiser"] }, disabledAt: null }, select: { email: true }, orderBy: { email: "asc" } });
+}
+
+/** Sets an event's retention period (days after its end). */
+export async function saveRetentionDays(db: PrismaClient, eventId: string, days: number) {
+  await db.event.update({ where: { id: eventId }, data: { retentionDays: days } });
+}
+
+/**
+ * The week's-notice emails to each organiser (once per person and event: idempotency keys)
+ * and the event's mark that they went out.
+ */
+export function retentionReminderStatements(outbox: Outbox, eventId: string, recipients: string[], now: Date): D1PreparedStatement[] {
+  return [
+    ...recipients.map((recipient) =>
+      enqueueEmailStatement(outbox, { template: "retention_reminder", recipient, orderId: null, data: { eventId }, idempotencyKey: `retention-reminder-${eventId}-${recipient.toLowerCase()}` }, now),
+    ),
+    outbox.d1.prepare(`UPDATE "Event" SET "retentionRemindedAt" = ?2 WHERE "id" = ?1 AND "retentionRemindedAt" IS NULL`).bind(eventId, sqlTime(now)),
+  ];
+}
+
+/** Which orders an erasure covers: all of an event's, or one. */
+export type ErasureScope = { eventId: string } | { orderId: string };
+
+/**
+ * The statements that erase the personal data of the scope's orders not erased yet. `?1` is
+ * the event or order id, `?2` the time. Kept: ids, references, statuses, money, counts,
+ * tiers, check-in times and results, languages.
+ */
+export function erasureStatements(d1: D1Database, scope: ErasureScope, now: Date, staffId: string | null): D1PreparedStatement[] {
+  const byEvent = "eventId" in scope;
+  const id = byEvent ? scope.eventId : scope.orderId;
+  const at = sqlTime(now);
+  const orders = `SELECT "id" FROM "Order" WHERE ${byEvent ? `"eventId"` : `"id"`} = ?1 AND "erasedAt" IS NULL`;
+  // D1 wants exactly the parameters a statement names.
+  const run = (sql: string) => (sql.includes("?2") ? d1.prepare(sql).bind(id, at) : d1.prepare(sql).bind(id));
+  const statements = [
+    // "Email me my tickets again" requests name the address in their data: erased first, while the order still names it.
+    run(
+      `UPDATE "OutboxEmail" SET "recipient" = '', "data" = json_remove("data", '$.email'),
+         "status" = CASE WHEN "status" = 'pending' THEN 'failed' ELSE "status" END,
+         "lastError" = CASE WHEN "status" = 'pending' THEN 'personal_data_erased' ELSE "lastError" END
+       WHERE "template" = 'tickets_again' AND "recipient" <> '' AND lower("recipient") IN (
+         SELECT lower("buyerEmail") FROM "Order" WHERE "id" IN (${orders})
+         UNION SELECT lower("attendeeEmail") FROM "Ticket" WHERE "orderId" IN (${orders}) AND "attendeeEmail" IS NOT NULL)
+         AND json_extract("data", '$.eventId') IN (SELECT "eventId" FROM "Order" WHERE "id" IN (${orders}))`,
+    ),
+    run(
+      `UPDATE "OutboxEmail" SET "recipient" = '',
+         "status" = CASE WHEN "status" = 'pending' THEN 'failed' ELSE "status" END,
+         "lastError" = CASE WHEN "status" = 'pending' THEN 'personal_data_erased' ELSE "lastError" END
+       WHERE "orderId" IN (${orders}) AND "recipient" <> ''`,
+    ),
+    run(`UPDATE "AuditEntry" SET "detail" = json_remove("detail", '$.from', '$.to', '$.attendee') WHERE "entity" = 'order' AND "entityId" IN (${orders})`),
+    byEvent
+      ? run(`UPDATE "CheckIn" SET "device" = '' WHERE "eventId" = ?1 AND "device" <> ''`)
+      : run(`UPDATE "CheckIn" SET "device" = '' WHERE "ticketId" IN (SELECT "id" FROM "Ticket" WHERE "orderId" IN (${orders})) AND "device" <> ''`),
+    run(
+      `UPDATE "Ticket" SET "attendeeName" = '', "attendeeEmail" = NULL, "eligibilityAnswer" = NULL, "checkedInDevice" = NULL, "searchText" = ''
+       WHERE "orderId" IN (${orders})`,
+    ),
+    // ERASE_ANSWERS: attendee questions' answers (when they exist) are erased here, by the same `orders` condition.
+    run(
+      `UPDATE "Order" SET "buyerName" = '', "buyerEmail" = '', "clientKey" = NULL, "searchText" = lower("reference"), "erasedAt" = ?2
+       WHERE "id" IN (${orders})`,
+    ),
+  ];
+  if (byEvent) statements.push(run(`UPDATE "Event" SET "personalDataErasedAt" = ?2 WHERE "id" = ?1 AND "personalDataErasedAt" IS NULL`));
+  // Written only when the statement just before changed a row: the first run of this erasure.
+  statements.push(
+    d1
+      .prepare(
+        `INSERT INTO "AuditEntry" ("id", "staffId", "action", "entity", "entityId", "detail", "createdAt")
+         SELECT ?3, ?4, ?5, ?6, ?1, json_object('count', (SELECT count(*) FROM "Order" WHERE ${byEvent ? `"eventId"` : `"id"`} = ?1 AND "erasedAt" = ?2)), ?2
+         WHERE changes() > 0`,
+      )
+      .bind(id, at, newId("aud"), staffId, byEvent ? "event_personal_data_erased" : "order_personal_data_erased", byEvent ? "event" : "order"),
+  );
+  return statements;
+}

@@ -1,0 +1,79 @@
+import type { Context } from "hono";
+import type { AppEnv } from "@/env";
+import { locales } from "@/i18n";
+
+/**
+ * Public, read-mostly answers (event pages, the event list, the events API) kept in the Workers
+ * Cache API (`caches.default`), so a crowd refreshing an event page costs D1 nothing.
+ *
+ * Why a short time to live, and purging only as a help. Cache API entries live in one data
+ * centre: `cache.delete` reaches only the one running it, so a purge on a write can never
+ * promise that readers elsewhere see the change. Versioning the key (a per-event counter
+ * folded into it) would be exact everywhere, but the version has to be read on every request,
+ * and the only place it lives is D1: one round trip per page view, the very cost this cache is
+ * for. So every entry lives at most `PUBLIC_CACHE_SECONDS` (2 by default; 0 = no cache) in
+ * every data centre, checked against the time it was stored (not left to the cache's own
+ * expiry alone), and that is the promise: what a page says about availability, tiers and
+ * texts is never older than that, anywhere. On top of it, the data centre where an order takes
+ * an event's or a tier's last place purges that event's pages (purgeEventPages) at once, so
+ * there the sold-out state shows on the very next request. A sold-out page never oversells:
+ * seats are taken by the database at order time, whatever a page said.
+ *
+ * Cost: one D1 read per entry per data centre per time to live, however big the crowd.
+ * Entries hold only the body and its type, never Set-Cookie nor anything of one reader; the
+ * key names the language (a reader who named none gets the "main" entry, see the routes).
+ * Private pages (privatePage) never come here.
+ */
+export type Cached = { body: string; type: string };
+
+const STORED_AT = "x-stored-at";
+
+/** The synthetic URL an answer is kept under: the public path and the language it speaks. */
+function keyFor(origin: string, path: string, language: string): Request {
+  return new Request(`${origin}/__edge-cache${path}?lang=${encodeURIComponent(language)}`);
+}
+
+/** The Cache API, where the runtime has one (not in every test or tool). */
+function edgeCache(): Cache | undefined {
+  return typeof caches === "undefined" ? undefined : (caches as unknown as { default?: Cache }).default;
+}
+
+/**
+ * Answers `path` in `language` from the edge cache while it is younger than the time to live,
+ * or makes it (`make`), answers it, and stores it after the response (waitUntil).
+ */
+export async function publicCached(c: Context<AppEnv>, path: string, language: string, make: () => Promise<Cached>): Promise<Response> {
+  const ttl = c.var.config.publicCacheSeconds;
+  const cache = ttl > 0 ? edgeCache() : undefined;
+  const key = keyFor(c.var.deps.origin, path, language);
+  if (cache) {
+    const hit = await cache.match(key);
+    const storedAt = Number(hit?.headers.get(STORED_AT));
+    if (hit && Date.now() - storedAt < ttl * 1000) return c.body(await hit.text(), 200, { "Content-Type": hit.headers.get("content-type") ?? "text/plain" });
+    if (hit) await hit.body?.cancel();
+  }
+  const made = await make();
+  if (cache) {
+    const stored = new Response(made.body, { headers: { "Content-Type": made.type, "Cache-Control": `public, max-age=${ttl}`, [STORED_AT]: String(Date.now()) } });
+    c.var.waitUntil(cache.put(key, stored).catch((err) => console.error(JSON.stringify({ level: "error", event: "edge_cache_put_failed", path, error: String(err) }))));
+  }
+  return c.body(made.body, 200, { "Content-Type": made.type });
+}
+
+/** The cached paths that show an event: its page, its API answer, and the two lists. */
+function eventPaths(slug: string): string[] {
+  return [`/events/${slug}`, `/api/v1/events/${slug}`, "/", "/api/v1/events"];
+}
+
+/**
+ * Drops an event's cached pages in every language from this data centre's cache (only this
+ * one: see above). Called when an order takes the event's or a tier's last place, and awaited
+ * before that order's response, so the buyer's next page already says sold out; it is rare,
+ * so the common order pays nothing for it. A failure is logged: the time to live still holds.
+ */
+export async function purgeEventPages(c: Context<AppEnv>, slug: string): Promise<void> {
+  const cache = edgeCache();
+  if (!cache || c.var.config.publicCacheSeconds <= 0) return;
+  const keys = eventPaths(slug).flatMap((path) => [...locales, "main"].map((language) => keyFor(c.var.deps.origin, path, language)));
+  await Promise.all(keys.map((key) => cache.delete(key))).catch((err) => console.error(JSON.stringify({ level: "error", event: "edge_cache_purge_failed", slug, error: String(err) })));
+}
