@@ -14,9 +14,10 @@ import { runRetention } from "@/domain/privacy/retention";
 /**
  * The cron handler (every five minutes, wrangler.toml): the hold-expiry sweep, email sending
  * and retries, and the development entry's own chores first (the Stripe emulator's expiry
- * and webhook retries). Each task is logged; one failing does not stop the others.
+ * and webhook retries). Each task that did something is logged; one failing does not stop the
+ * others. Returns the tasks' names in the order they ran.
  */
-export async function runScheduled(env: Bindings, ctx: ExecutionContext, selfFetch: SelfFetch, extensions: AppExtensions = {}) {
+export async function runScheduled(env: Bindings, ctx: ExecutionContext, selfFetch: SelfFetch, extensions: AppExtensions = {}): Promise<string[]> {
   const config = loadConfig(env);
   const db = prismaFor(env.DB);
   const origin = config.publicUrl ?? "http://localhost:8787";
@@ -46,6 +47,7 @@ export async function runScheduled(env: Bindings, ctx: ExecutionContext, selfFet
       console.error(JSON.stringify({ level: "error", task: name, error: String(err) }));
     }
   }
+  return tasks.map(([name]) => name);
 }
 
 /** A chore's result that says nothing happened (0, empty, or only such values), so a quiet run logs nothing. */

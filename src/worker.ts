@@ -12,6 +12,8 @@ export function createWorker(extensions: AppExtensions = {}) {
   const app = createApp(extensions);
   return {
     fetch: app.fetch,
-    scheduled: (_controller, env, ctx) => runScheduled(env, ctx, async (request, e, c) => app.fetch(request, e, c), extensions),
+    scheduled: async (_controller, env, ctx) => {
+      await runScheduled(env, ctx, async (request, e, c) => app.fetch(request, e, c), extensions);
+    },
   } satisfies ExportedHandler<Bindings>;
 }

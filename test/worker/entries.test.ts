@@ -1,4 +1,5 @@
 import { env } from "cloudflare:workers";
+import { runScheduled } from "@/scheduled";
 import { describe, expect, it, vi } from "vitest";
 import { createApp } from "@/app";
 import { createWorker } from "@/worker";
@@ -47,9 +48,11 @@ describe("the production entry", () => {
     const log = vi.spyOn(console, "log").mockImplementation(() => {});
     const errors = vi.spyOn(console, "error").mockImplementation(() => {});
     const ctx = { waitUntil() {}, passThroughOnException() {}, props: {} } as unknown as ExecutionContext;
-    await createWorker().scheduled({} as ScheduledController, env, ctx);
-    const tasks = log.mock.calls.map(([line]) => JSON.parse(String(line)).task);
-    expect(tasks).toEqual(["sweep_expired_holds", "send_outbox"]);
+    const tasks = await runScheduled(env, ctx, async () => new Response(null, { status: 404 }));
+    expect(tasks.filter((task) => task.startsWith("emulator_"))).toEqual([]);
+    expect(tasks[0]).toBe("sweep_expired_holds");
+    expect(tasks.at(-1)).toBe("send_outbox");
+    expect(errors).not.toHaveBeenCalled();
     log.mockRestore();
     errors.mockRestore();
   });
@@ -67,9 +70,10 @@ describe("the development entry", () => {
     const log = vi.spyOn(console, "log").mockImplementation(() => {});
     const errors = vi.spyOn(console, "error").mockImplementation(() => {});
     const ctx = { waitUntil() {}, passThroughOnException() {}, props: {} } as unknown as ExecutionContext;
-    await createWorker(devTools).scheduled({} as ScheduledController, env, ctx);
-    const tasks = log.mock.calls.map(([line]) => JSON.parse(String(line)).task);
-    expect(tasks).toEqual(["emulator_expire_sessions", "emulator_deliver_webhooks", "sweep_expired_holds", "send_outbox"]);
+    const tasks = await runScheduled(env, ctx, async () => new Response(null, { status: 404 }), devTools);
+    expect(tasks.slice(0, 3)).toEqual(["emulator_expire_sessions", "emulator_deliver_webhooks", "sweep_expired_holds"]);
+    expect(tasks.at(-1)).toBe("send_outbox");
+    expect(errors).not.toHaveBeenCalled();
     log.mockRestore();
     errors.mockRestore();
   });
