@@ -147,6 +147,21 @@ describe("personal data retention", () => {
     expect(Object.keys(second).filter((k) => k.startsWith("Order ") || k.startsWith("Ticket ") || k.startsWith("CheckIn "))).toEqual([]);
   });
 
+  it("deletes the answers to the organisers' questions with the rest, and only the erased event's", async () => {
+    const base = Date.now();
+    const event = await endedEvent(base, 100);
+    const other = await endedEvent(base, 10);
+    const erased = await paidOrder(event, "cy");
+    const kept = await paidOrder(other, "di");
+    for (const orderId of [erased.orderId, kept.orderId]) {
+      await db.answer.create({ data: { id: newId("ans"), questionId: newId("qst"), orderId, ticketId: null, value: "Needs step-free access" } });
+    }
+    await runRetention(serviceDeps(() => new Date(base)));
+    await runRetention(serviceDeps(() => new Date(base + 7 * DAY)));
+    expect(await db.answer.count({ where: { orderId: erased.orderId } })).toBe(0);
+    expect(await db.answer.count({ where: { orderId: kept.orderId } })).toBe(1);
+  });
+
   it("refuses to erase an event that has not ended", async () => {
     const event = await createEvent({});
     const { orderId } = await paidOrder(event, "cy");

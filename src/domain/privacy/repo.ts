@@ -89,7 +89,9 @@ export function erasureStatements(d1: D1Database, scope: ErasureScope, now: Date
       `UPDATE "Ticket" SET "attendeeName" = '', "attendeeEmail" = NULL, "eligibilityAnswer" = NULL, "checkedInDevice" = NULL, "searchText" = ''
        WHERE "orderId" IN (${orders})`,
     ),
-    // ERASE_ANSWERS: attendee questions' answers (when they exist) are erased here, by the same `orders` condition.
+    // Answers to the organisers' questions (dietary and access needs among them) are personal:
+    // deleted outright, as nothing in the accounts depends on them.
+    run(`DELETE FROM "Answer" WHERE "orderId" IN (${orders})`),
     run(
       `UPDATE "Order" SET "buyerName" = '', "buyerEmail" = '', "clientKey" = NULL, "searchText" = lower("reference"), "erasedAt" = ?2
        WHERE "id" IN (${orders})`,
