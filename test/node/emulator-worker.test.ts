@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // @ts-expect-error: plain ESM helper shared with npm run bench, no type declarations
 import { appStripeVars, startStripeEmulator } from "../../scripts/lib/stripe-emulator.mjs";
 import { freePort, startDevServer, type DevServer } from "./support/dev-server";
+import { orderAnswers, ticketAnswers, type ApiQuestion } from "./support/answers";
 
 type Summary = { count: number; p50Ms: number };
 type EmulatorStats = {
@@ -51,13 +52,13 @@ describe.skipIf(!canRun)("the Stripe emulator as a separate Worker", () => {
     const attendees = async () =>
       (await fetch(`${base}/api/v1/events/${seed.event.slug}/attendees.csv`, { headers: { authorization: `Bearer ${seed.tokens.organiser}` } })).text();
 
-    const { event } = (await (await fetch(`${base}/api/v1/events/${seed.event.slug}`)).json()) as { event: { tiers: Array<{ id: string; eligibility: string }> } };
+    const { event } = (await (await fetch(`${base}/api/v1/events/${seed.event.slug}`)).json()) as { event: { tiers: Array<{ id: string; eligibility: string }>; questions: ApiQuestion[] } };
     const tier = event.tiers.find((t) => t.eligibility === "open")!;
     const name = `Wren Okafor ${Date.now().toString(36)}`;
     const placed = await fetch(`${base}/api/v1/events/${seed.event.slug}/orders`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ buyer: { name, email: "wren@example.org" }, tickets: [{ tier: tier.id, name }] }),
+      body: JSON.stringify({ buyer: { name, email: "wren@example.org" }, tickets: [{ tier: tier.id, name, answers: ticketAnswers(event.questions, tier.id) }], answers: orderAnswers(event.questions) }),
     });
     expect(placed.status).toBe(201);
     const { order, checkoutUrl } = (await placed.json()) as { order: { id: string; status: string }; checkoutUrl: string };

@@ -1,5 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { orderAnswers, ticketAnswers, type ApiQuestion } from "./support/answers";
 import { axeViolations, hasBrowser, launchBrowser } from "./support/browser";
 import { catalogueFor, emulatorWordsFor, type BrowserWords, type EmulatorWords } from "./support/catalogue";
 import { startDevServer, type DevServer } from "./support/dev-server";
@@ -32,12 +33,16 @@ describe.skipIf(!hasBrowser)("changing and cancelling a ticket in Chromium", () 
 
   it("changes the name on a ticket and cancels it, refunded under the event's policy", async () => {
     const json = (await (await fetch(`${server.base}/api/v1/events/${server.seed.event.slug}`, { headers: { accept: "application/json" } })).json()) as Record<string, unknown>;
-    const event = (json.event ?? json) as { tiers: Array<{ id: string; name: string }> };
+    const event = (json.event ?? json) as { tiers: Array<{ id: string; name: string }>; questions: ApiQuestion[] };
     const tier = event.tiers.find((t) => t.name === "Non-member")!;
     const created = await fetch(`${server.base}/api/v1/events/${server.seed.event.slug}/orders`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ buyer: { name: "Amina Khan", email: "amina+self@example.org" }, tickets: [{ tier: tier.id, name: "Amina Kahn" }] }),
+      body: JSON.stringify({
+        buyer: { name: "Amina Khan", email: "amina+self@example.org" },
+        tickets: [{ tier: tier.id, name: "Amina Kahn", answers: ticketAnswers(event.questions, tier.id) }],
+        answers: orderAnswers(event.questions),
+      }),
     });
     expect(created.ok).toBe(true);
     const { checkoutUrl } = (await created.json()) as { checkoutUrl: string };
