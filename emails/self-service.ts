@@ -16,6 +16,8 @@ export function selfServiceNotice(m: Messages, eventTitle: string, currency: str
       return { ...base, paragraphs: [words.renamed({ from, to })] };
     case "transferred":
       return { ...base, paragraphs: [words.transferred({ from, to })] };
+    case "answered":
+      return { ...base, paragraphs: [words.answered({ name: to })] };
     case "cancelled": {
       const amount = data.amountMinor ?? 0;
       return {

@@ -46,6 +46,7 @@ const examples: { [A in AuditAction]: AuditDetail } = {
   self_service_renamed: { ticketId: "tkt_1", from: "Ada", to: "Ada Lovelace" },
   self_service_transferred: { ticketId: "tkt_1", from: "Ada", to: "Grace Hopper" },
   self_service_cancelled: { ticketId: "tkt_1", attendee: "Ada", amountMinor: 800, currency: "GBP" },
+  self_service_answered: { ticketId: "tkt_1", attendee: "Ada" },
   organisation_updated: { fields: ["name", "address", "charityNumber", "companyNumber", "vatStatus", "vatNumber", "vatRateBasisPoints"] },
   attendees_messaged: { subject: "Room change", recipients: 12, tier: "Member", notCheckedIn: false, messageId: "msg_1" },
   cancellation_sent: { messageId: "msg_2" },

@@ -102,6 +102,8 @@ const table: Record<string, Entry> = {
   "GET /tickets/:token/qr.png": { decision: "public", path: (f) => `/tickets/${f.ticketToken}/qr.png`, prepare: markPaid },
   // Self-service: the ticket's token or the order's id is the key (no sign-in); same-origin POSTs.
   "POST /tickets/:token/name": { decision: "public", path: (f) => `/tickets/${f.ticketToken}/name`, prepare: markPaid },
+  "GET /tickets/:token/answers": { decision: "public", path: (f) => `/tickets/${f.ticketToken}/answers`, prepare: markPaid },
+  "POST /tickets/:token/answers": { decision: "public", path: (f) => `/tickets/${f.ticketToken}/answers`, prepare: markPaid },
   "POST /tickets/:token/transfer": { decision: "public", path: (f) => `/tickets/${f.ticketToken}/transfer`, prepare: markPaid },
   "POST /tickets/:token/cancel": { decision: "public", path: (f) => `/tickets/${f.ticketToken}/cancel`, prepare: markPaid },
   "POST /orders/:id/cancel-tickets": { decision: "public", path: (f) => `/orders/${f.orderId}/cancel-tickets`, prepare: markPaid },

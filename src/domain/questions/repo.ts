@@ -104,6 +104,13 @@ export function replaceAnswersStatements(d1: D1Database, orderId: string, questi
   return [d1.prepare(`DELETE FROM "Answer" WHERE "orderId" = ?1 AND "questionId" IN (${marks})`).bind(orderId, ...questionIds), ...insertAnswerStatements(d1, answers, now)];
 }
 
+/** Replaces one ticket's answers to `questionIds` (an attendee changing their answers). */
+export function replaceTicketAnswersStatements(d1: D1Database, ticketId: string, questionIds: string[], answers: NewAnswer[], now: Date): D1PreparedStatement[] {
+  if (!questionIds.length) return [];
+  const marks = questionIds.map((_, i) => `?${i + 2}`).join(", ");
+  return [d1.prepare(`DELETE FROM "Answer" WHERE "ticketId" = ?1 AND "questionId" IN (${marks})`).bind(ticketId, ...questionIds), ...insertAnswerStatements(d1, answers, now)];
+}
+
 /** An order's answers (its tickets' and its own). */
 export function answersOfOrder(db: PrismaClient, orderId: string): Promise<Answer[]> {
   return db.answer.findMany({ where: { orderId } });

@@ -37,13 +37,15 @@ export type Refusal = "changes_closed" | "not_valid" | "checked_in" | "refund_re
 
 /** What a self-service action did. `token`: the new ticket's page after a transfer. */
 export type Outcome =
-  | { done: "renamed" | "unchanged" | "transferred" | "cancelled"; token?: string; refundedMinor?: number }
+  | { done: "renamed" | "unchanged" | "transferred" | "cancelled" | "answered"; token?: string; refundedMinor?: number }
   | { refused: Refusal };
 
 /** Self-service acts as no staff member: the audit log shows "system" with a self-service action. */
 const SELF: Actor = { staffId: null };
 
 type Order = NonNullable<Awaited<ReturnType<typeof findOrderWithTickets>>>;
+/** An order as self-service reads it: with its event and tickets. */
+export type OrderForSelfService = Order;
 type OrderTicket = Order["tickets"][number];
 
 /** An order by its unguessable id (the order link), with its event and tickets; not_found otherwise. */
@@ -89,7 +91,7 @@ const validName = (raw: string, field: string) => {
 };
 
 /** A notice to the buyer about this change, in the order's language (emails/self-service.ts). */
-function changeEmail(deps: ServiceDeps, order: Order, data: Record<string, unknown>, key: string, now: Date, onlyIf?: string) {
+export function changeEmail(deps: ServiceDeps, order: Order, data: Record<string, unknown>, key: string, now: Date, onlyIf?: string) {
   return enqueueEmailStatement(deps, { template: "self_service_change", recipient: order.buyerEmail, orderId: order.id, data: { orderId: order.id, ...data }, idempotencyKey: key }, now, onlyIf);
 }
 

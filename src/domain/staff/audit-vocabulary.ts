@@ -42,6 +42,7 @@ export const auditActions = [
   "self_service_renamed",
   "self_service_transferred",
   "self_service_cancelled",
+  "self_service_answered",
   // receipts and messages to attendees
   "organisation_updated",
   "attendees_messaged",

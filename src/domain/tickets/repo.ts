@@ -2,8 +2,11 @@
 import type { Event, Order, PrismaClient, Ticket, TicketType } from "@/generated/prisma/client";
 import { storedRow } from "@/lib/stored-rows";
 
-/** A ticket with its event, tier and order, and its number in its order (1, 2, …; see ticketNumbersOf). */
-export type TicketWithParts = Ticket & { event: Event; ticketType: TicketType; order: Order; number: number };
+/**
+ * A ticket with its event, tier and order, its number in its order (1, 2, …; see
+ * ticketNumbersOf), and how many of the organisers' questions its holder answers for themself.
+ */
+export type TicketWithParts = Ticket & { event: Event; ticketType: TicketType; order: Order; number: number; questionCount: number };
 
 /**
  * A ticket by its page token, with its event, tier, order and number in its order: one D1
@@ -11,7 +14,7 @@ export type TicketWithParts = Ticket & { event: Event; ticketType: TicketType; o
  */
 export async function findTicketByToken(d1: D1Database, token: string): Promise<TicketWithParts | null> {
   const byToken = (sql: string) => d1.prepare(sql).bind(token);
-  const [ticket, event, tier, order, number] = await d1.batch<Record<string, unknown>>([
+  const [ticket, event, tier, order, number, questions] = await d1.batch<Record<string, unknown>>([
     byToken(`SELECT * FROM "Ticket" WHERE "token" = ?1`),
     byToken(`SELECT e.* FROM "Event" e JOIN "Ticket" t ON t."eventId" = e."id" WHERE t."token" = ?1`),
     byToken(`SELECT tt.* FROM "TicketType" tt JOIN "Ticket" t ON t."ticketTypeId" = tt."id" WHERE t."token" = ?1`),
@@ -19,6 +22,12 @@ export async function findTicketByToken(d1: D1Database, token: string): Promise<
     byToken(
       `SELECT n."n" FROM (SELECT "token", ROW_NUMBER() OVER (ORDER BY rowid) AS "n" FROM "Ticket" WHERE "orderId" = (SELECT "orderId" FROM "Ticket" WHERE "token" = ?1)) n
        WHERE n."token" = ?1`,
+    ),
+    // Questions asked per attendee of this ticket's tier (tierIds "[]" = every tier; see questions/model).
+    byToken(
+      `SELECT COUNT(*) AS "n" FROM "Question" q JOIN "Ticket" t ON q."eventId" = t."eventId"
+       WHERE t."token" = ?1 AND q."per" = 'attendee' AND q."retiredAt" IS NULL
+         AND (q."tierIds" = '[]' OR instr(q."tierIds", '"' || t."ticketTypeId" || '"') > 0)`,
     ),
   ]);
   const row = ticket!.results[0];
@@ -30,6 +39,7 @@ export async function findTicketByToken(d1: D1Database, token: string): Promise<
     ticketType: storedRow("TicketType", tierRow),
     order: storedRow("Order", orderRow),
     number: Number(number!.results[0]?.n ?? 0),
+    questionCount: Number(questions!.results[0]?.n ?? 0),
   };
 }
 

@@ -5,7 +5,7 @@ import type { Refusal } from "@/domain/self-service/actions";
 import type { RefundPolicy } from "@/domain/self-service/policy";
 
 /** What a finished change says at the top of the page (POST-redirect-GET). */
-export type SelfServiceNotice = "renamed" | "unchanged" | "transferred" | "cancelled";
+export type SelfServiceNotice = "renamed" | "unchanged" | "transferred" | "cancelled" | "answered";
 
 export type SelfServiceMessages = {
   /** The section on the ticket page (and the order page's whole-order cancel). */
@@ -38,11 +38,18 @@ export type SelfServiceMessages = {
     fixThese: string;
     /** A confirmation box that was not ticked. */
     confirmRequired: string;
+    /** The link to the ticket's own answers to the organisers' questions, and that page. */
+    answersLink: string;
+    answersTitle: Fn<{ event: string }>;
+    answersHeading: string;
+    answersIntro: Fn<{ name: string; at: string }>;
+    answersSubmit: string;
+    backToTicket: string;
   };
   /** The event's refund policy, in one sentence. */
   policy: { none: string; full_until: Fn<{ until: string }>; minus_fee: Fn<{ fee: string }> };
   /** The notice after a change. */
-  notices: { renamed: string; unchanged: string; transferred: string; cancelledRefund: Fn<{ amount: string }>; cancelled: string };
+  notices: { renamed: string; unchanged: string; transferred: string; cancelledRefund: Fn<{ amount: string }>; cancelled: string; answered: string };
   /** Why a change was not made (nothing changed). */
   refusals: Record<Refusal, string>;
   /** The buyer's confirmation email. */
@@ -51,6 +58,7 @@ export type SelfServiceMessages = {
     heading: string;
     renamed: Fn<{ from: string; to: string }>;
     transferred: Fn<{ from: string; to: string }>;
+    answered: Fn<{ name: string }>;
     cancelled: Fn<{ count: number }>;
     refunded: Fn<{ amount: string }>;
     noRefund: string;

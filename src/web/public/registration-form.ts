@@ -11,7 +11,7 @@ const text = (body: FormBody, key: string): string => {
 };
 
 /** The answers under `prefix` ("tickets.0.answers."): each question's value (a list when ticked more than once) and its `.details`. */
-function answersOf(body: FormBody, prefix: string): AnswerValues {
+export function answersOf(body: FormBody, prefix: string): AnswerValues {
   const out: AnswerValues = {};
   for (const [key, value] of Object.entries(body)) {
     if (!key.startsWith(prefix)) continue;
@@ -22,7 +22,7 @@ function answersOf(body: FormBody, prefix: string): AnswerValues {
 }
 
 /** Form answers in the shape the API takes: a choice with its follow-up text as `{ option, details }`. */
-function answersInput(answers: AnswerValues | undefined): Record<string, unknown> | undefined {
+export function answersInput(answers: AnswerValues | undefined): Record<string, unknown> | undefined {
   if (!answers) return undefined;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(answers)) {
@@ -78,7 +78,7 @@ export function valuesForQuantities(tierIds: string[], quantities: Record<string
 }
 
 /** Stored answers as the form holds them: a multiple choice's ids as a list, a follow-up text as `<id>.details`. */
-function formAnswers(answers: Answer[]): AnswerValues {
+export function formAnswers(answers: Answer[]): AnswerValues {
   const out: AnswerValues = {};
   for (const a of answers) {
     let value: string | string[] = a.value;

@@ -7,10 +7,10 @@ import { ErrorSummary, fieldId, TextField } from "@/web/shared/form-parts";
 import { useMessages, useRequest } from "@/web/shared/i18n";
 
 /** What a self-service form answered, when the page is shown again after a POST (errors, a refusal). */
-export type PanelState = { form: "name" | "transfer" | "cancel"; errors?: Record<string, string>; values?: Record<string, string>; refused?: Refusal };
+export type PanelState = { form: "name" | "transfer" | "cancel" | "answers"; errors?: Record<string, string>; values?: Record<string, string>; refused?: Refusal };
 
 /** The notices a page may show after a change (`?done=`). */
-export const panelNotices = ["renamed", "unchanged", "transferred", "cancelled"] as const satisfies readonly SelfServiceNotice[];
+export const panelNotices = ["renamed", "unchanged", "transferred", "cancelled", "answered"] as const satisfies readonly SelfServiceNotice[];
 
 /** The event's refund policy in one sentence, dates and money in the event's zone and currency. */
 export function policySentence(m: Messages, event: Pick<Event, "refundPolicy" | "refundUntil" | "refundFeeMinor" | "currency" | "timezone">): string {
@@ -79,7 +79,18 @@ function Errors(props: { state?: PanelState | undefined; form: PanelState["form"
  * change the name, transfer, cancel, each a form of its own that works without JavaScript. After
  * the cut-off it says so and offers nothing. Only this ticket: never the others of its order.
  */
-export function SelfServicePanel(props: { token: string; attendeeName: string; valid: boolean; checkedIn: boolean; event: Event; order: Order; pricePaidMinor: number; state?: PanelState | undefined }) {
+export function SelfServicePanel(props: {
+  token: string;
+  attendeeName: string;
+  valid: boolean;
+  checkedIn: boolean;
+  event: Event;
+  order: Order;
+  pricePaidMinor: number;
+  /** How many of the organisers' questions this ticket's holder answers (0: no link to them). */
+  questionCount: number;
+  state?: PanelState | undefined;
+}) {
   const m = useMessages();
   const now = useRequest().var.deps.now();
   const w = m.selfService.panel;
@@ -109,7 +120,11 @@ export function SelfServicePanel(props: { token: string; attendeeName: string; v
     <section id="manage" class="self-service no-print" aria-labelledby="manage-heading">
       <h2 id="manage-heading">{w.heading}</h2>
       <p>{w.openUntil({ at })}</p>
-      {/* Hook for attendee questions: "change answers" goes here (wired when questions merge). */}
+      {props.questionCount > 0 && (
+        <p>
+          <a href={`${base}/answers`}>{w.answersLink}</a>
+        </p>
+      )}
       <form method="post" action={`${base}/name`} novalidate>
         <h3>{w.nameHeading}</h3>
         <Refused state={state} form="name" />

@@ -5,14 +5,22 @@ import type { AppEnv } from "@/env";
 import { DomainError } from "@/domain/errors";
 import { validate } from "@/lib/validate";
 import { fieldMessages } from "@/i18n";
-import { cancellableTickets, cancelTickets, changeName, orderForSelfService, ticketForSelfService, transferTicket, type Outcome } from "@/domain/self-service/actions";
+import { cancellableTickets, cancelTickets, changeName, orderForSelfService, refusalFor, ticketForSelfService, transferTicket, type Outcome } from "@/domain/self-service/actions";
+import { answersOfTicket, changeAnswers, questionsForTicket } from "@/domain/self-service/answers";
+import { changesCutoff } from "@/domain/self-service/policy";
+import { eventInLanguage } from "@/domain/events/translations";
+import { questionInLanguage } from "@/domain/questions/model";
+import { AnswersPage } from "@/web/public/answers-page";
+import { answersInput, answersOf, formAnswers } from "@/web/public/registration-form";
+import type { AnswerValues } from "@/web/public/question-fields";
+import { readForm } from "@/web/shared/form-body";
 import { orderAfterCheckout } from "@/domain/orders/checkout-return";
 import { qrSvg } from "@/domain/tickets/qr";
 import { getTicketView, ticketPath } from "@/domain/tickets/ticket-view";
 import { OrderPage } from "@/web/public/order-page";
 import type { PanelState } from "@/web/public/self-service-panel";
 import { TicketPage } from "@/web/public/ticket-page";
-import { messagesOf, preferLanguage } from "@/web/shared/i18n";
+import { localeOf, messagesOf, preferLanguage } from "@/web/shared/i18n";
 import { privatePage } from "@/web/middleware/private-page";
 
 // Ticket.token: 32 random bytes as base64url (src/lib/tokens.ts).
@@ -28,6 +36,35 @@ async function ticketAgain(c: Context<AppEnv>, token: string, state: PanelState,
   const svg = ticket.code ? await qrSvg(ticket.code, messagesOf(c).tickets.qrLabelFor({ name: ticket.attendeeName })) : null;
   const path = ticketPath(token);
   return c.html(<TicketPage m={messagesOf(c)} ticket={ticket} qrSvg={svg} paths={{ calendar: `${path}/calendar.ics`, png: `${path}/qr.png` }} selfService={state} />, status);
+}
+
+type SelfServiceTicket = Awaited<ReturnType<typeof ticketForSelfService>>;
+
+/**
+ * The ticket's answers page: its questions in the reader's language, filled in with `values`
+ * (what was sent) or, by default, what the holder answered. A ticket that can no longer change
+ * shows the ticket page's refusal; one with no questions goes back to its ticket.
+ */
+async function answersPage(c: Context<AppEnv>, token: string, { order, ticket }: SelfServiceTicket, form: { values?: AnswerValues; errors?: Record<string, string> } = {}, status: 200 | 422 = 200) {
+  preferLanguage(c, ticket.language ?? order.language);
+  const refused = refusalFor(order, ticket, c.var.deps.now());
+  if (refused) return ticketAgain(c, token, { form: "answers", refused }, 409);
+  const questions = await questionsForTicket(c.var.deps, order.eventId, ticket.ticketTypeId);
+  if (!questions.length) return c.redirect(`${ticketPath(token)}#manage`, 303);
+  const lang = localeOf(c);
+  const values = form.values ?? formAnswers(await answersOfTicket(c.var.deps, order.id, ticket.id));
+  return c.html(
+    <AnswersPage
+      token={token}
+      eventTitle={eventInLanguage(order.event, lang).title}
+      attendeeName={ticket.attendeeName}
+      until={messagesOf(c).format.dateTime(changesCutoff(order.event), order.event.timezone)}
+      questions={questions.map((q) => questionInLanguage(q, lang, order.event.mainLanguage))}
+      values={values}
+      errors={form.errors ?? {}}
+    />,
+    status,
+  );
 }
 
 /** After a change: PRG to `to` with the notice; a refusal shows the page again (409). */
@@ -75,6 +112,23 @@ export const selfServiceRoutes = new Hono<AppEnv>()
       // The old page shows the notice: the new ticket's link is its new holder's alone.
       return answer(c, await transferTicket(c.var.deps, order, ticket, { name: transferName, email: transferEmail }), "transfer", ticketPath(token), again);
     }, again);
+  })
+  .get("/tickets/:token/answers", validate("param", tokenParam), async (c) => {
+    const { token } = c.req.valid("param");
+    return answersPage(c, token, await ticketForSelfService(c.var.deps, token));
+  })
+  .post("/tickets/:token/answers", csrf(), validate("param", tokenParam), async (c) => {
+    const { token } = c.req.valid("param");
+    const values = answersOf(await readForm(c, { all: true }), "answers.");
+    const found = await ticketForSelfService(c.var.deps, token);
+    const again = (state: PanelState, status: 409 | 422) => ticketAgain(c, token, state, status);
+    try {
+      return await answer(c, await changeAnswers(c.var.deps, found.order, found.ticket, answersInput(values) ?? {}), "answers", ticketPath(token), again);
+    } catch (err) {
+      if (!(err instanceof DomainError) || err.code !== "invalid" || !err.fields) throw err;
+      preferLanguage(c, found.ticket.language ?? found.order.language);
+      return answersPage(c, token, found, { values, errors: fieldMessages(err.fields, messagesOf(c)) }, 422);
+    }
   })
   .post("/tickets/:token/cancel", csrf(), validate("param", tokenParam), validate("form", confirmForm), async (c) => {
     const { token } = c.req.valid("param");

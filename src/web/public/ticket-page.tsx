@@ -88,7 +88,7 @@ export function TicketPage(props: { m: Messages; ticket: TicketView; qrSvg: stri
             {props.m.tickets.typedCode} <code class="reference">{ticket.shortCode}</code>
           </p>
         )}
-        <SelfServicePanel token={ticket.token} attendeeName={ticket.attendeeName} valid={ticket.state === "valid"} checkedIn={!!ticket.checkedInAt} event={ticket.event} order={order} pricePaidMinor={ticket.pricePaidMinor} state={props.selfService} />
+        <SelfServicePanel token={ticket.token} attendeeName={ticket.attendeeName} valid={ticket.state === "valid"} checkedIn={!!ticket.checkedInAt} event={ticket.event} order={order} pricePaidMinor={ticket.pricePaidMinor} questionCount={ticket.questionCount} state={props.selfService} />
         <ul class="ticket-actions no-print">
           {(ticket.state === "valid" || ticket.state === "unpaid") && (
             <li>
