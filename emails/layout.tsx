@@ -49,3 +49,16 @@ export function Button(props: { href: string; children: Child }) {
     </a>
   );
 }
+
+/** A notice's opening: its heading, the greeting by name, and the catalogue's paragraphs. */
+export function Opening(props: { heading: string; greeting: string; paragraphs: string[] }) {
+  return (
+    <>
+      <Heading>{props.heading}</Heading>
+      <p style="margin:0 0 8px;">{props.greeting}</p>
+      {props.paragraphs.map((p) => (
+        <p style="margin:0 0 8px;">{p}</p>
+      ))}
+    </>
+  );
+}

@@ -1,5 +1,5 @@
 import { raw } from "hono/html";
-import { EmailLayout, Heading } from "./layout";
+import { EmailLayout, Opening } from "./layout";
 import type { MailWords, RenderedEmail } from "./types";
 
 export type MessageEmailModel = {
@@ -22,11 +22,7 @@ export type MessageEmailModel = {
 export function messageEmail(model: MessageEmailModel): RenderedEmail {
   const html = (
     <EmailLayout lang={model.lang} title={model.subject} preheader={model.paragraphs[0] ?? model.subject} footer={model.footer}>
-      <Heading>{model.heading}</Heading>
-      <p style="margin:0 0 8px;">{model.words.greeting({ name: model.recipientName })}</p>
-      {model.paragraphs.map((p) => (
-        <p style="margin:0 0 8px;">{p}</p>
-      ))}
+      <Opening heading={model.heading} greeting={model.words.greeting({ name: model.recipientName })} paragraphs={model.paragraphs} />
       {model.text?.heading && <h2 style="margin:16px 0 4px; font-size:18px;">{model.text.heading}</h2>}
       {model.text && <div lang={model.textLang ?? undefined}>{raw(model.text.html)}</div>}
     </EmailLayout>

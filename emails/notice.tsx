@@ -1,4 +1,4 @@
-import { Button, EmailLayout, Heading } from "./layout";
+import { Button, EmailLayout, Opening } from "./layout";
 import type { MailWords, RenderedEmail } from "./types";
 
 export type NoticeEmailModel = {
@@ -18,11 +18,7 @@ export type NoticeEmailModel = {
 export function noticeEmail(model: NoticeEmailModel): RenderedEmail {
   const html = (
     <EmailLayout lang={model.lang} title={model.subject} preheader={model.paragraphs[0] ?? model.heading} footer={model.footer}>
-      <Heading>{model.heading}</Heading>
-      <p style="margin:0 0 8px;">{model.words.greeting({ name: model.recipientName })}</p>
-      {model.paragraphs.map((p) => (
-        <p style="margin:0 0 8px;">{p}</p>
-      ))}
+      <Opening heading={model.heading} greeting={model.words.greeting({ name: model.recipientName })} paragraphs={model.paragraphs} />
       {model.action && (
         <p style="margin:16px 0 0;">
           <Button href={model.action.url}>{model.action.label}</Button>

@@ -1,32 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { getAs, postAs, signedInAs } from "./auth-helpers";
+import { eventForm as baseEventForm } from "./event-form-fixture";
 import { db } from "./helpers";
 
-/** The event form as an organiser fills it in, with these changes. */
-function eventForm(overrides: Record<string, string> = {}): Record<string, string> {
-  return {
-    title: "Refund Policy Day",
-    slug: "",
-    summary: "",
-    description: "",
-    venueName: "Conway Hall",
-    venueAddress: "25 Red Lion Square, London WC1R 4RL",
-    timezone: "Europe/London",
-    date: "2027-07-10",
-    doorsOpen: "",
-    startTime: "11:00",
-    endTime: "17:00",
-    capacity: "120",
-    maxPerOrder: "10",
-    salesStart: "",
-    salesEnd: "",
-    currency: "GBP",
-    referencePrefix: "",
-    ticketEmailSubject: "",
-    agenda: "",
-    ...overrides,
-  };
-}
+/** The event form as an organiser fills it in (few optional fields), with these changes. */
+const eventForm = (overrides: Record<string, string> = {}) =>
+  baseEventForm({ title: "Refund Policy Day", summary: "", description: "", doorsOpen: "", referencePrefix: "", agenda: "", ...overrides });
 
 const idFrom = (res: Response) => /\/admin\/events\/(evt_[0-9a-z]{16})\/edit/.exec(res.headers.get("location") ?? "")?.[1];
 
