@@ -50,6 +50,11 @@ export function Button(props: { href: string; children: Child }) {
   );
 }
 
+/** The plain-text part's opening: the greeting by name, then each paragraph, each followed by a blank line. */
+export function openingText(greeting: string, paragraphs: string[]): string[] {
+  return [greeting, "", ...paragraphs.flatMap((p) => [p, ""])];
+}
+
 /** A notice's opening: its heading, the greeting by name, and the catalogue's paragraphs. */
 export function Opening(props: { heading: string; greeting: string; paragraphs: string[] }) {
   return (

@@ -1,5 +1,5 @@
 import { raw } from "hono/html";
-import { EmailLayout, Opening } from "./layout";
+import { EmailLayout, Opening, openingText } from "./layout";
 import type { MailWords, RenderedEmail } from "./types";
 
 export type MessageEmailModel = {
@@ -20,17 +20,16 @@ export type MessageEmailModel = {
 
 /** An organisers' message to ticket holders, or the notice that an event is cancelled. */
 export function messageEmail(model: MessageEmailModel): RenderedEmail {
+  const greeting = model.words.greeting({ name: model.recipientName });
   const html = (
     <EmailLayout lang={model.lang} title={model.subject} preheader={model.paragraphs[0] ?? model.subject} footer={model.footer}>
-      <Opening heading={model.heading} greeting={model.words.greeting({ name: model.recipientName })} paragraphs={model.paragraphs} />
+      <Opening heading={model.heading} greeting={greeting} paragraphs={model.paragraphs} />
       {model.text?.heading && <h2 style="margin:16px 0 4px; font-size:18px;">{model.text.heading}</h2>}
       {model.text && <div lang={model.textLang ?? undefined}>{raw(model.text.html)}</div>}
     </EmailLayout>
   ).toString();
   const text = [
-    model.words.greeting({ name: model.recipientName }),
-    "",
-    ...model.paragraphs.flatMap((p) => [p, ""]),
+    ...openingText(greeting, model.paragraphs),
     ...(model.text ? [...(model.text.heading ? [model.text.heading, ""] : []), model.text.markdown.trim(), ""] : []),
     model.footer,
   ].join("\n");

@@ -1,4 +1,4 @@
-import { Button, EmailLayout, Opening } from "./layout";
+import { Button, EmailLayout, Opening, openingText } from "./layout";
 import type { MailWords, RenderedEmail } from "./types";
 
 export type NoticeEmailModel = {
@@ -16,9 +16,10 @@ export type NoticeEmailModel = {
 
 /** A short message with one optional button: refunds, failed payments and the like. */
 export function noticeEmail(model: NoticeEmailModel): RenderedEmail {
+  const greeting = model.words.greeting({ name: model.recipientName });
   const html = (
     <EmailLayout lang={model.lang} title={model.subject} preheader={model.paragraphs[0] ?? model.heading} footer={model.footer}>
-      <Opening heading={model.heading} greeting={model.words.greeting({ name: model.recipientName })} paragraphs={model.paragraphs} />
+      <Opening heading={model.heading} greeting={greeting} paragraphs={model.paragraphs} />
       {model.action && (
         <p style="margin:16px 0 0;">
           <Button href={model.action.url}>{model.action.label}</Button>
@@ -27,9 +28,7 @@ export function noticeEmail(model: NoticeEmailModel): RenderedEmail {
     </EmailLayout>
   ).toString();
   const text = [
-    model.words.greeting({ name: model.recipientName }),
-    "",
-    ...model.paragraphs.flatMap((p) => [p, ""]),
+    ...openingText(greeting, model.paragraphs),
     ...(model.action ? [model.words.actionLine(model.action), ""] : []),
     model.footer,
   ].join("\n");

@@ -6,26 +6,9 @@ import { getPublicEvent } from "@/domain/events/public-event";
 import { newId } from "@/lib/ids";
 import { createEvent, db, fetchWorker, orderBody, postJson } from "./helpers";
 import { getAs, postAs, signedInAs, type Caller } from "./auth-helpers";
-import { eventForm } from "./event-form-fixture";
+import { eventForm, tierForm } from "./event-form-fixture";
 
 
-function tierForm(overrides: Record<string, string> = {}): Record<string, string> {
-  return {
-    name: "Standard",
-    description: "",
-    price: "13",
-    quota: "",
-    eligibility: "open",
-    declarationText: "",
-    accessCode: "",
-    salesStart: "",
-    salesEnd: "",
-    minPerOrder: "",
-    maxPerOrder: "",
-    sortOrder: "",
-    ...overrides,
-  };
-}
 
 /** Creates an event through the form and returns its id (from the redirect). */
 async function createThroughForm(caller: Caller, overrides: Record<string, string> = {}): Promise<string> {

@@ -1,4 +1,4 @@
-// The organiser event form as a browser would post it, for tests of the event pages.
+// The organiser event and tier forms as a browser would post them, for tests of the event pages.
 
 /** A valid event form for a summer Saturday in London (BST, UTC+1). */
 export function eventForm(overrides: Record<string, string> = {}): Record<string, string> {
@@ -22,6 +22,25 @@ export function eventForm(overrides: Record<string, string> = {}): Record<string
     referencePrefix: "SSY",
     ticketEmailSubject: "",
     agenda: "10:30 Registration and coffee\n11:00 Welcome — Chair of trustees\n13:00 Lunch",
+    ...overrides,
+  };
+}
+
+/** A valid tier form: an open £13 tier with no limits of its own. */
+export function tierForm(overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    name: "Standard",
+    description: "",
+    price: "13",
+    quota: "",
+    eligibility: "open",
+    declarationText: "",
+    accessCode: "",
+    salesStart: "",
+    salesEnd: "",
+    minPerOrder: "",
+    maxPerOrder: "",
+    sortOrder: "",
     ...overrides,
   };
 }

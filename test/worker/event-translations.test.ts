@@ -4,7 +4,7 @@ import { agendaTextFields, eventTextFields, readTranslations, tierTextFields } f
 import { newId } from "@/lib/ids";
 import { db, fetchWorker } from "./helpers";
 import { postAs, signedInAs, type Caller } from "./auth-helpers";
-import { eventForm } from "./event-form-fixture";
+import { eventForm, tierForm } from "./event-form-fixture";
 
 // Organisers write an event's texts in more than one language; the API gives integrations
 // the caller's language and every version.
@@ -32,21 +32,8 @@ const spanish = {
   "translations.es.agenda": "10:30 Inscripción y café\n11:00 Bienvenida — Presidencia del consejo\n13:00",
 };
 
-const tierForm = (overrides: Record<string, string> = {}): Record<string, string> => ({
-  name: "Concession",
-  description: "For students and pensioners.",
-  price: "8",
-  quota: "",
-  eligibility: "declaration",
-  declarationText: "I am a student or pensioner",
-  accessCode: "",
-  salesStart: "",
-  salesEnd: "",
-  minPerOrder: "",
-  maxPerOrder: "",
-  sortOrder: "",
-  ...overrides,
-});
+const concessionForm = (overrides: Record<string, string> = {}) =>
+  tierForm({ name: "Concession", description: "For students and pensioners.", price: "8", eligibility: "declaration", declarationText: "I am a student or pensioner", ...overrides });
 
 async function createThroughForm(caller: Caller, fields: Record<string, string>): Promise<string> {
   const res = await postAs(caller, "/admin/events/new", fields);
@@ -127,7 +114,7 @@ describe("writing an event's texts in Spanish", () => {
     const organiser = await signedInAs("organiser");
     const id = await createThroughForm(organiser, translatedEventForm());
     const res = await postAs(organiser, `/admin/events/${id}/tiers/new`, {
-      ...tierForm(),
+      ...concessionForm(),
       "translations.es.name": "Tarifa reducida",
       "translations.es.description": "Para estudiantes y jubilados.",
       "translations.es.declarationText": "Soy estudiante o jubilado",
@@ -144,8 +131,8 @@ describe("writing an event's texts in Spanish", () => {
     expect(form).toContain("Tarifa reducida");
     // An over-long Spanish name is refused like an over-long English one.
     const long = "x".repeat(101);
-    const english = await (await postAs(organiser, `/admin/tiers/${tier.id}/edit`, tierForm({ name: long }))).text();
-    const bad = await postAs(organiser, `/admin/tiers/${tier.id}/edit`, { ...tierForm(), "translations.es.name": long });
+    const english = await (await postAs(organiser, `/admin/tiers/${tier.id}/edit`, concessionForm({ name: long }))).text();
+    const bad = await postAs(organiser, `/admin/tiers/${tier.id}/edit`, { ...concessionForm(), "translations.es.name": long });
     expect(bad.status).toBe(422);
     const html = await bad.text();
     expect(errorBeside(html, "translations.es.name")).toBeTruthy();
@@ -187,7 +174,7 @@ describe("writing an event's texts in Spanish", () => {
   it("swaps the texts when the main language changes to one with versions, the tiers' too", async () => {
     const organiser = await signedInAs("organiser");
     const id = await createThroughForm(organiser, { ...translatedEventForm(), ...spanish });
-    await postAs(organiser, `/admin/events/${id}/tiers/new`, { ...tierForm(), "translations.es.name": "Tarifa reducida" });
+    await postAs(organiser, `/admin/events/${id}/tiers/new`, { ...concessionForm(), "translations.es.name": "Tarifa reducida" });
     const before = await db.event.findUniqueOrThrow({ where: { id } });
     const res = await postAs(organiser, `/admin/events/${id}/edit`, { ...translatedEventForm({ title: before.title, slug: before.slug, mainLanguage: "es", textLanguage: "en" }), ...spanish });
     expect(res.status).toBe(303);
@@ -224,7 +211,7 @@ describe("writing an event's texts in Spanish", () => {
   it("keeps the versions when an event is duplicated", async () => {
     const organiser = await signedInAs("organiser");
     const id = await createThroughForm(organiser, { ...translatedEventForm(), ...spanish, "translations.es.title": "Perú hoy 2027" });
-    await postAs(organiser, `/admin/events/${id}/tiers/new`, { ...tierForm(), "translations.es.name": "Tarifa reducida" });
+    await postAs(organiser, `/admin/events/${id}/tiers/new`, { ...concessionForm(), "translations.es.name": "Tarifa reducida" });
     const res = await postAs(organiser, `/admin/events/${id}/duplicate`, { weeks: "52" });
     const copyId = /\/admin\/events\/(evt_\w+)\/edit/.exec(res.headers.get("location") ?? "")![1]!;
     const copy = await db.event.findUniqueOrThrow({ where: { id: copyId }, include: { ticketTypes: true, agenda: { orderBy: { sortOrder: "asc" } } } });
@@ -240,7 +227,7 @@ describe("the API in each language", () => {
     const organiser = await signedInAs("organiser");
     const { ["translations.es.summary"]: _none, ...withoutSummary } = spanish;
     const id = await createThroughForm(organiser, { ...translatedEventForm(), ...withoutSummary, ...overrides });
-    await postAs(organiser, `/admin/events/${id}/tiers/new`, { ...tierForm(), "translations.es.name": "Tarifa reducida" });
+    await postAs(organiser, `/admin/events/${id}/tiers/new`, { ...concessionForm(), "translations.es.name": "Tarifa reducida" });
     return db.event.update({ where: { id }, data: { status: "published" } });
   }
 

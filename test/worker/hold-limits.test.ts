@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createEvent, db, fetchWorker } from "./helpers";
+import { eventForm } from "./event-form-fixture";
 import { getAs, postAs, signedInAs } from "./auth-helpers";
 
 /** Places an API order of `count` tickets for `email`, from the client at `ip`. */
@@ -99,28 +100,9 @@ describe("limits on unpaid holds", () => {
 });
 
 describe("the hold limits on the organiser's event form", () => {
-  const form = (overrides: Record<string, string>) => ({
-    title: "Limits Day",
-    slug: "",
-    summary: "",
-    description: "",
-    venueName: "Hall",
-    venueAddress: "1 Street, London",
-    timezone: "Europe/London",
-    date: "2027-07-10",
-    doorsOpen: "",
-    startTime: "11:00",
-    endTime: "17:00",
-    capacity: "",
-    maxPerOrder: "10",
-    salesStart: "",
-    salesEnd: "",
-    currency: "GBP",
-    referencePrefix: "",
-    ticketEmailSubject: "",
-    agenda: "",
-    ...overrides,
-  });
+  const form = (overrides: Record<string, string>) =>
+    eventForm({ title: "Limits Day", summary: "", description: "", venueName: "Hall", venueAddress: "1 Street, London", doorsOpen: "", capacity: "", referencePrefix: "", agenda: "", ...overrides });
+
 
   it("shows the defaults, stores what the organiser sets, and keeps the defaults when blank", async () => {
     const organiser = await signedInAs("organiser");

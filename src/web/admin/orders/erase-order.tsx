@@ -1,4 +1,4 @@
-import { CsrfField } from "@/web/admin/admin-layout";
+import { ConfirmedActionForm } from "@/web/admin/confirmed-action";
 import { useMessages } from "@/web/shared/i18n";
 
 /**
@@ -9,20 +9,12 @@ export function EraseOrderForm(props: { order: { id: string; status: string; era
   const w = useMessages().privacy.order;
   if (props.order.erasedAt || props.order.status === "pending") return null;
   return (
-    <form method="post" action={`/admin/orders/${props.order.id}/erase`} class="inline-action">
-      <CsrfField token={props.csrfToken} />
-      <fieldset>
-        <legend>{w.heading}</legend>
-        <p class="hint">{w.explain}</p>
-        <div class="checkbox">
-          <input type="checkbox" id="confirm-erase" name="confirm" value="yes" required />
-          <label for="confirm-erase">{w.confirm}</label>
-        </div>
-        <button type="submit" class="button-secondary">
-          {w.button}
-        </button>
-      </fieldset>
-    </form>
+    <ConfirmedActionForm
+      action={`/admin/orders/${props.order.id}/erase`}
+      csrfToken={props.csrfToken}
+      boxId="confirm-erase"
+      words={{ legend: w.heading, hint: w.explain, confirm: w.confirm, button: w.button }}
+    />
   );
 }
 

@@ -6,6 +6,7 @@ import { AdminLayout, CsrfField, said } from "@/web/admin/admin-layout";
 import { actionName, AuditFacts } from "@/web/admin/staff/audit-facts";
 import { useMessages } from "@/web/shared/i18n";
 import { EraseOrderForm, ErasedNote } from "@/web/admin/orders/erase-order";
+import { ConfirmedActionForm } from "@/web/admin/confirmed-action";
 
 type Detail = Awaited<ReturnType<typeof orderDetail>>;
 
@@ -24,20 +25,12 @@ function ActionForm(props: { action: string; csrfToken: string; label: string })
 function CancelPaidForm(props: { orderId: string; csrfToken: string }) {
   const m = useMessages().admin.order;
   return (
-    <form method="post" action={`/admin/orders/${props.orderId}/cancel`} class="inline-action">
-      <CsrfField token={props.csrfToken} />
-      <fieldset>
-        <legend>{m.cancelPaidLegend}</legend>
-        <p class="hint">{m.cancelPaidHint}</p>
-        <div class="checkbox">
-          <input type="checkbox" id="confirm-cancel" name="confirm" value="yes" required />
-          <label for="confirm-cancel">{m.cancelPaidConfirm}</label>
-        </div>
-        <button type="submit" class="button-secondary">
-          {m.cancelPaidButton}
-        </button>
-      </fieldset>
-    </form>
+    <ConfirmedActionForm
+      action={`/admin/orders/${props.orderId}/cancel`}
+      csrfToken={props.csrfToken}
+      boxId="confirm-cancel"
+      words={{ legend: m.cancelPaidLegend, hint: m.cancelPaidHint, confirm: m.cancelPaidConfirm, button: m.cancelPaidButton }}
+    />
   );
 }
 
