@@ -1,3 +1,4 @@
+import { sweepWaitlists } from "@/domain/waitlist/waitlist";
 import { loadConfig } from "@/config";
 import { prismaFor } from "@/db";
 import { serviceDepsFrom } from "@/deps";
@@ -33,6 +34,7 @@ export async function runScheduled(env: Bindings, ctx: ExecutionContext, selfFet
   const tasks: Chore[] = [
     ...(extensions.chores?.(offline) ?? []),
     ["sweep_expired_holds", () => sweepExpiredHolds(deps)],
+    ["sweep_waitlists", () => sweepWaitlists(deps)],
     ["queue_reminders", () => queueDueReminders(deps)],
     ["queue_sold_out_alerts", () => queueSoldOutAlerts(deps)],
     ["queue_daily_summaries", () => queueDailySummaries(deps)],

@@ -14,6 +14,9 @@ export const domainErrorStatus = {
   unauthorized: 401,
   rate_limited: 429,
   unavailable: 503,
+  not_sold_out: 409,
+  voucher_invalid: 422,
+  offer_unavailable: 409,
 } as const;
 
 export type DomainErrorCode = keyof typeof domainErrorStatus;
@@ -35,7 +38,10 @@ export type MissingThing =
   | "outbox_message"
   | "outbox_content"
   | "attachment"
-  | "dev_tool";
+  | "dev_tool"
+  | "offer"
+  | "waitlist_entry"
+  | "voucher";
 
 /** Where a person can go next after something was not found. */
 export type NextStep = "events_list" | "event_moved" | "address_or_events" | "check_address" | "order_email" | "ticket_email" | "back_to_event" | "members_list" | "restart_checkout" | "ticket_page";
@@ -51,14 +57,24 @@ export type DomainErrorParams = {
     | { reason: "ticket_not_valid" | "not_paid_online" | "no_tickets_to_send" | "event_changed" | "own_owner_access" | "members_changed" | "staff_email_taken" | "nonce_reused" | "event_not_ended" | "order_pending" }
     | { reason: "order_not_cancellable" | "order_not_refundable"; status: string }
     | { reason: "event_status"; status: string; to: string }
-    | { reason: "tier_ordered"; tier: string };
+    | { reason: "tier_ordered"; tier: string }
+    | { reason: "waitlist_closed" | "entry_not_waiting" | "offer_no_room" | "voucher_used" };
   sales_closed: { reason: "event_cancelled" | "not_open" | "closed" | "not_yet_open" };
   forbidden: { reason: "not_on_door_team" | "role" | "form_expired" | "human_check" };
   unauthorized: { reason: "bad_api_token" | "sign_in" | "link_expired" };
   /** `holds`: too many unpaid orders; `guesses`: too many wrong codes. `retryAfterSeconds`: when to try again. */
   rate_limited: { what: "sign_in" | "requests" | "holds" | "guesses"; retryAfterSeconds?: number };
   unavailable: { reason: "payment_start" | "human_check" };
+  /** Joining a waiting list while the tier still has places on sale. */
+  not_sold_out: { tier?: string };
+  /** A voucher code that cannot be used for this order, and why. */
+  voucher_invalid: { reason: VoucherRefusal };
+  /** A waiting-list offer that can no longer be used, and why. */
+  offer_unavailable: { reason: "expired" | "used" | "withdrawn" | "not_yours" };
 };
+
+/** Why a voucher code cannot be used: no such code, outside its dates, used up, or not for these tickets. */
+export type VoucherRefusal = "unknown" | "not_yet_valid" | "expired" | "exhausted" | "not_applicable";
 
 type ParamsArg<C extends DomainErrorCode> = {} extends DomainErrorParams[C] ? [params?: DomainErrorParams[C]] : [params: DomainErrorParams[C]];
 

@@ -53,6 +53,11 @@ export type FieldParams = {
   access_code_required: {};
   access_code_wrong: {};
   not_sold_online: {};
+  /** The voucher field: the code cannot be used (see VoucherRefusal). */
+  voucher_invalid: { reason: "unknown" | "not_yet_valid" | "expired" | "exhausted" | "not_applicable" };
+  /** A ticket through a waiting-list offer must be of the offer's tier, and no more than its places. */
+  offer_tier_only: { tier: string };
+  offer_places_at_most: { max: number };
   // organisers' orders
   amount_format: {};
   refund_at_most: { max: Money };
@@ -132,6 +137,7 @@ export const fieldCodes = Object.keys({
   tier_required: 1, tickets_required: 1, quantity_required: 1, tickets_too_many: 1, tier_not_sold: 1, tier_not_on_sale_yet: 1, tier_no_longer_on_sale: 1, order_too_many_people: 1,
   tier_max_per_order: 1, tier_min_per_order: 1, declaration_required: 1, membership_required: 1, membership_not_found: 1, membership_used_twice: 1, membership_already_used: 1,
   access_code_required: 1, access_code_wrong: 1, not_sold_online: 1,
+  voucher_invalid: 1, offer_tier_only: 1, offer_places_at_most: 1,
   amount_format: 1, refund_at_most: 1, attendee_name_length: 1, contact_name_required: 1, attendee_names_required: 1,
   attendee_names_too_many: 1, attendee_name_too_long: 1,
   role_required: 1, staff_email_taken: 1, token_name_required: 1,

@@ -27,6 +27,14 @@ const counted: Record<CountedThing, string> = {
   tickets_per_membership: "the member tickets per membership",
 };
 
+const voucherRefusals = {
+  unknown: "We do not know that code. Check it and try again.",
+  not_yet_valid: "That code cannot be used yet. Check when it starts.",
+  expired: "That code has expired.",
+  exhausted: "That code has been used as many times as it may be.",
+  not_applicable: "That code does not apply to the tickets you chose.",
+} as const;
+
 const missing = {
   event: "We could not find that event.",
   tier: "We could not find that ticket tier.",
@@ -44,6 +52,9 @@ const missing = {
   outbox_content: "This message has nothing to show.",
   attachment: "No such attachment.",
   dev_tool: "Not found.",
+  offer: "We could not find that offer. Check the link in your email.",
+  waitlist_entry: "We could not find that place on the waiting list. Check the link in your email.",
+  voucher: "We could not find that voucher.",
 };
 
 const nextSteps = {
@@ -105,6 +116,9 @@ const fields: Messages["fields"] = {
   access_code_required: "Enter the access code the organisers gave you.",
   access_code_wrong: "That access code is not valid for this ticket. Check it and try again.",
   not_sold_online: "This ticket cannot be bought online. Please contact the organisers.",
+  voucher_invalid: ({ reason }) => voucherRefusals[reason],
+  offer_tier_only: ({ tier }) => `Your offer is for ${tier} tickets: choose that ticket type.`,
+  offer_places_at_most: ({ max }) => plural(max, { one: "Your offer is for 1 place: register 1 person.", other: `Your offer is for ${max} places: register up to ${max} people.` }),
   amount_format: "Enter the amount in pounds and pence, like 8 or 12.50.",
   refund_at_most: ({ max }) => `Enter an amount up to ${money(max)}.`,
   confirm_cancel_paid: "Tick the box to confirm that you mean to cancel every ticket on this paid order without a refund.",
@@ -692,6 +706,8 @@ export const en: Messages = {
         sold_out: "sold-out alert",
         retention_reminder: "personal data erasure reminder",
         self_service_change: "self-service change",
+        waitlist_joined: "waiting list confirmation",
+        waitlist_offer: "waiting list offer",
       },
       done: {
         renamed: "Name corrected.",
@@ -1462,6 +1478,14 @@ export const en: Messages = {
           return `This order is ${orderStatus(p.status)}: it cannot be refunded.`;
         case "event_status":
           return `This event is ${eventStatus[p.status] ?? p.status}, so it cannot be ${eventStatus[p.to] ?? p.to} now.`;
+        case "waitlist_closed":
+          return "This event has no waiting list. Check the event page for other tickets.";
+        case "entry_not_waiting":
+          return "That person is no longer waiting, so there is nothing to offer or remove. Reload the list.";
+        case "offer_no_room":
+          return "There are not enough free places to offer that person what they asked for. Free more places first, or wait for the list to offer them.";
+        case "voucher_used":
+          return "That voucher has been used, so it cannot be deleted. It stays, for the orders that used it.";
         case "tier_ordered":
           return `The ${p.tier} tier has been ordered, so it cannot be deleted. To stop selling it, set its quota to what is sold, or end its sales window.`;
       }
@@ -1495,6 +1519,16 @@ export const en: Messages = {
         guesses: `Too many wrong codes or membership details from here. Please check them and try again in ${wait}.`,
       }[what];
     },
+    not_sold_out: ({ tier }) =>
+      tier ? `${tier} tickets are still on sale, so there is no waiting list for them yet. Register instead.` : "Places are still on sale, so there is no waiting list yet. Register instead.",
+    voucher_invalid: ({ reason }) => voucherRefusals[reason],
+    offer_unavailable: ({ reason }) =>
+      ({
+        expired: "This offer has expired, and its places have gone to the next person on the waiting list. You can join the list again from the event page.",
+        used: "This offer has already been used to register. Check your email for the tickets.",
+        withdrawn: "This offer has been withdrawn, so it no longer holds any places.",
+        not_yours: "This offer is for someone else's email address. Register with the address the offer was sent to.",
+      })[reason],
     unavailable: ({ reason }) =>
       reason === "human_check"
         ? "We could not check the form just now, and nothing was registered. Please try again in a minute."
@@ -1676,6 +1710,12 @@ export const en: Messages = {
       organisation_updated: "organisation settings changed",
       attendees_messaged: "message sent to attendees",
       cancellation_sent: "cancellation notice sent",
+      waitlist_offered: "waiting-list offer made by hand",
+      waitlist_removed: "removed from the waiting list",
+      waitlist_settings_changed: "waiting list settings changed",
+      voucher_created: "voucher created",
+      vouchers_generated: "voucher codes generated",
+      voucher_deleted: "voucher deleted",
     },
     labels: {
       tier: "Ticket type",
@@ -1752,6 +1792,17 @@ export const en: Messages = {
       vatStatus: "VAT registration",
       vatNumber: "VAT number",
       vatRateBasisPoints: "VAT rate",
+      entryId: "Waiting-list entry",
+      places: "Places",
+      status: "Status",
+      enabled: "Waiting list open",
+      paused: "Offers paused",
+      offerHours: "Hours an offer holds",
+      code: "Code",
+      kind: "Kind",
+      value: "Value",
+      maxUses: "Most uses",
+      seatBudget: "Seat budget",
     },
     yes: "yes",
     no: "no",

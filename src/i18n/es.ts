@@ -39,6 +39,14 @@ const counted: Record<CountedThing, string> = {
   tickets_per_membership: "las entradas de socio por membresía",
 };
 
+const voucherRefusals = {
+  unknown: "No conocemos ese código. Revísalo e inténtalo de nuevo.",
+  not_yet_valid: "Ese código todavía no se puede usar. Revisa desde cuándo vale.",
+  expired: "Ese código venció.",
+  exhausted: "Ese código ya se usó todas las veces permitidas.",
+  not_applicable: "Ese código no se aplica a las entradas que elegiste.",
+} as const;
+
 const missing = {
   event: "No encontramos ese evento.",
   tier: "No encontramos ese tipo de entrada.",
@@ -56,6 +64,9 @@ const missing = {
   outbox_content: "Este mensaje no tiene nada que mostrar.",
   attachment: "Ese archivo adjunto no existe.",
   dev_tool: "No se encontró.",
+  offer: "No encontramos esa oferta. Revisa el enlace de tu correo.",
+  waitlist_entry: "No encontramos ese lugar en la lista de espera. Revisa el enlace de tu correo.",
+  voucher: "No encontramos ese código de descuento.",
 };
 
 const nextSteps = {
@@ -117,6 +128,9 @@ const fields: Messages["fields"] = {
   access_code_required: "Escribe el código de acceso que te dieron los organizadores.",
   access_code_wrong: "Ese código de acceso no es válido para esta entrada. Revísalo y vuelve a intentarlo.",
   not_sold_online: "Esta entrada no se puede comprar en línea. Comunícate con los organizadores.",
+  voucher_invalid: ({ reason }) => voucherRefusals[reason],
+  offer_tier_only: ({ tier }) => `Tu oferta es para entradas ${tier}: elige ese tipo de entrada.`,
+  offer_places_at_most: ({ max }) => plural(max, { one: "Tu oferta es para 1 lugar: registra a 1 persona.", other: `Tu oferta es para ${max} lugares: registra hasta ${max} personas.` }),
   amount_format: "Escribe el monto con punto decimal, como 8 o 12.50.",
   refund_at_most: ({ max }) => `Escribe un monto de hasta ${money(max)}.`,
   confirm_cancel_paid: "Marca la casilla para confirmar que quieres cancelar todas las entradas de este pedido pagado sin reembolso.",
@@ -708,6 +722,8 @@ export const es: Messages = {
         sold_out: "aviso de entradas agotadas",
         retention_reminder: "aviso de borrado de datos personales",
         self_service_change: "cambio por autogestión",
+        waitlist_joined: "confirmación de lista de espera",
+        waitlist_offer: "oferta de la lista de espera",
       },
       done: {
         renamed: "Nombre corregido.",
@@ -1484,6 +1500,14 @@ export const es: Messages = {
           return `Este pedido está ${orderStatus(p.status)}: no se puede reembolsar.`;
         case "event_status":
           return `Este evento está ${eventStatus[p.status] ?? p.status}, así que ahora no se puede ${eventChange[p.to] ?? p.to}.`;
+        case "waitlist_closed":
+          return "Este evento no tiene lista de espera. Revisa la página del evento para ver otras entradas.";
+        case "entry_not_waiting":
+          return "Esa persona ya no está esperando, así que no hay nada que ofrecer ni quitar. Vuelve a cargar la lista.";
+        case "offer_no_room":
+          return "No hay suficientes lugares libres para ofrecerle a esa persona lo que pidió. Libera más lugares primero, o espera a que la lista se los ofrezca.";
+        case "voucher_used":
+          return "Ese código ya se usó, así que no se puede borrar. Se conserva para los pedidos que lo usaron.";
         case "tier_ordered":
           return `Ya hay pedidos del tipo de entrada ${p.tier}, así que no se puede eliminar. Para dejar de venderlo, ajusta su cupo a lo vendido o cierra su periodo de venta.`;
       }
@@ -1517,6 +1541,16 @@ export const es: Messages = {
         guesses: `Hubo demasiados códigos o datos de membresía incorrectos desde aquí. Revísalos y vuelve a intentarlo en ${wait}.`,
       }[what];
     },
+    not_sold_out: ({ tier }) =>
+      tier ? `Las entradas ${tier} todavía están a la venta, así que aún no hay lista de espera. Regístrate en su lugar.` : "Todavía hay lugares a la venta, así que aún no hay lista de espera. Regístrate en su lugar.",
+    voucher_invalid: ({ reason }) => voucherRefusals[reason],
+    offer_unavailable: ({ reason }) =>
+      ({
+        expired: "Esta oferta venció, y sus lugares pasaron a la siguiente persona de la lista de espera. Puedes volver a anotarte desde la página del evento.",
+        used: "Esta oferta ya se usó para registrarse. Revisa tu correo para ver las entradas.",
+        withdrawn: "Esta oferta fue retirada, así que ya no reserva ningún lugar.",
+        not_yours: "Esta oferta es para otra dirección de correo. Regístrate con la dirección a la que se envió la oferta.",
+      })[reason],
     unavailable: ({ reason }) =>
       reason === "human_check"
         ? "No pudimos verificar el formulario en este momento y no se inscribió nada. Vuelve a intentarlo en un minuto."
@@ -1702,6 +1736,12 @@ export const es: Messages = {
       organisation_updated: "configuración de la organización cambiada",
       attendees_messaged: "mensaje enviado a los asistentes",
       cancellation_sent: "aviso de cancelación enviado",
+      waitlist_offered: "oferta de la lista de espera hecha a mano",
+      waitlist_removed: "quitado de la lista de espera",
+      waitlist_settings_changed: "ajustes de la lista de espera cambiados",
+      voucher_created: "código de descuento creado",
+      vouchers_generated: "códigos de descuento generados",
+      voucher_deleted: "código de descuento borrado",
     },
     labels: {
       tier: "Tipo de entrada",
@@ -1778,6 +1818,17 @@ export const es: Messages = {
       vatStatus: "Registro a efectos del IVA",
       vatNumber: "Número de IVA",
       vatRateBasisPoints: "Tipo de IVA",
+      entryId: "Inscripción en la lista de espera",
+      places: "Lugares",
+      status: "Estado",
+      enabled: "Lista de espera abierta",
+      paused: "Ofertas en pausa",
+      offerHours: "Horas que dura una oferta",
+      code: "Código",
+      kind: "Tipo",
+      value: "Valor",
+      maxUses: "Usos máximos",
+      seatBudget: "Cupo de lugares",
     },
     yes: "sí",
     no: "no",

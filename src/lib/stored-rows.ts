@@ -1,4 +1,4 @@
-import type { AgendaItem, Event, Order, OutboxEmail, Ticket, TicketType } from "@/generated/prisma/client";
+import type { AgendaItem, Event, Order, OutboxEmail, Ticket, TicketType, Voucher, WaitlistEntry } from "@/generated/prisma/client";
 
 /** The keys of `T` whose values are dates. */
 type DateKeys<T> = { [K in keyof T]-?: NonNullable<T[K]> extends Date ? K : never }[keyof T];
@@ -17,9 +17,21 @@ const dates = {
   Ticket: dateColumns<Ticket>({ checkedInAt: true, createdAt: true, updatedAt: true }),
   Order: dateColumns<Order>({ holdExpiresAt: true, createdAt: true, paidAt: true, cancelledAt: true, updatedAt: true, erasedAt: true }),
   OutboxEmail: dateColumns<OutboxEmail>({ nextAttemptAt: true, createdAt: true, sentAt: true }),
+  WaitlistEntry: dateColumns<WaitlistEntry>({ offeredAt: true, offerExpiresAt: true, createdAt: true, updatedAt: true }),
+  Voucher: dateColumns<Voucher>({ validFrom: true, validUntil: true, createdAt: true, updatedAt: true }),
 };
 
-type Models = { Event: Event; TicketType: TicketType; AgendaItem: AgendaItem; Ticket: Ticket; Order: Order; OutboxEmail: OutboxEmail };
+type Models = { Event: Event; TicketType: TicketType; AgendaItem: AgendaItem; Ticket: Ticket; Order: Order; OutboxEmail: OutboxEmail; WaitlistEntry: WaitlistEntry; Voucher: Voucher };
+
+/** The keys of `T` whose values are booleans. */
+type BooleanKeys<T> = { [K in keyof T]-?: NonNullable<T[K]> extends boolean ? K : never }[keyof T];
+const booleanColumns = <T>(columns: Record<BooleanKeys<T>, true>) => Object.keys(columns);
+
+/** Boolean columns, which SQLite keeps as 0 and 1. */
+const booleans: Partial<Record<keyof Models, string[]>> = {
+  Event: booleanColumns<Event>({ notifyDailySummary: true, notifySoldOut: true, waitlistEnabled: true, waitlistPaused: true }),
+  TicketType: booleanColumns<TicketType>({ hidden: true }),
+};
 
 /** A row of `model` as D1 returns it (`SELECT *`), with its dates as Date, as Prisma would give it. */
 export function storedRow<M extends keyof Models>(model: M, row: Record<string, unknown>): Models[M] {
@@ -28,5 +40,6 @@ export function storedRow<M extends keyof Models>(model: M, row: Record<string, 
     const value = out[column];
     out[column] = value === null || value === undefined ? null : new Date(typeof value === "number" ? value : String(value));
   }
+  for (const column of booleans[model] ?? []) if (column in out) out[column] = Boolean(out[column]);
   return out as Models[M];
 }

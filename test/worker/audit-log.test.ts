@@ -50,6 +50,12 @@ const examples: { [A in AuditAction]: AuditDetail } = {
   organisation_updated: { fields: ["name", "address", "charityNumber", "companyNumber", "vatStatus", "vatNumber", "vatRateBasisPoints"] },
   attendees_messaged: { subject: "Room change", recipients: 12, tier: "Member", notCheckedIn: false, messageId: "msg_1" },
   cancellation_sent: { messageId: "msg_2" },
+  waitlist_offered: { entryId: "wle_1", places: 2 },
+  waitlist_removed: { entryId: "wle_1", status: "waiting" },
+  waitlist_settings_changed: { enabled: true, paused: false, offerHours: 48 },
+  voucher_created: { code: "STUDENT10", kind: "percent", value: 10, maxUses: null, seatBudget: null },
+  vouchers_generated: { count: 50, kind: "percent", value: 100, label: "Partner" },
+  voucher_deleted: { code: "STUDENT10" },
 };
 
 const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");

@@ -18,6 +18,9 @@ const examples: { [C in DomainErrorCode]: DomainErrorParams[C][] } = {
   unauthorized: [{ reason: "sign_in" }],
   rate_limited: [{ what: "requests" }],
   unavailable: [{ reason: "payment_start" }],
+  not_sold_out: [{}, { tier: "Member" }],
+  voucher_invalid: [{ reason: "unknown" }, { reason: "exhausted" }, { reason: "not_applicable" }],
+  offer_unavailable: [{ reason: "expired" }, { reason: "not_yours" }],
 };
 
 // Every parameter a field code takes, so each entry can be said (money where `max` is money).
@@ -34,6 +37,7 @@ const anyFieldParams: Record<string, unknown> = {
   example: 10,
   problems: [{ line: 2, problem: "no_time" }],
   rows: 25_000,
+  reason: "expired",
 };
 const paramsFor = (code: keyof FieldParams) => (code === "refund_at_most" ? { max: { minor: 1250, currency: "GBP" } } : anyFieldParams);
 

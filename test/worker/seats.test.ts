@@ -50,17 +50,48 @@ describe("orders/pricing", () => {
   const guest = { id: "tier_guest", priceMinor: 1300 };
 
   it("prices each ticket by its tier and adds them up", () => {
-    expect(priceOrder("GBP", [member, guest, member])).toEqual({ currency: "GBP", tickets: [800, 1300, 800], totalMinor: 2900, free: false });
+    expect(priceOrder("GBP", [member, guest, member])).toEqual({
+      currency: "GBP",
+      tickets: [800, 1300, 800],
+      discounts: [0, 0, 0],
+      vouchered: [false, false, false],
+      totalMinor: 2900,
+      discountMinor: 0,
+      free: false,
+    });
   });
 
   it("makes complimentary places free, so the order needs no payment", () => {
-    expect(priceOrder("GBP", [guest, guest], "complimentary")).toEqual({ currency: "GBP", tickets: [0, 0], totalMinor: 0, free: true });
+    expect(priceOrder("GBP", [guest, guest], "complimentary")).toMatchObject({ currency: "GBP", tickets: [0, 0], totalMinor: 0, discountMinor: 0, free: true });
   });
 
   it("groups tickets into one payment line per tier and price", () => {
     expect(priceLines([{ tierId: "a", priceMinor: 800 }, { tierId: "b", priceMinor: 1300 }, { tierId: "a", priceMinor: 800 }])).toEqual([
-      { tierId: "a", unitMinor: 800, quantity: 2 },
-      { tierId: "b", unitMinor: 1300, quantity: 1 },
+      { tierId: "a", unitMinor: 800, quantity: 2, discountMinor: 0 },
+      { tierId: "b", unitMinor: 1300, quantity: 1, discountMinor: 0 },
+    ]);
+  });
+
+  it("takes a percentage, an amount or a fixed price off the tickets a voucher covers, never below nothing", () => {
+    const only = (kind: string, value: number) => ({ kind, value, ticketTypeId: guest.id, maxPerOrder: null });
+    expect(priceOrder("GBP", [member, guest], "standard", only("percent", 10)).tickets).toEqual([800, 1170]);
+    expect(priceOrder("GBP", [member, guest], "standard", only("amount", 500)).tickets).toEqual([800, 800]);
+    expect(priceOrder("GBP", [member, guest], "standard", only("amount", 5000)).tickets).toEqual([800, 0]);
+    expect(priceOrder("GBP", [member, guest], "standard", only("fixed", 500)).tickets).toEqual([800, 500]);
+    expect(priceOrder("GBP", [member, guest], "standard", only("fixed", 5000)).tickets).toEqual([800, 1300]);
+    const all = priceOrder("GBP", [member, guest], "standard", { kind: "percent", value: 50, ticketTypeId: null, maxPerOrder: null });
+    expect(all).toMatchObject({ tickets: [400, 650], discounts: [400, 650], vouchered: [true, true], totalMinor: 1050, discountMinor: 1050 });
+  });
+
+  it("prices at most a voucher's per-order number of tickets, in the order given", () => {
+    const price = priceOrder("GBP", [guest, guest, guest], "standard", { kind: "percent", value: 100, ticketTypeId: null, maxPerOrder: 2 });
+    expect(price).toMatchObject({ tickets: [0, 0, 1300], vouchered: [true, true, false], totalMinor: 1300, free: false });
+  });
+
+  it("keeps a discounted ticket on its own payment line, with what was taken off", () => {
+    expect(priceLines([{ tierId: "a", priceMinor: 1170, discountMinor: 130 }, { tierId: "a", priceMinor: 1300 }])).toEqual([
+      { tierId: "a", unitMinor: 1170, quantity: 1, discountMinor: 130 },
+      { tierId: "a", unitMinor: 1300, quantity: 1, discountMinor: 0 },
     ]);
   });
 });

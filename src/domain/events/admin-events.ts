@@ -1,3 +1,4 @@
+import { offerRoundStatements, RAISE_ROUNDS } from "@/domain/waitlist/repo";
 import type { AgendaItem, Event, PrismaClient, TicketType } from "@/generated/prisma/client";
 import { DomainError } from "@/domain/errors";
 import { issue } from "@/domain/issues";
@@ -173,6 +174,8 @@ export async function updateEvent(deps: ServiceDeps, staffId: string, id: string
       updateEventStatement(deps.d1, id, row, now),
       ...(agendaChanged ? replaceAgendaStatements(deps.d1, id, agenda) : []),
       ...tierTexts,
+      // A raised capacity (or a list resumed) offers free seats to the waiting list first.
+      ...offerRoundStatements(deps, { eventId: id }, now, RAISE_ROUNDS),
       auditStatement(
         deps.d1,
         { staffId, action: "event_updated", entity: "event", entityId: id, detail: { fields: changedFields(before, row, agendaChanged), ...(languages.length ? { languages } : {}) } },

@@ -4,12 +4,15 @@
 // (capacity below the seats sold and held), the statement sets that counter to NULL instead
 // of writing, which breaks its NOT NULL constraint and rolls the whole batch back: the check
 // and the write are one step, so an order placed at the same moment cannot slip between them.
-import type { AgendaItem, Event, PrismaClient, Question, TicketType } from "@/generated/prisma/client";
+import type { AgendaItem, Event, PrismaClient, Question, TicketType, Voucher, WaitlistEntry } from "@/generated/prisma/client";
 import { askedQuestionsStatement, questionOfRow } from "@/domain/questions/repo";
 import { storedRow } from "@/lib/stored-rows";
 import { newId } from "@/lib/ids";
 import { sqlTime } from "@/lib/sql-time";
 import { keepTakenWithinSql, LIMIT_BELOW_TAKEN } from "@/domain/orders/seats";
+import { EVENT_WAITING_COLUMN, TIER_WAITING_COLUMN } from "@/domain/waitlist/repo";
+import { voucherBySlugAndCodeStatement } from "@/domain/vouchers/repo";
+import type { Waiting } from "@/domain/events/availability";
 export { runBatch } from "@/domain/batch";
 
 export type EventRow = {
@@ -92,7 +95,10 @@ export function findEventById(db: PrismaClient, id: string) {
 }
 
 /** An event with its tiers and programme in the order pages list them (withTiersAndAgenda), from one D1 read. */
-export type EventWithTiersAndAgenda = Event & { ticketTypes: TicketType[]; agenda: AgendaItem[]; questions: Question[] };
+/** A tier as the public reads give it: with how many wait for it. */
+export type TierWithWaiting = TicketType & Waiting;
+
+export type EventWithTiersAndAgenda = Event & Waiting & { ticketTypes: TierWithWaiting[]; agenda: AgendaItem[]; questions: Question[] };
 
 /**
  * Events with their tiers and programmes in one D1 batch (one round trip, one consistent
@@ -102,8 +108,8 @@ export type EventWithTiersAndAgenda = Event & { ticketTypes: TicketType[]; agend
 async function readEventsWithTiersAndAgenda(d1: D1Database, where: string, orderBy: string, params: unknown[]): Promise<EventWithTiersAndAgenda[]> {
   const picked = `SELECT e."id" FROM "Event" e WHERE ${where}`;
   const [events, tiers, agenda, questions] = await d1.batch<Record<string, unknown>>([
-    d1.prepare(`SELECT e.* FROM "Event" e WHERE ${where} ORDER BY ${orderBy}`).bind(...params),
-    d1.prepare(`SELECT * FROM "TicketType" WHERE "eventId" IN (${picked}) ORDER BY "sortOrder" ASC, "priceMinor" ASC`).bind(...params),
+    d1.prepare(`SELECT e.*, ${EVENT_WAITING_COLUMN} FROM "Event" e WHERE ${where} ORDER BY ${orderBy}`).bind(...params),
+    d1.prepare(`SELECT t.*, ${TIER_WAITING_COLUMN} FROM "TicketType" t WHERE t."eventId" IN (${picked}) ORDER BY t."sortOrder" ASC, t."priceMinor" ASC`).bind(...params),
     d1.prepare(`SELECT * FROM "AgendaItem" WHERE "eventId" IN (${picked}) ORDER BY "sortOrder" ASC, "startsAt" ASC`).bind(...params),
     askedQuestionsStatement(d1, picked, params),
   ]);
@@ -131,16 +137,35 @@ export function readPublishedEventsEndingAfter(d1: D1Database, now: Date): Promi
   return readEventsWithTiersAndAgenda(d1, `e."status" = 'published' AND e."endsAt" > ?1`, `e."startsAt" ASC`, [sqlTime(now)]);
 }
 
-/** An event by slug with its tiers by sort order (no programme), or null. */
-export async function findEventWithTiersBySlug(d1: D1Database, slug: string): Promise<(Event & { ticketTypes: TicketType[]; questions: Question[] }) | null> {
-  // One D1 batch (one round trip): placing an order reads the event, its tiers and its questions once.
-  const [events, tiers, questions] = await d1.batch<Record<string, unknown>>([
-    d1.prepare(`SELECT * FROM "Event" WHERE "slug" = ?1`).bind(slug),
-    d1.prepare(`SELECT * FROM "TicketType" WHERE "eventId" = (SELECT "id" FROM "Event" WHERE "slug" = ?1) ORDER BY "sortOrder" ASC`).bind(slug),
+/** What an order reads beside its event, when the buyer gives them: a voucher code, a waiting-list offer's token. */
+export type OrderExtras = { voucherCode?: string | undefined; offerToken?: string | undefined };
+
+export type EventForOrder = Event & Waiting & { ticketTypes: TierWithWaiting[]; questions: Question[]; voucher: Voucher | null; offer: WaitlistEntry | null };
+
+/**
+ * An event by slug with its tiers by sort order (no programme), or null; with the voucher and
+ * offer the buyer named, if any. One D1 batch (one round trip): placing an order reads all it
+ * needs once.
+ */
+export async function findEventWithTiersBySlug(d1: D1Database, slug: string, extras: OrderExtras = {}): Promise<EventForOrder | null> {
+  const [events, tiers, questions, voucher, offer] = await d1.batch<Record<string, unknown>>([
+    d1.prepare(`SELECT e.*, ${EVENT_WAITING_COLUMN} FROM "Event" e WHERE e."slug" = ?1`).bind(slug),
+    d1.prepare(`SELECT t.*, ${TIER_WAITING_COLUMN} FROM "TicketType" t WHERE t."eventId" = (SELECT "id" FROM "Event" WHERE "slug" = ?1) ORDER BY t."sortOrder" ASC`).bind(slug),
     askedQuestionsStatement(d1, `SELECT "id" FROM "Event" WHERE "slug" = ?1`, [slug]),
+    ...(extras.voucherCode ? [voucherBySlugAndCodeStatement(d1, slug, extras.voucherCode)] : []),
+    ...(extras.offerToken ? [d1.prepare(`SELECT * FROM "WaitlistEntry" WHERE "offerToken" = ?1`).bind(extras.offerToken)] : []),
   ]);
   const event = events!.results[0];
-  return event ? { ...storedRow("Event", event), ticketTypes: tiers!.results.map((r) => storedRow("TicketType", r)), questions: questions!.results.map(questionOfRow) } : null;
+  if (!event) return null;
+  const voucherRow = extras.voucherCode ? voucher?.results[0] : undefined;
+  const offerRow = extras.offerToken ? (extras.voucherCode ? offer : voucher)?.results[0] : undefined;
+  return {
+    ...storedRow("Event", event),
+    ticketTypes: tiers!.results.map((r) => storedRow("TicketType", r)),
+    questions: questions!.results.map(questionOfRow),
+    voucher: voucherRow ? storedRow("Voucher", voucherRow) : null,
+    offer: offerRow ? storedRow("WaitlistEntry", offerRow) : null,
+  };
 }
 
 /** An event with its tiers by sort order (no programme), or null. */

@@ -1,3 +1,4 @@
+import { offerRoundStatements, RAISE_ROUNDS } from "@/domain/waitlist/repo";
 import type { Event, PrismaClient, TicketType } from "@/generated/prisma/client";
 import { DomainError } from "@/domain/errors";
 import { issue } from "@/domain/issues";
@@ -85,6 +86,8 @@ export async function updateTier(deps: ServiceDeps, staffId: string, id: string,
     deps.d1,
     [
       updateTierStatement(deps.d1, id, row, now),
+      // A raised quota offers its new seats to the waiting list first.
+      ...offerRoundStatements(deps, { eventId: before.eventId }, now, RAISE_ROUNDS),
       auditStatement(
         deps.d1,
         { staffId, action: "tier_updated", entity: "ticket_type", entityId: id, detail: { eventId: before.eventId, ...auditDetail(row, row.accessCodeHash !== before.accessCodeHash, before) } },

@@ -18,7 +18,9 @@ export type EmailTemplate =
   | "daily_summary"
   | "sold_out"
   | "retention_reminder"
-  | "self_service_change";
+  | "self_service_change"
+  | "waitlist_joined"
+  | "waitlist_offer";
 
 /** Where mail is queued: the database, and whoever sends it right after the request (ServiceDeps). */
 export type Outbox = { d1: D1Database; mailQueued?: ((orderId: string | null) => void) | undefined };

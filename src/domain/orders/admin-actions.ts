@@ -9,6 +9,8 @@ import { enqueueEmailStatement } from "@/domain/mail/repo";
 import { runBatch } from "@/domain/batch";
 import { cancelTicketStatement, findOrderWithTickets, findTicket, partialRefundStatement, renameTicketStatement } from "@/domain/orders/repo";
 import { freeTicketSeatStatements } from "@/domain/orders/seats";
+import { releaseTicketVoucherStatement } from "@/domain/vouchers/repo";
+import { offerRoundStatements } from "@/domain/waitlist/repo";
 import { releaseHold, runTransition, stillIn } from "@/domain/orders/settle";
 
 /** Who is acting, for the audit log: a staff member, or null for an attendee or buyer acting through their own link (self-service). */
@@ -51,6 +53,9 @@ export async function cancelTicket(deps: ServiceDeps, actor: Actor, ticketId: st
   const now = deps.now();
   const results = await runBatch(deps.d1, [
     ...freeTicketSeatStatements(deps.d1, ticket, now),
+    releaseTicketVoucherStatement(deps.d1, ticketId, now),
+    // The freed seat goes to the waiting list first, in the same batch.
+    ...offerRoundStatements(deps, { eventId: ticket.eventId }, now),
     auditStatement(deps.d1, { staffId: actor.staffId, action: "ticket_cancelled", entity: "order", entityId: ticket.orderId, detail: { ticketId, attendee: ticket.attendeeName } }, now),
     cancelTicketStatement(deps.d1, ticketId, now),
   ]);

@@ -12,19 +12,20 @@ export const GUESS_LIMIT = 10;
 export const GUESS_WINDOW_MS = 15 * 60_000;
 
 /** The field codes that mean a guess was wrong. */
-const WRONG_GUESS = new Set(["access_code_wrong", "membership_not_found"]);
+const WRONG_GUESS = new Set(["access_code_wrong", "membership_not_found", "voucher_invalid"]);
 
 const guessable = (tier: TicketType) => tier.eligibility === "access_code" || tier.eligibility === "member_list";
 
 export type GuessBudget = { settle: (fields: FieldIssues) => Promise<void> };
 
 /**
- * Spends one guess per ticket whose tier needs an access code or a membership, for this client
- * (`clientKey`) and event; throws rate_limited when the client has used up its budget. The
- * returned `settle` gives back the guesses that were not wrong.
+ * Spends one guess per ticket whose tier needs an access code or a membership, and one per
+ * voucher code tried (`codes`), for this client (`clientKey`) and event; throws rate_limited
+ * when the client has used up its budget. The returned `settle` gives back the guesses that
+ * were not wrong.
  */
-export async function spendGuesses(d1: D1Database, eventId: string, clientKey: string, tiers: readonly TicketType[], now: Date): Promise<GuessBudget> {
-  const n = tiers.filter(guessable).length;
+export async function spendGuesses(d1: D1Database, eventId: string, clientKey: string, tiers: readonly TicketType[], now: Date, codes = 0): Promise<GuessBudget> {
+  const n = tiers.filter(guessable).length + codes;
   if (!n) return { settle: async () => {} };
   const key = `guess:${eventId}:${clientKey}`;
   const { count, windowStart } = await addRateLimitHits(d1, key, n, new Date(now.getTime() - GUESS_WINDOW_MS), now);

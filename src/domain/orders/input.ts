@@ -51,6 +51,10 @@ export const orderInputSchema = z.object({
   language,
   /** Answers to the event's per-order questions: { questionId: value }. */
   answers: z.unknown().optional(),
+  /** A voucher code (src/domain/vouchers): a lower price, or a hidden tier. */
+  voucher: optional(z.string().trim().max(64, code("too_long"))),
+  /** The token of the buyer's waiting-list offer, when buying through it. */
+  offer: optional(z.string().trim().max(128, code("too_long"))),
 });
 
 export type OrderInput = z.infer<typeof orderInputSchema>;
@@ -76,4 +80,6 @@ export const ruleInputSchema = z.object({
   // Every entry kept (an unreadable one as a ticket of no tier), so issues keep their paths.
   tickets: z.array(ruleTicketSchema.catch({ tier: "", name: "" })).max(50),
   answers: z.unknown().optional(),
+  voucher: orderInputSchema.shape.voucher.catch(undefined),
+  offer: orderInputSchema.shape.offer.catch(undefined),
 });

@@ -1,7 +1,7 @@
-import type { Event, Question, TicketType } from "@/generated/prisma/client";
+import type { Event, Question, TicketType, Voucher, WaitlistEntry } from "@/generated/prisma/client";
 import { checkAnswers, type CheckedAnswer } from "@/domain/questions/answers";
 import { insertAnswerStatements } from "@/domain/questions/repo";
-import { DomainError, type DomainErrorParams } from "@/domain/errors";
+import { DomainError, type DomainErrorParams, type VoucherRefusal } from "@/domain/errors";
 import { issue, type Alternative, type FieldIssue, type FieldIssues } from "@/domain/issues";
 import { newId } from "@/lib/ids";
 import { randomToken } from "@/lib/tokens";
@@ -17,6 +17,10 @@ import { priceOrder } from "@/domain/orders/pricing";
 import { firstHoldEnd, HOLD_LIMIT_EXCEEDED, MEMBERSHIP_LIMIT_EXCEEDED, placeOrderStatements, type NewOrder } from "@/domain/orders/repo";
 import { sha256Hex } from "@/lib/hash";
 import { CAPACITY_EXCEEDED, tookLastSeats } from "@/domain/orders/seats";
+import { tierVisible, voucherRefusal } from "@/domain/vouchers/rules";
+import { VOUCHER_EXHAUSTED } from "@/domain/vouchers/repo";
+import { offerRefusal } from "@/domain/waitlist/offers";
+import { findEntryByOfferToken, OFFER_GONE, offerRoundStatements } from "@/domain/waitlist/repo";
 
 /** How long seats are held while the buyer pays. Stripe needs a session to last at least 30 minutes. */
 export const HOLD_MINUTES = 35;
@@ -27,12 +31,13 @@ export const HOLD_MINUTES = 35;
  */
 export const FIRST_HOLD_MINUTES = 10;
 
-type EventWithTiers = Event & { ticketTypes: TicketType[]; questions?: Question[] };
+/** An event as placing an order reads it: with the voucher and waiting-list offer the buyer named, if any. */
+type EventWithTiers = Event & { ticketTypes: TicketType[]; questions?: Question[]; voucher?: Voucher | null; offer?: WaitlistEntry | null };
 
 /** The cheapest tier anyone may buy now: what to offer someone whose membership was not found. */
 export function openAlternative(event: EventWithTiers, now: Date): TicketType | undefined {
   return event.ticketTypes
-    .filter((t) => t.eligibility === "open" && tierSaleState(event, t, now) === "on_sale")
+    .filter((t) => t.eligibility === "open" && !t.hidden && tierSaleState(event, t, now) === "on_sale")
     .sort((a, b) => a.priceMinor - b.priceMinor)[0];
 }
 
@@ -66,7 +71,9 @@ async function planOrder(deps: ServiceDeps, event: EventWithTiers, input: OrderI
   if (closed) throw new DomainError("sales_closed", { reason: closed });
   const { fields, lines, checks, instead, answers } = await checkOrder(deps, event, input, now, clientKey, online);
   if (languages) Object.assign(fields, languageIssues(input, languages));
-  if (Object.keys(fields).length) throw new DomainError("invalid", {}, fields);
+  const problems = Object.keys(fields);
+  if (problems.length === 1 && fields.voucher?.code === "voucher_invalid") throw new DomainError("voucher_invalid", fields.voucher.params as { reason: VoucherRefusal }, fields);
+  if (problems.length) throw new DomainError("invalid", {}, fields);
   const planned = lines.map((line, j) => {
     const passed = checks[j] as { answer: string | null; membershipKeys?: string[] };
     return { ...line, answer: passed.answer, membershipKeys: passed.membershipKeys, instead };
@@ -96,7 +103,7 @@ export async function orderRuleIssues(deps: ServiceDeps, slug: string, raw: unkn
   const parsed = ruleInputSchema.safeParse(raw);
   if (!parsed.success) return {};
   const now = deps.now();
-  const event = await findEventWithTiersBySlug(deps.d1, slug);
+  const event = await findEventWithTiersBySlug(deps.d1, slug, { voucherCode: parsed.data.voucher, offerToken: parsed.data.offer });
   if (!event || event.status === "draft" || salesClosedReason(event, now)) return {};
   return (await checkOrder(deps, event, parsed.data, now, await clientKeyOf(client))).fields;
 }
@@ -106,11 +113,13 @@ export async function orderRuleIssues(deps: ServiceDeps, slug: string, raw: unkn
  * An online client (`clientKey`) spends a guess per access code or membership it tries, whether
  * or not the rest of the order is right, so a broken form is no free way to guess.
  */
-async function checkOrder(deps: ServiceDeps, event: EventWithTiers, input: Pick<OrderInput, "tickets" | "answers">, now: Date, clientKey: string | null, online = true) {
+async function checkOrder(deps: ServiceDeps, event: EventWithTiers, input: Pick<OrderInput, "tickets" | "answers" | "voucher" | "offer">, now: Date, clientKey: string | null, online = true) {
   // The attendee questions' answers, checked first so that their issues sit beside the rest.
   // Organisers adding a registration by hand may leave required questions unanswered.
   const { answers, fields } = checkAnswers(event.questions ?? [], input, { requireAnswers: online });
-  const tiersById = new Map(event.ticketTypes.map((t) => [t.id, t]));
+  // A voucher that will not price this order may still not reveal its hidden tier.
+  const voucher = input.voucher ? (event.voucher ?? null) : null;
+  const tiersById = new Map(event.ticketTypes.filter((t) => tierVisible(t, voucher)).map((t) => [t.id, t]));
   const counts = new Map<string, number>();
   const lines = input.tickets.flatMap((ticket, i) => {
     const tier = tiersById.get(ticket.tier);
@@ -127,6 +136,18 @@ async function checkOrder(deps: ServiceDeps, event: EventWithTiers, input: Pick<
 
   const size = orderSizeIssue(event, input.tickets.length);
   if (size) fields.tickets = size;
+  const offer = input.offer ? event.offer : null;
+  if (offer) {
+    const offered = event.ticketTypes.find((t) => t.id === offer.ticketTypeId);
+    lines.forEach((l) => {
+      if (l.tier.id !== offer.ticketTypeId) fields[`tickets.${l.index}.tier`] = issue("offer_tier_only", { tier: offered?.name ?? "" });
+    });
+    if (input.tickets.length > offer.places) fields.tickets = issue("offer_places_at_most", { max: offer.places });
+  }
+  if (input.voucher) {
+    const refusal = voucherRefusal(voucher, lines.map((l) => l.tier.id), now);
+    if (refusal) fields.voucher = issue("voucher_invalid", { reason: refusal });
+  }
   for (const [tierId, count] of counts) {
     const tier = tiersById.get(tierId)!;
     if (tier.maxPerOrder !== null && count > tier.maxPerOrder) {
@@ -137,7 +158,7 @@ async function checkOrder(deps: ServiceDeps, event: EventWithTiers, input: Pick<
 
   const alternative = openAlternative(event, now);
   const instead = alternative ? { tier: alternative.name, price: { minor: alternative.priceMinor, currency: event.currency } } : undefined;
-  const guesses = clientKey ? await spendGuesses(deps.d1, event.id, clientKey, lines.map((l) => l.tier), now) : undefined;
+  const guesses = clientKey ? await spendGuesses(deps.d1, event.id, clientKey, lines.map((l) => l.tier), now, input.voucher ? 1 : 0) : undefined;
   const checks = await checkEligibility(deps.d1, lines, instead, { d1: deps.d1, eventId: event.id, max: event.ticketsPerMembership, now });
   checks.forEach((check, j) => {
     if ("field" in check) fields[`tickets.${lines[j]!.index}.${check.field}`] = check.issue;
@@ -172,6 +193,12 @@ async function soldOutError(deps: ServiceDeps, slug: string, counts: Map<string,
     }
   }
   return new DomainError("sold_out");
+}
+
+/** The offer was used, withdrawn or ran out while the order was being placed: say which. */
+async function offerGoneError(deps: ServiceDeps, token: string, now: Date): Promise<DomainError> {
+  const entry = await findEntryByOfferToken(deps.d1, token);
+  return new DomainError("offer_unavailable", { reason: (entry && offerRefusal(entry, now)) || "withdrawn" });
 }
 
 /** Too many unpaid holds: says when the first of them ends, so the buyer knows when to try again. */
@@ -216,13 +243,20 @@ export async function placeOrder(
   placement: Placement = { source: "online" },
 ): Promise<PlacedOrder> {
   const now = deps.now();
-  const event = await findEventWithTiersBySlug(deps.d1, slug);
+  const event = await findEventWithTiersBySlug(deps.d1, slug, { voucherCode: input.voucher, offerToken: input.offer });
   if (!event || event.status === "draft") throw new DomainError("not_found", { what: "event" });
+  if (input.offer) {
+    if (!event.offer || event.offer.eventId !== event.id) throw new DomainError("not_found", { what: "offer" });
+    const refused = offerRefusal(event.offer, now, input.buyer.email);
+    if (refused) throw new DomainError("offer_unavailable", { reason: refused });
+  }
   const clientKey = "client" in placement && placement.client ? await clientKeyOf(placement.client) : null;
   const speaks: { language?: string; languages?: readonly string[] } = placement.source === "online" ? placement : {};
   const { lines, answers } = await planOrder(deps, event, input, now, clientKey, speaks.languages, placement.source === "online");
 
-  const price = priceOrder(event.currency, lines.map((l) => l.tier));
+  // Checked by planOrder: a voucher named here is valid for these tickets.
+  const voucher = input.voucher ? event.voucher : null;
+  const price = priceOrder(event.currency, lines.map((l) => l.tier), "standard", voucher);
   const { totalMinor } = price;
   const paid = price.free;
   const counts = new Map<string, number>();
@@ -241,6 +275,9 @@ export async function placeOrder(
     clientKey,
     language: input.language ?? speaks.language ?? "en",
     holdLimits: paid || placement.source !== "online" ? undefined : { orders: event.holdOrdersLimit, tickets: event.holdTicketsLimit },
+    voucherId: voucher?.id ?? null,
+    discountMinor: price.discountMinor,
+    offerToken: input.offer ?? null,
     tickets: lines.map((l, i) => ({
       id: newId("tkt"),
       ticketTypeId: l.tier.id,
@@ -250,6 +287,8 @@ export async function placeOrder(
       pricePaidMinor: price.tickets[i]!,
       token: randomToken(),
       language: l.input.language ?? null,
+      voucherId: price.vouchered[i] ? voucher!.id : null,
+      discountMinor: price.discounts[i]!,
       ...(l.membershipKeys ? { membership: { keys: l.membershipKeys, max: event.ticketsPerMembership } } : {}),
     })),
   };
@@ -258,13 +297,22 @@ export async function placeOrder(
   for (let attempt = 0; ; attempt++) {
     try {
       // The answers are written in the order's own batch: no order without them, nor answers without it.
-      lastSeats = tookLastSeats(await runBatch(deps.d1, [...placeOrderStatements(deps, order, now), ...insertAnswerStatements(deps.d1, answerRows(answers, order), now)]));
+      lastSeats = tookLastSeats(
+        await runBatch(deps.d1, [
+          ...placeOrderStatements(deps, order, now),
+          ...insertAnswerStatements(deps.d1, answerRows(answers, order), now),
+          // Places of the offer the buyer did not take pass to the next people waiting.
+          ...(order.offerToken ? offerRoundStatements(deps, { eventId: event.id }, now) : []),
+        ]),
+      );
       break;
     } catch (err) {
       const message = String(err);
       if (CAPACITY_EXCEEDED.test(message)) throw await soldOutError(deps, slug, counts);
       if (HOLD_LIMIT_EXCEEDED.test(message)) throw await holdLimitError(deps, order, now);
       if (MEMBERSHIP_LIMIT_EXCEEDED.test(message)) throw membershipLimitError(lines, event.ticketsPerMembership);
+      if (VOUCHER_EXHAUSTED.test(message)) throw new DomainError("voucher_invalid", { reason: "exhausted" }, { voucher: issue("voucher_invalid", { reason: "exhausted" }) });
+      if (OFFER_GONE.test(message)) throw await offerGoneError(deps, order.offerToken!, now);
       // A reference collision (1 in millions) just needs another reference.
       if (/UNIQUE constraint failed: Order\.reference/.test(message) && attempt < 3) {
         order.reference = newOrderReference(event.referencePrefix);

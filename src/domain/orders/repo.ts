@@ -8,6 +8,8 @@ import { sqlTime } from "@/lib/sql-time";
 import { foldForSearch, normaliseEmail, searchText } from "@/lib/text";
 import { ticketEmailStatements, type Outbox } from "@/domain/mail/repo";
 import { moveOrderSeatsStatements, takeSeatsStatements, type SeatMove } from "@/domain/orders/seats";
+import { redeemVoucherStatement, releaseOrderVoucherSql } from "@/domain/vouchers/repo";
+import { claimOfferStatements } from "@/domain/waitlist/repo";
 
 export type NewTicket = {
   id: string;
@@ -21,6 +23,9 @@ export type NewTicket = {
   language?: string | null;
   /** For a member ticket: every key of its membership, and how many member tickets it may have. */
   membership?: { keys: readonly string[]; max: number };
+  /** The voucher that priced this ticket, and what it took off. */
+  voucherId?: string | null;
+  discountMinor?: number;
 };
 
 export type NewOrder = {
@@ -41,6 +46,11 @@ export type NewOrder = {
   language?: string;
   /** Online holds: how many unpaid orders and tickets one client or buyer email may hold. */
   holdLimits?: HoldLimits;
+  /** The voucher used: one use, and a seat per ticket it priced, are counted in the order's batch. */
+  voucherId?: string | null;
+  discountMinor?: number;
+  /** The waiting-list offer this order is bought through: its held places pass to the order. */
+  offerToken?: string | null;
   tickets: NewTicket[];
 };
 
@@ -124,12 +134,15 @@ export function placeOrderStatements(outbox: Outbox, order: NewOrder, now: Date,
   const { d1 } = outbox;
   const at = sqlTime(now);
 
+  const vouchered = order.tickets.filter((t) => t.voucherId).length;
   return [
+    // An offer's places are given back just before the order takes its own (all or nothing).
+    ...(order.offerToken ? claimOfferStatements(d1, order.offerToken, order.id, now) : []),
     d1
       .prepare(
         `INSERT INTO "Order" ("id", "eventId", "reference", "buyerName", "buyerEmail", "status", "source", "totalMinor",
-          "refundedMinor", "currency", "holdExpiresAt", "clientKey", "createdAt", "paidAt", "updatedAt", "searchText", "language")
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, ?9, ?10, ?13, ?11, ?12, ?11, ?14, ?15)`,
+          "refundedMinor", "currency", "holdExpiresAt", "clientKey", "createdAt", "paidAt", "updatedAt", "searchText", "language", "voucherId", "discountMinor")
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, ?9, ?10, ?13, ?11, ?12, ?11, ?14, ?15, ?16, ?17)`,
       )
       .bind(
         order.id,
@@ -147,14 +160,28 @@ export function placeOrderStatements(outbox: Outbox, order: NewOrder, now: Date,
         order.clientKey,
         searchText(order.reference, order.buyerName, normaliseEmail(order.buyerEmail)),
         order.language ?? "en",
+        order.voucherId ?? null,
+        order.discountMinor ?? 0,
       ),
-    ...takeSeatsStatements(d1, { eventId: order.eventId, tierIds: order.tickets.map((t) => t.ticketTypeId), as: order.paid ? "sold" : "held", requirePublished: options.requirePublished }, now),
+    ...(order.voucherId ? [redeemVoucherStatement(d1, order.voucherId, vouchered, now)] : []),
+    ...takeSeatsStatements(
+      d1,
+      {
+        eventId: order.eventId,
+        tierIds: order.tickets.map((t) => t.ticketTypeId),
+        as: order.paid ? "sold" : "held",
+        requirePublished: options.requirePublished,
+        // Organisers, and people buying through their offer, take seats whoever is waiting.
+        waitlist: options.requirePublished && !order.offerToken ? "respect" : "bypass",
+      },
+      now,
+    ),
     ...order.tickets.map((t) =>
       d1
         .prepare(
           `INSERT INTO "Ticket" ("id", "orderId", "eventId", "ticketTypeId", "attendeeName", "attendeeEmail",
-            "eligibilityAnswer", "pricePaidMinor", "status", "token", "createdAt", "updatedAt", "searchText", "language")
-           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12, ?13)`,
+            "eligibilityAnswer", "pricePaidMinor", "status", "token", "createdAt", "updatedAt", "searchText", "language", "voucherId", "discountMinor")
+           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12, ?13, ?14, ?15)`,
         )
         .bind(
           t.id,
@@ -170,6 +197,8 @@ export function placeOrderStatements(outbox: Outbox, order: NewOrder, now: Date,
           at,
           searchText(t.attendeeName, t.attendeeEmail && normaliseEmail(t.attendeeEmail)),
           t.language ?? null,
+          t.voucherId ?? null,
+          t.discountMinor ?? 0,
         ),
     ),
     ...(order.holdLimits ? [holdLimitStatement(d1, order, order.holdLimits, now)] : []),
@@ -204,6 +233,8 @@ export function transitionStatements(d1: D1Database, t: OrderTransition, now: Da
   const ticketsFrom = t.ticketsFrom.map((s) => `'${s.replace(/'/g, "")}'`).join(", ");
   const statements: D1PreparedStatement[] = [];
   if (t.seats !== "none") statements.push(...moveOrderSeatsStatements(d1, { orderId: t.orderId, seats: t.seats, ticketsIn: t.ticketsFrom, stillFrom }, now));
+  // An order that gives its seats back gives its voucher's use back too.
+  if (t.seats === "release_hold" || t.seats === "release_sold") statements.push(d1.prepare(releaseOrderVoucherSql(ticketsFrom, stillFrom)).bind(t.orderId, at));
   if (t.ticketsTo) {
     statements.push(
       d1

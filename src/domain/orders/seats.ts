@@ -12,6 +12,7 @@
 // batch's results carry one outcome, `seatsFreed(results)`, whatever freed them (an expired
 // hold, a cancelled order or ticket, a refund). A waiting list listens to that one outcome.
 import { sqlTime } from "@/lib/sql-time";
+import { NOBODY_WAITING_FOR_EVENT, NOBODY_WAITING_FOR_TIER } from "@/domain/waitlist/repo";
 
 /** The error D1 raises when a batch would take more seats than a limit allows. */
 export const CAPACITY_EXCEEDED = /NOT NULL constraint failed: (Event|TicketType)\.(heldCount|soldCount)/;
@@ -45,7 +46,7 @@ const LEFT = "seats_left";
  * Adds `n` to a counter unless the seats taken would pass `limitColumn` (NULL = no limit), and
  * says the places left after it (NULL when there is no limit).
  */
-function takeSql(table: "Event" | "TicketType", counter: "heldCount" | "soldCount", limitColumn: "capacity" | "quota", extraCondition = "1") {
+function takeSql(table: "Event" | "TicketType", counter: "heldCount" | "soldCount", limitColumn: "capacity" | "quota", extraCondition: string) {
   return `UPDATE "${table}" SET "${counter}" = CASE
       WHEN ${extraCondition} AND ("${limitColumn}" IS NULL OR "soldCount" + "heldCount" + ?1 <= "${limitColumn}") THEN "${counter}" + ?1
       ELSE NULL END,
@@ -67,19 +68,24 @@ export function tookLastSeats(results: readonly D1Result[]): boolean {
  * Takes seats for new tickets, as held (waiting for payment) or sold, per tier and for the
  * event. Online sales also need the event to be published at that instant (sales stop the
  * moment it is cancelled, even while someone pays); organisers adding registrations do not.
+ * Unless `waitlist` is "bypass" (a person buying through their waiting-list offer, or an
+ * organiser), seats are not taken while people wait for them: freed seats go to the waiting
+ * list first (src/domain/waitlist).
  */
 export function takeSeatsStatements(
   d1: D1Database,
-  take: { eventId: string; tierIds: readonly string[]; as: "held" | "sold"; requirePublished: boolean },
+  take: { eventId: string; tierIds: readonly string[]; as: "held" | "sold"; requirePublished: boolean; waitlist: "respect" | "bypass" },
   now: Date,
 ): D1PreparedStatement[] {
   const at = sqlTime(now);
   const counter = take.as === "sold" ? "soldCount" : "heldCount";
   const perTier = new Map<string, number>();
   for (const id of take.tierIds) perTier.set(id, (perTier.get(id) ?? 0) + 1);
+  const respect = take.waitlist === "respect";
+  const eventCondition = [take.requirePublished ? `"status" = 'published'` : "1", respect ? NOBODY_WAITING_FOR_EVENT : "1"].join(" AND ");
   return [
-    d1.prepare(takeSql("Event", counter, "capacity", take.requirePublished ? `"status" = 'published'` : "1")).bind(take.tierIds.length, at, take.eventId),
-    ...[...perTier].map(([tierId, count]) => d1.prepare(takeSql("TicketType", counter, "quota")).bind(count, at, tierId)),
+    d1.prepare(takeSql("Event", counter, "capacity", eventCondition)).bind(take.tierIds.length, at, take.eventId),
+    ...[...perTier].map(([tierId, count]) => d1.prepare(takeSql("TicketType", counter, "quota", respect ? NOBODY_WAITING_FOR_TIER : "1")).bind(count, at, tierId)),
   ];
 }
 

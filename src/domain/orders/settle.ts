@@ -5,11 +5,15 @@ import { findOrder, findOrderByPaymentIntent, findOrderWithTickets, partialRefun
 import { seatsFreed, type SeatsFreed } from "@/domain/orders/seats";
 import { DomainError } from "@/domain/errors";
 import { sqlTime } from "@/lib/sql-time";
+import { offerRoundStatements } from "@/domain/waitlist/repo";
 
 /** Whether this call moved the order (a repeat or a lost race did not), and the seats it freed. */
 export type Transitioned = { moved: boolean; freed: SeatsFreed };
 
-/** Runs one order transition (repo's statements plus `extra`, e.g. emails) as one D1 batch. */
+/**
+ * Runs one order transition (repo's statements plus `extra`, e.g. emails) as one D1 batch. A
+ * transition that frees seats offers them to the event's waiting list in the same batch.
+ */
 export async function runTransition(
   deps: ServiceDeps,
   now: Date,
@@ -20,7 +24,9 @@ export async function runTransition(
   // Extra statements (emails) go before the order's own update, which must stay last: they are
   // conditioned on the order still being in its old state.
   const last = statements.pop()!;
-  const results = await runBatch(deps.d1, [...statements, ...extra(now), last]);
+  const frees = transition.seats === "release_hold" || transition.seats === "release_sold";
+  const offers = frees ? offerRoundStatements(deps, { orderId: transition.orderId }, now) : [];
+  const results = await runBatch(deps.d1, [...statements, ...extra(now), ...offers, last]);
   return { moved: results.at(-1)!.meta.changes === 1, freed: seatsFreed(results) };
 }
 

@@ -47,6 +47,13 @@ export const auditActions = [
   "organisation_updated",
   "attendees_messaged",
   "cancellation_sent",
+  // waiting list and vouchers
+  "waitlist_offered",
+  "waitlist_removed",
+  "waitlist_settings_changed",
+  "voucher_created",
+  "vouchers_generated",
+  "voucher_deleted",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
@@ -75,6 +82,8 @@ export const auditDetailKeys = [
   "subject", "recipients", "notCheckedIn", "messageId",
   // organisation settings (named in organisation_updated's `fields`)
   "address", "charityNumber", "companyNumber", "vatStatus", "vatNumber", "vatRateBasisPoints",
+  // waiting list and vouchers
+  "entryId", "places", "status", "enabled", "paused", "offerHours", "code", "kind", "value", "maxUses", "seatBudget",
 ] as const;
 
 export type AuditDetailKey = (typeof auditDetailKeys)[number];

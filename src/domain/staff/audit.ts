@@ -4,7 +4,7 @@ import { auditEntryStatement, insertAuditEntry, type AuditInput } from "@/domain
 export type { AuditInput };
 
 /** An audit entry as a statement, for the batch that makes the change it records. */
-export const auditStatement: (d1: D1Database, entry: AuditInput, now: Date) => D1PreparedStatement = auditEntryStatement;
+export const auditStatement: typeof auditEntryStatement = auditEntryStatement;
 
 /** Records who did what to which record. */
 export async function audit(deps: ServiceDeps, entry: AuditInput): Promise<void> {

@@ -185,11 +185,15 @@ export function revokeApiTokensOfStatement(d1: D1Database, staffId: string, now:
 
 export type AuditInput = { staffId: string | null; action: AuditAction; entity: string; entityId: string; detail?: AuditDetail };
 
-/** An audit entry as a statement, for the batch that makes the change it records. */
-export function auditEntryStatement(d1: D1Database, entry: AuditInput, now: Date): D1PreparedStatement {
+/**
+ * An audit entry as a statement, for the batch that makes the change it records; written only
+ * if `onlyIf` (SQL, its parameters from ?8) holds after the statements before it, for a change
+ * that may turn out not to happen.
+ */
+export function auditEntryStatement(d1: D1Database, entry: AuditInput, now: Date, onlyIf: { sql: string; params: unknown[] } = { sql: "1", params: [] }): D1PreparedStatement {
   return d1
-    .prepare(`INSERT INTO "AuditEntry" ("id", "staffId", "action", "entity", "entityId", "detail", "createdAt") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)`)
-    .bind(newId("aud"), entry.staffId, entry.action, entry.entity, entry.entityId, JSON.stringify(entry.detail ?? {}), sqlTime(now));
+    .prepare(`INSERT INTO "AuditEntry" ("id", "staffId", "action", "entity", "entityId", "detail", "createdAt") SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 WHERE ${onlyIf.sql}`)
+    .bind(newId("aud"), entry.staffId, entry.action, entry.entity, entry.entityId, JSON.stringify(entry.detail ?? {}), sqlTime(now), ...onlyIf.params);
 }
 
 /** An audit entry on its own, at `now`. */
