@@ -1395,6 +1395,18 @@ export const en: Messages = {
   },
 
   // ── The dashboard's pictures (sales, revenue, tiers, arrivals) and the live door counts (src/i18n/areas/insights.ts) ──
+  // ---- waiting list and vouchers, for attendees ----
+  waitlistPublic: {},
+  // ---- end of waitlistPublic ----
+  // ---- waiting list emails and discounts on payments ----
+  waitlistMail: {},
+  // ---- end of waitlistMail ----
+  // ---- waiting list, for organisers ----
+  waitlistAdmin: {},
+  // ---- end of waitlistAdmin ----
+  // ---- vouchers, for organisers ----
+  vouchersAdmin: {},
+  // ---- end of vouchersAdmin ----
   insights: {
     heading: "Pictures",
     showNumbers: "Show the numbers",

@@ -17,6 +17,10 @@ import type { RemindersMessages } from "@/i18n/areas/reminders";
 import type { CorrespondenceMessages } from "@/i18n/areas/correspondence";
 import type { PrivacyMessages } from "@/i18n/areas/privacy";
 import type { InsightsMessages } from "@/i18n/areas/insights";
+import type { VouchersAdminMessages } from "@/i18n/areas/vouchers-admin";
+import type { WaitlistAdminMessages } from "@/i18n/areas/waitlist-admin";
+import type { WaitlistMailMessages } from "@/i18n/areas/waitlist-mail";
+import type { WaitlistPublicMessages } from "@/i18n/areas/waitlist-public";
 
 /** A sentence: fixed, or built from typed parameters. Parameterless entries may be plain text. */
 export type Entry<P> = {} extends P ? string | ((params: P) => string) : (params: P) => string;
@@ -62,6 +66,14 @@ export type Messages = {
   privacy: PrivacyMessages;
   /** The dashboard's pictures (sales, revenue, tiers, arrivals) and the live door counts. */
   insights: InsightsMessages;
+  /** The organisers' voucher pages (create, bulk generate, CSV) and the hidden-tier setting. */
+  vouchersAdmin: VouchersAdminMessages;
+  /** The organisers' waiting-list page, its settings and the dashboard's count. */
+  waitlistAdmin: WaitlistAdminMessages;
+  /** The waiting list's emails (joined, offer) and how discounts read on payment lines, receipts and order pages. */
+  waitlistMail: WaitlistMailMessages;
+  /** The waiting list and vouchers as attendees meet them: joining, leaving, offers, the voucher field, hidden tiers. */
+  waitlistPublic: WaitlistPublicMessages;
   /** One sentence per DomainError code, from its parameters. */
   errors: { [C in DomainErrorCode]: Fn<DomainErrorParams[C]> };
   /** One sentence per field code. */
