@@ -1394,7 +1394,6 @@ export const en: Messages = {
     },
   },
 
-  // ── The dashboard's pictures (sales, revenue, tiers, arrivals) and the live door counts (src/i18n/areas/insights.ts) ──
   // ---- waiting list and vouchers, for attendees ----
   waitlistPublic: {},
   // ---- end of waitlistPublic ----
@@ -1407,6 +1406,7 @@ export const en: Messages = {
   // ---- vouchers, for organisers ----
   vouchersAdmin: {},
   // ---- end of vouchersAdmin ----
+  // ── The dashboard's pictures (sales, revenue, tiers, arrivals) and the live door counts (src/i18n/areas/insights.ts) ──
   insights: {
     heading: "Pictures",
     showNumbers: "Show the numbers",

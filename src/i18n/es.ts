@@ -1416,7 +1416,6 @@ export const es: Messages = {
     },
   },
 
-  // ── The dashboard's pictures (sales, revenue, tiers, arrivals) and the live door counts (src/i18n/areas/insights.ts) ──
   // ---- waiting list and vouchers, for attendees ----
   waitlistPublic: {},
   // ---- end of waitlistPublic ----
@@ -1429,6 +1428,7 @@ export const es: Messages = {
   // ---- vouchers, for organisers ----
   vouchersAdmin: {},
   // ---- end of vouchersAdmin ----
+  // ── The dashboard's pictures (sales, revenue, tiers, arrivals) and the live door counts (src/i18n/areas/insights.ts) ──
   insights: {
     heading: "Gráficos",
     showNumbers: "Ver las cifras",
