@@ -1,4 +1,4 @@
-import { Button, EmailLayout, Heading } from "./layout";
+import { Button, colors, EmailLayout, Heading } from "./layout";
 import { EventFacts, TicketBlock } from "./tickets";
 import type { EmailEvent, EmailTicket, MailWords, RenderedEmail } from "./types";
 
@@ -14,6 +14,8 @@ export type ReminderEmailModel = {
   /** A map search for the venue's address. */
   mapUrl: string;
   tickets: EmailTicket[];
+  /** A word above everything else: the organisers' preview says what it is. */
+  note?: string;
 };
 
 /** What to bring: the tickets, and each proof the door will ask for, once. */
@@ -31,6 +33,7 @@ export function reminderEmail(model: ReminderEmailModel): RenderedEmail {
   const bring = bringList(model);
   const html = (
     <EmailLayout lang={model.lang} title={subject} preheader={reminder.preheader({ date: event.date, time: event.time, venue: event.venueName })} footer={reminder.footer({ event: event.title })}>
+      {model.note && <p style={`margin:0 0 16px; padding:12px; border:2px dashed ${colors.muted};`}>{model.note}</p>}
       <Heading>{reminder.heading}</Heading>
       <p style="margin:0 0 8px;">{model.words.greeting({ name: model.recipientName })}</p>
       <p style="margin:0 0 8px;">{intro}</p>
@@ -53,6 +56,7 @@ export function reminderEmail(model: ReminderEmailModel): RenderedEmail {
 
   const fact = (label: string, value: string) => tickets.fact({ label, value });
   const lines = [
+    ...(model.note ? [model.note, ""] : []),
     model.words.greeting({ name: model.recipientName }),
     "",
     intro,

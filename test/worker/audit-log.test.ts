@@ -50,6 +50,7 @@ const examples: { [A in AuditAction]: AuditDetail } = {
   organisation_updated: { fields: ["name", "address", "charityNumber", "companyNumber", "vatStatus", "vatNumber", "vatRateBasisPoints"] },
   attendees_messaged: { subject: "Room change", recipients: 12, tier: "Member", notCheckedIn: false, messageId: "msg_1" },
   cancellation_sent: { messageId: "msg_2" },
+  reminder_preview_sent: { email: "organiser@example.org", emailId: "eml_1" },
 };
 
 const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");

@@ -47,6 +47,8 @@ export const auditActions = [
   "organisation_updated",
   "attendees_messaged",
   "cancellation_sent",
+  // reminders
+  "reminder_preview_sent",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
