@@ -39,11 +39,10 @@ export async function composeReminderPreview(deps: ServiceDeps, row: OutboxEmail
     code: SAMPLE_TICKET_CODE,
     shortCode: sampleShortCode(event.referencePrefix),
   };
-  const rendered = reminderFor(deps, speaks, event, [sample], data.name || m.mail.anyone, words.note({ hours: event.reminderHours }));
+  const preview = { note: words.note({ hours: event.reminderHours }), subject: (subject: string) => words.subject({ subject }) };
   return {
     to: row.recipient,
-    ...rendered,
-    subject: words.subject({ subject: rendered.subject }),
+    ...reminderFor(deps, speaks, event, [sample], data.name || m.mail.anyone, preview),
     attachments: [{ filename: "ticket-sample.png", content: await qrPng(SAMPLE_TICKET_CODE), contentType: "image/png", contentId }],
   };
 }

@@ -1,4 +1,4 @@
-import { reminderEmail } from "@emails/reminder";
+import { reminderEmail, type ReminderEmailModel } from "@emails/reminder";
 import { noticeEmail } from "@emails/notice";
 import { emailEvent, speaking, ticketParts, type Speaking, type TicketWithTier } from "@emails/compose";
 import type { EmailTicket } from "@emails/types";
@@ -26,9 +26,9 @@ export async function composeReminder(deps: ServiceDeps, speaks: Speaking, row: 
 
 /**
  * The reminder's words for an event and its tickets, in `speaks`'s language: the one rendering
- * of the real reminders and the organisers' preview (`note` is the preview's word at the top).
+ * of the real reminders and the organisers' preview (`preview` marks it as one).
  */
-export function reminderFor(deps: ServiceDeps, speaks: Speaking, event: Event, tickets: EmailTicket[], recipientName: string, note?: string) {
+export function reminderFor(deps: ServiceDeps, speaks: Speaking, event: Event, tickets: EmailTicket[], recipientName: string, preview?: ReminderEmailModel["preview"]) {
   const { m, lang } = speaks;
   const local = eventInLanguage(event, lang);
   return reminderEmail({
@@ -39,7 +39,7 @@ export function reminderFor(deps: ServiceDeps, speaks: Speaking, event: Event, t
     event: emailEvent(deps, m, local),
     mapUrl: mapSearchUrl(local.venueName, local.venueAddress),
     tickets,
-    ...(note ? { note } : {}),
+    ...(preview ? { preview } : {}),
   });
 }
 

@@ -66,6 +66,7 @@ describe("an organiser's preview of the reminder", () => {
     const email = (await serviceDeps().composeEmail(rows[0]!))!;
     expect(email.to).toBe(organiser.staff.email);
     expect(email.subject).toBe(en.reminders.preview.subject({ subject: en.reminders.email.subject({ event: "Preview conference" }) }));
+    expect(email.html).toContain(`<title>${email.subject}</title>`);
     const text = [email.subject, email.html, email.text].join("\n");
     // The real reminder's parts: times in the event's zone, the venue with its map, the proof to bring.
     expect(email.text).toContain(en.reminders.preview.note({ hours: 48 }));
