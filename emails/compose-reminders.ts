@@ -1,6 +1,7 @@
-import { reminderEmail } from "@emails/reminder";
+import { reminderEmail, type ReminderEmailModel } from "@emails/reminder";
 import { noticeEmail } from "@emails/notice";
 import { emailEvent, speaking, ticketParts, type Speaking, type TicketWithTier } from "@emails/compose";
+import type { EmailTicket } from "@emails/types";
 import type { Event, OutboxEmail } from "@/generated/prisma/client";
 import type { ServiceDeps } from "@/domain/deps";
 import type { OutgoingEmail } from "@/domain/mail/message";
@@ -19,19 +20,27 @@ export async function composeReminder(deps: ServiceDeps, speaks: Speaking, row: 
   if (deps.now() >= event.startsAt) return null;
   const valid = tickets.filter((t) => admits(ticketStatus({ ticketStatus: t.status, orderStatus: t.order.status, eventStatus: event.status })));
   if (!valid.length) return null;
+  const { emailTickets, attachments } = await ticketParts(deps, speaks, event.mainLanguage, valid);
+  return { to: row.recipient, ...reminderFor(deps, speaks, event, emailTickets, recipientName), attachments };
+}
+
+/**
+ * The reminder's words for an event and its tickets, in `speaks`'s language: the one rendering
+ * of the real reminders and the organisers' preview (`preview` marks it as one).
+ */
+export function reminderFor(deps: ServiceDeps, speaks: Speaking, event: Event, tickets: EmailTicket[], recipientName: string, preview?: ReminderEmailModel["preview"]) {
   const { m, lang } = speaks;
   const local = eventInLanguage(event, lang);
-  const { emailTickets, attachments } = await ticketParts(deps, speaks, event.mainLanguage, valid);
-  const rendered = reminderEmail({
+  return reminderEmail({
     words: m.mail,
     reminder: m.reminders.email,
     lang: m.locale,
     recipientName,
     event: emailEvent(deps, m, local),
     mapUrl: mapSearchUrl(local.venueName, local.venueAddress),
-    tickets: emailTickets,
+    tickets,
+    ...(preview ? { preview } : {}),
   });
-  return { to: row.recipient, ...rendered, attachments };
 }
 
 /**

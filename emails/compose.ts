@@ -20,6 +20,7 @@ import { erasureDate } from "@/domain/privacy/retention";
 import { localeFrom, messagesFor, type Locale } from "@/i18n";
 import type { Messages } from "@/i18n/messages";
 import { composeOrganiserNotice, composeReminder } from "@emails/compose-reminders";
+import { composeReminderPreview } from "@emails/compose-reminder-preview";
 
 export type { Attachment, OutgoingEmail } from "@/domain/mail/message";
 
@@ -139,6 +140,7 @@ export async function composeEmail(deps: ServiceDeps, row: OutboxEmail): Promise
   }
 
   if (row.template === "daily_summary" || row.template === "sold_out") return composeOrganiserNotice(deps, row);
+  if (row.template === "reminder_preview") return composeReminderPreview(deps, row);
   if (row.template === "retention_reminder") return retentionReminder(deps, row, data.eventId!);
 
   if (row.template === "tickets_again") {

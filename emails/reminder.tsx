@@ -1,4 +1,4 @@
-import { Button, EmailLayout, Heading } from "./layout";
+import { Button, colors, EmailLayout, Heading } from "./layout";
 import { EventFacts, TicketBlock } from "./tickets";
 import type { EmailEvent, EmailTicket, MailWords, RenderedEmail } from "./types";
 
@@ -14,6 +14,8 @@ export type ReminderEmailModel = {
   /** A map search for the venue's address. */
   mapUrl: string;
   tickets: EmailTicket[];
+  /** The organisers' preview of it: a note above everything else saying what it is, and its subject marked. */
+  preview?: { note: string; subject: (subject: string) => string };
 };
 
 /** What to bring: the tickets, and each proof the door will ask for, once. */
@@ -26,11 +28,13 @@ const bringList = (model: ReminderEmailModel) => [model.reminder.bringTickets({ 
 export function reminderEmail(model: ReminderEmailModel): RenderedEmail {
   const { event, reminder } = model;
   const tickets = model.words.tickets;
-  const subject = reminder.subject({ event: event.title });
+  const subject = ((plain) => (model.preview ? model.preview.subject(plain) : plain))(reminder.subject({ event: event.title }));
+  const note = model.preview?.note;
   const intro = reminder.intro({ event: event.title, date: event.date, count: model.tickets.length });
   const bring = bringList(model);
   const html = (
     <EmailLayout lang={model.lang} title={subject} preheader={reminder.preheader({ date: event.date, time: event.time, venue: event.venueName })} footer={reminder.footer({ event: event.title })}>
+      {note && <p style={`margin:0 0 16px; padding:12px; border:2px dashed ${colors.muted};`}>{note}</p>}
       <Heading>{reminder.heading}</Heading>
       <p style="margin:0 0 8px;">{model.words.greeting({ name: model.recipientName })}</p>
       <p style="margin:0 0 8px;">{intro}</p>
@@ -53,6 +57,7 @@ export function reminderEmail(model: ReminderEmailModel): RenderedEmail {
 
   const fact = (label: string, value: string) => tickets.fact({ label, value });
   const lines = [
+    ...(note ? [note, ""] : []),
     model.words.greeting({ name: model.recipientName }),
     "",
     intro,

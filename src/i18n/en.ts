@@ -702,6 +702,7 @@ export const en: Messages = {
         order_cancelled: "order cancelled",
         attendee_message: "message to attendees",
         event_reminder: "reminder",
+        reminder_preview: "reminder preview",
         daily_summary: "daily sales summary",
         sold_out: "sold-out alert",
         retention_reminder: "personal data erasure reminder",
@@ -1209,6 +1210,19 @@ export const en: Messages = {
       bringTickets: ({ count }) =>
         plural(count, { one: "Your ticket: the QR code in this email, on your phone or printed.", other: "Your tickets: the QR codes in this email, on your phone or printed." }),
       footer: ({ event }) => `You receive this because you have a ticket for ${event}. Reply to this email to reach the organisers.`,
+    },
+    preview: {
+      heading: "Preview the reminder",
+      body: "Get the reminder email in your own inbox, as ticket holders will get it, with the saved details of this event and a sample ticket whose code does not admit anyone.",
+      button: "Send me a preview of the reminder",
+      sent: ({ email }) => `Preview of the reminder sent to ${email}.`,
+      subject: ({ subject }) => `[Preview] ${subject}`,
+      note: ({ hours }) =>
+        hours === null
+          ? "This is a preview. Reminders are off for this event: ticket holders get this email only once you choose when on the event's settings. The ticket below is a sample, and its code does not admit anyone."
+          : `This is a preview of the email each ticket holder gets ${hours % 24 === 0 ? plural(hours / 24, { one: "1 day", other: `${number(hours / 24)} days` }) : plural(hours, { one: "1 hour", other: `${number(hours)} hours` })} before the start. The ticket below is a sample, and its code does not admit anyone.`,
+      sampleName: "Sam Sample (sample ticket)",
+      sampleTier: "Sample ticket type",
     },
     summary: {
       subject: ({ event, date }) => `Sales summary for ${event}, ${date}`,
@@ -1728,6 +1742,7 @@ export const en: Messages = {
       voucher_created: "voucher created",
       vouchers_generated: "voucher codes generated",
       voucher_deleted: "voucher deleted",
+      reminder_preview_sent: "reminder preview sent to their own inbox",
     },
     labels: {
       tier: "Ticket type",

@@ -718,6 +718,7 @@ export const es: Messages = {
         order_cancelled: "pedido cancelado",
         attendee_message: "mensaje a los asistentes",
         event_reminder: "recordatorio",
+        reminder_preview: "vista previa del recordatorio",
         daily_summary: "resumen diario de ventas",
         sold_out: "aviso de entradas agotadas",
         retention_reminder: "aviso de borrado de datos personales",
@@ -1231,6 +1232,19 @@ export const es: Messages = {
       bringTickets: ({ count }) =>
         plural(count, { one: "Tu entrada: el código QR de este correo, en tu teléfono o impreso.", other: "Tus entradas: los códigos QR de este correo, en tu teléfono o impresos." }),
       footer: ({ event }) => `Recibes este mensaje porque tienes una entrada para ${event}. Responde a este correo para escribir a los organizadores.`,
+    },
+    preview: {
+      heading: "Vista previa del recordatorio",
+      body: "Recibe en tu propio correo el recordatorio tal como lo recibirán quienes tienen entrada, con los datos guardados de este evento y una entrada de muestra cuyo código no permite el ingreso a nadie.",
+      button: "Enviarme una vista previa del recordatorio",
+      sent: ({ email }) => `Vista previa del recordatorio enviada a ${email}.`,
+      subject: ({ subject }) => `[Vista previa] ${subject}`,
+      note: ({ hours }) =>
+        hours === null
+          ? "Esta es una vista previa. Los recordatorios están desactivados para este evento: quienes tienen entrada reciben este correo solo cuando elijas cuándo en la configuración del evento. La entrada de abajo es de muestra y su código no permite el ingreso a nadie."
+          : `Esta es una vista previa del correo que recibe cada persona con entrada ${hours % 24 === 0 ? plural(hours / 24, { one: "1 día", other: `${number(hours / 24)} días` }) : plural(hours, { one: "1 hora", other: `${number(hours)} horas` })} antes del inicio. La entrada de abajo es de muestra y su código no permite el ingreso a nadie.`,
+      sampleName: "Sam Muestra (entrada de muestra)",
+      sampleTier: "Tipo de entrada de muestra",
     },
     summary: {
       subject: ({ event, date }) => `Resumen de ventas de ${event}, ${date}`,
@@ -1754,6 +1768,7 @@ export const es: Messages = {
       voucher_created: "código de descuento creado",
       vouchers_generated: "códigos de descuento generados",
       voucher_deleted: "código de descuento borrado",
+      reminder_preview_sent: "vista previa del recordatorio enviada al propio correo",
     },
     labels: {
       tier: "Tipo de entrada",

@@ -56,6 +56,7 @@ const examples: { [A in AuditAction]: AuditDetail } = {
   voucher_created: { code: "STUDENT10", kind: "percent", value: 10, maxUses: null, seatBudget: null },
   vouchers_generated: { count: 50, kind: "percent", value: 100, label: "Partner" },
   voucher_deleted: { code: "STUDENT10" },
+  reminder_preview_sent: { email: "organiser@example.org", emailId: "eml_1" },
 };
 
 const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");

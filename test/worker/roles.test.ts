@@ -183,6 +183,7 @@ const table: Record<string, Entry> = {
   "POST /admin/tickets/:id/cancel": { decision: "organiser", path: (f) => `/admin/tickets/${f.ticketId}/cancel` },
   "POST /admin/emails/:id/retry": { decision: "organiser", path: (f) => `/admin/emails/${f.emailId}/retry` },
   "POST /admin/events/:id/retention": { decision: "organiser", path: (f) => `/admin/events/${f.eventId}/retention` },
+  "POST /admin/events/:id/reminder-preview": { decision: "organiser", path: (f) => `/admin/events/${f.eventId}/reminder-preview` },
   "POST /admin/orders/:id/erase": { decision: "organiser", path: (f) => `/admin/orders/${f.orderId}/erase` },
   "GET /admin/members": { decision: "organiser", path: () => "/admin/members" },
   "POST /admin/members/preview": { decision: "organiser", path: () => "/admin/members/preview" },

@@ -15,6 +15,7 @@ export type EmailTemplate =
   | "order_cancelled"
   | "attendee_message"
   | "event_reminder"
+  | "reminder_preview"
   | "daily_summary"
   | "sold_out"
   | "retention_reminder"

@@ -1,4 +1,5 @@
 import { sqlTime } from "@/lib/sql-time";
+import { newId } from "@/lib/ids";
 
 // All SQL of reminders and the organisers' notifications. Mail is queued in the outbox with an
 // idempotency key, so a run repeated (two crons at once, one late) queues nothing twice.
@@ -161,4 +162,37 @@ export async function summaryFigures(d1: D1Database, eventId: string, window: { 
 export async function runBatch(d1: D1Database, statements: D1PreparedStatement[]): Promise<number[]> {
   if (!statements.length) return [];
   return (await d1.batch(statements)).map((r) => r.meta.changes ?? 0);
+}
+
+// ---- An organiser's preview of the reminder ----
+
+/** Who asked for a preview, and what its outbox row carries (the composer reads `data`). */
+export type PreviewRequest = { staffId: string; email: string; eventId: string; data: Record<string, unknown>; since: Date };
+
+/**
+ * Queues one preview of an event's reminder to the staff member who asked, unless one for the
+ * same person and event was queued since `since` (a second press of the button), and audits
+ * it: the audit row goes in only if the email did, in the same batch.
+ */
+export function reminderPreviewStatements(d1: D1Database, request: PreviewRequest, now: Date): D1PreparedStatement[] {
+  const at = sqlTime(now);
+  const emailId = newId("eml");
+  return [
+    d1
+      .prepare(
+        `INSERT OR IGNORE INTO "OutboxEmail" ("id", "recipient", "template", "data", "status", "attempts", "nextAttemptAt", "idempotencyKey", "orderId", "createdAt")
+         SELECT ?1, ?2, 'reminder_preview', ?3, 'pending', 0, ?4, 'reminder-preview-' || ?5 || '-' || ?6 || '-' || ?1, NULL, ?4
+         WHERE NOT EXISTS (
+           SELECT 1 FROM "OutboxEmail" x WHERE x."template" = 'reminder_preview' AND x."createdAt" > ?7
+             AND json_extract(x."data", '$.eventId') = ?5 AND json_extract(x."data", '$.staffId') = ?6)`,
+      )
+      .bind(emailId, request.email, JSON.stringify({ ...request.data, eventId: request.eventId, staffId: request.staffId }), at, request.eventId, request.staffId, sqlTime(request.since)),
+    d1
+      .prepare(
+        `INSERT INTO "AuditEntry" ("id", "staffId", "action", "entity", "entityId", "detail", "createdAt")
+         SELECT ?1, ?2, 'reminder_preview_sent', 'event', ?3, json_object('email', ?4, 'emailId', ?5), ?6
+         WHERE EXISTS (SELECT 1 FROM "OutboxEmail" WHERE "id" = ?5)`,
+      )
+      .bind(newId("aud"), request.staffId, request.eventId, request.email, emailId, at),
+  ];
 }

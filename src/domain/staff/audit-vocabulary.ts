@@ -54,6 +54,8 @@ export const auditActions = [
   "voucher_created",
   "vouchers_generated",
   "voucher_deleted",
+  // reminders
+  "reminder_preview_sent",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

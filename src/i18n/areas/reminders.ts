@@ -25,6 +25,25 @@ export type RemindersMessages = {
     bringTickets: Fn<{ count: number }>;
     footer: Fn<{ event: string }>;
   };
+  /**
+   * The organiser's preview of the reminder (web/admin/events/reminder-preview.tsx and
+   * emails/compose-reminder-preview.ts): sent to themselves, with a sample ticket.
+   */
+  preview: {
+    heading: string;
+    body: string;
+    button: string;
+    /** The notice after pressing: to whom it went. */
+    sent: Fn<{ email: string }>;
+    /** The reminder's subject, marked as a preview. */
+    subject: Fn<{ subject: string }>;
+    /** At the top of the email: what it is, when holders get it (null: reminders off), and that the ticket is a sample. */
+    note: Fn<{ hours: number | null }>;
+    /** The sample ticket's attendee name. */
+    sampleName: string;
+    /** The sample ticket's type, when the event has none yet. */
+    sampleTier: string;
+  };
   /** The daily sales summary to organisers (emails/organiser-notice.tsx). */
   summary: {
     subject: Fn<{ event: string; date: string }>;

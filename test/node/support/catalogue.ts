@@ -10,7 +10,8 @@ export type BrowserWords = {
     registration: { yourName: string; yourEmail: string; membership: string; continueToPayment: string; paymentCancelled: string };
     order: { paymentReceived: string };
   };
-  mail: { ticketsSubject: Fn<{ event: string }> };
+  mail: { ticketsSubject: Fn<{ event: string }>; tickets: { facts: { doors: string; starts: string; venue: string }; qrAlt: Fn<{ name: string }> } };
+  reminders: { email: { subject: Fn<{ event: string }> }; preview: { button: string; sent: Fn<{ email: string }>; subject: Fn<{ subject: string }>; sampleName: string } };
   correspondence: { receipt: { link: string; heading: string; totalPaid: string } };
 };
 

@@ -4,6 +4,7 @@ import type { StaffIdentity } from "@/domain/staff/roles";
 import { AdminLayout } from "@/web/admin/admin-layout";
 import { EventForm, eventLabels } from "@/web/admin/events/event-form";
 import { RetentionSetting } from "@/web/admin/events/retention-setting";
+import { ReminderPreview } from "@/web/admin/events/reminder-preview";
 import { EventStatus, seatsText } from "@/web/admin/events/event-list-page";
 import { StatusActions, TierTable } from "@/web/admin/events/event-manage";
 import { Notice } from "@/web/admin/events/fields";
@@ -80,6 +81,7 @@ export function EditEventPage(props: Common & { event: AdminEvent; deletableTier
         submitLabel={words.save}
         seatsTaken={event.soldCount + event.heldCount}
       />
+      <ReminderPreview eventId={event.id} csrfToken={props.csrfToken} />
       <RetentionSetting event={event} csrfToken={props.csrfToken} />
       <TierTable event={event} deletable={props.deletableTiers} csrfToken={props.csrfToken} />
       <StatusActions event={event} csrfToken={props.csrfToken} errors={props.errors} weeks={props.weeks ?? "52"} />

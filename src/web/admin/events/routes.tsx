@@ -8,7 +8,8 @@ import { renderMarkdown } from "@/lib/markdown";
 import { absoluteUrl } from "@/lib/urls";
 import { fieldIssues, issueOf, validate, type ZodIssueLike } from "@/lib/validate";
 import { errorMessage, errorSentence, fieldMessage, fieldMessages, type Messages } from "@/i18n";
-import { messagesOf } from "@/web/shared/i18n";
+import { localeOf, messagesOf } from "@/web/shared/i18n";
+import { sendReminderPreview } from "@/domain/reminders/preview";
 import { requirePermission, signedIn, type SignedIn } from "@/web/middleware/auth";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { changeEventStatus, duplicateEvent, type StatusAction } from "@/domain/events/event-actions";
@@ -127,9 +128,18 @@ export const adminEventRoutes = new Hono<AppEnv>()
       return again(fieldsOf(m, err), sentenceOf(m, err));
     }
   })
-  .get("/events/:id/edit", manageEvents, validate("param", idParam), async (c) =>
-    c.html(await editPage(c.var, c.req.valid("param").id, { notice: noticeFor(messagesOf(c), c.req.query("done")) })),
-  )
+  .get("/events/:id/edit", manageEvents, validate("param", idParam), async (c) => {
+    const m = messagesOf(c);
+    const done = c.req.query("done");
+    // The preview went to the signed-in person's own address, read from their session (never the query).
+    const notice = done === "reminder-preview" ? m.reminders.preview.sent({ email: c.var.staff.email }) : noticeFor(m, done);
+    return c.html(await editPage(c.var, c.req.valid("param").id, { notice }));
+  })
+  .post("/events/:id/reminder-preview", manageEvents, validate("param", idParam), async (c) => {
+    const { id } = c.req.valid("param");
+    await sendReminderPreview(c.var.deps, c.var.staff, id, localeOf(c));
+    return c.redirect(`/admin/events/${id}/edit?done=reminder-preview`, 303);
+  })
   .post("/events/:id/edit", manageEvents, validate("param", idParam), validate("form", eventForm), async (c) => {
     const { id } = c.req.valid("param");
     const values = c.req.valid("form");
