@@ -1386,6 +1386,7 @@ export const en: Messages = {
         "Your name and email address, and those of the people you register.",
         "The ticket type you chose and, for member or concession tickets, what you declared or the membership we matched.",
         "When your ticket was checked in at the door, and the name of the device that scanned it.",
+        "If you join a waiting list: your name, email address, language and the number of places you asked for.",
         "Your order's reference, what you paid and any refund. Card details are handled by Stripe and never reach us.",
       ],
       whyHeading: "Why",

@@ -1408,6 +1408,7 @@ export const es: Messages = {
         "Tu nombre y correo electrónico, y los de las personas que inscribes.",
         "El tipo de entrada que elegiste y, para entradas de socio o reducidas, lo que declaraste o la membresía que encontramos.",
         "Cuándo se registró tu entrada en la puerta y el nombre del dispositivo que la escaneó.",
+        "Si te anotas en una lista de espera: tu nombre, correo electrónico, idioma y la cantidad de lugares que pediste.",
         "La referencia de tu pedido, lo que pagaste y cualquier reembolso. Los datos de tu tarjeta los maneja Stripe y nunca llegan a nosotros.",
       ],
       whyHeading: "Para qué",

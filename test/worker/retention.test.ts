@@ -162,6 +162,24 @@ describe("personal data retention", () => {
     expect(await db.answer.count({ where: { orderId: kept.orderId } })).toBe(1);
   });
 
+  it("erases the names and addresses on the waiting list with the rest, and only the erased event's", async () => {
+    const base = Date.now();
+    const event = await endedEvent(base, 100);
+    const other = await endedEvent(base, 10);
+    const entry = (e: typeof event, who: string) =>
+      db.waitlistEntry.create({
+        data: { id: newId("wle"), eventId: e.id, ticketTypeId: e.ticketTypes[0]!.id, position: 1, name: who, email: `${who}@example.org`, places: 2, status: "expired", leaveToken: newId("tok") },
+      });
+    const erased = await entry(event, "ed");
+    const kept = await entry(other, "fay");
+    await db.outboxEmail.create({ data: { id: newId("eml"), recipient: "ed@example.org", template: "waitlist_joined", data: JSON.stringify({ entryId: erased.id }), idempotencyKey: newId("idem") } });
+    await runRetention(serviceDeps(() => new Date(base)));
+    await runRetention(serviceDeps(() => new Date(base + 7 * DAY)));
+    expect(await db.waitlistEntry.findUniqueOrThrow({ where: { id: erased.id } })).toMatchObject({ name: "", email: erased.id, places: 2, status: "expired" });
+    expect(await db.waitlistEntry.findUniqueOrThrow({ where: { id: kept.id } })).toMatchObject({ name: "fay", email: "fay@example.org" });
+    expect(await db.outboxEmail.count({ where: { recipient: "ed@example.org" } })).toBe(0);
+  });
+
   it("refuses to erase an event that has not ended", async () => {
     const event = await createEvent({});
     const { orderId } = await paidOrder(event, "cy");

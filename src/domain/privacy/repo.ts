@@ -97,7 +97,15 @@ export function erasureStatements(d1: D1Database, scope: ErasureScope, now: Date
        WHERE "id" IN (${orders})`,
     ),
   ];
-  if (byEvent) statements.push(run(`UPDATE "Event" SET "personalDataErasedAt" = ?2 WHERE "id" = ?1 AND "personalDataErasedAt" IS NULL`));
+  if (byEvent) {
+    // The waiting list names people too: their names go, and each address becomes the entry's
+    // own id (still unique per tier), as do the addresses of its emails.
+    statements.push(
+      run(`UPDATE "OutboxEmail" SET "recipient" = '' WHERE "template" IN ('waitlist_joined', 'waitlist_offer') AND json_extract("data", '$.entryId') IN (SELECT "id" FROM "WaitlistEntry" WHERE "eventId" = ?1)`),
+      run(`UPDATE "WaitlistEntry" SET "name" = '', "email" = "id", "updatedAt" = ?2 WHERE "eventId" = ?1 AND "email" <> "id"`),
+      run(`UPDATE "Event" SET "personalDataErasedAt" = ?2 WHERE "id" = ?1 AND "personalDataErasedAt" IS NULL`),
+    );
+  }
   // Written only when the statement just before changed a row: the first run of this erasure.
   statements.push(
     d1
