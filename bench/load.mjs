@@ -13,11 +13,12 @@ import { benchPages } from "./scenarios/pages.mjs";
 import { benchRealistic } from "./scenarios/realistic.mjs";
 import { benchScale } from "./scenarios/scale.mjs";
 import { benchThroughput } from "./scenarios/throughput.mjs";
+import { benchWaitlist } from "./scenarios/waitlist.mjs";
 
 /** How long each scenario runs: the full bench (about 10 minutes in all) and `--quick` (seconds each). */
 const PLANS = {
-  full: { largeSold: 100_000, throughputSeconds: 6, webhooks: 600, scans: 3000, realisticSeconds: 20, scaleSeconds: 10, burstSeats: 1000, burstBuyers: 3000, payers: 100, pageEvents: 20, ticketPages: 50 },
-  quick: { largeSold: 10_000, throughputSeconds: 2, webhooks: 200, scans: 300, realisticSeconds: 3, scaleSeconds: 4, burstSeats: 100, burstBuyers: 300, payers: 10, pageEvents: 3, ticketPages: 5 },
+  full: { largeSold: 100_000, throughputSeconds: 6, webhooks: 600, scans: 3000, realisticSeconds: 20, scaleSeconds: 10, burstSeats: 1000, burstBuyers: 3000, payers: 100, pageEvents: 20, ticketPages: 50, waiting: 500, cancellations: 100 },
+  quick: { largeSold: 10_000, throughputSeconds: 2, webhooks: 200, scans: 300, realisticSeconds: 3, scaleSeconds: 4, burstSeats: 100, burstBuyers: 300, payers: 10, pageEvents: 3, ticketPages: 5, waiting: 100, cancellations: 20 },
 };
 
 /** How many of the event's orders are paid, read from the app's own database. */
@@ -34,6 +35,8 @@ function benchEvents(plan) {
     sales: eventSql({ n: 4, slug: "sales", sold: 0, capacity: null }),
     webhooks: eventSql({ n: 5, slug: "webhooks", sold: 0, capacity: null, pending: plan.webhooks }),
     paying: eventSql({ n: 6, slug: "paying", sold: 0, capacity: null }),
+    // Sold out, with its paid orders refundable: the waiting list's scenario.
+    waitlist: eventSql({ n: 7, slug: "waitlist", sold: 200, capacity: 200 }),
   };
 }
 
@@ -59,6 +62,7 @@ export async function benchLoad({ log: print = console.log, quick = false } = {}
     log("  paying through the emulator Worker: order, pay page, checkout, webhook…");
     results.payments = await benchPayments({ server, ev: events.paying, buyers: plan.payers, concurrency: 10, log, recorder, paidCount: () => paidOrders(stateDir, events.paying.event) });
     results.burst = await benchBurst({ server, stateDir, ev: events.burst, buyers: plan.burstBuyers, recorder, log });
+    results.waitlist = await benchWaitlist({ server, stateDir, ev: events.waitlist, waiting: plan.waiting, cancellations: plan.cancellations, webhookSecret: SHARED_WEBHOOK_SECRET, recorder, log });
     // The emulator's own time over the whole run (every Stripe call the app made, and the webhooks).
     results.emulator = await server.emulator?.stats();
     results.roundTrips = recorder.table();

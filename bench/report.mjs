@@ -25,7 +25,7 @@ function commit() {
 /** The sections every run prints (the quick mode prints these too). */
 export function loadMarkdown({ load, bundle }) {
   const ceiling = load.throughput.find((r) => r.name.startsWith("bare")).rps;
-  const { burst, realistic, scale, coldStart } = load;
+  const { burst, realistic, scale, coldStart, waitlist } = load;
   const openRow = (name, r) => `| ${name} | ${r.offered} | ${r.achieved.toFixed(1)} | ${ms(r.p50)} | ${ms(r.p99)} | ${ms(r.max)} | ${tallyText(r.statuses)} | ${ms(r.lateP99)} |`;
   return [
     "## Against the targets (issue #16, part 5)",
@@ -61,6 +61,12 @@ export function loadMarkdown({ load, bundle }) {
     `${n(burst.buyers)} buyers raced for ${n(burst.seats)} seats (autocannon, 100 connections). Answers: ${tallyText(burst.answers)}. **${burst.oversells} oversold** (counted in the database).`,
     `The seats were gone ${burst.sellOutSeconds.toFixed(1)} s after the first request: **${n(burst.perMinute)} tickets a minute** (${burst.salesPerSecond.toFixed(0)} orders a second); the whole burst took ${burst.seconds.toFixed(1)} s, p99 ${ms(burst.p99)} ms.`,
     `D1 round trips during the burst: **${n(burst.roundTripsPerSecond)} a second** (every answer's X-D1-Round-Trips, summed over the burst's duration), of which the placed orders' (each with its write batch) ${n(burst.placedRoundTripsPerSecond)} a second while seats lasted: the one local SQLite database serves all of them, one at a time.`,
+    "",
+    "## Waiting list: cancellations become offers",
+    "",
+    `${n(waitlist.waiting)} people joined the waiting list of a sold-out event of ${n(waitlist.seats)} seats through the API (${n(waitlist.joined)} answered 201, ${n(waitlist.joinsPerSecond)} joins a second, 10 connections).`,
+    `Then ${n(waitlist.cancellations)} of its paid orders were refunded in full through Stripe's signed \`charge.refunded\` webhook, 10 at a time (${n(waitlist.refunded)} answered 200, p99 ${ms(waitlist.p99)} ms). Each refund freed its seat and offered it in the same D1 batch: **${n(waitlist.offers)} offers in ${waitlist.seconds.toFixed(1)} s, ${n(waitlist.offersPerSecond)} a second**.`,
+    `Read back from the database: **${waitlist.doubleOffers} double offers** (people sent more than one offer email), offers ${waitlist.inOrder ? "went to exactly the first people in joining order" : "**did not go in joining order**"}, and the seats ${waitlist.balanced ? "balance (sold = valid tickets, held = places of open offers, within the capacity)" : "**do not balance**"}.`,
     "",
     "## Scale: 100 against many tickets sold",
     "",

@@ -11,7 +11,7 @@ export function targets({ load, bundle }) {
   const rows = load.throughput;
   const ceiling = rows.find((r) => r.name.startsWith("bare")).rps;
   const share = (prefix) => rows.find((r) => r.name.startsWith(prefix)).rps / ceiling;
-  const { burst, realistic, scale, coldStart } = load;
+  const { burst, realistic, scale, coldStart, waitlist } = load;
   const [small, large] = scale;
   const ratio = (key) => large[key].p50 / small[key].p50;
   const ceilingTarget = (label, prefix, min) => ({ target: `${label} ≥ ${pct(min)} of the bare-route ceiling`, result: pct(share(prefix)), met: share(prefix) >= min });
@@ -20,6 +20,11 @@ export function targets({ load, bundle }) {
       target: "Sell-out burst ≥ 10,000 tickets a minute, 0 oversold, every refusal a clean 409",
       result: `${Math.round(burst.perMinute).toLocaleString("en-GB")} a minute, ${burst.oversells} oversold, ${burst.unclean} answers other than 201 or a 409 with its reason`,
       met: burst.perMinute >= 10_000 && burst.oversells === 0 && burst.unclean === 0,
+    },
+    {
+      target: `Waiting list of ${waitlist.waiting} on a sold-out event, ${waitlist.cancellations} cancellations: offers made a second, 0 double offers (issue #14)`,
+      result: `${waitlist.offers} offers, ${Math.round(waitlist.offersPerSecond)} a second, ${waitlist.doubleOffers} double offers, ${waitlist.inOrder ? "in joining order" : "**not in joining order**"}, ${waitlist.balanced ? "seats balanced" : "**seats not balanced**"}`,
+      met: waitlist.doubleOffers === 0 && waitlist.offers === waitlist.cancellations && waitlist.inOrder && waitlist.balanced,
     },
     ceilingTarget("Check-in throughput", "check-in", 0.6),
     ceilingTarget("Order creation throughput", "order creation", 0.35),

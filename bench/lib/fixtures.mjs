@@ -14,6 +14,7 @@ const series = (from, to) => `WITH RECURSIVE n(i) AS (SELECT ${from} UNION ALL S
  * comes from this one machine, so the per-client hold limits are lifted.
  */
 export function eventSql({ n, slug, sold, capacity, priceMinor = 1000, pending = 0 }) {
+  // Paid orders carry a payment intent (`pi_paid_<n>_<i>`), so refunds can name them (refundDeliveries).
   const event = `evt_${pad(n)}`;
   const tier = `tier_${pad(n)}`;
   const lines = [
@@ -22,9 +23,9 @@ export function eventSql({ n, slug, sold, capacity, priceMinor = 1000, pending =
     `INSERT INTO "TicketType" ("id","eventId","name","priceMinor","soldCount","heldCount","updatedAt") VALUES ('${tier}','${event}','Standard',${priceMinor},${sold},${pending},'${now()}');`,
   ];
   const orders = (status, from, to) => [
-    `${series(from, to)} INSERT INTO "Order" ("id","eventId","reference","buyerName","buyerEmail","status","totalMinor","currency","stripeSessionId","holdExpiresAt","createdAt","paidAt","updatedAt")
+    `${series(from, to)} INSERT INTO "Order" ("id","eventId","reference","buyerName","buyerEmail","status","totalMinor","currency","stripeSessionId","stripePaymentIntentId","holdExpiresAt","createdAt","paidAt","updatedAt")
      SELECT 'ord_' || printf('%016d', ${n} * 1000000 + i), '${event}', 'B${n}-' || i, 'Buyer ' || i, 'buyer' || i || '@example.org', '${status}', ${priceMinor}, 'GBP',
-       ${status === "pending" ? `'cs_bench_' || ${n} || '_' || i` : "NULL"}, ${status === "pending" ? `'${future(1)}'` : "NULL"}, '${now()}', ${status === "paid" ? `'${now()}'` : "NULL"}, '${now()}' FROM n;`,
+       ${status === "pending" ? `'cs_bench_' || ${n} || '_' || i` : "NULL"}, ${status === "paid" ? `'pi_paid_${n}_' || i` : "NULL"}, ${status === "pending" ? `'${future(1)}'` : "NULL"}, '${now()}', ${status === "paid" ? `'${now()}'` : "NULL"}, '${now()}' FROM n;`,
     `${series(from, to)} INSERT INTO "Ticket" ("id","orderId","eventId","ticketTypeId","attendeeName","pricePaidMinor","status","token","createdAt","updatedAt")
      SELECT 'tkt_' || printf('%016d', ${n} * 1000000 + i), 'ord_' || printf('%016d', ${n} * 1000000 + i), '${event}', '${tier}', 'Attendee ' || i, ${priceMinor},
        '${status === "paid" ? "valid" : "pending"}', 't' || printf('%042d', ${n} * 1000000 + i), '${now()}', '${now()}' FROM n;`,
@@ -72,6 +73,21 @@ export function webhookDeliveries(ev, count, secret) {
       object: "event",
       type: "checkout.session.completed",
       data: { object: { id: `cs_bench_${ev.n}_${i}`, object: "checkout.session", status: "complete", payment_status: "paid", payment_intent: `pi_bench_${i}`, amount_total: 1000, metadata: { orderId }, client_reference_id: orderId } },
+    });
+    const ts = Math.floor(Date.now() / 1000);
+    return { body, signature: `t=${ts},v1=${createHmac("sha256", secret).update(`${ts}.${body}`).digest("hex")}` };
+  });
+}
+
+/** Signed charge.refunded deliveries (full refunds) for `ev`'s paid orders `from`…`from + count - 1`. */
+export function refundDeliveries(ev, from, count, secret, priceMinor = 1000) {
+  return Array.from({ length: count }, (_, k) => {
+    const i = from + k;
+    const body = JSON.stringify({
+      id: `evt_refund_${ev.n}_${i}`,
+      object: "event",
+      type: "charge.refunded",
+      data: { object: { id: `ch_bench_${ev.n}_${i}`, object: "charge", payment_intent: `pi_paid_${ev.n}_${i}`, amount: priceMinor, amount_refunded: priceMinor, refunded: true } },
     });
     const ts = Math.floor(Date.now() / 1000);
     return { body, signature: `t=${ts},v1=${createHmac("sha256", secret).update(`${ts}.${body}`).digest("hex")}` };
