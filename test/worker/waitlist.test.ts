@@ -179,6 +179,17 @@ describe("an offer", () => {
     await expectBooksBalance(event.id);
   });
 
+  it("never holds its places past the end of sales", async () => {
+    const salesEndAt = new Date(Date.now() + 5 * HOUR);
+    const event = await createEvent({ capacity: 1, salesEndAt, tiers: [{ name: "Standard", priceMinor: 1000, quota: 1 }] });
+    const tier = event.ticketTypes[0]!;
+    const held = await order(event.slug, tier.id, 1, false);
+    await join(event.slug, tier.id, "ana", 1);
+    await releaseHold(serviceDeps(), held.id, "expired");
+    const ana = await db.waitlistEntry.findFirstOrThrow({ where: { eventId: event.id } });
+    expect(ana).toMatchObject({ status: "offered", offerExpiresAt: salesEndAt });
+  });
+
   it("passes its places on to the next person when it expires", async () => {
     const { event, ana } = await offeredTo(2);
     expect(await statuses(event.id)).toEqual(["ana:offered", "bo:waiting"]);
