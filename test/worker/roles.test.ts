@@ -250,7 +250,8 @@ async function fixtures(): Promise<Fixtures> {
   const email = await db.outboxEmail.create({ data: { id: newId("eml"), recipient: "x@example.org", template: "order_confirmation", data: JSON.stringify({ orderId: order.id }), status: "failed", idempotencyKey: `roles-${order.id}`, orderId: order.id } });
   const member = await db.member.create({ data: { id: newId("mem"), email: `matrix-${Date.now()}-${Math.random()}@example.org` } });
   const question = await db.question.create({ data: { id: newId("qst"), eventId: event.id, type: "text", label: "Organisation" } });
-  const entry = await db.waitlistEntry.create({ data: { id: newId("wle"), eventId: event.id, ticketTypeId: tier.id, position: 1, name: "Wanda Waiting", email: `wait-${randomToken(6)}@example.org`, places: 1, leaveToken: randomToken() } });
+  // An ended offer: a waiting entry would take the tier off sale, which other routes need on sale.
+  const entry = await db.waitlistEntry.create({ data: { id: newId("wle"), eventId: event.id, ticketTypeId: tier.id, position: 1, name: "Wanda Waiting", email: `wait-${randomToken(6)}@example.org`, places: 1, leaveToken: randomToken(), status: "expired" } });
   return {
     eventId: event.id,
     slug: event.slug,

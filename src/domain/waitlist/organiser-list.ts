@@ -2,7 +2,7 @@
 // once someone bought through their offer, the order's reference; and a count per tier.
 import type { WaitlistEntry } from "@/generated/prisma/client";
 import type { ServiceDeps } from "@/domain/deps";
-import { listEntries } from "@/domain/waitlist/repo";
+import { listEntries, offerOrderReferences } from "@/domain/waitlist/repo";
 
 /** An entry as the organisers' page and export show it. */
 export type OrganiserEntry = WaitlistEntry & { tierName: string; orderReference: string | null };
@@ -18,9 +18,7 @@ type EventTiers = { id: string; ticketTypes: ReadonlyArray<{ id: string; name: s
 /** Every entry of `event` in joining order, with tier names and order references, and the per-tier summary (tiers with anyone on the list). */
 export async function organiserWaitlist(deps: ServiceDeps, event: EventTiers): Promise<OrganiserWaitlist> {
   const rows = await listEntries(deps.d1, event.id);
-  const orderIds = rows.flatMap((r) => (r.orderId ? [r.orderId] : []));
-  const orders = orderIds.length ? await deps.db.order.findMany({ where: { id: { in: orderIds } }, select: { id: true, reference: true } }) : [];
-  const references = new Map(orders.map((o) => [o.id, o.reference]));
+  const references = rows.some((r) => r.orderId) ? await offerOrderReferences(deps.d1, event.id) : new Map<string, string>();
   const names = new Map(event.ticketTypes.map((t) => [t.id, t.name]));
   const entries = rows.map((r) => ({ ...r, tierName: names.get(r.ticketTypeId) ?? "", orderReference: r.orderId ? (references.get(r.orderId) ?? null) : null }));
   const tiers = event.ticketTypes

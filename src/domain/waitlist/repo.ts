@@ -260,6 +260,15 @@ export async function listEntries(d1: D1Database, eventId: string): Promise<Wait
   return results.map((r) => storedRow("WaitlistEntry", r));
 }
 
+/** The references of the orders bought through an event's offers, by order id (the organisers' list links them). */
+export async function offerOrderReferences(d1: D1Database, eventId: string): Promise<Map<string, string>> {
+  const { results } = await d1
+    .prepare(`SELECT o."id", o."reference" FROM "WaitlistEntry" w JOIN "Order" o ON o."id" = w."orderId" WHERE w."eventId" = ?1`)
+    .bind(eventId)
+    .all<{ id: string; reference: string }>();
+  return new Map(results.map((r) => [r.id, r.reference]));
+}
+
 /** How many are waiting (not yet offered) per event: the dashboard's count. */
 export async function countWaiting(d1: D1Database, eventId: string): Promise<number> {
   const row = await d1.prepare(`SELECT COUNT(*) AS "n" FROM "WaitlistEntry" WHERE "eventId" = ?1 AND "status" = 'waiting'`).bind(eventId).first<{ n: number }>();
