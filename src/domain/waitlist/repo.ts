@@ -221,6 +221,13 @@ export function joinStatements(outbox: Outbox, join: JoinRequest, now: Date): D1
   ];
 }
 
+/** Stores an event's waiting-list settings (open, paused, an offer's hours). */
+export function settingsStatement(d1: D1Database, eventId: string, settings: { enabled: boolean; paused: boolean; offerHours: number }, now: Date): D1PreparedStatement {
+  return d1
+    .prepare(`UPDATE "Event" SET "waitlistEnabled" = ?2, "waitlistPaused" = ?3, "offerHours" = ?4, "updatedAt" = ?5 WHERE "id" = ?1`)
+    .bind(eventId, settings.enabled ? 1 : 0, settings.paused ? 1 : 0, settings.offerHours, sqlTime(now));
+}
+
 // ---- Reads ----
 
 const entry = (row: Record<string, unknown> | null) => (row ? storedRow("WaitlistEntry", row) : null);
