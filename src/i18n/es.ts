@@ -1465,7 +1465,7 @@ export const es: Messages = {
       converted: ({ link }) => `Compró: pedido ${link}`,
       convertedNoOrder: "Compró",
       expired: "Oferta vencida",
-      removed: "Quitado",
+      removed: "Se quitó de la lista",
       left: "Dejó la lista",
     },
     offerNow: { shown: "Ofrecer ahora", hidden: ({ name }) => ` a ${name}` },
@@ -1477,7 +1477,7 @@ export const es: Messages = {
     },
     done: {
       offered: "Oferta enviada. Los lugares quedan reservados hasta que la oferta termine.",
-      removed: "Quitado de la lista de espera.",
+      removed: "Se quitó a la persona de la lista de espera.",
       saved: "Se guardaron los ajustes de la lista de espera.",
     },
     confirmRemove: "Marca la casilla para confirmar y luego presiona Quitar.",
