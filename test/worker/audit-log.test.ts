@@ -53,6 +53,7 @@ const examples: { [A in AuditAction]: AuditDetail } = {
   waitlist_offered: { entryId: "wle_1", places: 2 },
   waitlist_removed: { entryId: "wle_1", status: "waiting" },
   waitlist_settings_changed: { enabled: true, paused: false, offerHours: 48 },
+  exported_waitlist: { format: "csv", count: 3 },
   voucher_created: { code: "STUDENT10", kind: "percent", value: 10, maxUses: null, seatBudget: null },
   vouchers_generated: { count: 50, kind: "percent", value: 100, label: "Partner" },
   voucher_deleted: { code: "STUDENT10" },

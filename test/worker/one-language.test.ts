@@ -96,7 +96,10 @@ describe.each(["es", "en"] as const)("everything in %s says nothing from the oth
       "/admin/tokens",
       "/admin/audit",
       "/admin/members",
+      `/admin/events/${event.id}/waitlist`,
     ];
+    // A row on the waiting list (an ended offer, so the tier stays on sale), to be read in the page's language.
+    await db.waitlistEntry.create({ data: { id: newId("wle"), eventId: event.id, ticketTypeId: event.ticketTypes[0]!.id, position: 1, name: "Wanda", email: `wanda-${lang}@example.org`, places: 2, leaveToken: newId("lv"), status: "expired" } });
     for (const path of adminPaths) {
       const res = await getAs(organiser, `${path}?lang=${lang}`);
       expect(res.status, path).toBe(200);

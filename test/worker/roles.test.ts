@@ -26,6 +26,7 @@ type Fixtures = {
   tierId: string;
   memberId: string;
   questionId: string;
+  entryId: string;
 };
 
 /**
@@ -171,6 +172,11 @@ const table: Record<string, Entry> = {
   "POST /admin/questions/:id/down": { decision: "organiser", path: (f) => `/admin/questions/${f.questionId}/down` },
   "GET /admin/events/:id/attendees": { decision: "organiser", path: (f) => `/admin/events/${f.eventId}/attendees` },
   "GET /admin/events/:id/attendees.csv": { decision: "organiser", path: (f) => `/admin/events/${f.eventId}/attendees.csv` },
+  "GET /admin/events/:id/waitlist": { decision: "organiser", path: (f) => `/admin/events/${f.eventId}/waitlist` },
+  "GET /admin/events/:id/waitlist.csv": { decision: "organiser", path: (f) => `/admin/events/${f.eventId}/waitlist.csv` },
+  "POST /admin/events/:id/waitlist/:entryId/offer": { decision: "organiser", path: (f) => `/admin/events/${f.eventId}/waitlist/${f.entryId}/offer` },
+  "POST /admin/events/:id/waitlist/:entryId/remove": { decision: "organiser", path: (f) => `/admin/events/${f.eventId}/waitlist/${f.entryId}/remove` },
+  "POST /admin/events/:id/waitlist/settings": { decision: "organiser", path: (f) => `/admin/events/${f.eventId}/waitlist/settings` },
   "GET /admin/events/:id/attendees.xlsx": { decision: "organiser", path: (f) => `/admin/events/${f.eventId}/attendees.xlsx` },
   "GET /api/v1/events/:slug/attendees.csv": { decision: "organiser", path: (f) => `/api/v1/events/${f.slug}/attendees.csv` },
   "GET /admin/events/:id/registrations/new": { decision: "organiser", path: (f) => `/admin/events/${f.eventId}/registrations/new` },
@@ -231,6 +237,7 @@ const placeholders: Fixtures = {
   tierId: ":tier",
   memberId: ":member",
   questionId: ":question",
+  entryId: ":entry",
 };
 
 async function fixtures(): Promise<Fixtures> {
@@ -243,6 +250,8 @@ async function fixtures(): Promise<Fixtures> {
   const email = await db.outboxEmail.create({ data: { id: newId("eml"), recipient: "x@example.org", template: "order_confirmation", data: JSON.stringify({ orderId: order.id }), status: "failed", idempotencyKey: `roles-${order.id}`, orderId: order.id } });
   const member = await db.member.create({ data: { id: newId("mem"), email: `matrix-${Date.now()}-${Math.random()}@example.org` } });
   const question = await db.question.create({ data: { id: newId("qst"), eventId: event.id, type: "text", label: "Organisation" } });
+  // An ended offer: a waiting entry would take the tier off sale, which other routes need on sale.
+  const entry = await db.waitlistEntry.create({ data: { id: newId("wle"), eventId: event.id, ticketTypeId: tier.id, position: 1, name: "Wanda Waiting", email: `wait-${randomToken(6)}@example.org`, places: 1, leaveToken: randomToken(), status: "expired" } });
   return {
     eventId: event.id,
     slug: event.slug,
@@ -257,6 +266,7 @@ async function fixtures(): Promise<Fixtures> {
     tierId: tier.id,
     memberId: member.id,
     questionId: question.id,
+    entryId: entry.id,
   };
 }
 

@@ -51,6 +51,7 @@ export const auditActions = [
   "waitlist_offered",
   "waitlist_removed",
   "waitlist_settings_changed",
+  "exported_waitlist",
   "voucher_created",
   "vouchers_generated",
   "voucher_deleted",

@@ -4,8 +4,7 @@ import type { ServiceDeps } from "@/domain/deps";
 import { DomainError } from "@/domain/errors";
 import { runBatch } from "@/domain/batch";
 import { auditStatement } from "@/domain/staff/audit";
-import { sqlTime } from "@/lib/sql-time";
-import { endOfferStatements, findEntry, offerByHandStatements, offerRoundStatements, offersMade, RAISE_ROUNDS, withdrawWaitingStatement } from "@/domain/waitlist/repo";
+import { endOfferStatements, findEntry, offerByHandStatements, offerRoundStatements, offersMade, RAISE_ROUNDS, settingsStatement, withdrawWaitingStatement } from "@/domain/waitlist/repo";
 
 /** The waiting-list settings of an event. */
 export type WaitlistSettings = { enabled: boolean; paused: boolean; offerHours: number };
@@ -56,9 +55,7 @@ export async function removeEntry(deps: ServiceDeps, staffId: string, eventId: s
 export async function saveWaitlistSettings(deps: ServiceDeps, staffId: string, eventId: string, settings: WaitlistSettings): Promise<void> {
   const now = deps.now();
   await runBatch(deps.d1, [
-    deps.d1
-      .prepare(`UPDATE "Event" SET "waitlistEnabled" = ?2, "waitlistPaused" = ?3, "offerHours" = ?4, "updatedAt" = ?5 WHERE "id" = ?1`)
-      .bind(eventId, settings.enabled ? 1 : 0, settings.paused ? 1 : 0, settings.offerHours, sqlTime(now)),
+    settingsStatement(deps.d1, eventId, settings, now),
     ...offerRoundStatements(deps, { eventId }, now, RAISE_ROUNDS),
     auditStatement(deps.d1, { staffId, action: "waitlist_settings_changed", entity: "event", entityId: eventId, detail: { ...settings } }, now),
   ]);

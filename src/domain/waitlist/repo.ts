@@ -221,6 +221,13 @@ export function joinStatements(outbox: Outbox, join: JoinRequest, now: Date): D1
   ];
 }
 
+/** Stores an event's waiting-list settings (open, paused, an offer's hours). */
+export function settingsStatement(d1: D1Database, eventId: string, settings: { enabled: boolean; paused: boolean; offerHours: number }, now: Date): D1PreparedStatement {
+  return d1
+    .prepare(`UPDATE "Event" SET "waitlistEnabled" = ?2, "waitlistPaused" = ?3, "offerHours" = ?4, "updatedAt" = ?5 WHERE "id" = ?1`)
+    .bind(eventId, settings.enabled ? 1 : 0, settings.paused ? 1 : 0, settings.offerHours, sqlTime(now));
+}
+
 // ---- Reads ----
 
 const entry = (row: Record<string, unknown> | null) => (row ? storedRow("WaitlistEntry", row) : null);
@@ -258,6 +265,15 @@ export async function placeInQueue(d1: D1Database, e: Pick<WaitlistEntry, "ticke
 export async function listEntries(d1: D1Database, eventId: string): Promise<WaitlistEntry[]> {
   const { results } = await d1.prepare(`SELECT * FROM "WaitlistEntry" WHERE "eventId" = ?1 ORDER BY "position" ASC`).bind(eventId).all();
   return results.map((r) => storedRow("WaitlistEntry", r));
+}
+
+/** The references of the orders bought through an event's offers, by order id (the organisers' list links them). */
+export async function offerOrderReferences(d1: D1Database, eventId: string): Promise<Map<string, string>> {
+  const { results } = await d1
+    .prepare(`SELECT o."id", o."reference" FROM "WaitlistEntry" w JOIN "Order" o ON o."id" = w."orderId" WHERE w."eventId" = ?1`)
+    .bind(eventId)
+    .all<{ id: string; reference: string }>();
+  return new Map(results.map((r) => [r.id, r.reference]));
 }
 
 /** How many are waiting (not yet offered) per event: the dashboard's count. */

@@ -43,7 +43,7 @@ export function NewEventPage(props: Common) {
 }
 
 /** `/admin/events/:id/edit`: the details form, the tiers, and the status actions. */
-export function EditEventPage(props: Common & { event: AdminEvent; deletableTiers: Set<string>; notice?: string | undefined; now: Date; weeks?: string }) {
+export function EditEventPage(props: Common & { event: AdminEvent; deletableTiers: Set<string>; notice?: string | undefined; now: Date; weeks?: string; waiting?: number }) {
   const { event } = props;
   const m = useMessages().admin;
   const words = m.eventPage;
@@ -83,7 +83,7 @@ export function EditEventPage(props: Common & { event: AdminEvent; deletableTier
       />
       <ReminderPreview eventId={event.id} csrfToken={props.csrfToken} />
       <RetentionSetting event={event} csrfToken={props.csrfToken} />
-      <TierTable event={event} deletable={props.deletableTiers} csrfToken={props.csrfToken} />
+      <TierTable event={event} deletable={props.deletableTiers} csrfToken={props.csrfToken} waiting={props.waiting} />
       <StatusActions event={event} csrfToken={props.csrfToken} errors={props.errors} weeks={props.weeks ?? "52"} />
     </AdminLayout>
   );

@@ -3,6 +3,7 @@ import { CsrfField, LinkedText, WithHidden } from "@/web/admin/admin-layout";
 import { useMessages } from "@/web/shared/i18n";
 import { DataTable, type Column } from "@/web/admin/data-table";
 import { fieldId } from "@/web/shared/form-parts";
+import { WaitlistLink } from "@/web/admin/waitlist/waitlist-link";
 
 type Tier = AdminEvent["ticketTypes"][number];
 
@@ -32,7 +33,7 @@ function TierLinks(props: { tier: Tier; deletable: boolean; csrfToken: string })
 }
 
 /** The event's tiers with what each has sold and holds, and links to change them. */
-export function TierTable(props: { event: AdminEvent; deletable: Set<string>; csrfToken: string }) {
+export function TierTable(props: { event: AdminEvent; deletable: Set<string>; csrfToken: string; waiting?: number }) {
   const { event } = props;
   const m = useMessages();
   const words = m.admin.manage;
@@ -70,6 +71,7 @@ export function TierTable(props: { event: AdminEvent; deletable: Set<string>; cs
       <p>
         <a href={`/admin/events/${event.id}/questions`}>{m.questions.list.manageLink}</a>
       </p>
+      {props.waiting !== undefined && <WaitlistLink eventId={event.id} waiting={props.waiting} />}
     </section>
   );
 }

@@ -25,6 +25,7 @@ import { EditEventPage, NewEventPage } from "@/web/admin/events/event-form-page"
 import { previewPageHtml } from "@/web/admin/events/preview";
 import { TierFormPage } from "@/web/admin/events/tier-form-page";
 import { refundFields } from "@/domain/events/refund-input";
+import { countWaiting } from "@/domain/waitlist/repo";
 
 const idParam = z.object({ id: z.string().regex(/^[a-z]{2,8}_[0-9a-z]{16}$/) });
 const eventForm = formShapeWith(eventFields, [...eventLanguageNames(locales), ...refundFields]);
@@ -60,12 +61,13 @@ const isFormError = (err: unknown): err is DomainError => err instanceof DomainE
 
 /** The edit page of an event, with the values and refusals of a form sent back, if any. */
 async function editPage(
-  v: SignedIn & { db: PrismaClient },
+  v: SignedIn & { db: PrismaClient; deps: AppEnv["Variables"]["deps"] },
   id: string,
   extra: { values?: EventFormValues; errors?: Record<string, string>; message?: string; notice?: string | undefined; weeks?: string } = {},
 ) {
   const event = await getAdminEvent(v.db, id);
   const deletableTiers = await deletableTierIds(v.db, id);
+  const waiting = await countWaiting(v.deps.d1, id);
   return (
     <EditEventPage
       {...signedIn(v)}
@@ -77,6 +79,7 @@ async function editPage(
       notice={extra.message ? undefined : extra.notice}
       now={new Date()}
       weeks={extra.weeks}
+      waiting={waiting}
     />
   );
 }

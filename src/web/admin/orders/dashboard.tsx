@@ -8,6 +8,7 @@ import { defaultLocale, type Messages } from "@/i18n";
 import { useLocale, useMessages } from "@/web/shared/i18n";
 import type { Insights } from "@/domain/insights/insights";
 import { EventCharts } from "@/web/admin/orders/charts/event-charts";
+import { WaitlistLink } from "@/web/admin/waitlist/waitlist-link";
 
 type Dashboard = Awaited<ReturnType<typeof eventDashboard>>;
 
@@ -66,7 +67,7 @@ function Downloads(props: { eventId: string; words: Words }) {
 }
 
 /** `/admin/events/:id`: how an event is selling, who has arrived, and what needs attention. */
-export function DashboardPage(props: { data: Dashboard; staff: StaffIdentity; csrfToken: string; insights?: Insights | undefined; tallies?: ChoiceTally[] | undefined }) {
+export function DashboardPage(props: { data: Dashboard; staff: StaffIdentity; csrfToken: string; insights?: Insights | undefined; tallies?: ChoiceTally[] | undefined; waiting?: number }) {
   const { event, tiers, revenue, checkIns, failedMail, pendingOrders } = props.data;
   const m = useMessages();
   const w = m.admin.dashboard;
@@ -118,6 +119,7 @@ export function DashboardPage(props: { data: Dashboard; staff: StaffIdentity; cs
         }
       />
       <p>{w.paying({ count: pendingOrders })}</p>
+      {props.waiting !== undefined && <WaitlistLink eventId={event.id} waiting={props.waiting} />}
 
       <h2>{w.money}</h2>
       <dl class="facts">

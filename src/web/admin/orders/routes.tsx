@@ -21,6 +21,7 @@ import { DashboardPage } from "@/web/admin/orders/dashboard";
 import { OrderDetailPage } from "@/web/admin/orders/order-detail";
 import { readForm } from "@/web/shared/form-body";
 import { eventInsights } from "@/domain/insights/insights";
+import { countWaiting } from "@/domain/waitlist/repo";
 
 const id = (prefix: string) => z.object({ id: z.string().regex(new RegExp(`^${prefix}_[0-9a-z]{16}$`)) });
 const eventParam = id("evt");
@@ -76,7 +77,8 @@ export const adminOrderRoutes = new Hono<AppEnv>()
     const data = await eventDashboard(c.var.deps, c.req.valid("param").id);
     const insights = await eventInsights(c.var.deps, data.event);
     const tallies = await choiceTallies(c.var.db, c.var.deps.d1, data.event.id);
-    return c.html(<DashboardPage data={data} insights={insights} tallies={tallies} {...signedIn(c.var)} />);
+    const waiting = await countWaiting(c.var.deps.d1, data.event.id);
+    return c.html(<DashboardPage data={data} insights={insights} tallies={tallies} waiting={waiting} {...signedIn(c.var)} />);
   })
   .get(
     "/events/:id/attendees",
