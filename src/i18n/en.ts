@@ -1456,7 +1456,7 @@ export const en: Messages = {
       uses: ({ used, max }) => `${used} of ${max}`,
       usesUnlimited: ({ used }) => `${used} (no limit)`,
       seats: ({ used, budget }) => `${used} of ${budget}`,
-      noBudget: "No budget",
+      seatsNoBudget: ({ used }) => `${used} (no budget)`,
       delete: "Delete",
       deleteLabel: ({ code }) => `Delete code ${code}`,
       inUse: "In use",

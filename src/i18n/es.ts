@@ -1478,7 +1478,7 @@ export const es: Messages = {
       uses: ({ used, max }) => `${used} de ${max}`,
       usesUnlimited: ({ used }) => `${used} (sin límite)`,
       seats: ({ used, budget }) => `${used} de ${budget}`,
-      noBudget: "Sin cupo",
+      seatsNoBudget: ({ used }) => `${used} (sin cupo)`,
       delete: "Eliminar",
       deleteLabel: ({ code }) => `Eliminar el código ${code}`,
       inUse: "En uso",

@@ -30,7 +30,7 @@ export type VouchersAdminMessages = {
     uses: Fn<{ used: string; max: string }>;
     usesUnlimited: Fn<{ used: string }>;
     seats: Fn<{ used: string; budget: string }>;
-    noBudget: string;
+    seatsNoBudget: Fn<{ used: string }>;
     delete: string;
     deleteLabel: Fn<{ code: string }>;
     inUse: string;

@@ -10,6 +10,7 @@ import { adminStaffRoutes } from "@/web/admin/staff/routes";
 import { adminPrivacyRoutes } from "@/web/admin/privacy-routes";
 import { adminSettingsRoutes } from "@/web/admin/settings/routes";
 import { adminMessageRoutes } from "@/web/admin/messages/routes";
+import { adminVoucherRoutes } from "@/web/admin/vouchers/routes";
 
 /**
  * The organiser pages under /admin. Every route but signing in checks the caller's role with
@@ -25,4 +26,5 @@ export const adminRoutes = new Hono<AppEnv>()
   .route("/", adminPrivacyRoutes)
   .route("/", adminSettingsRoutes)
   .route("/", adminMessageRoutes)
-  .route("/", adminQuestionRoutes);
+  .route("/", adminQuestionRoutes)
+  .route("/", adminVoucherRoutes);
