@@ -1510,7 +1510,7 @@ export const en: Messages = {
         maxPerOrder: "How many tickets of one order it prices. Leave it blank for all of them.",
         seatBudget: "How many tickets it may sell in all, whatever the orders. Leave it blank for no budget of its own.",
         count: ({ max }) => `From 1 to ${number(max)}.`,
-        prefix: "Every code starts with it, like PARTNER-7KQ4M. Optional.",
+        prefix: "Every code starts with it, like PARTNER-7KQ4M.",
       },
     },
     csv: {

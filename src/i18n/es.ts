@@ -1532,7 +1532,7 @@ export const es: Messages = {
         maxPerOrder: "A cuántas entradas de un pedido se aplica. Déjalo en blanco para todas.",
         seatBudget: "Cuántas entradas puede vender en total, sin importar los pedidos. Déjalo en blanco para no darle un cupo propio.",
         count: ({ max }) => `De 1 a ${number(max)}.`,
-        prefix: "Cada código empieza con él, como SOCIO-7KQ4M. Opcional.",
+        prefix: "Cada código empieza con él, como SOCIO-7KQ4M.",
       },
     },
     csv: {

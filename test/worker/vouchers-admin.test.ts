@@ -101,7 +101,7 @@ describe("organisers' vouchers", () => {
     const res = await postAs(
       organiser,
       `/admin/events/${event.id}/vouchers`,
-      voucherForm({ code: "a b", kind: "percent", value: "150", validFrom: "2027-03-01T10:00", validUntil: "2027-02-01T10:00", maxUses: "0", seatBudget: "lots" }),
+      voucherForm({ code: "a b", label: "x".repeat(101), kind: "percent", value: "150", validFrom: "2027-03-01T10:00", validUntil: "2027-02-01T10:00", maxUses: "0", seatBudget: "lots" }),
     );
     expect(res.status).toBe(422);
     const html = decode(await res.text());
@@ -110,6 +110,7 @@ describe("organisers' vouchers", () => {
     expect(errorBeside(html, "validUntil")).toBe(fields.valid_until_before_from);
     expect(errorBeside(html, "maxUses")).toBe(fields.voucher_limit);
     expect(errorBeside(html, "seatBudget")).toBe(fields.voucher_limit);
+    expect(errorBeside(html, "label")).toBe(fields.too_long({ max: 100 }));
     expect(html).toContain('value="a b"');
 
     const unlock = decode(await (await postAs(organiser, `/admin/events/${event.id}/vouchers`, voucherForm({ kind: "unlock", tier: standard.id }))).text());
@@ -168,7 +169,7 @@ describe("organisers' vouchers", () => {
     expect(await listPage(organiser, event.id)).toContain("1 of 1");
   });
 
-  it("refuses a generate form with no count, naming the field", async () => {
+  it("refuses a generate form asking for more than 500 codes, naming the field", async () => {
     const { event, organiser } = await setup();
     const res = await postAs(organiser, `/admin/events/${event.id}/vouchers/generate`, generateForm({ count: "501", value: "10" }));
     expect(res.status).toBe(422);

@@ -2,9 +2,8 @@
 // typed, and comes back as a value or a field issue; every problem is reported at once.
 import * as z from "zod";
 import type { TicketType } from "@/generated/prisma/client";
-import { issue, type FieldIssue, type FieldIssues } from "@/domain/issues";
+import { isFieldCode, issue, type FieldIssue, type FieldIssues } from "@/domain/issues";
 import { line, optionalDateTime } from "@/domain/events/form-input";
-import { fieldIssues } from "@/lib/validate";
 import { parseMoneyInput } from "@/lib/money";
 import { zonedTimeToUtc } from "@/lib/zoned-time";
 import type { VoucherRow } from "@/domain/vouchers/repo";
@@ -63,13 +62,21 @@ const settingsShape = {
   seatBudget: limit,
 };
 
+/** A field's first zod issue as a field issue: these schemas put a field code in the message (a length limit also in `maximum`). */
+function issueOf(issues: readonly { message: string; params?: Record<string, unknown> | undefined; maximum?: unknown }[]): FieldIssue {
+  const first = issues[0];
+  if (!first || !isFieldCode(first.message)) return issue("invalid");
+  const params = first.params ?? (first.maximum !== undefined ? { max: Number(first.maximum) } : undefined);
+  return (params ? { code: first.message, params } : { code: first.message }) as FieldIssue;
+}
+
 /** Parses each field on its own, so every field's problem is found at once. */
 function parseEach<S extends Record<string, z.ZodType>>(shape: S, values: Record<string, string>, found: FieldIssues) {
   const out: Partial<{ [K in keyof S]: z.output<S[K]> }> = {};
   for (const [key, schema] of Object.entries(shape) as [keyof S & string, z.ZodType][]) {
     const parsed = schema.safeParse(values[key] ?? "");
     if (parsed.success) out[key] = parsed.data as z.output<S[typeof key]>;
-    else Object.assign(found, fieldIssues(parsed.error.issues.map((i) => ({ ...i, path: [key] }))));
+    else found[key] = issueOf(parsed.error.issues as Parameters<typeof issueOf>[0]);
   }
   return out;
 }
