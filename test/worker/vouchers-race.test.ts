@@ -2,8 +2,7 @@ import { describe, expect, it } from "vitest";
 import { messagesFor } from "@/i18n";
 import { newId } from "@/lib/ids";
 import { releaseHold } from "@/domain/orders/settle";
-import { createEvent, db, serviceDeps } from "./helpers";
-import { fetchWorker } from "./helpers";
+import { createEvent, db, fetchWorker, serviceDeps } from "./helpers";
 
 // Issue #14: a voucher's limits hold under concurrent orders, because its uses and seats are
 // counted in the order's own D1 batch; an order that ends unpaid gives its share back.
