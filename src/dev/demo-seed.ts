@@ -112,6 +112,23 @@ const demoTiers = [
     sortOrder: 3,
     translations: writeTranslations({ es: { name: "No socio", description: "Entrada general." } }, tierTextFields),
   },
+  {
+    name: "Press",
+    description: "For journalists covering the conference, with the code we sent you.",
+    priceMinor: 0,
+    quota: 5,
+    eligibility: "open",
+    sortOrder: 4,
+    // Seen and bought only with the PRESS voucher (demoVouchers).
+    hidden: true,
+    translations: writeTranslations({ es: { name: "Prensa", description: "Para periodistas que cubren la conferencia, con el código que te enviamos." } }, tierTextFields),
+  },
+];
+
+/** The demo's vouchers: 10% off the Non-member tier for students, and one use of the hidden Press tier. */
+const demoVouchers = [
+  { code: "STUDENT10", kind: "percent", value: 10, tier: "Non-member", maxUses: null, label: "Students" },
+  { code: "PRESS", kind: "unlock", value: 0, tier: "Press", maxUses: 1, label: "Press" },
 ];
 
 /** The demo's questions: what the description asks people to tell us when they register. */
@@ -156,7 +173,8 @@ const demoQuestions = [
 
 /**
  * Seeds the demo conference of DESIGN.md (modelled on our first user) when the database has
- * no events: three tiers, a members list, a programme, a dev organiser and a door account.
+ * no events: three tiers and a hidden Press tier, two vouchers (STUDENT10, PRESS), a members list,
+ * a programme, a dev organiser and a door account.
  * Returns false, changing nothing, when events already exist.
  */
 export async function seedDemo(db: PrismaClient, now: Date): Promise<boolean> {
@@ -193,6 +211,10 @@ export async function seedDemo(db: PrismaClient, now: Date): Promise<boolean> {
       translations: writeTranslations({ es }, questionTextFields),
     })),
   });
+  const tiers = demoTiers.map((tier) => ({ id: newId("tier"), ...tier }));
+  await db.voucher.createMany({
+    data: demoVouchers.map(({ tier, ...v }) => ({ id: newId("vch"), eventId, ...v, ticketTypeId: tiers.find((t) => t.name === tier)!.id })),
+  });
   await db.event.create({
     data: {
       id: eventId,
@@ -217,7 +239,7 @@ export async function seedDemo(db: PrismaClient, now: Date): Promise<boolean> {
       refundPolicy: "full_until",
       refundUntil: new Date(at("11:00").getTime() - 7 * 24 * 3_600_000),
       changesCutoffHours: 24,
-      ticketTypes: { create: demoTiers.map((tier) => ({ id: newId("tier"), ...tier })) },
+      ticketTypes: { create: tiers },
       agenda: {
         create: demoAgenda.map(([time, title, detail, titleEs, detailEs], i) => ({
           id: newId("agd"),

@@ -126,6 +126,16 @@ export type FieldParams = {
   question_type_locked: {};
   // messages to attendees
   no_recipients: {};
+  // vouchers (the organisers' form)
+  voucher_code_format: {};
+  voucher_code_taken: {};
+  voucher_prefix_format: {};
+  voucher_percent: {};
+  voucher_amount_required: {};
+  voucher_unlock_hidden: {};
+  voucher_limit: {};
+  voucher_count: { max: number };
+  valid_until_before_from: {};
 };
 
 export type FieldCode = keyof FieldParams;
@@ -152,6 +162,8 @@ export const fieldCodes = Object.keys({
   answer_required: 1, answer_not_asked: 1, answer_not_offered: 1, answer_details_required: 1, answer_number: 1, answer_yes_no: 1, answer_phone: 1, answer_country: 1,
   question_label_required: 1, question_options_required: 1, question_type_locked: 1,
   no_recipients: 1,
+  voucher_code_format: 1, voucher_code_taken: 1, voucher_prefix_format: 1, voucher_percent: 1, voucher_amount_required: 1, voucher_unlock_hidden: 1,
+  voucher_limit: 1, voucher_count: 1, valid_until_before_from: 1,
 } satisfies Record<FieldCode, 1>) as FieldCode[];
 
 /** True when `value` is one of the field codes. */

@@ -91,6 +91,7 @@ describe.each(["es", "en"] as const)("everything in %s says nothing from the oth
       `/admin/events/${event.id}/tiers/new`,
       `/admin/tiers/${event.ticketTypes[0]!.id}/edit`,
       `/admin/events/${event.id}/registrations/new`,
+      `/admin/events/${event.id}/vouchers`,
       `/admin/orders/${order.id}`,
       "/admin/staff",
       "/admin/tokens",

@@ -170,6 +170,16 @@ const table: Record<string, Entry> = {
   "POST /admin/questions/:id/restore": { decision: "organiser", path: (f) => `/admin/questions/${f.questionId}/restore` },
   "POST /admin/questions/:id/up": { decision: "organiser", path: (f) => `/admin/questions/${f.questionId}/up` },
   "POST /admin/questions/:id/down": { decision: "organiser", path: (f) => `/admin/questions/${f.questionId}/down` },
+  "GET /admin/events/:id/vouchers": { decision: "organiser", path: (f) => `/admin/events/${f.eventId}/vouchers` },
+  "GET /admin/events/:id/vouchers.csv": { decision: "organiser", path: (f) => `/admin/events/${f.eventId}/vouchers.csv` },
+  "POST /admin/events/:id/vouchers": { decision: "organiser", path: (f) => `/admin/events/${f.eventId}/vouchers` },
+  "POST /admin/events/:id/vouchers/generate": { decision: "organiser", path: (f) => `/admin/events/${f.eventId}/vouchers/generate` },
+  "POST /admin/events/:id/vouchers/:voucherId/delete": {
+    decision: "organiser",
+    // The voucher's id is made from the event's, so the path needs no fixture of its own.
+    path: (f) => `/admin/events/${f.eventId}/vouchers/vch_${f.eventId.slice(4)}/delete`,
+    prepare: async (f) => void (await db.voucher.create({ data: { id: `vch_${f.eventId.slice(4)}`, eventId: f.eventId, code: "ROLES", kind: "percent", value: 10 } })),
+  },
   "GET /admin/events/:id/attendees": { decision: "organiser", path: (f) => `/admin/events/${f.eventId}/attendees` },
   "GET /admin/events/:id/attendees.csv": { decision: "organiser", path: (f) => `/admin/events/${f.eventId}/attendees.csv` },
   "GET /admin/events/:id/waitlist": { decision: "organiser", path: (f) => `/admin/events/${f.eventId}/waitlist` },

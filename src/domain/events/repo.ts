@@ -67,6 +67,8 @@ export type TierRow = {
   maxPerOrder: number | null;
   sortOrder: number;
   translations: string;
+  /** Seen and bought only with a voucher that unlocks it. */
+  hidden: boolean;
 };
 
 /** A tier's texts in its event's main language, and in the others (JSON). */
@@ -305,12 +307,12 @@ export function statusChangeStatement(d1: D1Database, id: string, from: string[]
 
 const tierColumns = [
   "name", "description", "priceMinor", "quota", "eligibility", "declarationText", "accessCodeHash", "salesStartAt", "salesEndAt",
-  "minPerOrder", "maxPerOrder", "sortOrder", "translations",
+  "minPerOrder", "maxPerOrder", "sortOrder", "translations", "hidden",
 ] as const;
 
 const tierValues = (r: TierRow) => [
   r.name, r.description, r.priceMinor, r.quota, r.eligibility, r.declarationText, r.accessCodeHash, t(r.salesStartAt), t(r.salesEndAt),
-  r.minPerOrder, r.maxPerOrder, r.sortOrder, r.translations,
+  r.minPerOrder, r.maxPerOrder, r.sortOrder, r.translations, r.hidden ? 1 : 0,
 ];
 
 /** A new tier with its counters at zero. */

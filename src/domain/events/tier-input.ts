@@ -21,6 +21,7 @@ export const tierFields = [
   "minPerOrder",
   "maxPerOrder",
   "sortOrder",
+  "hidden",
 ] as const;
 
 export type TierFormValues = Record<(typeof tierFields)[number], string>;
@@ -48,6 +49,8 @@ const tierShape = {
   minPerOrder: count({ min: 0, max: 50, what: "min_per_order", blank: "null" }),
   maxPerOrder: count({ min: 1, max: 50, what: "max_per_order", blank: "null" }),
   sortOrder: count({ min: 0, max: 1000, what: "position", blank: "null" }),
+  /** A checkbox: "yes" when ticked. */
+  hidden: z.string().transform((v) => v === "yes"),
 };
 
 type TierFields = z.output<z.ZodObject<typeof tierShape>>;
@@ -101,6 +104,7 @@ function tierFromFields(v: TierFields, timezone: string, hasCode: boolean, ctx: 
     minPerOrder,
     maxPerOrder: v.maxPerOrder,
     sortOrder: v.sortOrder,
+    hidden: v.hidden,
   };
 }
 
@@ -141,6 +145,7 @@ export function blankTierValues(sortOrder: number): TierFormValues {
     minPerOrder: "",
     maxPerOrder: "",
     sortOrder: String(sortOrder),
+    hidden: "",
   };
 }
 
@@ -163,5 +168,6 @@ export function tierFormValues(tier: TicketType, timezone: string): TierFormValu
     minPerOrder: tier.minPerOrder ? String(tier.minPerOrder) : "",
     maxPerOrder: tier.maxPerOrder === null ? "" : String(tier.maxPerOrder),
     sortOrder: String(tier.sortOrder),
+    hidden: tier.hidden ? "yes" : "",
   };
 }

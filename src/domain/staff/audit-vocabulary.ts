@@ -69,7 +69,7 @@ export const auditDetailKeys = [
   "format", "emailId",
   // tiers
   "eventId", "name", "description", "priceMinor", "quota", "eligibility", "declarationText", "salesStartAt", "salesEndAt",
-  "minPerOrder", "maxPerOrder", "sortOrder", "accessCodeChanged",
+  "minPerOrder", "maxPerOrder", "sortOrder", "accessCodeChanged", "hidden",
   // events
   "sold", "held", "weeks", "slug", "title", "fields", "summary", "venueName", "venueAddress", "timezone", "startsAt", "endsAt",
   "doorsOpenAt", "capacity", "referencePrefix", "ticketEmailSubject", "agenda",

@@ -94,3 +94,34 @@ export async function listVouchers(d1: D1Database, eventId: string): Promise<Vou
   const { results } = await d1.prepare(`SELECT * FROM "Voucher" WHERE "eventId" = ?1 ORDER BY "createdAt" DESC, "code" ASC`).bind(eventId).all();
   return results.map(voucherOfRow);
 }
+
+/** An event's voucher by id, or null. */
+export async function findVoucherById(d1: D1Database, eventId: string, id: string): Promise<Voucher | null> {
+  const row = await d1.prepare(`SELECT * FROM "Voucher" WHERE "id" = ?1 AND "eventId" = ?2`).bind(id, eventId).first();
+  return row ? voucherOfRow(row) : null;
+}
+
+/**
+ * Many new vouchers of an event with the same settings, one statement whatever their number:
+ * the codes and ids travel as one JSON parameter, so the statement stays far below D1's 100
+ * bound parameters. Fails (VOUCHER_CODE_TAKEN) when any code is already the event's.
+ */
+export function insertVouchersStatement(d1: D1Database, eventId: string, codes: readonly string[], row: Omit<VoucherRow, "code">, now: Date): D1PreparedStatement {
+  const t = (d: Date | null) => (d ? sqlTime(d) : null);
+  const items = JSON.stringify(codes.map((code) => [newId("vch"), normaliseCode(code)]));
+  return d1
+    .prepare(
+      `INSERT INTO "Voucher" ("id", "eventId", "code", "kind", "value", "ticketTypeId", "validFrom", "validUntil", "maxUses", "maxPerOrder", "seatBudget", "label", "createdAt", "updatedAt")
+       SELECT json_extract(value, '$[0]'), ?2, json_extract(value, '$[1]'), ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12 FROM json_each(?1)`,
+    )
+    .bind(items, eventId, row.kind, row.value, row.ticketTypeId, t(row.validFrom), t(row.validUntil), row.maxUses, row.maxPerOrder, row.seatBudget, row.label, sqlTime(now));
+}
+
+/**
+ * Fails its batch (VOUCHER_EXHAUSTED) when voucher `id` still exists: placed after
+ * deleteUnusedVoucherStatement, it undoes the batch (and its audit row) when the voucher was
+ * used, so a deletion is audited only when it happened.
+ */
+export function voucherGoneGuardStatement(d1: D1Database, id: string): D1PreparedStatement {
+  return d1.prepare(`UPDATE "Voucher" SET "usesCount" = NULL WHERE "id" = ?1`).bind(id);
+}

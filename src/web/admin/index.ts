@@ -11,6 +11,7 @@ import { adminPrivacyRoutes } from "@/web/admin/privacy-routes";
 import { adminSettingsRoutes } from "@/web/admin/settings/routes";
 import { adminMessageRoutes } from "@/web/admin/messages/routes";
 import { adminWaitlistRoutes } from "@/web/admin/waitlist/routes";
+import { adminVoucherRoutes } from "@/web/admin/vouchers/routes";
 
 /**
  * The organiser pages under /admin. Every route but signing in checks the caller's role with
@@ -27,4 +28,5 @@ export const adminRoutes = new Hono<AppEnv>()
   .route("/", adminSettingsRoutes)
   .route("/", adminMessageRoutes)
   .route("/", adminQuestionRoutes)
-  .route("/", adminWaitlistRoutes);
+  .route("/", adminWaitlistRoutes)
+  .route("/", adminVoucherRoutes);

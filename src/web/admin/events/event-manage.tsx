@@ -45,6 +45,7 @@ export function TierTable(props: { event: AdminEvent; deletable: Set<string>; cs
         <>
           {tier.name}
           <span class="admin-slug">{words.eligibility[tier.eligibility as keyof typeof words.eligibility] ?? tier.eligibility}</span>
+          {tier.hidden && <span class="admin-slug">{m.vouchersAdmin.hiddenTier.tag}</span>}
         </>
       ),
     },
@@ -72,6 +73,9 @@ export function TierTable(props: { event: AdminEvent; deletable: Set<string>; cs
         <a href={`/admin/events/${event.id}/questions`}>{m.questions.list.manageLink}</a>
       </p>
       {props.waiting !== undefined && <WaitlistLink eventId={event.id} waiting={props.waiting} />}
+      <p>
+        <a href={`/admin/events/${event.id}/vouchers`}>{m.vouchersAdmin.link}</a>
+      </p>
     </section>
   );
 }

@@ -30,6 +30,7 @@ const eligibilityOptions = (m: Messages["admin"]["tierForm"]) =>
 export function TierFormPage(props: Props) {
   const { event, tier, values: v, errors: e } = props;
   const admin = useMessages().admin;
+  const hidden = useMessages().vouchersAdmin.hiddenTier;
   const m = admin.tierForm;
   const hints = m.hints;
   const field = (name: TierFieldKey) => ({ name, label: m.labels[name], value: v[name], error: e[name] });
@@ -83,6 +84,13 @@ export function TierFormPage(props: Props) {
         <Input {...field("minPerOrder")} inputmode="numeric" width="short" hint={hints.minPerOrder} />
         <Input {...field("maxPerOrder")} inputmode="numeric" width="short" hint={hints.maxPerOrder({ max: event.maxPerOrder })} />
         <Input {...field("sortOrder")} inputmode="numeric" width="short" hint={hints.sortOrder} />
+        <fieldset class="field">
+          <legend>{hidden.legend}</legend>
+          <div class="checkbox">
+            <input type="checkbox" id="hidden" name="hidden" value="yes" checked={v.hidden === "yes"} />
+            <label for="hidden">{hidden.box}</label>
+          </div>
+        </fieldset>
         <button type="submit" class="button-primary">
           {tier ? m.save : m.addButton}
         </button>
