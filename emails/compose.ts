@@ -21,6 +21,7 @@ import { localeFrom, messagesFor, type Locale } from "@/i18n";
 import type { Messages } from "@/i18n/messages";
 import { composeOrganiserNotice, composeReminder } from "@emails/compose-reminders";
 import { composeReminderPreview } from "@emails/compose-reminder-preview";
+import { composeWaitlistEmail } from "@emails/compose-waitlist";
 
 export type { Attachment, OutgoingEmail } from "@/domain/mail/message";
 
@@ -141,6 +142,7 @@ export async function composeEmail(deps: ServiceDeps, row: OutboxEmail): Promise
 
   if (row.template === "daily_summary" || row.template === "sold_out") return composeOrganiserNotice(deps, row);
   if (row.template === "reminder_preview") return composeReminderPreview(deps, row);
+  if (row.template === "waitlist_joined" || row.template === "waitlist_offer") return composeWaitlistEmail(deps, row);
   if (row.template === "retention_reminder") return retentionReminder(deps, row, data.eventId!);
 
   if (row.template === "tickets_again") {
