@@ -88,6 +88,14 @@ async function composeTickets(deps: ServiceDeps, speaks: Speaking, row: OutboxEm
   return { to: row.recipient, ...rendered, attachments };
 }
 
+/** What the buyer paid, for the ticket email, with the voucher and what it took off when one did (null: free). */
+function orderTotal(m: Messages, order: { totalMinor: number; discountMinor: number; currency: string; voucherCode?: string | null }): string | null {
+  if (!order.totalMinor && !order.discountMinor) return null;
+  const total = m.format.money(order.totalMinor, order.currency);
+  if (!order.discountMinor || !order.voucherCode) return total;
+  return m.waitlistMail.discounts.totalWithDiscount({ total, code: order.voucherCode, amount: m.format.amount(order.discountMinor, order.currency) });
+}
+
 /** The link to an order's receipt, for the buyer's ticket email. */
 function receiptLink(deps: ServiceDeps, m: Messages, orderId: string) {
   const url = `${deps.origin}/orders/${orderId}/receipt`;
@@ -170,7 +178,7 @@ export async function composeEmail(deps: ServiceDeps, row: OutboxEmail): Promise
       return composeTickets(deps, speaks, row, "order_confirmation", order.event, tickets, {
         recipientName: order.buyerName,
         reference: order.reference,
-        total: order.totalMinor ? m.format.money(order.totalMinor, order.currency) : null,
+        total: orderTotal(m, order),
         receipt: receiptLink(deps, m, order.id),
       });
     case "attendee_ticket": {

@@ -1437,6 +1437,7 @@ export const en: Messages = {
     discounts: {
       checkoutLine: ({ event, tier, code, amount }) => `${event}: ${tier} — voucher ${code}: ${amount} off each`,
       voucher: ({ code }) => `Voucher ${code}`,
+      voucherOff: ({ code, amount }) => `Voucher ${code}: −${amount}`,
       totalWithDiscount: ({ total, code, amount }) => `${total} (voucher ${code}: −${amount})`,
       voucherHeading: "Voucher",
       discountHeading: "Discount",

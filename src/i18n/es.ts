@@ -1459,6 +1459,7 @@ export const es: Messages = {
     discounts: {
       checkoutLine: ({ event, tier, code, amount }) => `${event}: ${tier} — código de descuento ${code}: ${amount} menos cada una`,
       voucher: ({ code }) => `Código de descuento ${code}`,
+      voucherOff: ({ code, amount }) => `Código de descuento ${code}: −${amount}`,
       totalWithDiscount: ({ total, code, amount }) => `${total} (código de descuento ${code}: −${amount})`,
       voucherHeading: "Código de descuento",
       discountHeading: "Descuento",

@@ -44,6 +44,8 @@ export type WaitlistMailMessages = {
     checkoutLine: Fn<{ event: string; tier: string; code: string; amount: string }>;
     /** A receipt's or order page's discount line: "Voucher STUDENT10". */
     voucher: Fn<{ code: string }>;
+    /** The order page's and organisers' discount: "Voucher STUDENT10: −£1.30" (`amount` is positive). */
+    voucherOff: Fn<{ code: string; amount: string }>;
     /** The total in the order confirmation email, with what the voucher took off. */
     totalWithDiscount: Fn<{ total: string; code: string; amount: string }>;
     /** The organisers' order detail and export headings. */
