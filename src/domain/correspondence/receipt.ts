@@ -56,7 +56,9 @@ export function receiptOf(order: ReceiptOrder, organisation: Organisation | null
   // Hook for erasure (a later migration may add a nullable Order.erasedAt): an erased order's receipt says so.
   if ((order as { erasedAt?: Date | null }).erasedAt) return { state: "erased", order };
   if (!wasPaid(order)) return { state: "unpaid", order };
-  const lines: ReceiptLine[] = order.tickets.map((t) => ({
+  // A transferred ticket was replaced by its successor, which carries its price: bought once.
+  const bought = order.tickets.filter((t) => t.status !== "transferred");
+  const lines: ReceiptLine[] = bought.map((t) => ({
     kind: "ticket",
     ticketId: t.id,
     tier: t.ticketType,
@@ -66,7 +68,7 @@ export function receiptOf(order: ReceiptOrder, organisation: Organisation | null
   }));
   // The tickets at their list prices, then what the voucher took off (Ticket.discountMinor
   // summed, so Order.discountMinor), so the lines add up to what was paid.
-  const subtotalMinor = order.tickets.reduce((sum, t) => sum + t.pricePaidMinor + t.discountMinor, 0);
+  const subtotalMinor = bought.reduce((sum, t) => sum + t.pricePaidMinor + t.discountMinor, 0);
   if (subtotalMinor > order.totalMinor) lines.push({ kind: "discount", label: null, voucherCode: order.voucherCode ?? null, amountMinor: order.totalMinor - subtotalMinor });
   if (order.refundedMinor > 0) lines.push({ kind: "refund", amountMinor: -order.refundedMinor });
   const netMinor = order.totalMinor - order.refundedMinor;
