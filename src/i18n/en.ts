@@ -1439,9 +1439,7 @@ export const en: Messages = {
       voucher: ({ code }) => `Voucher ${code}`,
       voucherOff: ({ code, amount }) => `Voucher ${code}: −${amount}`,
       totalWithDiscount: ({ total, code, amount }) => `${total} (voucher ${code}: −${amount})`,
-      voucherHeading: "Voucher",
       discountHeading: "Discount",
-      listPrice: ({ amount }) => `list price ${amount}`,
     },
   },
   // ---- end of waitlistMail ----
@@ -1721,6 +1719,8 @@ export const en: Messages = {
       eligibilityAnswer: "Eligibility answer",
       orderedAt: "Ordered at",
       paidAt: "Paid at",
+      voucher: "Voucher",
+      discount: "Discount",
     },
     inZone: ({ heading, zone }) => `${heading} (${zone} time)`,
   },

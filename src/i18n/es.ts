@@ -1461,9 +1461,7 @@ export const es: Messages = {
       voucher: ({ code }) => `Código de descuento ${code}`,
       voucherOff: ({ code, amount }) => `Código de descuento ${code}: −${amount}`,
       totalWithDiscount: ({ total, code, amount }) => `${total} (código de descuento ${code}: −${amount})`,
-      voucherHeading: "Código de descuento",
       discountHeading: "Descuento",
-      listPrice: ({ amount }) => `precio de lista ${amount}`,
     },
   },
   // ---- end of waitlistMail ----
@@ -1747,6 +1745,8 @@ export const es: Messages = {
       eligibilityAnswer: "Respuesta de elegibilidad",
       orderedAt: "Fecha del pedido",
       paidAt: "Fecha de pago",
+      voucher: "Código de descuento",
+      discount: "Descuento",
     },
     inZone: ({ heading, zone }) => `${heading} (hora de ${zone})`,
   },

@@ -48,10 +48,7 @@ export type WaitlistMailMessages = {
     voucherOff: Fn<{ code: string; amount: string }>;
     /** The total in the order confirmation email, with what the voucher took off. */
     totalWithDiscount: Fn<{ total: string; code: string; amount: string }>;
-    /** The organisers' order detail and export headings. */
-    voucherHeading: string;
+    /** The order page's and organisers' order detail's heading for the discount. */
     discountHeading: string;
-    /** The list price before a voucher, on the order page. */
-    listPrice: Fn<{ amount: string }>;
   };
 };
