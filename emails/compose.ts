@@ -21,6 +21,7 @@ import { localeFrom, messagesFor, type Locale } from "@/i18n";
 import type { Messages } from "@/i18n/messages";
 import { composeOrganiserNotice, composeReminder } from "@emails/compose-reminders";
 import { composeReminderPreview } from "@emails/compose-reminder-preview";
+import { composeWaitlistEmail } from "@emails/compose-waitlist";
 
 export type { Attachment, OutgoingEmail } from "@/domain/mail/message";
 
@@ -87,6 +88,14 @@ async function composeTickets(deps: ServiceDeps, speaks: Speaking, row: OutboxEm
   return { to: row.recipient, ...rendered, attachments };
 }
 
+/** What the buyer paid, for the ticket email, with the voucher and what it took off when one did (null: free). */
+function orderTotal(m: Messages, order: { totalMinor: number; discountMinor: number; currency: string; voucherCode?: string | null }): string | null {
+  if (!order.totalMinor && !order.discountMinor) return null;
+  const total = m.format.money(order.totalMinor, order.currency);
+  if (!order.discountMinor || !order.voucherCode) return total;
+  return m.waitlistMail.discounts.totalWithDiscount({ total, code: order.voucherCode, amount: m.format.amount(order.discountMinor, order.currency) });
+}
+
 /** The link to an order's receipt, for the buyer's ticket email. */
 function receiptLink(deps: ServiceDeps, m: Messages, orderId: string) {
   const url = `${deps.origin}/orders/${orderId}/receipt`;
@@ -141,6 +150,7 @@ export async function composeEmail(deps: ServiceDeps, row: OutboxEmail): Promise
 
   if (row.template === "daily_summary" || row.template === "sold_out") return composeOrganiserNotice(deps, row);
   if (row.template === "reminder_preview") return composeReminderPreview(deps, row);
+  if (row.template === "waitlist_joined" || row.template === "waitlist_offer") return composeWaitlistEmail(deps, row);
   if (row.template === "retention_reminder") return retentionReminder(deps, row, data.eventId!);
 
   if (row.template === "tickets_again") {
@@ -168,7 +178,7 @@ export async function composeEmail(deps: ServiceDeps, row: OutboxEmail): Promise
       return composeTickets(deps, speaks, row, "order_confirmation", order.event, tickets, {
         recipientName: order.buyerName,
         reference: order.reference,
-        total: order.totalMinor ? m.format.money(order.totalMinor, order.currency) : null,
+        total: orderTotal(m, order),
         receipt: receiptLink(deps, m, order.id),
       });
     case "attendee_ticket": {

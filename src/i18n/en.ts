@@ -1422,7 +1422,36 @@ export const en: Messages = {
   waitlistPublic: {},
   // ---- end of waitlistPublic ----
   // ---- waiting list emails and discounts on payments ----
-  waitlistMail: {},
+  waitlistMail: {
+    joined: {
+      subject: ({ event }) => `You are on the waiting list for ${event}`,
+      heading: "You are on the waiting list",
+      body: ({ event, tier, places }) => plural(places, { one: `You are waiting for 1 place at ${event}, as ${tier}.`, other: `You are waiting for ${places} places at ${event}, as ${tier}.` }),
+      place: ({ place }) => (place === 1 ? "You are first in the queue for these tickets." : `You are number ${number(place)} in the queue for these tickets.`),
+      howOffers: ({ hours }) => plural(hours, { one: "When places come free we email you an offer, held for you for 1 hour.", other: `When places come free we email you an offer, held for you for ${number(hours)} hours.` }),
+      nothingToDo: "You pay nothing now, and there is nothing to do until then.",
+      footer: ({ event }) => `You receive this because you joined the waiting list for ${event}. Reply to this email to reach the organisers.`,
+    },
+    offer: {
+      subject: ({ event }) => `Places are free for you at ${event}`,
+      heading: "Places are free for you",
+      body: ({ event, tier, places }) => plural(places, { one: `1 place has come free at ${event}, as ${tier}, and it is held for you.`, other: `${places} places have come free at ${event}, as ${tier}, and they are held for you.` }),
+      until: ({ deadline }) => `Register by ${deadline} to take them.`,
+      after: "After that they pass to the next person waiting.",
+      action: "Register now",
+      letGo: "If you no longer want them, let them go, so the next person gets them sooner.",
+      footer: ({ event }) => `You receive this because you joined the waiting list for ${event}. Reply to this email to reach the organisers.`,
+    },
+    leave: "Leave the waiting list",
+    leaveHint: "Changed your mind? You can leave at any time.",
+    discounts: {
+      checkoutLine: ({ event, tier, code, amount }) => `${event}: ${tier} — voucher ${code}: ${amount} off each`,
+      voucher: ({ code }) => `Voucher ${code}`,
+      voucherOff: ({ code, amount }) => `Voucher ${code}: −${amount}`,
+      totalWithDiscount: ({ total, code, amount }) => `${total} (voucher ${code}: −${amount})`,
+      discountHeading: "Discount",
+    },
+  },
   // ---- end of waitlistMail ----
   // ---- waiting list, for organisers ----
   waitlistAdmin: {
@@ -1875,6 +1904,8 @@ export const en: Messages = {
       eligibilityAnswer: "Eligibility answer",
       orderedAt: "Ordered at",
       paidAt: "Paid at",
+      voucher: "Voucher",
+      discount: "Discount",
     },
     inZone: ({ heading, zone }) => `${heading} (${zone} time)`,
   },

@@ -1444,7 +1444,36 @@ export const es: Messages = {
   waitlistPublic: {},
   // ---- end of waitlistPublic ----
   // ---- waiting list emails and discounts on payments ----
-  waitlistMail: {},
+  waitlistMail: {
+    joined: {
+      subject: ({ event }) => `Estás en la lista de espera de ${event}`,
+      heading: "Estás en la lista de espera",
+      body: ({ event, tier, places }) => plural(places, { one: `Esperas 1 lugar en ${event}, como ${tier}.`, other: `Esperas ${places} lugares en ${event}, como ${tier}.` }),
+      place: ({ place }) => (place === 1 ? "Eres la primera persona en la fila para estas entradas." : `Tienes el número ${number(place)} en la fila para estas entradas.`),
+      howOffers: ({ hours }) => plural(hours, { one: "Cuando se liberen lugares te enviaremos una oferta por correo, reservada para ti durante 1 hora.", other: `Cuando se liberen lugares te enviaremos una oferta por correo, reservada para ti durante ${number(hours)} horas.` }),
+      nothingToDo: "No pagas nada ahora y no tienes que hacer nada hasta entonces.",
+      footer: ({ event }) => `Recibes este correo porque te sumaste a la lista de espera de ${event}. Responde a este correo para escribir a los organizadores.`,
+    },
+    offer: {
+      subject: ({ event }) => `Hay lugares libres para ti en ${event}`,
+      heading: "Hay lugares libres para ti",
+      body: ({ event, tier, places }) => plural(places, { one: `Se liberó 1 lugar en ${event}, como ${tier}, y está reservado para ti.`, other: `Se liberaron ${places} lugares en ${event}, como ${tier}, y están reservados para ti.` }),
+      until: ({ deadline }) => `Tienes hasta el ${deadline} para inscribirte y tomarlos.`,
+      after: "Después pasan a la siguiente persona en la lista.",
+      action: "Inscribirme ahora",
+      letGo: "Si ya no los quieres, libéralos para que la siguiente persona los reciba antes.",
+      footer: ({ event }) => `Recibes este correo porque te sumaste a la lista de espera de ${event}. Responde a este correo para escribir a los organizadores.`,
+    },
+    leave: "Salir de la lista de espera",
+    leaveHint: "¿Cambiaste de opinión? Puedes salir cuando quieras.",
+    discounts: {
+      checkoutLine: ({ event, tier, code, amount }) => `${event}: ${tier} — código de descuento ${code}: ${amount} menos cada una`,
+      voucher: ({ code }) => `Código de descuento ${code}`,
+      voucherOff: ({ code, amount }) => `Código de descuento ${code}: −${amount}`,
+      totalWithDiscount: ({ total, code, amount }) => `${total} (código de descuento ${code}: −${amount})`,
+      discountHeading: "Descuento",
+    },
+  },
   // ---- end of waitlistMail ----
   // ---- waiting list, for organisers ----
   waitlistAdmin: {
@@ -1901,6 +1930,8 @@ export const es: Messages = {
       eligibilityAnswer: "Respuesta de elegibilidad",
       orderedAt: "Fecha del pedido",
       paidAt: "Fecha de pago",
+      voucher: "Código de descuento",
+      discount: "Descuento",
     },
     inZone: ({ heading, zone }) => `${heading} (hora de ${zone})`,
   },

@@ -28,6 +28,8 @@ const HEADERS = [
   "Eligibility answer",
   "Ordered at (Europe/London time)",
   "Paid at (Europe/London time)",
+  "Voucher",
+  "Discount",
 ];
 
 /** Columns of times: date cells in the workbook, "YYYY-MM-DD HH:MM" in the CSV. */
@@ -280,9 +282,11 @@ describe("attendee export as CSV", () => {
       "Member M1001",
       "2027-01-15 18:00",
       "2027-01-15 18:02",
+      "",
+      "",
     ]);
     expect(byName(records, "Ann-Marie Smith")!.slice(4, 8)).toEqual(["13.00", "GBP", "valid", ""]);
-    expect(byName(records, "Ann-Marie Smith")!.slice(11)).toEqual(["2027-06-01 10:05", "2027-06-01 10:07"]);
+    expect(byName(records, "Ann-Marie Smith")!.slice(11)).toEqual(["2027-06-01 10:05", "2027-06-01 10:07", "", ""]);
     expect(byName(records, "Line one\r\nLine two")!.slice(3, 5)).toEqual(["Guest, free", "0.00"]);
   });
 
@@ -407,10 +411,10 @@ describe("attendee export as XLSX", () => {
     expect(book.styles.fonts.font[Number(headerStyle.fontId)]).toHaveProperty("b");
     expect(book.rows[1]!.every((c) => c?.style !== book.rows[0]![0]!.style)).toBe(true);
     expect(book.sheet.sheetViews.sheetView.pane).toMatchObject({ ySplit: "1", state: "frozen" });
-    expect(book.sheet.cols.col).toHaveLength(13);
+    expect(book.sheet.cols.col).toHaveLength(15);
     for (const col of book.sheet.cols.col) expect(Number(col.width)).toBeGreaterThanOrEqual(9);
-    expect(book.sheet.autoFilter.ref).toBe(`A1:M${book.rows.length}`);
-    expect(book.workbook.definedNames.definedName["#text"]).toBe(`'Attendees'!$A$1:$M$${book.rows.length}`);
+    expect(book.sheet.autoFilter.ref).toBe(`A1:O${book.rows.length}`);
+    expect(book.workbook.definedNames.definedName["#text"]).toBe(`'Attendees'!$A$1:$O$${book.rows.length}`);
 
     const hyperlink = book.rows.find((r) => r[1]?.text === HYPERLINK)!;
     expect(book.styles.cellXfs.xf[Number(hyperlink[1]!.style)].quotePrefix).toBe("1");
@@ -436,7 +440,7 @@ describe("an event nobody has registered for", () => {
     expect(parseCsv(await bytesOf(await getAs(owner, `/admin/events/${event.id}/attendees.csv`)))).toEqual([HEADERS]);
     const book = await readXlsx(await bytesOf(await getAs(owner, `/admin/events/${event.id}/attendees.xlsx`)));
     expect(book.rows.map((r) => r.map((c) => c?.text))).toEqual([HEADERS]);
-    expect(book.sheet.autoFilter.ref).toBe("A1:M1");
+    expect(book.sheet.autoFilter.ref).toBe("A1:O1");
   });
 });
 

@@ -5,15 +5,17 @@ import { DomainError } from "@/domain/errors";
 import type { ServiceDeps } from "@/domain/deps";
 import { findReceiptSource } from "@/domain/correspondence/repo";
 
-export type ReceiptOrder = Order & { event: Event; tickets: Array<Ticket & { ticketType: TicketType }> };
+/** An order as a receipt reads it; `voucherCode` names the voucher it used (null: none). */
+export type ReceiptOrder = Order & { event: Event; tickets: Array<Ticket & { ticketType: TicketType }>; voucherCode?: string | null };
 
 /**
- * A receipt line. `ticket`: one attendee's ticket at the price paid. `discount`: money taken
- * off (negative; vouchers will add these). `refund`: money given back (negative).
+ * A receipt line. `ticket`: one attendee's ticket at its tier's price before any voucher.
+ * `discount`: money taken off (negative), naming the voucher's code when one did it. `refund`:
+ * money given back (negative).
  */
 export type ReceiptLine =
   | { kind: "ticket"; ticketId: string; tier: TicketType; attendee: string; amountMinor: number; cancelled: boolean }
-  | { kind: "discount"; /** The voucher or offer, when one is named. */ label: string | null; amountMinor: number }
+  | { kind: "discount"; /** The voucher or offer, when one is named. */ label: string | null; /** The voucher's code. */ voucherCode: string | null; amountMinor: number }
   | { kind: "refund"; amountMinor: number };
 
 /** VAT as the organisation's setting says: none charged, or included in the amount kept. */
@@ -54,17 +56,20 @@ export function receiptOf(order: ReceiptOrder, organisation: Organisation | null
   // Hook for erasure (a later migration may add a nullable Order.erasedAt): an erased order's receipt says so.
   if ((order as { erasedAt?: Date | null }).erasedAt) return { state: "erased", order };
   if (!wasPaid(order)) return { state: "unpaid", order };
-  const lines: ReceiptLine[] = order.tickets.map((t) => ({
+  // A transferred ticket was replaced by its successor, which carries its price: bought once.
+  const bought = order.tickets.filter((t) => t.status !== "transferred");
+  const lines: ReceiptLine[] = bought.map((t) => ({
     kind: "ticket",
     ticketId: t.id,
     tier: t.ticketType,
     attendee: t.attendeeName,
-    amountMinor: t.pricePaidMinor,
+    amountMinor: t.pricePaidMinor + t.discountMinor,
     cancelled: t.status === "cancelled",
   }));
-  const subtotalMinor = order.tickets.reduce((sum, t) => sum + t.pricePaidMinor, 0);
-  // No discounts exist yet: whatever the tickets' prices and the total disagree by is one.
-  if (subtotalMinor > order.totalMinor) lines.push({ kind: "discount", label: null, amountMinor: order.totalMinor - subtotalMinor });
+  // The tickets at their list prices, then what the voucher took off (Ticket.discountMinor
+  // summed, so Order.discountMinor), so the lines add up to what was paid.
+  const subtotalMinor = bought.reduce((sum, t) => sum + t.pricePaidMinor + t.discountMinor, 0);
+  if (subtotalMinor > order.totalMinor) lines.push({ kind: "discount", label: null, voucherCode: order.voucherCode ?? null, amountMinor: order.totalMinor - subtotalMinor });
   if (order.refundedMinor > 0) lines.push({ kind: "refund", amountMinor: -order.refundedMinor });
   const netMinor = order.totalMinor - order.refundedMinor;
   const vat: ReceiptVat =

@@ -33,13 +33,15 @@ export function saveOrganisationStatement(d1: D1Database, org: OrganisationRow, 
     .bind(ORGANISATION_ID, org.name, org.address, org.charityNumber, org.companyNumber, org.vatStatus, org.vatNumber, org.vatRateBasisPoints, sqlTime(now));
 }
 
-/** An order with its event and tickets (with tiers), and the organisation: what a receipt shows. */
+/** An order with its event, tickets (with tiers) and voucher's code, and the organisation: what a receipt shows. */
 export async function findReceiptSource(db: PrismaClient, orderId: string) {
-  const [order, organisation] = await Promise.all([
+  const [found, organisation] = await Promise.all([
     db.order.findUnique({ where: { id: orderId }, include: { event: true, tickets: { include: { ticketType: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] } } }),
     findOrganisation(db),
   ]);
-  return { order, organisation };
+  // Only an order that used a voucher costs a second read.
+  const voucher = found?.voucherId ? await db.voucher.findUnique({ where: { id: found.voucherId }, select: { code: true } }) : null;
+  return { order: found && { ...found, voucherCode: voucher?.code ?? null }, organisation };
 }
 
 /** Every ticket of an event with its order's buyer and language: who a message may go to. */

@@ -30,6 +30,8 @@ export const attendeeColumnKeys = [
   "eligibilityAnswer",
   "orderedAt",
   "paidAt",
+  "voucher",
+  "discount",
 ] as const;
 
 export type AttendeeColumn = (typeof attendeeColumnKeys)[number];
@@ -48,6 +50,8 @@ const widths: Record<AttendeeColumn, number> = {
   eligibilityAnswer: 36,
   orderedAt: 17,
   paidAt: 17,
+  voucher: 14,
+  discount: 11,
 };
 
 /** The columns holding moments: their headings say the zone the times are in. */
@@ -148,5 +152,8 @@ export function attendeeCells(event: { timezone: string; status: string }): (row
     row.eligibilityAnswer,
     time(row.orderedAt),
     time(row.paidAt),
+    // The voucher that priced the ticket and what it took off its tier's price (empty: none).
+    row.voucherCode,
+    row.discountMinor ? { minor: row.discountMinor, decimals: minorDigits(row.currency) } : null,
   ];
 }

@@ -25,6 +25,9 @@ export type AttendeeRow = {
   eligibilityAnswer: string | null;
   orderedAt: string;
   paidAt: string | null;
+  /** The code of the voucher that priced the ticket, and what it took off (0: none). */
+  voucherCode: string | null;
+  discountMinor: number;
   ticketId: string;
   orderId: string;
 };
@@ -50,10 +53,11 @@ const PAGE_SQL = `
   SELECT t.rowid AS "seq", o."reference", t."attendeeName", t."attendeeEmail", tt."name" AS "ticketType",
     t."pricePaidMinor", o."currency", t."status" AS "ticketStatus", o."status" AS "orderStatus", t."checkedInAt",
     o."buyerName", o."buyerEmail", t."eligibilityAnswer", o."createdAt" AS "orderedAt", o."paidAt",
-    t."id" AS "ticketId", o."id" AS "orderId"
+    v."code" AS "voucherCode", t."discountMinor", t."id" AS "ticketId", o."id" AS "orderId"
   FROM "Ticket" AS t NOT INDEXED
   JOIN "Order" AS o ON o."id" = t."orderId"
   JOIN "TicketType" AS tt ON tt."id" = t."ticketTypeId"
+  LEFT JOIN "Voucher" AS v ON v."id" = t."voucherId"
   WHERE t."eventId" = ?1 AND t.rowid > ?2 AND t.rowid <= ?3 AND ${LISTED_ORDERS}
   ORDER BY t.rowid
   LIMIT ?4`;

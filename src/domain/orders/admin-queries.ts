@@ -1,7 +1,7 @@
 import { DomainError } from "@/domain/errors";
 import type { ServiceDeps } from "@/domain/deps";
 import { findEventWithTiers } from "@/domain/events/repo";
-import { findAttendeePage, findOrderHistory, findOrderWithTickets, salesFigures, type AttendeeFilter as Filter } from "@/domain/orders/repo";
+import { findAttendeePage, findOrderHistory, findOrderWithTickets, orderVoucherCode, salesFigures, type AttendeeFilter as Filter } from "@/domain/orders/repo";
 
 /** Sold, held and capacity per tier, money, check-ins and mail needing attention, for one event. */
 export async function eventDashboard(deps: ServiceDeps, eventId: string) {
@@ -28,9 +28,10 @@ export async function searchAttendees(deps: ServiceDeps, eventId: string, filter
   return { total, rows, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
 }
 
-/** An order with its tickets, what happened to it (audit), and its email. */
+/** An order with its tickets and its voucher's code (null: none), what happened to it (audit), and its email. */
 export async function orderDetail(deps: ServiceDeps, orderId: string) {
-  const order = await findOrderWithTickets(deps.db, orderId);
-  if (!order) throw new DomainError("not_found", { what: "order" });
-  return { order, ...(await findOrderHistory(deps.db, orderId)) };
+  const found = await findOrderWithTickets(deps.db, orderId);
+  if (!found) throw new DomainError("not_found", { what: "order" });
+  const [voucherCode, history] = await Promise.all([orderVoucherCode(deps.d1, found), findOrderHistory(deps.db, orderId)]);
+  return { order: { ...found, voucherCode }, ...history };
 }

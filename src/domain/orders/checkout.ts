@@ -2,11 +2,12 @@ import type Stripe from "stripe";
 import { DomainError } from "@/domain/errors";
 import type { ServiceDeps } from "@/domain/deps";
 import { priceLines } from "@/domain/orders/pricing";
-import { extendFirstHoldAndRead, extendHold, setStripeSession, type OrderWithTickets } from "@/domain/orders/repo";
+import { extendFirstHoldAndRead, extendHold, orderVoucherCode, setStripeSession, type OrderWithTickets } from "@/domain/orders/repo";
 import { getOrderForBuyer, releaseHold } from "@/domain/orders/settle";
 import { settleFromSession } from "@/domain/orders/sweep";
 import { FIRST_HOLD_MINUTES, HOLD_MINUTES } from "@/domain/orders/place-order";
 import { eventInLanguage, tierInLanguage } from "@/domain/events/translations";
+import { localeFrom, messagesFor } from "@/i18n";
 
 type StripeLocale = Stripe.Checkout.SessionCreateParams.Locale;
 /** Stripe Checkout's languages among the ones our catalogues may have; any other gets "auto". */
@@ -79,13 +80,23 @@ async function existingSession(deps: ServiceDeps, sessionId: string): Promise<St
  * email prefilled, the order id in metadata and client_reference_id, expiring with the hold.
  * The idempotency key names the order and the hold's end, so a retried call returns the same
  * session while a later visit (after the first session ended) gets a new one. Stripe's page
- * and the names on it speak the buyer's language (Order.language).
+ * and the names on it speak the buyer's language (Order.language). Tickets a voucher priced
+ * have their own line at the price after it, named with the code and what came off each, so
+ * the buyer sees on Stripe's page why the price differs from the event page's.
  */
 async function createSession(deps: ServiceDeps, order: BuyerOrder, holdExpiresAt: Date): Promise<string> {
   const lang = order.language;
   const event = eventInLanguage(order.event, lang);
   const tierNames = new Map(order.tickets.map((t) => [t.ticketTypeId, tierInLanguage(t.ticketType, lang, order.event.mainLanguage).name]));
-  const lines = priceLines(order.tickets.map((t) => ({ tierId: t.ticketTypeId, priceMinor: t.pricePaidMinor })));
+  const lines = priceLines(order.tickets.map((t) => ({ tierId: t.ticketTypeId, priceMinor: t.pricePaidMinor, discountMinor: t.discountMinor })));
+  // The batched read names the voucher; a later read through Prisma (a rare path) does not.
+  const code = order.voucherCode !== undefined ? order.voucherCode : await orderVoucherCode(deps.d1, order);
+  const words = messagesFor(localeFrom(lang) ?? "en");
+  const lineName = (l: (typeof lines)[number]) => {
+    const tier = tierNames.get(l.tierId)!;
+    if (!l.discountMinor || !code) return `${event.title}: ${tier}`;
+    return words.waitlistMail.discounts.checkoutLine({ event: event.title, tier, code, amount: words.format.amount(l.discountMinor, order.currency) });
+  };
   const metadata = { orderId: order.id, reference: order.reference };
   try {
     const session = await deps.stripe.checkout.sessions.create(
@@ -93,7 +104,7 @@ async function createSession(deps: ServiceDeps, order: BuyerOrder, holdExpiresAt
         mode: "payment",
         line_items: lines.map((l) => ({
           quantity: l.quantity,
-          price_data: { currency: order.currency.toLowerCase(), unit_amount: l.unitMinor, product_data: { name: `${event.title}: ${tierNames.get(l.tierId)}` } },
+          price_data: { currency: order.currency.toLowerCase(), unit_amount: l.unitMinor, product_data: { name: lineName(l) } },
         })),
         customer_email: order.buyerEmail,
         locale: checkoutLocale(lang),

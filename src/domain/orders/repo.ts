@@ -302,8 +302,12 @@ export async function setStripeSession(d1: D1Database, orderId: string, sessionI
   await d1.prepare(`UPDATE "Order" SET "stripeSessionId" = ?2, "updatedAt" = ?3 WHERE "id" = ?1 AND "status" = 'pending'`).bind(orderId, sessionId, sqlTime(now)).run();
 }
 
-/** An order with its event and its tickets (with tiers), as findOrderWithTickets gives it. */
-export type OrderWithTickets = Order & { event: Event; tickets: Array<Ticket & { ticketType: TicketType }> };
+/**
+ * An order with its event and its tickets (with tiers), as findOrderWithTickets gives it; the
+ * batched reads (readOrderWithTickets) also give its voucher's code (null: none), which
+ * payment lines and emails name.
+ */
+export type OrderWithTickets = Order & { event: Event; tickets: Array<Ticket & { ticketType: TicketType }>; voucherCode?: string | null };
 
 /**
  * The pay page's first round trip, one batch: extends a pending order's first hold to `until`,
@@ -343,10 +347,11 @@ function orderWithTicketsStatements(d1: D1Database, orderId: string): D1Prepared
     d1.prepare(`SELECT * FROM "Event" WHERE "id" = (SELECT "eventId" FROM "Order" WHERE "id" = ?1)`).bind(orderId),
     d1.prepare(`SELECT * FROM "Ticket" WHERE "orderId" = ?1 ORDER BY "createdAt" ASC, rowid ASC`).bind(orderId),
     d1.prepare(`SELECT * FROM "TicketType" WHERE "id" IN (SELECT "ticketTypeId" FROM "Ticket" WHERE "orderId" = ?1)`).bind(orderId),
+    d1.prepare(`SELECT "code" FROM "Voucher" WHERE "id" = (SELECT "voucherId" FROM "Order" WHERE "id" = ?1)`).bind(orderId),
   ];
 }
 
-function orderWithTicketsOf([orders, events, tickets, tiers]: ReadonlyArray<D1Result<Record<string, unknown>>>): OrderWithTickets | null {
+function orderWithTicketsOf([orders, events, tickets, tiers, vouchers]: ReadonlyArray<D1Result<Record<string, unknown>>>): OrderWithTickets | null {
   const row = orders!.results[0];
   const eventRow = events!.results[0];
   if (!row || !eventRow) return null;
@@ -355,7 +360,15 @@ function orderWithTicketsOf([orders, events, tickets, tiers]: ReadonlyArray<D1Re
     ...storedRow("Order", row),
     event: storedRow("Event", eventRow),
     tickets: tickets!.results.map((r) => storedRow("Ticket", r)).map((t) => ({ ...t, ticketType: tierById.get(t.ticketTypeId)! })),
+    voucherCode: vouchers?.results[0] ? String(vouchers.results[0].code) : null,
   };
+}
+
+/** The code of an order's voucher, or null when it used none (one read, for pages that read the order through Prisma). */
+export async function orderVoucherCode(d1: D1Database, order: Pick<Order, "voucherId">): Promise<string | null> {
+  if (!order.voucherId) return null;
+  const row = await d1.prepare(`SELECT "code" FROM "Voucher" WHERE "id" = ?1`).bind(order.voucherId).first<{ code: string }>();
+  return row?.code ?? null;
 }
 
 /** A pending order's payment is processing (a bank debit): keep its seats until Stripe says how it ended. */

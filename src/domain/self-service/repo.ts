@@ -9,7 +9,7 @@ export type TransferRow = { fromId: string; toId: string; token: string; name: s
 /**
  * Hands a ticket over, as two statements for one batch:
  * 1. the old ticket becomes `transferred` if it is still valid and not checked in;
- * 2. a new valid ticket (same order, tier, price, language) is written for the new holder,
+ * 2. a new valid ticket (same order, tier, price and the voucher that priced it, language) is written for the new holder,
  *    only when statement 1 changed a row (`changes()` reads the statement just before it in
  *    the batch's transaction), so two racing transfers of one ticket make one successor.
  * Seat counters do not move: one valid ticket replaces another (orders/seats counts valid tickets).
@@ -24,8 +24,8 @@ export function transferStatements(d1: D1Database, t: TransferRow, now: Date): D
     d1
       .prepare(
         `INSERT INTO "Ticket" ("id", "orderId", "eventId", "ticketTypeId", "attendeeName", "attendeeEmail",
-           "eligibilityAnswer", "pricePaidMinor", "status", "token", "createdAt", "updatedAt", "searchText", "language")
-         SELECT ?2, "orderId", "eventId", "ticketTypeId", ?3, ?4, "eligibilityAnswer", "pricePaidMinor", 'valid', ?5, ?6, ?6, ?7, "language"
+           "eligibilityAnswer", "pricePaidMinor", "voucherId", "discountMinor", "status", "token", "createdAt", "updatedAt", "searchText", "language")
+         SELECT ?2, "orderId", "eventId", "ticketTypeId", ?3, ?4, "eligibilityAnswer", "pricePaidMinor", "voucherId", "discountMinor", 'valid', ?5, ?6, ?6, ?7, "language"
          FROM "Ticket" WHERE "id" = ?1 AND "status" = 'transferred' AND changes() = 1`,
       )
       .bind(t.fromId, t.toId, t.name, email, t.token, at, searchText(t.name, email)),

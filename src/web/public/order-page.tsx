@@ -10,7 +10,7 @@ import { InLanguage } from "@/web/shared/in-language";
 import { Layout } from "@/web/shared/layout";
 import { CancelOrderPanel, SelfServiceNotice, type PanelState } from "@/web/public/self-service-panel";
 
-type FullOrder = Order & { event: Event; tickets: Array<Ticket & { ticketType: TicketType }> };
+type FullOrder = Order & { event: Event; tickets: Array<Ticket & { ticketType: TicketType }>; voucherCode?: string | null };
 
 function Heading(props: { order: FullOrder }) {
   const { order } = props;
@@ -113,6 +113,16 @@ export function OrderPage(props: { order: FullOrder; selfService?: PanelState | 
           <InLanguage lang={event.textLang.venueName}>{event.venueName}</InLanguage>,{" "}
           <InLanguage lang={event.textLang.venueAddress}>{event.venueAddress}</InLanguage>
         </dd>
+        {order.discountMinor > 0 && (
+          <>
+            <dt>{m.waitlistMail.discounts.discountHeading}</dt>
+            <dd>
+              {order.voucherCode
+                ? m.waitlistMail.discounts.voucherOff({ code: order.voucherCode, amount: m.format.amount(order.discountMinor, order.currency) })
+                : m.format.amount(-order.discountMinor, order.currency)}
+            </dd>
+          </>
+        )}
         <dt>{words.total}</dt>
         <dd>{m.format.money(order.totalMinor, order.currency)}</dd>
       </dl>

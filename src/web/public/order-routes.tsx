@@ -5,6 +5,7 @@ import type { AppEnv } from "@/env";
 import { validate } from "@/lib/validate";
 import { abandonCheckout, orderAfterCheckout } from "@/domain/orders/checkout-return";
 import { openPayment } from "@/domain/orders/checkout";
+import { orderVoucherCode } from "@/domain/orders/repo";
 import { OrderPage } from "@/web/public/order-page";
 import { privatePage } from "@/web/middleware/private-page";
 import { preferLanguage } from "@/web/shared/i18n";
@@ -33,7 +34,7 @@ export const orderRoutes = new Hono<AppEnv>()
     // A reader who named no language reads the order in the language it was placed in.
     preferLanguage(c, order.language);
     const answers = await orderAnswers(c.var.db, order.event, order.id, c.var.locale);
-    return c.html(<OrderPage order={order} answers={answers} />);
+    return c.html(<OrderPage order={{ ...order, voucherCode: await orderVoucherCode(c.var.deps.d1, order) }} answers={answers} />);
   })
   // The receipt: the same key as the order page (its unguessable id), in the order's language unless the reader chose one.
   .get("/orders/:id/receipt", validate("param", orderParam), async (c) => {

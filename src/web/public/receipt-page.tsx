@@ -29,7 +29,7 @@ function Line(props: { line: ReceiptLine; currency: string; mainLanguage: string
   return (
     <tr class={`receipt-${line.kind}`}>
       <th scope="row" colspan={2}>
-        {line.kind === "refund" ? w.refund : line.label ? w.discountNamed({ label: line.label }) : w.discount}
+        {line.kind === "refund" ? w.refund : line.voucherCode ? m.waitlistMail.discounts.voucher({ code: line.voucherCode }) : line.label ? w.discountNamed({ label: line.label }) : w.discount}
       </th>
       <td class="amount">{amount}</td>
     </tr>

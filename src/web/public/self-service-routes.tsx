@@ -15,6 +15,7 @@ import { answersInput, answersOf, formAnswers } from "@/web/public/registration-
 import type { AnswerValues } from "@/web/public/question-fields";
 import { readForm } from "@/web/shared/form-body";
 import { orderAfterCheckout } from "@/domain/orders/checkout-return";
+import { orderVoucherCode } from "@/domain/orders/repo";
 import { qrSvg } from "@/domain/tickets/qr";
 import { getTicketView, ticketPath } from "@/domain/tickets/ticket-view";
 import { OrderPage } from "@/web/public/order-page";
@@ -142,7 +143,7 @@ export const selfServiceRoutes = new Hono<AppEnv>()
     const again = async (state: PanelState, status: 409 | 422) => {
       const order = await orderAfterCheckout(c.var.deps, id);
       preferLanguage(c, order.language);
-      return c.html(<OrderPage order={order} selfService={state} />, status);
+      return c.html(<OrderPage order={{ ...order, voucherCode: await orderVoucherCode(c.var.deps.d1, order) }} selfService={state} />, status);
     };
     const order = await orderForSelfService(c.var.deps, id);
     if (c.req.valid("form").confirm !== "yes") return again({ form: "cancel", errors: { confirm: messagesOf(c).selfService.panel.confirmRequired } }, 422);

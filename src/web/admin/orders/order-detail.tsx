@@ -77,6 +77,12 @@ export function OrderDetailPage(props: { detail: Detail; staff: StaffIdentity; c
         </dd>
         <dt>{w.total}</dt>
         <dd>{order.refundedMinor > 0 ? w.totalRefunded({ total: amount(order.totalMinor), refunded: amount(order.refundedMinor) }) : amount(order.totalMinor)}</dd>
+        {order.discountMinor > 0 && (
+          <>
+            <dt>{m.waitlistMail.discounts.discountHeading}</dt>
+            <dd>{order.voucherCode ? m.waitlistMail.discounts.voucherOff({ code: order.voucherCode, amount: amount(order.discountMinor) }) : amount(-order.discountMinor)}</dd>
+          </>
+        )}
         <dt>{w.source}</dt>
         <dd>{source}</dd>
         <dt>{w.ordered}</dt>
