@@ -39,7 +39,7 @@ describe("the Spanish catalogue's core sections", () => {
   it("says every field code in Spanish", () => {
     const params: Record<string, unknown> = {
       min: 2, max: 50, tier: "Socio", statement: "Soy estudiante", instead: { tier: "General", price: { minor: 1300, currency: "USD" } },
-      by: "Congreso anual", sold: 3, held: 1, what: "quota", example: 10, problems: [{ line: 2, problem: "no_time" }], rows: 25_000,
+      by: "Congreso anual", sold: 3, held: 1, what: "quota", example: 10, problems: [{ line: 2, problem: "no_time" }], rows: 25_000, reason: "exhausted",
     };
     for (const code of fieldCodes) {
       const p = code === "refund_at_most" ? { max: { minor: 1250, currency: "USD" } } : params;
