@@ -65,7 +65,7 @@ describe("a voucher on Stripe's page", () => {
     const { lines } = await paidWithVoucher(event, 2, "es");
     expect(lines).toHaveLength(1);
     expect(lines[0]!.quantity).toBe(2);
-    expect(lines[0]!.description.replace(/\s/g, " ")).toBe(`${event.title}: Non-member — código de descuento STUDENT10: 1,30 £ menos cada una`);
+    expect(lines[0]!.description!.replace(/\s/g, " ")).toBe(`${event.title}: Non-member — código de descuento STUDENT10: 1,30 £ menos cada una`);
     expect(lines[0]!.price?.unit_amount).toBe(1170);
   });
 });
