@@ -108,7 +108,14 @@ describe.each(["es", "en"] as const)("everything in %s says nothing from the oth
     const event = await bilingualEvent(1250);
     const order = await paidOrder(event, lang);
     const ticket = order.tickets[0]!;
+    // Two people on the waiting list who joined in this language: one waiting, one offered places.
+    const entry = (n: number, fields: Record<string, unknown>) =>
+      db.waitlistEntry.create({ data: { id: newId("wle"), eventId: event.id, ticketTypeId: event.ticketTypes[0]!.id, position: n, name: `Waiting ${n}`, email: `waiting-${n}-${lang}@example.org`, places: 1, language: lang, leaveToken: newId("lv"), ...fields } });
+    const waiting = await entry(1, {});
+    const offered = await entry(2, { status: "offered", offerToken: newId("of"), offeredAt: new Date(), offerExpiresAt: new Date(Date.now() + 48 * 3_600_000) });
     const data: Record<string, Record<string, unknown>> = {
+      waitlist_joined: { entryId: waiting.id },
+      waitlist_offer: { entryId: offered.id },
       order_confirmation: { orderId: order.id },
       attendee_ticket: { orderId: order.id, ticketId: ticket.id },
       tickets_again: { eventId: event.id, email: order.buyerEmail },
