@@ -20,7 +20,7 @@ export function voucherQuery(value: string | undefined): string | undefined {
 export function offerNoticeOf(c: Context<AppEnv>, view: EventView, entry: WaitlistEntry): OfferNotice {
   const m = messagesOf(c);
   const tier = viewInLanguage(view, c.var.locale).tiers.find((t) => t.tier.id === entry.ticketTypeId)?.tier.name ?? "";
-  return { places: entry.places, tier, until: m.format.dateTime(entry.offerExpiresAt ?? new Date(), view.event.timezone) };
+  return { places: entry.places, tier, until: m.format.dateTime(entry.offerExpiresAt ?? new Date(), view.event.timezone), email: entry.email };
 }
 
 /** The notice of the offer a registration form carries (`token`), while it is still open; else undefined. */

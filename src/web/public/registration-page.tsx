@@ -26,8 +26,8 @@ export type RegistrationValues = {
   offer?: string;
 };
 
-/** The waiting-list offer a form registers through: its places and tier, until when (in the event's zone). */
-export type OfferNotice = { places: number; tier: string; until: string };
+/** The waiting-list offer a form registers through: its places and tier, until when (in the event's zone), and the only email that may use it. */
+export type OfferNotice = { places: number; tier: string; until: string; email: string };
 
 export type RegistrationPageProps = {
   /** The event and its tiers with their texts in the reader's language (`viewInLanguage`). */

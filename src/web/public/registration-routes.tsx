@@ -102,6 +102,8 @@ export const registrationRoutes = new Hono<AppEnv>()
     // Like the event page: a reader who named no language gets the event's main one.
     preferLanguage(c, view.event.mainLanguage);
     const offer = values.offer ? await offerNotice(c, view, values.offer) : undefined;
+    // The email field is read-only under an offer: a form sent back shows the address that may use it.
+    const shown = (v: RegistrationValues) => (offer ? { ...v, buyer: { ...v.buyer, email: offer.email } } : v);
 
     const switchIndex = Number(body.switch);
     const alternative = openAlternative({ ...view.event, ticketTypes: view.tiers.map((t) => t.tier) }, new Date());
@@ -110,7 +112,7 @@ export const registrationRoutes = new Hono<AppEnv>()
       const m = messagesOf(c);
       const tier = viewInLanguage(view, c.var.locale).tiers.find((t) => t.tier.id === alternative.id)?.tier ?? alternative;
       const notice = m.public.registration.switched({ index: switchIndex + 1, tier: tier.name, price: m.format.money(alternative.priceMinor, view.event.currency) });
-      return c.html(registrationPage(c, view, values, { notice, offer }));
+      return c.html(registrationPage(c, view, shown(values), { notice, offer }));
     }
 
     const raw = inputFromValues(values);
@@ -119,7 +121,7 @@ export const registrationRoutes = new Hono<AppEnv>()
       const m = messagesOf(c);
       // Every problem at once: the rules' (eligibility, tiers) beside the schema's, which win per field.
       const issues = { ...(await orderRuleIssues(c.var.deps, slug, raw, c.req.header("cf-connecting-ip") ?? "local")), ...fieldIssues(parsed.error.issues) };
-      return c.html(registrationPage(c, view, values, { errors: fieldMessages(issues, m), message: m.pages.formProblem, offer }), 422);
+      return c.html(registrationPage(c, view, shown(values), { errors: fieldMessages(issues, m), message: m.pages.formProblem, offer }), 422);
     }
     try {
       await verifyHuman(c, body[TURNSTILE_FIELD]);
@@ -132,6 +134,6 @@ export const registrationRoutes = new Hono<AppEnv>()
       const retryAfter = retryAfterOf(err);
       if (retryAfter) c.header("Retry-After", String(retryAfter));
       const m = messagesOf(c);
-      return c.html(registrationPage(c, view, values, { errors: fieldMessages(err.fields, m), message: errorMessage(err, m), offer }), status);
+      return c.html(registrationPage(c, view, shown(values), { errors: fieldMessages(err.fields, m), message: errorMessage(err, m), offer }), status);
     }
   });
