@@ -1413,7 +1413,7 @@ export const en: Messages = {
     eventPage: {
       join: "Join the waiting list",
       joinFor: ({ tier }) => ` for ${tier} tickets`,
-      soldOutWithList: "All places are taken, but you can join the waiting list. When places come free, we offer them to the people on it in the order they joined.",
+      soldOutWithList: "You can join the waiting list: when places come free, we offer them to the people on it in the order they joined.",
       listOpen: "Waiting list open",
       voucherHeading: "Have a voucher code?",
       voucherLabel: "Voucher code",

@@ -1435,7 +1435,7 @@ export const es: Messages = {
     eventPage: {
       join: "Anotarme en la lista de espera",
       joinFor: ({ tier }) => ` para entradas ${tier}`,
-      soldOutWithList: "Todos los lugares están ocupados, pero puedes anotarte en la lista de espera. Cuando se liberen lugares, los ofrecemos a las personas de la lista en el orden en que se anotaron.",
+      soldOutWithList: "Puedes anotarte en la lista de espera: cuando se liberan lugares, los ofrecemos a las personas de la lista en el orden en que se anotaron.",
       listOpen: "Lista de espera abierta",
       voucherHeading: "¿Tienes un código de descuento?",
       voucherLabel: "Código de descuento",

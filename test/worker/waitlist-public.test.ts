@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { sweepWaitlists } from "@/domain/waitlist/waitlist";
+import { en } from "@/i18n/en";
+import { readableText, sentencesIn, sentencesOf } from "./catalogue-text";
 import { createEvent, db, fetchWorker, postJson, serviceDeps } from "./helpers";
 
 // The waiting list as attendees meet it (issue #14): the join link on a sold-out event, joining
@@ -33,7 +35,7 @@ describe("a sold-out event", () => {
     expect(html).toContain("Sold out");
     expect(html).toContain(`href="/events/${event.slug}/waitlist?tier=${tier.id}"`);
     expect(html).toContain("Join the waiting list");
-    expect(html).toContain("you can join the waiting list");
+    expect(html).toContain("You can join the waiting list: when places come free");
     const list = await (await fetchWorker("/")).text();
     expect(list).toContain("Waiting list open");
 
@@ -245,5 +247,31 @@ describe("an offer's link", () => {
 
   it("is a 404 for an unknown token", async () => {
     expect((await fetchWorker(`/waitlist/offers/${"y".repeat(43)}`)).status).toBe(404);
+  });
+});
+
+describe("in Spanish", () => {
+  it("the join, joined, leave and offer pages say no English sentence", async () => {
+    const english = sentencesOf(en);
+    const { event, tier } = await soldOutEvent();
+    const spanish = async (res: Response) => {
+      const html = await res.text();
+      expect(html).toContain('<html lang="es"');
+      expect(sentencesIn(readableText(html), english)).toEqual([]);
+      return html;
+    };
+    expect(await spanish(await fetchWorker(`/events/${event.slug}?lang=es`))).toContain("Anotarme en la lista de espera");
+    await spanish(await fetchWorker(`/events/${event.slug}/waitlist?tier=${tier.id}&lang=es`));
+    const joined = await fetchWorker(`/events/${event.slug}/waitlist?lang=es`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin },
+      body: new URLSearchParams({ tier: tier.id, name: "Inés", email: "ines@example.org", places: "2", language: "es" }),
+    });
+    expect(await spanish(joined)).toContain("eres el número 1 en la fila");
+    const entry = await db.waitlistEntry.findFirstOrThrow({ where: { eventId: event.id } });
+    await spanish(await fetchWorker(`/waitlist/leave/${entry.leaveToken}?lang=es`));
+    await freeSeatsAndOffer(event.id, tier.id);
+    const offered = await db.waitlistEntry.findUniqueOrThrow({ where: { id: entry.id } });
+    expect(await spanish(await fetchWorker(`/waitlist/offers/${offered.offerToken}?lang=es`))).toContain("Esta oferta te reserva 2 lugares");
   });
 });

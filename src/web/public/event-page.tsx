@@ -51,7 +51,8 @@ function StatusNotice(props: { view: EventView; now: Date }) {
   if (props.view.soldOut) {
     return (
       <p class="notice notice-sold-out" role="status">
-        <Badge kind="sold-out">{m.public.badges.soldOut}</Badge> {props.view.waitlistOpen ? m.waitlistPublic.eventPage.soldOutWithList : words.soldOut}
+        <Badge kind="sold-out">{m.public.badges.soldOut}</Badge> {words.soldOut}
+        {props.view.waitlistOpen && ` ${m.waitlistPublic.eventPage.soldOutWithList}`}
       </p>
     );
   }
@@ -175,7 +176,8 @@ export function EventPage(props: {
                       </span>
                     </th>
                     <td class="tier-price">
-                      {m.format.money(tier.priceMinor, event.currency)} <VoucherPrice voucher={props.voucher?.voucher} tierId={tier.id} priceMinor={tier.priceMinor} currency={event.currency} />
+                      {m.format.money(tier.priceMinor, event.currency)}
+                      <VoucherPrice voucher={props.voucher?.voucher} tierId={tier.id} priceMinor={tier.priceMinor} currency={event.currency} />
                     </td>
                     <td class={`tier-state tier-state-${state}`}>
                       {availabilityText(m, state, quotaLeft)}

@@ -24,7 +24,12 @@ export function VoucherPrice(props: { voucher: Voucher | null | undefined; tierI
   if (!voucher || !voucherCovers(voucher, props.tierId)) return null;
   const price = priceWithVoucher(props.priceMinor, voucher);
   if (price === props.priceMinor) return null;
-  return <span class="voucher-price">{m.waitlistPublic.eventPage.withVoucher({ price: m.format.money(price, props.currency), code: voucher.code })}</span>;
+  return (
+    <>
+      {" "}
+      <span class="voucher-price">{m.waitlistPublic.eventPage.withVoucher({ price: m.format.money(price, props.currency), code: voucher.code })}</span>
+    </>
+  );
 }
 
 /**
