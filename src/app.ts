@@ -17,6 +17,7 @@ import { orderRoutes } from "@/web/public/order-routes";
 import { publicRoutes } from "@/web/public/event-routes";
 import { privacyRoutes } from "@/web/public/privacy-routes";
 import { registrationRoutes } from "@/web/public/registration-routes";
+import { waitlistRoutes } from "@/web/public/waitlist-routes";
 import { ticketRoutes } from "@/web/public/ticket-routes";
 import { selfServiceRoutes } from "@/web/public/self-service-routes";
 import { webhookRoutes } from "@/web/webhooks/stripe";
@@ -48,6 +49,7 @@ export function createApp(extensions: AppExtensions = {}) {
   app.route("/", publicRoutes);
   app.route("/", privacyRoutes);
   app.route("/", registrationRoutes);
+  app.route("/", waitlistRoutes);
   app.route("/", orderRoutes);
   app.route("/", ticketRoutes);
   app.route("/", selfServiceRoutes);

@@ -1419,7 +1419,63 @@ export const en: Messages = {
   },
 
   // ---- waiting list and vouchers, for attendees ----
-  waitlistPublic: {},
+  waitlistPublic: {
+    eventPage: {
+      join: "Join the waiting list",
+      joinFor: ({ tier }) => ` for ${tier} tickets`,
+      soldOutWithList: "You can join the waiting list: when places come free, we offer them to the people on it in the order they joined.",
+      listOpen: "Waiting list open",
+      voucherHeading: "Have a voucher code?",
+      voucherLabel: "Voucher code",
+      voucherButton: "Use code",
+      voucherApplied: ({ code }) => `Code ${code} applied: the prices and tickets below include it. It is used when you register.`,
+      withVoucher: ({ price, code }) => `${price} with ${code}`,
+    },
+    join: {
+      title: ({ event }) => `Join the waiting list: ${event}`,
+      heading: "Join the waiting list",
+      intro: "When places come free, we offer them to the people on the list in the order they joined. We email you a link that holds the places for you for a limited time.",
+      forTier: ({ tier }) => `For ${tier} tickets.`,
+      tier: "Ticket type",
+      name: "Your name",
+      email: "Your email",
+      emailHint: "We send the offer to this address, and only this address can use it.",
+      places: "Places wanted",
+      placesHint: "For you and anyone coming with you: up to 4.",
+      language: "Language for our emails",
+      languageHint: "The offer and other emails about your place will be in this language.",
+      submit: "Join the waiting list",
+      noneOpen: "There is no waiting list to join for this event just now. Check the event page for tickets on sale.",
+      back: "Back to the event",
+      register: "Register now",
+      errorLabels: { tier: "Ticket type", name: "Your name", email: "Your email", places: "Places wanted", language: "Language" },
+      doneTitle: "You are on the waiting list",
+      done: ({ tier, places, place }) =>
+        `${plural(places, { one: `You asked for 1 ${tier} place`, other: `You asked for ${number(places)} ${tier} places` })}, and you are number ${number(place)} in the queue for them.`,
+      doneEmail: "We have sent you an email with the details and a link to leave the list. If places come free, we will email you an offer.",
+    },
+    leave: {
+      title: "Leave the waiting list",
+      confirm: ({ tier, event }) => `Do you want to leave the waiting list for ${tier} tickets to ${event}?`,
+      offeredNote: "You have an offer open: if you leave, its places go to the next person on the list.",
+      button: "Leave the waiting list",
+      leftTitle: "You have left the waiting list",
+      left: "You are no longer on the waiting list, and we will not send you offers for this event.",
+      leftOffer: "The places offered to you have gone to the next person on the list.",
+      notOnList: "You are no longer on this waiting list, so there is nothing to leave.",
+      converted: "You have already registered with an offer from this waiting list. Check your email for your tickets.",
+      back: "Back to the event",
+    },
+    offer: {
+      holds: ({ places, tier, until }) =>
+        `${plural(places, { one: `This offer holds 1 ${tier} place for you`, other: `This offer holds ${number(places)} ${tier} places for you` })} until ${until}. Register before then, or the places go to the next person on the waiting list.`,
+      emailFixed: "The offer was sent to this address, and only this address can use it.",
+      unusableTitle: "This offer can no longer be used",
+      joinAgain: "Join the waiting list again",
+      back: "Back to the event",
+    },
+    voucher: { label: "Voucher code", hint: "If you have one: a lower price, or tickets only code holders can buy." },
+  },
   // ---- end of waitlistPublic ----
   // ---- waiting list emails and discounts on payments ----
   waitlistMail: {

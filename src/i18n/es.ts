@@ -1441,7 +1441,63 @@ export const es: Messages = {
   },
 
   // ---- waiting list and vouchers, for attendees ----
-  waitlistPublic: {},
+  waitlistPublic: {
+    eventPage: {
+      join: "Anotarme en la lista de espera",
+      joinFor: ({ tier }) => ` para entradas ${tier}`,
+      soldOutWithList: "Puedes anotarte en la lista de espera: cuando se liberan lugares, los ofrecemos a las personas de la lista en el orden en que se anotaron.",
+      listOpen: "Lista de espera abierta",
+      voucherHeading: "¿Tienes un código de descuento?",
+      voucherLabel: "Código de descuento",
+      voucherButton: "Usar el código",
+      voucherApplied: ({ code }) => `Código ${code} aplicado: los precios y las entradas de abajo lo incluyen. Se usa cuando te registras.`,
+      withVoucher: ({ price, code }) => `${price} con ${code}`,
+    },
+    join: {
+      title: ({ event }) => `Anotarte en la lista de espera: ${event}`,
+      heading: "Anotarte en la lista de espera",
+      intro: "Cuando se liberan lugares, los ofrecemos a las personas de la lista en el orden en que se anotaron. Te enviamos por correo un enlace que te reserva los lugares por un tiempo limitado.",
+      forTier: ({ tier }) => `Para entradas ${tier}.`,
+      tier: "Tipo de entrada",
+      name: "Tu nombre",
+      email: "Tu correo electrónico",
+      emailHint: "Enviamos la oferta a esta dirección, y solo esta dirección puede usarla.",
+      places: "Lugares que quieres",
+      placesHint: "Para ti y quienes vengan contigo: hasta 4.",
+      language: "Idioma de nuestros correos",
+      languageHint: "La oferta y los demás correos sobre tu lugar estarán en este idioma.",
+      submit: "Anotarme en la lista de espera",
+      noneOpen: "Ahora no hay lista de espera para este evento. Revisa la página del evento para ver las entradas a la venta.",
+      back: "Volver al evento",
+      register: "Registrarme ahora",
+      errorLabels: { tier: "Tipo de entrada", name: "Tu nombre", email: "Tu correo electrónico", places: "Lugares que quieres", language: "Idioma" },
+      doneTitle: "Estás en la lista de espera",
+      done: ({ tier, places, place }) =>
+        `${plural(places, { one: `Pediste 1 lugar ${tier}`, other: `Pediste ${number(places)} lugares ${tier}` })}, y eres el número ${number(place)} en la fila.`,
+      doneEmail: "Te enviamos un correo con los detalles y un enlace para salir de la lista. Si se liberan lugares, te enviaremos una oferta por correo.",
+    },
+    leave: {
+      title: "Salir de la lista de espera",
+      confirm: ({ tier, event }) => `¿Quieres salir de la lista de espera de entradas ${tier} para ${event}?`,
+      offeredNote: "Tienes una oferta abierta: si sales, sus lugares pasan a la siguiente persona de la lista.",
+      button: "Salir de la lista de espera",
+      leftTitle: "Saliste de la lista de espera",
+      left: "Ya no estás en la lista de espera, y no te enviaremos ofertas para este evento.",
+      leftOffer: "Los lugares que te ofrecimos pasaron a la siguiente persona de la lista.",
+      notOnList: "Ya no estás en esta lista de espera, así que no hay nada de qué salir.",
+      converted: "Ya te registraste con una oferta de esta lista de espera. Revisa tu correo para ver tus entradas.",
+      back: "Volver al evento",
+    },
+    offer: {
+      holds: ({ places, tier, until }) =>
+        `${plural(places, { one: `Esta oferta te reserva 1 lugar ${tier}`, other: `Esta oferta te reserva ${number(places)} lugares ${tier}` })} hasta el ${until}. Regístrate antes, o los lugares pasan a la siguiente persona de la lista de espera.`,
+      emailFixed: "La oferta se envió a esta dirección, y solo esta dirección puede usarla.",
+      unusableTitle: "Esta oferta ya no se puede usar",
+      joinAgain: "Volver a anotarme en la lista de espera",
+      back: "Volver al evento",
+    },
+    voucher: { label: "Código de descuento", hint: "Si tienes uno: un precio más bajo, o entradas que solo se venden con código." },
+  },
   // ---- end of waitlistPublic ----
   // ---- waiting list emails and discounts on payments ----
   waitlistMail: {

@@ -21,6 +21,8 @@ describe.skipIf(!hasBrowser)("public pages in Chromium", () => {
     { name: "demo event", path: `/events/${server.seed.event.slug}` },
     { name: "not found", path: "/events/no-such-event" },
     { name: "sign-in", path: "/admin/sign-in" },
+    { name: "demo event with a wrong voucher code", path: `/events/${server.seed.event.slug}?voucher=NO-SUCH-CODE` },
+    { name: "waiting list (nothing sold out)", path: `/events/${server.seed.event.slug}/waitlist` },
   ];
   /** The same pages in Spanish: another language's words change lengths and layout. */
   const spanish = () => [

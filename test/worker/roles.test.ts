@@ -78,6 +78,16 @@ async function withCheckout(f: Fixtures): Promise<Partial<Fixtures>> {
   return { orderId: order.id, sessionId: order.stripeSessionId ?? "" };
 }
 
+/** A waiting-list entry with an open offer, its leave and offer tokens the fixture's (fresh, 43-character) ticket token. */
+async function onWaitlist(f: Fixtures) {
+  await db.waitlistEntry.create({
+    data: {
+      id: newId("wle"), eventId: f.eventId, ticketTypeId: f.tierId, position: 1, name: "Wanda Waiting", email: `wait-${randomToken(8)}@example.org`.toLowerCase(),
+      places: 1, language: "en", status: "offered", leaveToken: f.ticketToken, offerToken: f.ticketToken, offeredAt: new Date(), offerExpiresAt: new Date(Date.now() + 3_600_000),
+    },
+  });
+}
+
 const scan = (f: Fixtures) => ({ event: f.slug, ticketId: f.ticketId, nonce: `roles-${randomToken(8)}` });
 
 /**
@@ -111,6 +121,12 @@ const table: Record<string, Entry> = {
   "GET /api/v1/events": { decision: "public", path: () => "/api/v1/events" },
   "GET /api/v1/events/:slug": { decision: "public", path: (f) => `/api/v1/events/${f.slug}` },
   "POST /api/v1/events/:slug/orders": { decision: "public", path: (f) => `/api/v1/events/${f.slug}/orders` },
+  "GET /events/:slug/waitlist": { decision: "public", path: (f) => `/events/${f.slug}/waitlist` },
+  "POST /events/:slug/waitlist": { decision: "public", path: (f) => `/events/${f.slug}/waitlist` },
+  "POST /api/v1/events/:slug/waitlist": { decision: "public", path: (f) => `/api/v1/events/${f.slug}/waitlist` },
+  "GET /waitlist/leave/:token": { decision: "public", path: (f) => `/waitlist/leave/${f.ticketToken}`, prepare: onWaitlist },
+  "POST /waitlist/leave/:token": { decision: "public", path: (f) => `/waitlist/leave/${f.ticketToken}`, prepare: onWaitlist },
+  "GET /waitlist/offers/:token": { decision: "public", path: (f) => `/waitlist/offers/${f.ticketToken}`, prepare: onWaitlist },
   "GET /admin/sign-in": { decision: "public", path: () => "/admin/sign-in" },
   "POST /admin/sign-in": { decision: "public", path: () => "/admin/sign-in" },
   "GET /admin/sign-in/:token": { decision: "public", path: (f) => `/admin/sign-in/${f.signInToken}` },

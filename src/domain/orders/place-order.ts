@@ -60,7 +60,7 @@ export function orderSizeIssue(event: Pick<Event, "maxPerOrder">, total: number)
 }
 
 /** Only a hash of a client's address is kept, and only to count its holds and guesses. */
-const clientKeyOf = (client: string) => sha256Hex(`client:${client}`);
+export const clientKeyOf = (client: string) => sha256Hex(`client:${client}`);
 
 /**
  * Checks tiers, limits and eligibility; throws one DomainError listing every field to fix.

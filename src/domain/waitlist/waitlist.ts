@@ -35,7 +35,7 @@ export const joinInputSchema = z.object({
   tier: z.string({ error: code("tier_required") }).trim().min(1, code("tier_required")).max(64),
   name: z.string({ error: code("your_name_required") }).transform(cleanLine).pipe(z.string().min(1, code("your_name_required")).max(100, code("too_long"))),
   email: z.string({ error: code("your_email_required") }).trim().min(1, code("your_email_required")).max(254, code("too_long")).pipe(z.email(code("your_email_invalid"))),
-  places: z.coerce.number({ error: code("at_least") }).int(code("at_least")).min(1, code("at_least")).max(MOST_PLACES, code("at_most")),
+  places: z.coerce.number({ error: code("required") }).int(code("invalid")).min(1, code("at_least")).max(MOST_PLACES, code("at_most")),
   language: z.string().trim().toLowerCase().max(8).optional(),
 });
 export type JoinInput = z.infer<typeof joinInputSchema>;

@@ -1,4 +1,5 @@
-import type { AgendaItem, Event, TicketType } from "@/generated/prisma/client";
+import type { AgendaItem, Event, TicketType, Voucher } from "@/generated/prisma/client";
+import { priceWithVoucher, voucherCovers } from "@/domain/orders/pricing";
 import { viewInLanguage, type EventView } from "@/domain/events/public-event";
 import { agendaTextFields, allVersions, eventTextFields, tierTextFields } from "@/domain/events/translations";
 import { questionsJson } from "@/web/api/question-json";
@@ -19,17 +20,20 @@ function fallbackOf(texts: { textLang: Record<string, string> }, language: strin
 
 // A tier's `available` is what it can sell by its own quota (bounded by the event), null when
 // only the event's places limit it: the event's places are said once, as the event's `available`.
-function tierJson({ tier, quotaLeft, state }: ReturnType<typeof viewInLanguage>["tiers"][number], original: TicketType, event: Event, language: string) {
+// With a valid voucher (`?voucher=`), a tier it prices also has `voucherPrice`; the code itself is never in the answer.
+function tierJson({ tier, quotaLeft, state, waitlist }: ReturnType<typeof viewInLanguage>["tiers"][number], original: TicketType, event: Event, language: string, voucher: Voucher | null) {
   const versions = allVersions(original, tierTextFields, event.mainLanguage);
   return {
     id: tier.id,
     name: tier.name,
     description: tier.description,
     price: money(tier.priceMinor, event.currency),
+    ...(voucher && voucherCovers(voucher, tier.id) ? { voucherPrice: money(priceWithVoucher(tier.priceMinor, voucher), event.currency) } : {}),
     eligibility: tier.eligibility,
     ...(tier.eligibility === "declaration" ? { declaration: tier.declarationText } : {}),
     available: quotaLeft,
     state,
+    waitlist,
     maxPerOrder: tier.maxPerOrder,
     ...fallbackOf(tier, language),
     translations: versions,
@@ -63,7 +67,7 @@ export function eventSummaryJson(view: EventView, url: string, language: string)
     url,
     ...fallbackOf(event, language),
     translations: allVersions(view.event, eventTextFields, main),
-    tiers: local.tiers.map((t, i) => tierJson(t, view.tiers[i]!.tier, view.event, language)),
+    tiers: local.tiers.map((t, i) => tierJson(t, view.tiers[i]!.tier, view.event, language, view.voucher)),
   };
 }
 

@@ -6,7 +6,11 @@ import * as z from "zod";
 import { fieldIssues, validate } from "@/lib/validate";
 import { DomainError } from "@/domain/errors";
 import { orderRuleIssues } from "@/domain/orders/place-order";
-import { getPublicEvent, listUpcomingEvents } from "@/domain/events/public-event";
+import { getPublicEvent, getPublicEventWithVoucher, listUpcomingEvents } from "@/domain/events/public-event";
+import { issue } from "@/domain/issues";
+import { joinInputSchema, joinWaitlist } from "@/domain/waitlist/waitlist";
+import { keepPrivate } from "@/web/middleware/private-page";
+import { voucherQuery } from "@/web/public/buyer-extras";
 import { orderInputSchema } from "@/domain/orders/input";
 import { register } from "@/domain/orders/register";
 import { locales } from "@/i18n";
@@ -30,14 +34,31 @@ export const apiRoutes = new Hono<AppEnv>()
       return { type: json, body: JSON.stringify(body) };
     });
   })
-  .get("/events/:slug", validate("param", slugParam), (c) => {
+  .get("/events/:slug", validate("param", slugParam), async (c) => {
     const { slug } = c.req.valid("param");
+    const code = voucherQuery(c.req.query("voucher"));
+    if (code) {
+      // Seen with a voucher code: checked and counted as a guess, and never from nor into the edge cache.
+      const { view, look } = await getPublicEventWithVoucher(c.var.deps, slug, code, c.req.header("cf-connecting-ip") ?? "local", new Date());
+      if (look.refusal) throw new DomainError("voucher_invalid", { reason: look.refusal }, { voucher: issue("voucher_invalid", { reason: look.refusal }) });
+      preferLanguage(c, view.event.mainLanguage);
+      const res = c.json({ event: eventDetailJson(view, absoluteUrl(c, `/events/${slug}`), c.var.locale) });
+      keepPrivate(res.headers);
+      return res;
+    }
     const language = c.var.localeChosen ? c.var.locale : "main";
     return publicCached(c, `/api/v1/events/${slug}`, language, async () => {
       const view = await getPublicEvent(c.var.deps.d1, slug, new Date());
       preferLanguage(c, view.event.mainLanguage);
       return { type: json, body: JSON.stringify({ event: eventDetailJson(view, absoluteUrl(c, `/events/${slug}`), c.var.locale) }) };
     });
+  })
+  // Join a sold-out tier's waiting list (or update one's entry: one per email and tier).
+  .post("/events/:slug/waitlist", requireHuman(), validate("param", slugParam), validate("json", joinInputSchema), async (c) => {
+    const input = c.req.valid("json");
+    if (input.language && !(locales as readonly string[]).includes(input.language)) throw new DomainError("invalid", {}, { language: issue("not_allowed") });
+    const { entry, place } = await joinWaitlist(c.var.deps, c.req.valid("param").slug, input, c.var.locale);
+    return c.json({ entry: { id: entry.id, tier: entry.ticketTypeId, places: entry.places, status: entry.status, position: place } }, 201);
   })
   // Register people and (unless free) get the Stripe Checkout URL to send the buyer to.
   .post("/events/:slug/orders", requireHuman(), validate("param", slugParam), validate("json", z.unknown()), async (c) => {

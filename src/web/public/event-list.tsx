@@ -39,7 +39,7 @@ export function EventListPage(props: { events: LocalizedEventView[]; url: string
                     </p>
                   )}
                   <p class="event-price">
-                    {price && <span>{price}</span>} {view.soldOut && <Badge kind="sold-out">{m.public.badges.soldOut}</Badge>}
+                    {price && <span>{price}</span>} {view.soldOut && <Badge kind="sold-out">{m.public.badges.soldOut}</Badge>} {view.soldOut && view.waitlistOpen && <Badge kind="info">{m.waitlistPublic.eventPage.listOpen}</Badge>}
                   </p>
                 </article>
               </li>

@@ -5,6 +5,8 @@ import { rich } from "@/web/public/rich";
 import { useLocale, useMessages } from "@/web/shared/i18n";
 import { InLanguage } from "@/web/shared/in-language";
 import { Layout } from "@/web/shared/layout";
+import type { VoucherLook } from "@/domain/vouchers/reveal";
+import { JoinWaitlistLink, VoucherForm, VoucherPrice } from "@/web/public/voucher-parts";
 
 type EventView = LocalizedEventView;
 
@@ -50,6 +52,7 @@ function StatusNotice(props: { view: EventView; now: Date }) {
     return (
       <p class="notice notice-sold-out" role="status">
         <Badge kind="sold-out">{m.public.badges.soldOut}</Badge> {words.soldOut}
+        {props.view.waitlistOpen && ` ${m.waitlistPublic.eventPage.soldOutWithList}`}
       </p>
     );
   }
@@ -94,6 +97,8 @@ export function EventPage(props: {
   /** Why the ticket choice came back (e.g. nothing chosen). */
   formError?: string;
   selected?: Record<string, number>;
+  /** A voucher code the reader typed (`?voucher=`): valid, it shows its prices and hidden tier. */
+  voucher?: VoucherLook | undefined;
 }) {
   const m = useMessages();
   const words = m.public.eventPage;
@@ -170,8 +175,19 @@ export function EventPage(props: {
                         <Eligibility tier={tier} />
                       </span>
                     </th>
-                    <td class="tier-price">{m.format.money(tier.priceMinor, event.currency)}</td>
-                    <td class={`tier-state tier-state-${state}`}>{availabilityText(m, state, quotaLeft)}</td>
+                    <td class="tier-price">
+                      {m.format.money(tier.priceMinor, event.currency)}
+                      <VoucherPrice voucher={props.voucher?.voucher} tierId={tier.id} priceMinor={tier.priceMinor} currency={event.currency} />
+                    </td>
+                    <td class={`tier-state tier-state-${state}`}>
+                      {availabilityText(m, state, quotaLeft)}
+                      {tierView.waitlist && (
+                        <>
+                          {" "}
+                          <JoinWaitlistLink slug={event.slug} tierId={tier.id} tierName={tier.name} />
+                        </>
+                      )}
+                    </td>
                     {view.onSale && (
                       <td class="tier-quantity">
                         <QuantitySelect view={view} tierView={tierView} selected={props.selected?.[tier.id] ?? 0} />
@@ -182,6 +198,7 @@ export function EventPage(props: {
                 })}
               </tbody>
             </table>
+            {view.onSale && props.voucher?.voucher && <input type="hidden" name="voucher" value={props.voucher.voucher.code} />}
             {view.onSale && (
               <button type="submit" class="button-primary">
                 {words.continue}
@@ -190,6 +207,8 @@ export function EventPage(props: {
             </form>
           )}
         </section>
+
+        {event.status === "published" && props.now < event.endsAt && <VoucherForm slug={event.slug} look={props.voucher} />}
 
         <section aria-labelledby="when-heading">
           <h2 id="when-heading">{words.whenHeading}</h2>

@@ -6,7 +6,9 @@ import { renderMarkdown } from "@/lib/markdown";
 import { slugParam } from "@/lib/schemas";
 import { absoluteUrl } from "@/lib/urls";
 import { validate } from "@/lib/validate";
-import { getPublicEvent, listUpcomingEvents, viewInLanguage } from "@/domain/events/public-event";
+import { getPublicEvent, getPublicEventWithVoucher, listUpcomingEvents, viewInLanguage } from "@/domain/events/public-event";
+import { keepPrivate } from "@/web/middleware/private-page";
+import { voucherQuery } from "@/web/public/buyer-extras";
 import { requestTicketsAgain } from "@/domain/tickets/tickets-again";
 import { publicCached } from "@/web/shared/edge-cache";
 import { messagesOf, preferLanguage } from "@/web/shared/i18n";
@@ -24,8 +26,20 @@ export const publicRoutes = new Hono<AppEnv>()
       body: String(<EventListPage events={(await listUpcomingEvents(c.var.deps.d1, new Date())).map((view) => viewInLanguage(view, c.var.locale))} url={absoluteUrl(c, "/")} />),
     })),
   )
-  .get("/events/:slug", validate("param", slugParam), (c) => {
+  .get("/events/:slug", validate("param", slugParam), async (c) => {
     const { slug } = c.req.valid("param");
+    const code = voucherQuery(c.req.query("voucher"));
+    if (code) {
+      // A voucher's page is one reader's: never from nor into the edge cache.
+      const now = new Date();
+      const { view, look } = await getPublicEventWithVoucher(c.var.deps, slug, code, c.req.header("cf-connecting-ip") ?? "local", now);
+      preferLanguage(c, view.event.mainLanguage);
+      const localized = viewInLanguage(view, c.var.locale);
+      const url = absoluteUrl(c, `/events/${slug}`);
+      const res = await c.html(<EventPage view={localized} descriptionHtml={renderMarkdown(localized.event.description)} url={url} now={now} voucher={look} />);
+      keepPrivate(res.headers);
+      return res;
+    }
     // A reader who named no language gets the event's main one, so that is its own cache entry.
     const language = c.var.localeChosen ? c.var.locale : "main";
     return publicCached(c, `/events/${slug}`, language, async () => {

@@ -55,6 +55,8 @@ export function valuesFromForm(body: FormBody): RegistrationValues {
         answers: answersOf(body, `tickets.${i}.answers.`),
       })),
     answers: answersOf(body, "answers."),
+    voucher: text(body, "voucher").trim(),
+    offer: text(body, "offer").trim(),
   };
 }
 
@@ -64,6 +66,8 @@ export function inputFromValues(values: RegistrationValues): unknown {
     buyer: values.buyer,
     tickets: values.tickets.map((t) => ({ ...t, declaration: t.declaration || undefined, answers: answersInput(t.answers) })),
     answers: answersInput(values.answers),
+    ...(values.voucher ? { voucher: values.voucher } : {}),
+    ...(values.offer ? { offer: values.offer } : {}),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { Voucher } from "@/generated/prisma/client";
 import { priceOrder } from "@/domain/orders/pricing";
 import type { LocalizedEvent, LocalizedTier } from "@/domain/events/translations";
 import type { Messages } from "@/i18n";
@@ -19,7 +20,14 @@ export type RegistrationValues = {
   tickets: Array<{ tier: string; name: string; email: string; declaration: boolean; membership: string; accessCode: string; language?: string; answers?: AnswerValues }>;
   /** Answers to the per-order questions. */
   answers?: AnswerValues;
+  /** A voucher code, as typed. */
+  voucher?: string;
+  /** A waiting-list offer's token: the form registers through that offer. */
+  offer?: string;
 };
+
+/** The waiting-list offer a form registers through: its places and tier, until when (in the event's zone), and the only email that may use it. */
+export type OfferNotice = { places: number; tier: string; until: string; email: string };
 
 export type RegistrationPageProps = {
   /** The event and its tiers with their texts in the reader's language (`viewInLanguage`). */
@@ -37,6 +45,10 @@ export type RegistrationPageProps = {
   alternative?: LocalizedTier | undefined;
   /** The questions still asked, in the reader's language. */
   questions?: LocalizedQuestion[];
+  /** A valid voucher for the code in the form: the total shown includes it. */
+  voucher?: Voucher | null | undefined;
+  /** Registering through a waiting-list offer: says what it holds; the buyer's email is fixed. */
+  offer?: OfferNotice | undefined;
 };
 
 function TicketFieldset(props: RegistrationPageProps & { index: number }) {
@@ -132,7 +144,7 @@ const ticketFields = ["tier", "name", "email", "membership", "declaration", "acc
 
 const labels = (m: Messages, values: RegistrationValues, questions: LocalizedQuestion[]): Record<string, string> => {
   const words = m.public.registration;
-  const out: Record<string, string> = { "buyer.name": words.yourName, "buyer.email": words.yourEmail, tickets: words.errorLabels.tickets };
+  const out: Record<string, string> = { "buyer.name": words.yourName, "buyer.email": words.yourEmail, tickets: words.errorLabels.tickets, voucher: m.waitlistPublic.voucher.label };
   values.tickets.forEach((_, i) => {
     for (const field of ticketFields) out[`tickets.${i}.${field}`] = words.errorLabels.field({ index: i + 1, field });
     for (const q of questions) {
@@ -165,7 +177,9 @@ export function RegistrationPage(props: RegistrationPageProps) {
   const { event, values, errors } = props;
   const m = useMessages();
   const words = m.public.registration;
-  const total = priceOrder(props.event.currency, values.tickets.flatMap((t) => props.tiers.find((tier) => tier.id === t.tier) ?? [])).totalMinor;
+  const chosen = values.tickets.flatMap((t) => props.tiers.find((tier) => tier.id === t.tier) ?? []);
+  const total = priceOrder(props.event.currency, chosen, "standard", props.voucher ?? null).totalMinor;
+  const offerWords = m.waitlistPublic.offer;
   const hasErrors = Boolean(props.message);
   return (
     <Layout title={(hasErrors ? words.errorTitle : words.title)({ event: event.title })} noindex>
@@ -178,6 +192,11 @@ export function RegistrationPage(props: RegistrationPageProps) {
       <p class="event-when">
         <EventWhen event={event} /> · <InLanguage lang={event.textLang.venueName}>{event.venueName}</InLanguage>
       </p>
+      {props.offer && (
+        <p class="notice" role="status">
+          {offerWords.holds(props.offer)}
+        </p>
+      )}
       {props.notice && (
         <p class="notice" role="status">
           {props.notice}
@@ -189,8 +208,19 @@ export function RegistrationPage(props: RegistrationPageProps) {
           <legend>{words.yourDetails}</legend>
           <p class="hint">{words.detailsHint}</p>
           <TextField name="buyer.name" label={words.yourName} value={values.buyer.name} error={errors["buyer.name"]} autocomplete="name" required />
-          <TextField name="buyer.email" label={words.yourEmail} type="email" value={values.buyer.email} error={errors["buyer.email"]} autocomplete="email" required />
+          <TextField
+            name="buyer.email"
+            label={words.yourEmail}
+            type="email"
+            value={values.buyer.email}
+            error={errors["buyer.email"]}
+            autocomplete="email"
+            required
+            readonly={Boolean(props.offer)}
+            {...(props.offer ? { hint: offerWords.emailFixed } : {})}
+          />
         </fieldset>
+        {values.offer && <input type="hidden" name="offer" value={values.offer} />}
         <div id="tickets">
           {errors.tickets && <p class="error-message">{errors.tickets}</p>}
           {values.tickets.map((_, index) => (
@@ -198,6 +228,7 @@ export function RegistrationPage(props: RegistrationPageProps) {
           ))}
         </div>
         <OrderQuestions {...props} />
+        <TextField name="voucher" label={m.waitlistPublic.voucher.label} hint={m.waitlistPublic.voucher.hint} value={values.voucher ?? ""} error={errors.voucher} autocomplete="off" />
         <p class="total">
           {words.total} <strong>{m.format.money(total, event.currency)}</strong>
         </p>

@@ -18,14 +18,17 @@ import { openAlternative, orderRuleIssues, orderSizeIssue } from "@/domain/order
 import { register } from "@/domain/orders/register";
 import { getOrderForBuyer } from "@/domain/orders/settle";
 import { EventPage } from "@/web/public/event-page";
-import { RegistrationPage, type RegistrationValues } from "@/web/public/registration-page";
+import { RegistrationPage, type OfferNotice, type RegistrationValues } from "@/web/public/registration-page";
+import { getPublicEventWithVoucher } from "@/domain/events/public-event";
+import { issue } from "@/domain/issues";
+import { offerNotice, voucherQuery } from "@/web/public/buyer-extras";
 import { inputFromValues, quantitiesFromQuery, valuesForQuantities, valuesFromForm, valuesFromOrder } from "@/web/public/registration-form";
 import { readForm } from "@/web/shared/form-body";
 import { questionInLanguage } from "@/domain/questions/model";
 import { answersOfOrder } from "@/domain/questions/repo";
 
-/** The registration form of an event, with the values given and what needs correcting. */
-function registrationPage(c: Context<AppEnv>, view: EventView, values: RegistrationValues, extra: { errors?: Record<string, string>; message?: string; notice?: string }) {
+/** The registration form of an event, with the values given and what needs correcting (the voucher and offer forms too). */
+export function registrationPage(c: Context<AppEnv>, view: EventView, values: RegistrationValues, extra: { errors?: Record<string, string>; message?: string; notice?: string; offer?: OfferNotice | undefined }) {
   const now = new Date();
   const localized = viewInLanguage(view, c.var.locale);
   const alternative = openAlternative({ ...view.event, ticketTypes: view.tiers.map((t) => t.tier) }, now);
@@ -40,6 +43,8 @@ function registrationPage(c: Context<AppEnv>, view: EventView, values: Registrat
       turnstileSiteKey={c.var.config.turnstile?.siteKey}
       alternative={localized.tiers.find((t) => t.tier.id === alternative?.id)?.tier}
       questions={view.questions.map((q) => questionInLanguage(q, c.var.locale, view.event.mainLanguage))}
+      voucher={view.voucher}
+      offer={extra.offer}
     />
   );
 }
@@ -57,7 +62,10 @@ const orderIdSchema = z.string().regex(/^ord_[0-9a-z]{16}$/);
 export const registrationRoutes = new Hono<AppEnv>()
   .get("/events/:slug/register", validate("param", slugParam), async (c) => {
     const { slug } = c.req.valid("param");
-    const view = await getPublicEvent(c.var.deps.d1, slug, new Date());
+    // A code from the event page's choice: checked (and counted as a guess) as the event page does.
+    const code = voucherQuery(c.req.query("voucher"));
+    const looked = code ? await getPublicEventWithVoucher(c.var.deps, slug, code, c.req.header("cf-connecting-ip") ?? "local", new Date()) : undefined;
+    const view = looked?.view ?? (await getPublicEvent(c.var.deps.d1, slug, new Date()));
     // Like the event page: a reader who named no language gets the event's main one.
     preferLanguage(c, view.event.mainLanguage);
     const from = orderIdSchema.safeParse(c.req.query("from"));
@@ -78,17 +86,24 @@ export const registrationRoutes = new Hono<AppEnv>()
     const url = absoluteUrl(c, `/events/${view.event.slug}`);
     const size = orderSizeIssue(view.event, total);
     if (size) return c.html(eventPageWithError(c, view, url, fieldMessage(size, messagesOf(c)), quantities), 422);
-    return c.html(registrationPage(c, view, valuesForQuantities(known, quantities), {}));
+    const values = { ...valuesForQuantities(known, quantities), ...(code ? { voucher: code } : {}) };
+    const refusal = looked?.look.refusal;
+    const page = await c.html(registrationPage(c, view, values, refusal ? { errors: { voucher: fieldMessage(issue("voucher_invalid", { reason: refusal }), messagesOf(c)) } } : {}));
+    if (code) keepPrivate(page.headers);
+    return page;
   })
   // Same-origin check: browsers send Origin on form posts, so a form on another site cannot post here.
   .post("/events/:slug/register", csrf(), validate("param", slugParam), async (c) => {
     const { slug } = c.req.valid("param");
-    const view = await getPublicEvent(c.var.deps.d1, slug, new Date());
-    // Like the event page: a reader who named no language gets the event's main one.
-    preferLanguage(c, view.event.mainLanguage);
     // Every value of a repeated field (a multiple-choice question's ticked boxes).
     const body = await readForm(c, { all: true });
     const values = valuesFromForm(body);
+    const view = await getPublicEvent(c.var.deps.d1, slug, new Date(), values.voucher || undefined);
+    // Like the event page: a reader who named no language gets the event's main one.
+    preferLanguage(c, view.event.mainLanguage);
+    const offer = values.offer ? await offerNotice(c, view, values.offer) : undefined;
+    // The email field is read-only under an offer: a form sent back shows the address that may use it.
+    const shown = (v: RegistrationValues) => (offer ? { ...v, buyer: { ...v.buyer, email: offer.email } } : v);
 
     const switchIndex = Number(body.switch);
     const alternative = openAlternative({ ...view.event, ticketTypes: view.tiers.map((t) => t.tier) }, new Date());
@@ -97,7 +112,7 @@ export const registrationRoutes = new Hono<AppEnv>()
       const m = messagesOf(c);
       const tier = viewInLanguage(view, c.var.locale).tiers.find((t) => t.tier.id === alternative.id)?.tier ?? alternative;
       const notice = m.public.registration.switched({ index: switchIndex + 1, tier: tier.name, price: m.format.money(alternative.priceMinor, view.event.currency) });
-      return c.html(registrationPage(c, view, values, { notice }));
+      return c.html(registrationPage(c, view, shown(values), { notice, offer }));
     }
 
     const raw = inputFromValues(values);
@@ -106,7 +121,7 @@ export const registrationRoutes = new Hono<AppEnv>()
       const m = messagesOf(c);
       // Every problem at once: the rules' (eligibility, tiers) beside the schema's, which win per field.
       const issues = { ...(await orderRuleIssues(c.var.deps, slug, raw, c.req.header("cf-connecting-ip") ?? "local")), ...fieldIssues(parsed.error.issues) };
-      return c.html(registrationPage(c, view, values, { errors: fieldMessages(issues, m), message: m.pages.formProblem }), 422);
+      return c.html(registrationPage(c, view, shown(values), { errors: fieldMessages(issues, m), message: m.pages.formProblem, offer }), 422);
     }
     try {
       await verifyHuman(c, body[TURNSTILE_FIELD]);
@@ -119,6 +134,6 @@ export const registrationRoutes = new Hono<AppEnv>()
       const retryAfter = retryAfterOf(err);
       if (retryAfter) c.header("Retry-After", String(retryAfter));
       const m = messagesOf(c);
-      return c.html(registrationPage(c, view, values, { errors: fieldMessages(err.fields, m), message: errorMessage(err, m) }), status);
+      return c.html(registrationPage(c, view, shown(values), { errors: fieldMessages(err.fields, m), message: errorMessage(err, m), offer }), status);
     }
   });

@@ -80,6 +80,8 @@ type FieldProps = {
   type?: "text" | "email";
   autocomplete?: string;
   required?: boolean;
+  /** Shown but not editable (sent with the form all the same). */
+  readonly?: boolean;
   children?: Child;
 };
 
@@ -95,6 +97,7 @@ export function TextField(props: FieldProps) {
         value={props.value ?? ""}
         autocomplete={props.autocomplete}
         required={props.required}
+        readonly={props.readonly}
         maxlength={254}
         aria-invalid={props.error ? "true" : undefined}
         aria-describedby={describedBy(id, props)}
