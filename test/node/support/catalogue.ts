@@ -13,6 +13,13 @@ export type BrowserWords = {
   mail: { ticketsSubject: Fn<{ event: string }>; tickets: { facts: { doors: string; starts: string; venue: string }; qrAlt: Fn<{ name: string }> } };
   reminders: { email: { subject: Fn<{ event: string }> }; preview: { button: string; sent: Fn<{ email: string }>; subject: Fn<{ subject: string }>; sampleName: string } };
   correspondence: { receipt: { link: string; heading: string; totalPaid: string } };
+  waitlistPublic: {
+    eventPage: { voucherLabel: string; voucherButton: string; voucherApplied: Fn<{ code: string }>; withVoucher: Fn<{ price: string; code: string }>; soldOutWithList: string };
+    join: { name: string; email: string; places: string; submit: string; doneTitle: string };
+    voucher: { label: string };
+    offer: { unusableTitle: string };
+  };
+  waitlistMail: { offer: { subject: Fn<{ event: string }> } };
 };
 
 export type EmulatorWords = {
