@@ -82,7 +82,8 @@ async function withCheckout(f: Fixtures): Promise<Partial<Fixtures>> {
 async function onWaitlist(f: Fixtures) {
   await db.waitlistEntry.create({
     data: {
-      id: newId("wle"), eventId: f.eventId, ticketTypeId: f.tierId, position: 1, name: "Wanda Waiting", email: `wait-${randomToken(8)}@example.org`.toLowerCase(),
+      // Position 2: the fixture's own (ended) entry holds 1.
+      id: newId("wle"), eventId: f.eventId, ticketTypeId: f.tierId, position: 2, name: "Wanda Waiting", email: `wait-${randomToken(8)}@example.org`.toLowerCase(),
       places: 1, language: "en", status: "offered", leaveToken: f.ticketToken, offerToken: f.ticketToken, offeredAt: new Date(), offerExpiresAt: new Date(Date.now() + 3_600_000),
     },
   });
