@@ -1,5 +1,5 @@
 import { speaking } from "@emails/compose";
-import { waitlistEmail } from "@emails/waitlist";
+import { noticeEmail } from "@emails/notice";
 import type { OutboxEmail } from "@/generated/prisma/client";
 import type { ServiceDeps } from "@/domain/deps";
 import type { OutgoingEmail } from "@/domain/mail/message";
@@ -50,5 +50,5 @@ export async function composeWaitlistEmail(deps: ServiceDeps, row: OutboxEmail):
         action: null,
         footer: w.joined.footer({ event: local.title }),
       };
-  return { to: row.recipient, attachments: [], ...waitlistEmail({ words: m.mail, lang: m.locale, recipientName: entry.name, leave, ...model }) };
+  return { to: row.recipient, attachments: [], ...noticeEmail({ words: m.mail, lang: m.locale, recipientName: entry.name, postscript: leave, ...model }) };
 }

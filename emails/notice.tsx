@@ -9,12 +9,14 @@ export type NoticeEmailModel = {
   heading: string;
   recipientName: string;
   paragraphs: string[];
-  action?: { label: string; url: string };
+  action?: { label: string; url: string } | null | undefined;
+  /** A last line with its own link, under the button (a waiting list's "leave the list"). */
+  postscript?: { hint: string; label: string; url: string };
   /** Small print under the message: why they got it. */
   footer: string;
 };
 
-/** A short message with one optional button: refunds, failed payments and the like. */
+/** A short message with one optional button: refunds, failed payments, waiting-list news and the like. */
 export function noticeEmail(model: NoticeEmailModel): RenderedEmail {
   const greeting = model.words.greeting({ name: model.recipientName });
   const html = (
@@ -25,11 +27,17 @@ export function noticeEmail(model: NoticeEmailModel): RenderedEmail {
           <Button href={model.action.url}>{model.action.label}</Button>
         </p>
       )}
+      {model.postscript && (
+        <p style="margin:16px 0 0;">
+          {model.postscript.hint} <a href={model.postscript.url}>{model.postscript.label}</a>
+        </p>
+      )}
     </EmailLayout>
   ).toString();
   const text = [
     ...openingText(greeting, model.paragraphs),
     ...(model.action ? [model.words.actionLine(model.action), ""] : []),
+    ...(model.postscript ? [model.postscript.hint, model.words.actionLine(model.postscript), ""] : []),
     model.footer,
   ].join("\n");
   return { subject: model.subject, html, text };
