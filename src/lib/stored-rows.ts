@@ -1,4 +1,7 @@
-import type { AgendaItem, Event, Order, OutboxEmail, Ticket, TicketType, Voucher, WaitlistEntry } from "@/generated/prisma/client";
+import type {
+  AgendaItem, Answer, ApiToken, AttendeeMessage, AuditEntry, CheckIn, Event, LoginToken, Member, Order, Organisation, OutboxEmail, Question, RateLimit, Session, Staff,
+  StaffEvent, StripeEvent, Ticket, TicketType, Voucher, WaitlistEntry,
+} from "@/generated/prisma/client";
 
 /** The keys of `T` whose values are dates. */
 type DateKeys<T> = { [K in keyof T]-?: NonNullable<T[K]> extends Date ? K : never }[keyof T];
@@ -19,9 +22,27 @@ const dates = {
   OutboxEmail: dateColumns<OutboxEmail>({ nextAttemptAt: true, createdAt: true, sentAt: true }),
   WaitlistEntry: dateColumns<WaitlistEntry>({ offeredAt: true, offerExpiresAt: true, createdAt: true, updatedAt: true }),
   Voucher: dateColumns<Voucher>({ validFrom: true, validUntil: true, createdAt: true, updatedAt: true }),
+  CheckIn: dateColumns<CheckIn>({ createdAt: true }),
+  Member: dateColumns<Member>({ createdAt: true }),
+  Staff: dateColumns<Staff>({ createdAt: true, disabledAt: true }),
+  StaffEvent: dateColumns<StaffEvent>({}),
+  Session: dateColumns<Session>({ expiresAt: true, createdAt: true }),
+  LoginToken: dateColumns<LoginToken>({ expiresAt: true, usedAt: true, createdAt: true }),
+  ApiToken: dateColumns<ApiToken>({ createdAt: true, lastUsedAt: true, revokedAt: true }),
+  RateLimit: dateColumns<RateLimit>({ windowStart: true }),
+  StripeEvent: dateColumns<StripeEvent>({ receivedAt: true }),
+  AuditEntry: dateColumns<AuditEntry>({ createdAt: true }),
+  Question: dateColumns<Question>({ retiredAt: true, createdAt: true, updatedAt: true }),
+  Answer: dateColumns<Answer>({ createdAt: true }),
+  Organisation: dateColumns<Organisation>({ updatedAt: true }),
+  AttendeeMessage: dateColumns<AttendeeMessage>({ createdAt: true }),
 };
 
-type Models = { Event: Event; TicketType: TicketType; AgendaItem: AgendaItem; Ticket: Ticket; Order: Order; OutboxEmail: OutboxEmail; WaitlistEntry: WaitlistEntry; Voucher: Voucher };
+type Models = {
+  Event: Event; TicketType: TicketType; AgendaItem: AgendaItem; Ticket: Ticket; Order: Order; OutboxEmail: OutboxEmail; WaitlistEntry: WaitlistEntry; Voucher: Voucher;
+  CheckIn: CheckIn; Member: Member; Staff: Staff; StaffEvent: StaffEvent; Session: Session; LoginToken: LoginToken; ApiToken: ApiToken; RateLimit: RateLimit;
+  StripeEvent: StripeEvent; AuditEntry: AuditEntry; Question: Question; Answer: Answer; Organisation: Organisation; AttendeeMessage: AttendeeMessage;
+};
 
 /** The keys of `T` whose values are booleans. */
 type BooleanKeys<T> = { [K in keyof T]-?: NonNullable<T[K]> extends boolean ? K : never }[keyof T];
@@ -31,6 +52,7 @@ const booleanColumns = <T>(columns: Record<BooleanKeys<T>, true>) => Object.keys
 const booleans: Partial<Record<keyof Models, string[]>> = {
   Event: booleanColumns<Event>({ notifyDailySummary: true, notifySoldOut: true, waitlistEnabled: true, waitlistPaused: true }),
   TicketType: booleanColumns<TicketType>({ hidden: true }),
+  Question: booleanColumns<Question>({ required: true, atDoor: true }),
 };
 
 /** A row of `model` as D1 returns it (`SELECT *`), with its dates as Date, as Prisma would give it. */
