@@ -189,3 +189,19 @@ describe("placing an order and fulfilling it", () => {
     expect(roundTrips(again)).toBe(1);
   });
 });
+
+describe("joining a waiting list", () => {
+  it("takes two round trips: the event with its tiers, then the join with its email and place in one batch", async () => {
+    const event = await createEvent({ capacity: 1, tiers: [{ name: "Standard", priceMinor: 1000, quota: 1 }] });
+    const tier = event.ticketTypes[0]!;
+    expect((await fetchWorker(`/api/v1/events/${event.slug}/orders`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(orderBody(tier.id)) })).status).toBe(201);
+    const join = (email: string) =>
+      fetchWorker(`/api/v1/events/${event.slug}/waitlist`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ tier: tier.id, name: "Wanda", email, places: 1 }) });
+    const first = await join("wanda@example.org");
+    expect(first.status).toBe(201);
+    expect(roundTrips(first)).toBe(2);
+    const second = await join("xavi@example.org");
+    expect(((await second.json()) as { entry: { position: number } }).entry.position).toBe(2);
+    expect(roundTrips(second)).toBe(2);
+  });
+});

@@ -201,6 +201,8 @@ export type JoinRequest = { eventId: string; tierId: string; name: string; email
  * already on it (name, places and language; an entry that left, expired or bought goes to the
  * end again; an open offer keeps its places), and queues the confirmation email, in one batch.
  * The position is taken in the same statement, so joining order is exact under concurrency.
+ * The batch's results say the entry as stored and its place (joinedOf), so joining costs no
+ * read after the write.
  */
 export function joinStatements(outbox: Outbox, join: JoinRequest, now: Date): D1PreparedStatement[] {
   const at = sqlTime(now);
@@ -214,11 +216,24 @@ export function joinStatements(outbox: Outbox, join: JoinRequest, now: Date): D1
            "name" = excluded."name", "language" = excluded."language", "updatedAt" = excluded."updatedAt",
            "places" = CASE WHEN "status" = 'offered' THEN "places" ELSE excluded."places" END,
            "position" = CASE WHEN "status" IN ('waiting', 'offered') THEN "position" ELSE excluded."position" END,
-           "status" = CASE WHEN "status" IN ('waiting', 'offered') THEN "status" ELSE 'waiting' END`,
+           "status" = CASE WHEN "status" IN ('waiting', 'offered') THEN "status" ELSE 'waiting' END
+         RETURNING *`,
       )
       .bind(newId("wle"), join.eventId, join.tierId, join.name, email, join.places, join.language, randomToken(), at),
     entryEmailStatement(outbox, "waitlist_joined", `"ticketTypeId" = ?4 AND "email" = ?5`, [join.tierId, email], now),
+    outbox.d1
+      .prepare(
+        `SELECT COUNT(*) + 1 AS "place" FROM "WaitlistEntry" w
+         WHERE w."ticketTypeId" = ?1 AND w."status" = 'waiting' AND w."position" < (SELECT "position" FROM "WaitlistEntry" WHERE "ticketTypeId" = ?1 AND "email" = ?2)`,
+      )
+      .bind(join.tierId, email),
   ];
+}
+
+/** The entry and its place in the tier's queue, from the results of joinStatements' batch. */
+export function joinedOf(results: readonly D1Result[]): { entry: WaitlistEntry; place: number } {
+  const row = results[0]!.results[0] as Record<string, unknown>;
+  return { entry: storedRow("WaitlistEntry", row), place: Number((results[2]!.results[0] as { place: number }).place) };
 }
 
 /** Stores an event's waiting-list settings (open, paused, an offer's hours). */
@@ -235,11 +250,6 @@ const entry = (row: Record<string, unknown> | null) => (row ? storedRow("Waitlis
 /** An entry by id. */
 export async function findEntry(d1: D1Database, id: string): Promise<WaitlistEntry | null> {
   return entry(await d1.prepare(`SELECT * FROM "WaitlistEntry" WHERE "id" = ?1`).bind(id).first());
-}
-
-/** The entry a person's tier and email name (after joining). */
-export async function findEntryByEmail(d1: D1Database, tierId: string, email: string): Promise<WaitlistEntry | null> {
-  return entry(await d1.prepare(`SELECT * FROM "WaitlistEntry" WHERE "ticketTypeId" = ?1 AND "email" = ?2`).bind(tierId, normaliseEmail(email)).first());
 }
 
 /** The entry of a "leave the list" link. */

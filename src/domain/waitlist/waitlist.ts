@@ -15,13 +15,12 @@ import { cleanLine } from "@/lib/text";
 import {
   endOfferStatements,
   eventsWithWaiting,
-  findEntryByEmail,
   findEntryByLeaveToken,
   findExpiredOffers,
+  joinedOf,
   joinStatements,
   offerRoundStatements,
   offersMade,
-  placeInQueue,
   withdrawWaitingStatement,
 } from "@/domain/waitlist/repo";
 
@@ -60,9 +59,7 @@ export async function joinWaitlist(deps: ServiceDeps, slug: string, input: JoinI
   if (state === "not_yet_on_sale") throw new DomainError("sales_closed", { reason: "not_yet_open" });
   if (!event.waitlistEnabled) throw new DomainError("conflict", { reason: "waitlist_closed" });
   if (state === "on_sale") throw new DomainError("not_sold_out", { tier: tier.name });
-  await runBatch(deps.d1, joinStatements(deps, { eventId: event.id, tierId: tier.id, name: input.name, email: input.email, places: input.places, language: input.language ?? language }, now));
-  const entry = (await findEntryByEmail(deps.d1, tier.id, input.email))!;
-  return { entry, place: await placeInQueue(deps.d1, entry) };
+  return joinedOf(await runBatch(deps.d1, joinStatements(deps, { eventId: event.id, tierId: tier.id, name: input.name, email: input.email, places: input.places, language: input.language ?? language }, now)));
 }
 
 /**
