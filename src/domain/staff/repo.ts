@@ -125,8 +125,8 @@ export function callerSql(kind: CredentialHash["kind"], hashParam: number, nowPa
 }
 
 /**
- * The current session with this token hash and its staff member. Raw SQL: every signed-in
- * request runs this, and most need nothing from Prisma after it.
+ * The current session with this token hash and its staff member, in one statement: every
+ * signed-in request runs this.
  */
 export function findSessionStaff(d1: D1Database, tokenHash: string, now: Date): Promise<(StaffAccessRow & { sessionId: string }) | null> {
   return d1
