@@ -1,4 +1,4 @@
-import type { Member, PrismaClient } from "@/generated/prisma/client";
+import type { Member } from "@/generated/prisma/client";
 import { DomainError } from "@/domain/errors";
 import { auditStatement } from "@/domain/staff/audit";
 import type { ServiceDeps } from "@/domain/deps";
@@ -20,18 +20,18 @@ import {
 export const MEMBERS_PER_PAGE = 50;
 
 /** One page of the members list, optionally searched by email, number or name. */
-export async function listMembers(db: PrismaClient, options: { q: string; page: number }) {
+export async function listMembers(d1: D1Database, options: { q: string; page: number }) {
   const q = options.q.trim();
-  const [total, matching] = await Promise.all([countMembers(db), countMembers(db, q)]);
+  const [total, matching] = await Promise.all([countMembers(d1), countMembers(d1, q)]);
   const pages = Math.max(1, Math.ceil(matching / MEMBERS_PER_PAGE));
   const page = Math.min(Math.max(1, options.page), pages);
-  const members = await listMembersPage(db, q, { skip: (page - 1) * MEMBERS_PER_PAGE, take: MEMBERS_PER_PAGE });
+  const members = await listMembersPage(d1, q, { skip: (page - 1) * MEMBERS_PER_PAGE, take: MEMBERS_PER_PAGE });
   return { total, matching, members, page, pages };
 }
 
 /** Removes one member from the list. */
 export async function deleteMember(deps: ServiceDeps, staffId: string, id: string): Promise<Member> {
-  const member = await findMember(deps.db, id);
+  const member = await findMember(deps.d1, id);
   if (!member) throw new DomainError("not_found", { what: "member", next: "members_list" });
   const now = deps.now();
   await runBatch(deps.d1, [
@@ -59,8 +59,8 @@ export type ImportPlan = {
  * nobody is added; one that matches a member updates them (a blank in the file keeps what
  * the member has); one whose email and number belong to two different members is skipped.
  */
-export async function planImport(db: PrismaClient, rows: MemberRow[]): Promise<ImportPlan> {
-  const existing = await listMemberKeys(db);
+export async function planImport(d1: D1Database, rows: MemberRow[]): Promise<ImportPlan> {
+  const existing = await listMemberKeys(d1);
   const byEmail = new Map(existing.filter((m) => m.email).map((m) => [m.email!, m]));
   const byNumber = new Map(existing.filter((m) => m.membershipNumber).map((m) => [m.membershipNumber!, m]));
   const touched = new Map<string, number>();
@@ -102,11 +102,11 @@ export async function applyImport(deps: ServiceDeps, staffId: string, parsed: Pa
   let result: ImportResult;
   let statements: D1PreparedStatement[];
   if (mode === "replace") {
-    const current = await countMembers(deps.db);
+    const current = await countMembers(deps.d1);
     statements = [deleteAllMembersStatement(d1), ...insertMembersStatements(d1, parsed.accepted, now)];
     result = { mode, added: parsed.accepted.length, updated: 0, unchanged: 0, removed: current, skipped: 0, rejected: parsed.rejected.length };
   } else {
-    const plan = await planImport(deps.db, parsed.accepted);
+    const plan = await planImport(deps.d1, parsed.accepted);
     statements = [...updateMembersStatements(d1, plan.updates), ...insertMembersStatements(d1, plan.inserts, now)];
     result = { mode, added: plan.inserts.length, updated: plan.updates.length, unchanged: plan.unchanged, removed: 0, skipped: plan.skipped.length, rejected: parsed.rejected.length };
   }

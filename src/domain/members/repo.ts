@@ -1,8 +1,9 @@
-// All SQL of the members list: the pages' reads through Prisma, and the raw D1 statements an
-// upload or a removal runs as one batch with its audit entry. The rules are in the files beside.
-import type { PrismaClient } from "@/generated/prisma/client";
+// All SQL of the members list, raw D1: the pages' reads, and the statements an upload or a
+// removal runs as one batch with its audit entry. The rules are in the files beside.
+import type { Member } from "@/generated/prisma/client";
 import { newId } from "@/lib/ids";
 import { sqlTime } from "@/lib/sql-time";
+import { storedRow } from "@/lib/stored-rows";
 import { foldForSearch, normaliseMembershipNumber, searchText } from "@/lib/text";
 import type { MemberRow } from "@/domain/members/members-csv";
 export { runBatch } from "@/domain/batch";
@@ -36,33 +37,33 @@ const MATCHING = `(instr("searchText", ?) > 0 OR instr("searchText", ?) > 0)`;
 const matchArgs = (q: string) => [foldForSearch(q), foldForSearch(normaliseMembershipNumber(q))];
 
 /** How many members match `q` (already trimmed); how many there are when it is blank. */
-export async function countMembers(db: PrismaClient, q = "") {
-  if (!q) return db.member.count();
-  const rows = await db.$queryRawUnsafe<Array<{ n: number | bigint }>>(`SELECT COUNT(*) AS "n" FROM "Member" WHERE ${MATCHING}`, ...matchArgs(q));
-  return Number(rows[0]?.n ?? 0);
+export async function countMembers(d1: D1Database, q = ""): Promise<number> {
+  const row = q
+    ? await d1.prepare(`SELECT COUNT(*) AS "n" FROM "Member" WHERE ${MATCHING}`).bind(...matchArgs(q)).first<{ n: number }>()
+    : await d1.prepare(`SELECT COUNT(*) AS "n" FROM "Member"`).first<{ n: number }>();
+  return Number(row?.n ?? 0);
 }
 
-/** Members matching `q` (already trimmed; everyone when blank), by email then number, `take` of them after `skip`. */
-export async function listMembersPage(db: PrismaClient, q: string, options: { skip: number; take: number }) {
-  const orderBy = [{ email: "asc" as const }, { membershipNumber: "asc" as const }, { id: "asc" as const }];
-  if (!q) return db.member.findMany({ orderBy, skip: options.skip, take: options.take });
-  const ids = await db.$queryRawUnsafe<Array<{ id: string }>>(
-    `SELECT "id" FROM "Member" WHERE ${MATCHING} ORDER BY "email", "membershipNumber", "id" LIMIT ? OFFSET ?`,
-    ...matchArgs(q),
-    options.take,
-    options.skip,
-  );
-  return db.member.findMany({ where: { id: { in: ids.map((r) => r.id) } }, orderBy });
+/** Members matching `q` (already trimmed; everyone when blank), by email then number (NULL first, as SQLite sorts), `take` of them after `skip`. */
+export async function listMembersPage(d1: D1Database, q: string, options: { skip: number; take: number }): Promise<Member[]> {
+  const where = q ? `WHERE ${MATCHING}` : "";
+  const { results } = await d1
+    .prepare(`SELECT * FROM "Member" ${where} ORDER BY "email" ASC, "membershipNumber" ASC, "id" ASC LIMIT ? OFFSET ?`)
+    .bind(...(q ? matchArgs(q) : []), options.take, options.skip)
+    .all<Record<string, unknown>>();
+  return results.map((r) => storedRow("Member", r));
 }
 
 /** A member by id, or null. */
-export function findMember(db: PrismaClient, id: string) {
-  return db.member.findUnique({ where: { id } });
+export async function findMember(d1: D1Database, id: string): Promise<Member | null> {
+  const row = await d1.prepare(`SELECT * FROM "Member" WHERE "id" = ?1`).bind(id).first<Record<string, unknown>>();
+  return row ? storedRow("Member", row) : null;
 }
 
 /** Every member's identifying fields, to match an upload against. */
-export function listMemberKeys(db: PrismaClient) {
-  return db.member.findMany({ select: { id: true, email: true, membershipNumber: true, name: true } });
+export async function listMemberKeys(d1: D1Database): Promise<Array<Pick<Member, "id" | "email" | "membershipNumber" | "name">>> {
+  const { results } = await d1.prepare(`SELECT "id", "email", "membershipNumber", "name" FROM "Member"`).all<Pick<Member, "id" | "email" | "membershipNumber" | "name">>();
+  return results;
 }
 
 // ---- Changes ----

@@ -1,29 +1,49 @@
 // All SQL of staff and their access: people and their door-event assignments, sign-in links,
-// sessions, API tokens, the audit log and the rate-limit counters. Raw D1 where a change is
-// one batch with its audit entry or sits on every signed-in request; Prisma for the pages'
-// reads. Rows are typed here; the rules are in the files beside.
-import type { PrismaClient } from "@/generated/prisma/client";
+// sessions, API tokens, the audit log and the rate-limit counters, all raw D1: a relation a
+// page shows with its rows is read in the same batch. Rows are typed here (as Prisma's models,
+// lib/stored-rows); the rules are in the files beside.
+import type { ApiToken, AuditEntry, Event, Staff, StaffEvent } from "@/generated/prisma/client";
 import type { AuditAction, AuditDetail } from "@/domain/staff/audit-vocabulary";
 import { newId } from "@/lib/ids";
 import { sqlTime } from "@/lib/sql-time";
+import { storedRow } from "@/lib/stored-rows";
 export { runBatch } from "@/domain/batch";
 
 
 // ---- Staff and their door-event assignments ----
 
 /** A staff member by id, or null. */
-export function findStaffById(db: PrismaClient, id: string) {
-  return db.staff.findUnique({ where: { id } });
+export async function findStaffById(d1: D1Database, id: string): Promise<Staff | null> {
+  const row = await d1.prepare(`SELECT * FROM "Staff" WHERE "id" = ?1`).bind(id).first<Record<string, unknown>>();
+  return row ? storedRow("Staff", row) : null;
 }
 
 /** A staff member by (normalised) email, or null. */
-export function findStaffByEmail(db: PrismaClient, email: string) {
-  return db.staff.findUnique({ where: { email } });
+export async function findStaffByEmail(d1: D1Database, email: string): Promise<Staff | null> {
+  const row = await d1.prepare(`SELECT * FROM "Staff" WHERE "email" = ?1`).bind(email).first<Record<string, unknown>>();
+  return row ? storedRow("Staff", row) : null;
 }
 
-/** Everyone, current before disabled, by email, with the events they are assigned to. */
-export function listStaffWithEvents(db: PrismaClient) {
-  return db.staff.findMany({ orderBy: [{ disabledAt: "asc" }, { email: "asc" }], include: { events: { include: { event: true } } } });
+/** Everyone, current before disabled (NULL sorts first), by email, with the events they are assigned to: one batch. */
+export async function listStaffWithEvents(d1: D1Database): Promise<Array<Staff & { events: Array<StaffEvent & { event: Event }> }>> {
+  const [staff, links, events] = await d1.batch<Record<string, unknown>>([
+    d1.prepare(`SELECT * FROM "Staff" ORDER BY "disabledAt" ASC, "email" ASC`),
+    d1.prepare(`SELECT * FROM "StaffEvent" ORDER BY "staffId", "eventId"`),
+    d1.prepare(`SELECT * FROM "Event" WHERE "id" IN (SELECT "eventId" FROM "StaffEvent")`),
+  ]);
+  const eventById = new Map(events!.results.map((r) => [String(r.id), storedRow("Event", r)]));
+  const byStaff = new Map<string, Array<StaffEvent & { event: Event }>>();
+  for (const link of links!.results.map((r) => storedRow("StaffEvent", r))) {
+    const event = eventById.get(link.eventId);
+    if (!event) continue;
+    const list = byStaff.get(link.staffId) ?? [];
+    list.push({ ...link, event });
+    byStaff.set(link.staffId, list);
+  }
+  return staff!.results.map((r) => {
+    const row = storedRow("Staff", r);
+    return { ...row, events: byStaff.get(row.id) ?? [] };
+  });
 }
 
 /** A new staff member. */
@@ -105,8 +125,8 @@ export function callerSql(kind: CredentialHash["kind"], hashParam: number, nowPa
 }
 
 /**
- * The current session with this token hash and its staff member. Raw SQL: every signed-in
- * request runs this, and most need nothing from Prisma after it.
+ * The current session with this token hash and its staff member, in one statement: every
+ * signed-in request runs this.
  */
 export function findSessionStaff(d1: D1Database, tokenHash: string, now: Date): Promise<(StaffAccessRow & { sessionId: string }) | null> {
   return d1
@@ -116,14 +136,14 @@ export function findSessionStaff(d1: D1Database, tokenHash: string, now: Date): 
 }
 
 /** Ends one session. */
-export async function deleteSession(db: PrismaClient, sessionId: string): Promise<void> {
-  await db.session.deleteMany({ where: { id: sessionId } });
+export async function deleteSession(d1: D1Database, sessionId: string): Promise<void> {
+  await d1.prepare(`DELETE FROM "Session" WHERE "id" = ?1`).bind(sessionId).run();
 }
 
 /** Ends every session of a staff member; how many there were. */
-export async function deleteSessionsOf(db: PrismaClient, staffId: string): Promise<number> {
-  const { count } = await db.session.deleteMany({ where: { staffId } });
-  return count;
+export async function deleteSessionsOf(d1: D1Database, staffId: string): Promise<number> {
+  const { meta } = await deleteSessionsStatement(d1, staffId).run();
+  return meta.changes;
 }
 
 /** Ends every session of a staff member, in a batch. */
@@ -157,13 +177,25 @@ export async function touchApiToken(d1: D1Database, tokenHash: string, now: Date
 }
 
 /** API tokens with their owners, newest first: one staff member's, or everyone's. */
-export function listApiTokens(db: PrismaClient, filter: { staffId?: string }) {
-  return db.apiToken.findMany({ where: filter, include: { staff: true }, orderBy: { createdAt: "desc" } });
+export async function listApiTokens(d1: D1Database, filter: { staffId?: string }): Promise<Array<ApiToken & { staff: Staff }>> {
+  const where = filter.staffId !== undefined ? `WHERE "staffId" = ?1` : "";
+  const params = filter.staffId !== undefined ? [filter.staffId] : [];
+  const [tokens, owners] = await d1.batch<Record<string, unknown>>([
+    d1.prepare(`SELECT * FROM "ApiToken" ${where} ORDER BY "createdAt" DESC`).bind(...params),
+    d1.prepare(`SELECT * FROM "Staff" WHERE "id" IN (SELECT "staffId" FROM "ApiToken" ${where})`).bind(...params),
+  ]);
+  const staffById = new Map(owners!.results.map((r) => [String(r.id), storedRow("Staff", r)]));
+  // Every token has its owner (a required relation, deleted with them).
+  return tokens!.results.map((r) => {
+    const token = storedRow("ApiToken", r);
+    return { ...token, staff: staffById.get(token.staffId)! };
+  });
 }
 
 /** An API token by id, or null. */
-export function findApiToken(db: PrismaClient, id: string) {
-  return db.apiToken.findUnique({ where: { id } });
+export async function findApiToken(d1: D1Database, id: string): Promise<ApiToken | null> {
+  const row = await d1.prepare(`SELECT * FROM "ApiToken" WHERE "id" = ?1`).bind(id).first<Record<string, unknown>>();
+  return row ? storedRow("ApiToken", row) : null;
 }
 
 /** A new API token (only its hash). */
@@ -201,20 +233,35 @@ export async function insertAuditEntry(d1: D1Database, entry: AuditInput, now: D
   await auditEntryStatement(d1, entry, now).run();
 }
 
-/** An audit entry on its own, stamped by the database's default time (Prisma). */
-export async function createAuditEntry(db: PrismaClient, entry: AuditInput): Promise<void> {
-  await db.auditEntry.create({ data: { id: newId("aud"), staffId: entry.staffId, action: entry.action, entity: entry.entity, entityId: entry.entityId, detail: JSON.stringify(entry.detail ?? {}) } });
+/** An audit entry on its own, stamped with the current time (as Prisma's `@default(now())` did). */
+export async function createAuditEntry(d1: D1Database, entry: AuditInput): Promise<void> {
+  await insertAuditEntry(d1, entry, new Date());
 }
 
 /** How many audit entries there are, of one kind of record or all. */
-export function countAuditEntries(db: PrismaClient, entity?: string) {
-  return db.auditEntry.count({ where: entity ? { entity } : {} });
+export async function countAuditEntries(d1: D1Database, entity?: string): Promise<number> {
+  const row = entity
+    ? await d1.prepare(`SELECT COUNT(*) AS "n" FROM "AuditEntry" WHERE "entity" = ?1`).bind(entity).first<{ n: number }>()
+    : await d1.prepare(`SELECT COUNT(*) AS "n" FROM "AuditEntry"`).first<{ n: number }>();
+  return row?.n ?? 0;
 }
 
-/** Audit entries with who made them, newest first, `take` of them after `skip`. */
-export function listAuditEntries(db: PrismaClient, options: { entity?: string; skip: number; take: number }) {
-  const where = options.entity ? { entity: options.entity } : {};
-  return db.auditEntry.findMany({ where, include: { staff: true }, orderBy: { createdAt: "desc" }, skip: options.skip, take: options.take });
+/** Audit entries with who made them, newest first, `take` of them after `skip`: one batch. */
+export async function listAuditEntries(d1: D1Database, options: { entity?: string; skip: number; take: number }): Promise<Array<AuditEntry & { staff: Staff | null }>> {
+  // The page's entries (?1 the entity, when there is one) and, in the same batch, whoever made them.
+  const page = options.entity
+    ? `SELECT * FROM "AuditEntry" WHERE "entity" = ?1 ORDER BY "createdAt" DESC LIMIT ?2 OFFSET ?3`
+    : `SELECT * FROM "AuditEntry" ORDER BY "createdAt" DESC LIMIT ?2 OFFSET ?3`;
+  const params = [options.entity ?? null, options.take, options.skip];
+  const [entries, staff] = await d1.batch<Record<string, unknown>>([
+    d1.prepare(page).bind(...params),
+    d1.prepare(`SELECT * FROM "Staff" WHERE "id" IN (SELECT "staffId" FROM (${page}))`).bind(...params),
+  ]);
+  const staffById = new Map(staff!.results.map((r) => [String(r.id), storedRow("Staff", r)]));
+  return entries!.results.map((r) => {
+    const entry = storedRow("AuditEntry", r);
+    return { ...entry, staff: entry.staffId ? (staffById.get(entry.staffId) ?? null) : null };
+  });
 }
 
 // ---- Rate limits ----

@@ -43,7 +43,7 @@ export async function requestSignInLink(deps: ServiceDeps, rawEmail: string, cli
   }
   const email = normaliseEmail(rawEmail);
   if (!(await hitRateLimit(deps.d1, `sign-in:email:${email}`, 5, HOUR, now))) return;
-  const staff = await findStaffByEmail(deps.db, email);
+  const staff = await findStaffByEmail(deps.d1, email);
   if (!staff || staff.disabledAt) return;
 
   const token = randomToken();
@@ -64,7 +64,7 @@ export async function requestSignInLink(deps: ServiceDeps, rawEmail: string, cli
 export async function consumeSignInLink(deps: ServiceDeps, token: string): Promise<{ sessionToken: string; staffId: string; role: string; expiresAt: Date }> {
   const now = deps.now();
   const used = await markLoginTokenUsed(deps.d1, await sha256Hex(token), now);
-  const staff = used && (await findStaffById(deps.db, used.staffId));
+  const staff = used && (await findStaffById(deps.d1, used.staffId));
   if (!staff || staff.disabledAt) {
     throw new DomainError("unauthorized", { reason: "link_expired" });
   }
@@ -103,12 +103,12 @@ export async function staffForApiToken(deps: ServiceDeps, token: string): Promis
 
 /** Ends one session (sign out here). */
 export async function signOut(deps: ServiceDeps, sessionId: string): Promise<void> {
-  await deleteSession(deps.db, sessionId);
+  await deleteSession(deps.d1, sessionId);
 }
 
 /** Ends every session of a staff member (sign out everywhere). */
 export async function signOutEverywhere(deps: ServiceDeps, staffId: string): Promise<number> {
-  const count = await deleteSessionsOf(deps.db, staffId);
-  await createAuditEntry(deps.db, { staffId, action: "signed_out_everywhere", entity: "staff", entityId: staffId, detail: { sessions: count } });
+  const count = await deleteSessionsOf(deps.d1, staffId);
+  await createAuditEntry(deps.d1, { staffId, action: "signed_out_everywhere", entity: "staff", entityId: staffId, detail: { sessions: count } });
   return count;
 }

@@ -30,7 +30,7 @@ import {
 
 /** Everyone with access, with the events door staff may scan. */
 export function listStaff(deps: ServiceDeps) {
-  return listStaffWithEvents(deps.db);
+  return listStaffWithEvents(deps.d1);
 }
 
 /** The events door staff can be assigned to: drafts and published ones, soonest first. */
@@ -43,7 +43,7 @@ export async function addStaff(deps: ServiceDeps, actor: StaffIdentity, input: {
   const email = normaliseEmail(input.email);
   if (!isRole(input.role)) throw invalidField("role", issue("role_required"));
   const taken = () => new DomainError("conflict", { reason: "staff_email_taken" }, { email: issue("staff_email_taken") });
-  if (await findStaffByEmail(deps.db, email)) throw taken();
+  if (await findStaffByEmail(deps.d1, email)) throw taken();
   const id = newId("stf");
   const now = deps.now();
   try {
@@ -65,7 +65,7 @@ export async function addStaff(deps: ServiceDeps, actor: StaffIdentity, input: {
  * their sessions and revokes their API tokens.
  */
 export async function updateStaff(deps: ServiceDeps, actor: StaffIdentity, staffId: string, change: { role?: string; eventIds?: string[]; disabled?: boolean }) {
-  const staff = await findStaffById(deps.db, staffId);
+  const staff = await findStaffById(deps.d1, staffId);
   if (!staff) throw new DomainError("not_found", { what: "person" });
   if (staffId === actor.id && ((change.role && change.role !== "owner") || change.disabled)) {
     throw new DomainError("conflict", { reason: "own_owner_access" });
@@ -88,7 +88,7 @@ export async function updateStaff(deps: ServiceDeps, actor: StaffIdentity, staff
 
 /** The API tokens a staff member can see: their own (owners see everyone's). */
 export function listTokens(deps: ServiceDeps, actor: StaffIdentity) {
-  return listApiTokens(deps.db, actor.role === "owner" ? {} : { staffId: actor.id });
+  return listApiTokens(deps.d1, actor.role === "owner" ? {} : { staffId: actor.id });
 }
 
 /** Creates an API token for the actor; the secret is returned once and only its hash kept. */
@@ -107,7 +107,7 @@ export async function createToken(deps: ServiceDeps, actor: StaffIdentity, rawNa
 
 /** Revokes a token: the actor's own, or anyone's for an owner. */
 export async function revokeToken(deps: ServiceDeps, actor: StaffIdentity, tokenId: string) {
-  const token = await findApiToken(deps.db, tokenId);
+  const token = await findApiToken(deps.d1, tokenId);
   if (!token || (token.staffId !== actor.id && actor.role !== "owner")) throw new DomainError("not_found", { what: "token" });
   const now = deps.now();
   await runBatch(deps.d1, [
@@ -118,6 +118,6 @@ export async function revokeToken(deps: ServiceDeps, actor: StaffIdentity, token
 
 /** The audit log, newest first, a page at a time. */
 export async function auditLog(deps: ServiceDeps, page: number, entity?: string) {
-  const [total, entries] = await Promise.all([countAuditEntries(deps.db, entity), listAuditEntries(deps.db, { entity, skip: (page - 1) * 100, take: 100 })]);
+  const [total, entries] = await Promise.all([countAuditEntries(deps.d1, entity), listAuditEntries(deps.d1, { entity, skip: (page - 1) * 100, take: 100 })]);
   return { total, entries, pages: Math.max(1, Math.ceil(total / 100)) };
 }

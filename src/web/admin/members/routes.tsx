@@ -5,7 +5,7 @@ import type { AppEnv } from "@/env";
 import { DomainError } from "@/domain/errors";
 import { validate } from "@/lib/validate";
 import { requirePermission, signedIn, type SignedIn } from "@/web/middleware/auth";
-import type { PrismaClient } from "@/generated/prisma/client";
+import type { ServiceDeps } from "@/domain/deps";
 import { applyImport, deleteMember, listMembers, planImport, type ImportMode } from "@/domain/members/members";
 import { csvHash, decodeCsvBytes, MAX_MEMBER_ROWS, normaliseCsvText, parseMembersCsv } from "@/domain/members/members-csv";
 import { MembersPage } from "@/web/admin/members/members-page";
@@ -18,12 +18,12 @@ const manageMembers = requirePermission("manage_members");
 const idParam = z.object({ id: z.string().regex(/^[a-z]{2,8}_[0-9a-z]{16}$/) });
 const listQuery = z.object({ q: z.string().max(254).default(""), page: z.coerce.number().int().min(1).max(100_000).catch(1) });
 
-type PageValues = SignedIn & { db: PrismaClient };
+type PageValues = SignedIn & { deps: ServiceDeps };
 
 /** The members list page, searched and paged, with a notice or an upload's refusal. */
 async function listPage(v: PageValues, extra: { q?: string; page?: number; notice?: string | undefined; uploadError?: string; pasted?: string } = {}) {
   const q = extra.q ?? "";
-  const list = await listMembers(v.db, { q, page: extra.page ?? 1 });
+  const list = await listMembers(v.deps.d1, { q, page: extra.page ?? 1 });
   return <MembersPage {...signedIn(v)} list={list} q={q} notice={extra.notice} uploadError={extra.uploadError} pasted={extra.pasted} />;
 }
 
@@ -34,7 +34,7 @@ async function listPage(v: PageValues, extra: { q?: string; page?: number; notic
 async function previewPage(v: PageValues, m: Messages, csv: string, mode: string, error?: string): Promise<{ page: HtmlEscapedString | Promise<HtmlEscapedString>; status: 200 | 422 }> {
   const parsed = parseMembersCsv(csv);
   if ("error" in parsed) return { page: await listPage(v, { uploadError: fieldMessage(parsed.error, m), pasted: csv.length < 100_000 ? csv : "" }), status: 422 };
-  const plan = await planImport(v.db, parsed.accepted);
+  const plan = await planImport(v.deps.d1, parsed.accepted);
   const text = normaliseCsvText(csv);
   return { page: <MembersPreviewPage {...signedIn(v)} m={m} parsed={parsed} plan={plan} csv={text} hash={await csvHash(text)} mode={mode} error={error} />, status: error ? 422 : 200 };
 }
