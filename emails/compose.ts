@@ -109,7 +109,7 @@ function notice(row: OutboxEmail, m: Messages, model: Omit<Parameters<typeof not
 
 /** The organisers' week's notice before an event's personal data is erased, in its main language. */
 async function retentionReminder(deps: ServiceDeps, row: OutboxEmail, eventId: string): Promise<OutgoingEmail | null> {
-  const event = await findEventForEmail(deps.db, eventId);
+  const event = await findEventForEmail(deps.d1, eventId);
   if (event.personalDataErasedAt) return null;
   const { m, lang } = speaking(event.mainLanguage);
   const w = m.privacy.reminder;
@@ -155,8 +155,8 @@ export async function composeEmail(deps: ServiceDeps, row: OutboxEmail): Promise
 
   if (row.template === "tickets_again") {
     const email = data.email!;
-    const event = await findEventForEmail(deps.db, data.eventId!);
-    const tickets = await findValidTicketsOf(deps.db, event.id, email);
+    const event = await findEventForEmail(deps.d1, data.eventId!);
+    const tickets = await findValidTicketsOf(deps.d1, event.id, email);
     // The language of the first order they are in: the buyer's, or this attendee's own.
     const first = tickets[0];
     const speaks = speaking(first && (first.order.buyerEmail.toLowerCase() === email.toLowerCase() ? first.order.language : (first.language ?? first.order.language)));

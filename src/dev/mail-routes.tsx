@@ -22,7 +22,7 @@ async function load(c: Context<AppEnv>, id: string) {
  * is then, so one whose order or event was cancelled since has no tickets left to show.
  */
 async function whyEmpty(c: Context<AppEnv>, orderId: string | null): Promise<EmptyReason | undefined> {
-  const order = orderId ? await findOrderWithTickets(c.var.db, orderId) : null;
+  const order = orderId ? await findOrderWithTickets(c.var.deps.d1, orderId) : null;
   return order ? { reference: order.reference, orderStatus: order.status, eventStatus: order.event.status } : undefined;
 }
 

@@ -81,11 +81,11 @@ describe("the pay page, GET /orders/:id/pay", () => {
     const { holdExpiresAt } = await db.order.findUniqueOrThrow({ where: { id: orderId } });
     const until = new Date(Date.now() + 35 * 60_000);
     await db.order.update({ where: { id: orderId }, data: { status: "expired" } });
-    expect(await extendHold(db, orderId, holdExpiresAt!, until)).toBe(false);
+    expect(await extendHold(serviceDeps().d1, orderId, holdExpiresAt!, until)).toBe(false);
     await db.order.update({ where: { id: orderId }, data: { status: "pending" } });
-    expect(await extendHold(db, orderId, holdExpiresAt!, until)).toBe(true);
+    expect(await extendHold(serviceDeps().d1, orderId, holdExpiresAt!, until)).toBe(true);
     // A second request that read the old end loses: the hold is extended once.
-    expect(await extendHold(db, orderId, holdExpiresAt!, new Date(until.getTime() + 1000))).toBe(false);
+    expect(await extendHold(serviceDeps().d1, orderId, holdExpiresAt!, new Date(until.getTime() + 1000))).toBe(false);
   });
 
   it("opens one session for a double click, and both requests go to it", async () => {

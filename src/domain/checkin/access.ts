@@ -38,5 +38,5 @@ export async function doorEventPage(deps: ServiceDeps, staff: StaffIdentity, slu
 
 /** Events a staff member may scan for: their assignments, or (organisers) every current event. */
 export function doorEvents(deps: ServiceDeps, staff: StaffIdentity) {
-  return listDoorEvents(deps.db, staff.role === "door" ? staff.id : undefined);
+  return listDoorEvents(deps.d1, staff.role === "door" ? staff.id : undefined);
 }

@@ -1,20 +1,22 @@
 // All SQL of the door: the event a staff member may scan for, tickets as the door sees them,
 // the append-only CheckIn log and the admit itself. Raw D1 statements on purpose: the door's
 // hot path never builds a Prisma client. Rows are typed here; the rules are in the files beside.
-import type { PrismaClient } from "@/generated/prisma/client";
+import type { Event } from "@/generated/prisma/client";
 import { callerSql, touchApiTokenStatement, type CredentialHash } from "@/domain/staff/repo";
 import { permissions } from "@/domain/staff/roles";
 import { newId } from "@/lib/ids";
+import { storedRow } from "@/lib/stored-rows";
 import { sqlTime } from "@/lib/sql-time";
 import { foldForSearch } from "@/lib/text";
 
 /** Events in draft or published, soonest first: all of them, or (with `doorStaffId`) those that person is on the door team for. */
-export function listDoorEvents(db: PrismaClient, doorStaffId?: string) {
-  const current = { status: { in: ["published", "draft"] } };
-  return db.event.findMany({
-    where: doorStaffId ? { ...current, doorStaff: { some: { staffId: doorStaffId } } } : current,
-    orderBy: { startsAt: "asc" },
-  });
+export async function listDoorEvents(d1: D1Database, doorStaffId?: string): Promise<Event[]> {
+  const current = `SELECT * FROM "Event" e WHERE e."status" IN ('published', 'draft')`;
+  const statement = doorStaffId
+    ? d1.prepare(`${current} AND EXISTS (SELECT 1 FROM "StaffEvent" se WHERE se."eventId" = e."id" AND se."staffId" = ?1) ORDER BY e."startsAt" ASC`).bind(doorStaffId)
+    : d1.prepare(`${current} ORDER BY e."startsAt" ASC`);
+  const { results } = await statement.all<Record<string, unknown>>();
+  return results.map((r) => storedRow("Event", r));
 }
 
 /** One row per tier of the event (a LEFT JOIN: an event with no tiers gives one row with null tier). */

@@ -46,7 +46,7 @@ export async function exportAttendees(
   staffId: string,
   words: ExportWords,
 ): Promise<ExportFile> {
-  const event = await findExportEvent(deps, where);
+  const event = await findExportEvent(deps.d1, where);
   await audit(deps, { staffId, action: "exported_attendees", entity: "event", entityId: event.id, detail: { format } });
   const questions = await listQuestions(deps.db, event.id);
   const body = readableFrom(attendeeListChunks(deps.d1, event, format, words, EXPORT_BATCH_SIZE, questions), (err) =>

@@ -1,7 +1,6 @@
 // The rows of an attendee list, read from D1 in pages so that an export of any size holds only
 // one page in memory at a time.
 import { DomainError } from "@/domain/errors";
-import type { ServiceDeps } from "@/domain/deps";
 
 /** Rows per query: large enough that D1 round trips do not dominate, small enough to stay flat. */
 export const EXPORT_BATCH_SIZE = 500;
@@ -33,8 +32,11 @@ export type AttendeeRow = {
 };
 
 /** The event an export is for, by id (organiser pages) or slug (API); unknown → not_found. */
-export async function findExportEvent(deps: Pick<ServiceDeps, "db">, where: { id: string } | { slug: string }): Promise<ExportEvent> {
-  const event = await deps.db.event.findUnique({ where, select: { id: true, slug: true, title: true, timezone: true, status: true, mainLanguage: true } });
+export async function findExportEvent(d1: D1Database, where: { id: string } | { slug: string }): Promise<ExportEvent> {
+  const event = await d1
+    .prepare(`SELECT "id", "slug", "title", "timezone", "status", "mainLanguage" FROM "Event" WHERE ${"id" in where ? `"id"` : `"slug"`} = ?1`)
+    .bind("id" in where ? where.id : where.slug)
+    .first<ExportEvent>();
   if (!event) throw new DomainError("not_found", { what: "event", next: "address_or_events" });
   return event;
 }

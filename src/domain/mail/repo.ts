@@ -1,4 +1,4 @@
-import type { OutboxEmail, PrismaClient } from "@/generated/prisma/client";
+import type { Event, OutboxEmail } from "@/generated/prisma/client";
 import { newId } from "@/lib/ids";
 import { sqlTime } from "@/lib/sql-time";
 import { storedRow } from "@/lib/stored-rows";
@@ -117,19 +117,25 @@ export async function recordSendOutcome(
 }
 
 /** A message by id (organisers retrying a failed one). */
-export function findEmail(db: PrismaClient, id: string) {
-  return db.outboxEmail.findUnique({ where: { id } });
+export async function findEmail(d1: D1Database, id: string): Promise<OutboxEmail | null> {
+  const row = await d1.prepare(`SELECT * FROM "OutboxEmail" WHERE "id" = ?1`).bind(id).first<Record<string, unknown>>();
+  return row ? storedRow("OutboxEmail", row) : null;
 }
 
 /** Puts a failed message back in the queue, due now; true when it was failed. */
-export async function requeueFailedEmail(db: PrismaClient, id: string, now: Date): Promise<boolean> {
-  const { count } = await db.outboxEmail.updateMany({ where: { id, status: "failed" }, data: { status: "pending", attempts: 0, nextAttemptAt: now, lastError: null } });
-  return count === 1;
+export async function requeueFailedEmail(d1: D1Database, id: string, now: Date): Promise<boolean> {
+  const { meta } = await d1
+    .prepare(`UPDATE "OutboxEmail" SET "status" = 'pending', "attempts" = 0, "nextAttemptAt" = ?2, "lastError" = NULL WHERE "id" = ?1 AND "status" = 'failed'`)
+    .bind(id, sqlTime(now))
+    .run();
+  return meta.changes === 1;
 }
 
 // ---- What a message says, read when it is sent (so a ticket cancelled meanwhile is left out) ----
 
 /** An event by id. */
-export function findEventForEmail(db: PrismaClient, eventId: string) {
-  return db.event.findUniqueOrThrow({ where: { id: eventId } });
+export async function findEventForEmail(d1: D1Database, eventId: string): Promise<Event> {
+  const row = await d1.prepare(`SELECT * FROM "Event" WHERE "id" = ?1`).bind(eventId).first<Record<string, unknown>>();
+  if (!row) throw new Error(`No Event found with id ${eventId}`);
+  return storedRow("Event", row);
 }

@@ -8,9 +8,9 @@ import { audit } from "@/domain/staff/audit";
  * the queue, due now, and is sent after the response. Logged. Returns the message's order id.
  */
 export async function retryFailedEmail(deps: ServiceDeps, actor: { staffId: string }, emailId: string): Promise<string | null> {
-  const row = await findEmail(deps.db, emailId);
+  const row = await findEmail(deps.d1, emailId);
   if (!row) throw new DomainError("not_found", { what: "email" });
-  if (await requeueFailedEmail(deps.db, emailId, deps.now())) deps.mailQueued?.(row.orderId);
+  if (await requeueFailedEmail(deps.d1, emailId, deps.now())) deps.mailQueued?.(row.orderId);
   await audit(deps, { staffId: actor.staffId, action: "email_retried", entity: "order", entityId: row.orderId ?? "", detail: { emailId, to: row.recipient } });
   return row.orderId;
 }

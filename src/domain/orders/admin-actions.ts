@@ -17,14 +17,14 @@ import { releaseHold, runTransition, stillIn } from "@/domain/orders/settle";
 export type Actor = { staffId: string | null };
 
 async function orderOrThrow(deps: ServiceDeps, orderId: string) {
-  const order = await findOrderWithTickets(deps.db, orderId);
+  const order = await findOrderWithTickets(deps.d1, orderId);
   if (!order) throw new DomainError("not_found", { what: "order" });
   return order;
 }
 
 /** The order a ticket belongs to (organiser pages act on tickets and show their order). */
 export async function orderOfTicket(deps: ServiceDeps, ticketId: string): Promise<string> {
-  const ticket = await findTicket(deps.db, ticketId);
+  const ticket = await findTicket(deps.d1, ticketId);
   if (!ticket) throw new DomainError("not_found", { what: "ticket" });
   return ticket.orderId;
 }
@@ -33,7 +33,7 @@ export async function orderOfTicket(deps: ServiceDeps, ticketId: string): Promis
 export async function renameAttendee(deps: ServiceDeps, actor: Actor, ticketId: string, rawName: string) {
   const name = cleanLine(rawName);
   if (!name || name.length > 100) throw invalidField("name", issue("attendee_name_length", { max: 100 }));
-  const ticket = await findTicket(deps.db, ticketId);
+  const ticket = await findTicket(deps.d1, ticketId);
   if (!ticket) throw new DomainError("not_found", { what: "ticket" });
   const now = deps.now();
   await runBatch(deps.d1, [
@@ -48,7 +48,7 @@ export async function renameAttendee(deps: ServiceDeps, actor: Actor, ticketId: 
  * still being valid (a repeat does nothing). Money is a separate decision (refund).
  */
 export async function cancelTicket(deps: ServiceDeps, actor: Actor, ticketId: string) {
-  const ticket = await findTicket(deps.db, ticketId);
+  const ticket = await findTicket(deps.d1, ticketId);
   if (!ticket) throw new DomainError("not_found", { what: "ticket" });
   const now = deps.now();
   const results = await runBatch(deps.d1, [

@@ -7,7 +7,7 @@ import { findAttendeePage, findOrderHistory, findOrderWithTickets, orderVoucherC
 export async function eventDashboard(deps: ServiceDeps, eventId: string) {
   const event = await findEventWithTiers(deps.db, eventId);
   if (!event) throw new DomainError("not_found", { what: "event" });
-  const { money, checkedIn, checkedInPerTier, pendingOrders, failedMail } = await salesFigures(deps, eventId);
+  const { money, checkedIn, checkedInPerTier, pendingOrders, failedMail } = await salesFigures(deps.d1, eventId);
   const checkedBy = new Map(checkedInPerTier.map((r) => [r.ticketTypeId, r._count]));
   return {
     event,
@@ -24,14 +24,14 @@ export const PAGE_SIZE = 50;
 
 /** Attendees of an event (one row per ticket), searched by name, email or reference and filtered. */
 export async function searchAttendees(deps: ServiceDeps, eventId: string, filter: AttendeeFilter) {
-  const { total, rows } = await findAttendeePage(deps.db, eventId, filter, { skip: (filter.page - 1) * PAGE_SIZE, take: PAGE_SIZE });
+  const { total, rows } = await findAttendeePage(deps.d1, eventId, filter, { skip: (filter.page - 1) * PAGE_SIZE, take: PAGE_SIZE });
   return { total, rows, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
 }
 
 /** An order with its tickets and its voucher's code (null: none), what happened to it (audit), and its email. */
 export async function orderDetail(deps: ServiceDeps, orderId: string) {
-  const found = await findOrderWithTickets(deps.db, orderId);
+  const found = await findOrderWithTickets(deps.d1, orderId);
   if (!found) throw new DomainError("not_found", { what: "order" });
-  const [voucherCode, history] = await Promise.all([orderVoucherCode(deps.d1, found), findOrderHistory(deps.db, orderId)]);
+  const [voucherCode, history] = await Promise.all([orderVoucherCode(deps.d1, found), findOrderHistory(deps.d1, orderId)]);
   return { order: { ...found, voucherCode }, ...history };
 }

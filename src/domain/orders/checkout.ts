@@ -54,7 +54,7 @@ export async function openPayment(deps: ServiceDeps, orderId: string): Promise<P
   }
   // Rare: the session ended while the hold still runs. Extend from the end read (compare and
   // swap), open a new session; the loser of a race reuses the winner's as above.
-  if (await extendHold(deps.db, order.id, order.holdExpiresAt, until)) return { to: "checkout", url: await createSession(deps, order, until) };
+  if (await extendHold(deps.d1, order.id, order.holdExpiresAt, until)) return { to: "checkout", url: await createSession(deps, order, until) };
   const again = await getOrderForBuyer(deps, orderId);
   if (again.status !== "pending" || !again.holdExpiresAt || again.holdExpiresAt <= now) return whereNow(again);
   return { to: "checkout", url: await createSession(deps, again, again.holdExpiresAt) };

@@ -2,7 +2,7 @@
 // and Prisma's D1 adapter runs $transaction calls as separate queries, so each change is one
 // D1 batch (run by D1 as a single transaction) of conditional statements. Seats are taken and
 // freed only through ./seats, in the same batch.
-import type { Event, Order, PrismaClient, Ticket, TicketType } from "@/generated/prisma/client";
+import type { AuditEntry, Event, Order, OutboxEmail, Staff, Ticket, TicketType } from "@/generated/prisma/client";
 import { storedRow } from "@/lib/stored-rows";
 import { sqlTime } from "@/lib/sql-time";
 import { foldForSearch, normaliseEmail, searchText } from "@/lib/text";
@@ -255,26 +255,27 @@ export function transitionStatements(d1: D1Database, t: OrderTransition, now: Da
 // ---- Reads, and the small writes that are not transitions ----
 
 /** An order with its event and its tickets (with tiers) in the order they were bought: for the buyer's pages and checkout. */
-export function findOrderWithTickets(db: PrismaClient, orderId: string) {
-  return db.order.findUnique({
-    where: { id: orderId },
-    include: { event: true, tickets: { include: { ticketType: true }, orderBy: { createdAt: "asc" } } },
-  });
+export async function findOrderWithTickets(d1: D1Database, orderId: string): Promise<OrderWithParts | null> {
+  // The reads of readOrderWithTickets but its voucher's: one batch, one round trip.
+  return orderWithPartsOf(await d1.batch<Record<string, unknown>>(orderWithTicketsStatements(d1, orderId).slice(0, 4)));
 }
 
 /** Just the order row. */
-export function findOrder(db: PrismaClient, orderId: string) {
-  return db.order.findUnique({ where: { id: orderId } });
+export async function findOrder(d1: D1Database, orderId: string): Promise<Order | null> {
+  const row = await d1.prepare(`SELECT * FROM "Order" WHERE "id" = ?1`).bind(orderId).first<Record<string, unknown>>();
+  return row ? storedRow("Order", row) : null;
 }
 
 /** The order a Stripe payment belongs to. */
-export function findOrderByPaymentIntent(db: PrismaClient, paymentIntentId: string) {
-  return db.order.findFirst({ where: { stripePaymentIntentId: paymentIntentId } });
+export async function findOrderByPaymentIntent(d1: D1Database, paymentIntentId: string): Promise<Order | null> {
+  const row = await d1.prepare(`SELECT * FROM "Order" WHERE "stripePaymentIntentId" = ?1 LIMIT 1`).bind(paymentIntentId).first<Record<string, unknown>>();
+  return row ? storedRow("Order", row) : null;
 }
 
 /** A ticket row by id. */
-export function findTicket(db: PrismaClient, ticketId: string) {
-  return db.ticket.findUnique({ where: { id: ticketId } });
+export async function findTicket(d1: D1Database, ticketId: string): Promise<Ticket | null> {
+  const row = await d1.prepare(`SELECT * FROM "Ticket" WHERE "id" = ?1`).bind(ticketId).first<Record<string, unknown>>();
+  return row ? storedRow("Ticket", row) : null;
 }
 
 /** Pending orders whose hold ended before `cutoff`, with their Stripe sessions. */
@@ -292,9 +293,13 @@ export async function findExpiredHolds(d1: D1Database, cutoff: Date, limit: numb
  * to `until`: a compare-and-swap, so an order the sweep already ended is never revived, and of
  * two requests at once only one extends it. True only for the one that did.
  */
-export async function extendHold(db: PrismaClient, orderId: string, from: Date, until: Date): Promise<boolean> {
-  const { count } = await db.order.updateMany({ where: { id: orderId, status: "pending", holdExpiresAt: from }, data: { holdExpiresAt: until } });
-  return count === 1;
+export async function extendHold(d1: D1Database, orderId: string, from: Date, until: Date): Promise<boolean> {
+  // updatedAt is the clock's time, as Prisma's @updatedAt set it.
+  const { meta } = await d1
+    .prepare(`UPDATE "Order" SET "holdExpiresAt" = ?3, "updatedAt" = ?4 WHERE "id" = ?1 AND "status" = 'pending' AND "holdExpiresAt" = ?2`)
+    .bind(orderId, sqlTime(from), sqlTime(until), sqlTime(new Date()))
+    .run();
+  return meta.changes === 1;
 }
 
 /** Records a pending order's Checkout Session (one prepared statement: the pay page's second round trip). */
@@ -307,7 +312,10 @@ export async function setStripeSession(d1: D1Database, orderId: string, sessionI
  * batched reads (readOrderWithTickets) also give its voucher's code (null: none), which
  * payment lines and emails name.
  */
-export type OrderWithTickets = Order & { event: Event; tickets: Array<Ticket & { ticketType: TicketType }>; voucherCode?: string | null };
+export type OrderWithTickets = OrderWithParts & { voucherCode?: string | null };
+
+/** An order with its event and its tickets (with tiers), as findOrderWithTickets gives it. */
+export type OrderWithParts = Order & { event: Event; tickets: Array<Ticket & { ticketType: TicketType }> };
 
 /**
  * The pay page's first round trip, one batch: extends a pending order's first hold to `until`,
@@ -336,7 +344,7 @@ export async function extendFirstHoldAndRead(d1: D1Database, orderId: string, ti
   return { order: orderWithTicketsOf(read), extended: (extend!.meta.changes ?? 0) > 0 };
 }
 
-/** An order with its event and tickets (with tiers) in one round trip (a batch of reads), or null: findOrderWithTickets without Prisma, for hot paths. */
+/** An order with its event and tickets (with tiers) in one round trip (a batch of reads), or null: findOrderWithTickets with its voucher's code. */
 export async function readOrderWithTickets(d1: D1Database, orderId: string): Promise<OrderWithTickets | null> {
   return orderWithTicketsOf(await d1.batch<Record<string, unknown>>(orderWithTicketsStatements(d1, orderId)));
 }
@@ -351,7 +359,7 @@ function orderWithTicketsStatements(d1: D1Database, orderId: string): D1Prepared
   ];
 }
 
-function orderWithTicketsOf([orders, events, tickets, tiers, vouchers]: ReadonlyArray<D1Result<Record<string, unknown>>>): OrderWithTickets | null {
+function orderWithPartsOf([orders, events, tickets, tiers]: ReadonlyArray<D1Result<Record<string, unknown>>>): OrderWithParts | null {
   const row = orders!.results[0];
   const eventRow = events!.results[0];
   if (!row || !eventRow) return null;
@@ -360,11 +368,16 @@ function orderWithTicketsOf([orders, events, tickets, tiers, vouchers]: Readonly
     ...storedRow("Order", row),
     event: storedRow("Event", eventRow),
     tickets: tickets!.results.map((r) => storedRow("Ticket", r)).map((t) => ({ ...t, ticketType: tierById.get(t.ticketTypeId)! })),
-    voucherCode: vouchers?.results[0] ? String(vouchers.results[0].code) : null,
   };
 }
 
-/** The code of an order's voucher, or null when it used none (one read, for pages that read the order through Prisma). */
+function orderWithTicketsOf(results: ReadonlyArray<D1Result<Record<string, unknown>>>): OrderWithTickets | null {
+  const order = orderWithPartsOf(results);
+  const vouchers = results[4];
+  return order && { ...order, voucherCode: vouchers?.results[0] ? String(vouchers.results[0].code) : null };
+}
+
+/** The code of an order's voucher, or null when it used none (one read, for pages that read the order with findOrderWithTickets). */
 export async function orderVoucherCode(d1: D1Database, order: Pick<Order, "voucherId">): Promise<string | null> {
   if (!order.voucherId) return null;
   const row = await d1.prepare(`SELECT "code" FROM "Voucher" WHERE "id" = ?1`).bind(order.voucherId).first<{ code: string }>();
@@ -372,8 +385,9 @@ export async function orderVoucherCode(d1: D1Database, order: Pick<Order, "vouch
 }
 
 /** A pending order's payment is processing (a bank debit): keep its seats until Stripe says how it ended. */
-export async function holdUntilPaymentSettles(db: PrismaClient, orderId: string) {
-  await db.order.updateMany({ where: { id: orderId, status: "pending" }, data: { holdExpiresAt: null } });
+export async function holdUntilPaymentSettles(d1: D1Database, orderId: string) {
+  // updatedAt is the clock's time, as Prisma's @updatedAt set it.
+  await d1.prepare(`UPDATE "Order" SET "holdExpiresAt" = NULL, "updatedAt" = ?2 WHERE "id" = ?1 AND "status" = 'pending'`).bind(orderId, sqlTime(new Date())).run();
 }
 
 /** Raises the refunded amount of a paid order to `totalRefundedMinor` (never lowers it, whatever order refunds are reported in). */
@@ -404,22 +418,32 @@ export function cancelTicketStatement(d1: D1Database, ticketId: string, now: Dat
 const SETTLED = ["paid", "partially_refunded", "refunded"];
 
 /** Money taken and refunded, orders that took it, tickets checked in (per tier), orders waiting for payment, and mail that failed. */
-export async function salesFigures(deps: { db: PrismaClient; d1: D1Database }, eventId: string) {
-  const [money, checkedIn, checkedInPerTier, pendingOrders, failedMail] = await Promise.all([
-    deps.db.order.aggregate({ where: { eventId, status: { in: SETTLED } }, _sum: { totalMinor: true, refundedMinor: true }, _count: true }),
-    deps.db.ticket.count({ where: { eventId, status: "valid", checkedInAt: { not: null } } }),
-    deps.db.ticket.groupBy({ by: ["ticketTypeId"], where: { eventId, status: "valid", checkedInAt: { not: null } }, _count: true }),
-    deps.db.order.count({ where: { eventId, status: "pending" } }),
-    deps.d1
+export async function salesFigures(d1: D1Database, eventId: string) {
+  const settled = SETTLED.map((s) => `'${s}'`).join(", ");
+  const checkedInWhere = `"eventId" = ?1 AND "status" = 'valid' AND "checkedInAt" IS NOT NULL`;
+  const [money, checkedIn, perTier, pending, failed] = await d1.batch<Record<string, unknown>>([
+    d1
+      .prepare(`SELECT SUM("totalMinor") AS "totalMinor", SUM("refundedMinor") AS "refundedMinor", COUNT(*) AS "n" FROM "Order" WHERE "eventId" = ?1 AND "status" IN (${settled})`)
+      .bind(eventId),
+    d1.prepare(`SELECT COUNT(*) AS "n" FROM "Ticket" WHERE ${checkedInWhere}`).bind(eventId),
+    d1.prepare(`SELECT "ticketTypeId", COUNT(*) AS "n" FROM "Ticket" WHERE ${checkedInWhere} GROUP BY "ticketTypeId"`).bind(eventId),
+    d1.prepare(`SELECT COUNT(*) AS "n" FROM "Order" WHERE "eventId" = ?1 AND "status" = 'pending'`).bind(eventId),
+    d1
       .prepare(
         `SELECT m."id", m."recipient", m."template", m."lastError", m."orderId", o."reference" FROM "OutboxEmail" m JOIN "Order" o ON o."id" = m."orderId"
          WHERE m."status" = 'failed' AND o."eventId" = ?1 ORDER BY m."createdAt" DESC LIMIT 50`,
       )
-      .bind(eventId)
-      .all<{ id: string; recipient: string; template: string; lastError: string | null; orderId: string; reference: string }>()
-      .then((r) => r.results),
+      .bind(eventId),
   ]);
-  return { money, checkedIn, checkedInPerTier, pendingOrders, failedMail };
+  const sums = money!.results[0] ?? {};
+  const sum = (value: unknown) => (value === null || value === undefined ? null : Number(value));
+  return {
+    money: { _sum: { totalMinor: sum(sums.totalMinor), refundedMinor: sum(sums.refundedMinor) }, _count: Number(sums.n ?? 0) },
+    checkedIn: Number(checkedIn!.results[0]?.n ?? 0),
+    checkedInPerTier: perTier!.results.map((r) => ({ ticketTypeId: String(r.ticketTypeId), _count: Number(r.n) })),
+    pendingOrders: Number(pending!.results[0]?.n ?? 0),
+    failedMail: failed!.results as Array<{ id: string; recipient: string; template: string; lastError: string | null; orderId: string; reference: string }>,
+  };
 }
 
 /** The filters of the organiser's attendee list. */
@@ -435,9 +459,10 @@ export type AttendeeFilter = {
 /**
  * One page of an event's tickets (with order and tier) matching `filter`, newest first, and how
  * many match in all. The filter runs in SQL (search columns compared with instr(), ignoring case
- * and accents, with no pattern limit as LIKE has on D1); Prisma then reads that page's rows.
+ * and accents, with no pattern limit as LIKE has on D1), and the page's tickets, orders and
+ * tiers are read in the same batch: one round trip.
  */
-export async function findAttendeePage(db: PrismaClient, eventId: string, filter: AttendeeFilter, page: { skip: number; take: number }) {
+export async function findAttendeePage(d1: D1Database, eventId: string, filter: AttendeeFilter, page: { skip: number; take: number }) {
   const q = filter.q?.trim();
   const where = [`t."eventId" = ?`];
   const args: unknown[] = [eventId];
@@ -454,19 +479,33 @@ export async function findAttendeePage(db: PrismaClient, eventId: string, filter
     args.push(filter.answer.questionId, filter.answer.value, filter.answer.value);
   }
   const from = `FROM "Ticket" t JOIN "Order" o ON o."id" = t."orderId" WHERE ${where.join(" AND ")}`;
-  const [counted, ids] = await Promise.all([
-    db.$queryRawUnsafe<Array<{ n: number | bigint }>>(`SELECT COUNT(*) AS "n" ${from}`, ...args),
-    db.$queryRawUnsafe<Array<{ id: string }>>(`SELECT t."id" ${from} ORDER BY t."createdAt" DESC, t."id" LIMIT ? OFFSET ?`, ...args, page.take, page.skip),
+  const pageIds = `SELECT t."id" ${from} ORDER BY t."createdAt" DESC, t."id" LIMIT ? OFFSET ?`;
+  const pageArgs = [...args, page.take, page.skip];
+  const [counted, tickets, orders, tiers] = await d1.batch<Record<string, unknown>>([
+    d1.prepare(`SELECT COUNT(*) AS "n" ${from}`).bind(...args),
+    d1.prepare(`SELECT * FROM "Ticket" WHERE "id" IN (${pageIds}) ORDER BY "createdAt" DESC, "id" ASC`).bind(...pageArgs),
+    d1.prepare(`SELECT * FROM "Order" WHERE "id" IN (SELECT "orderId" FROM "Ticket" WHERE "id" IN (${pageIds}))`).bind(...pageArgs),
+    d1.prepare(`SELECT * FROM "TicketType" WHERE "id" IN (SELECT "ticketTypeId" FROM "Ticket" WHERE "id" IN (${pageIds}))`).bind(...pageArgs),
   ]);
-  const rows = await db.ticket.findMany({ where: { id: { in: ids.map((r) => r.id) } }, include: { order: true, ticketType: true }, orderBy: [{ createdAt: "desc" }, { id: "asc" }] });
-  return { total: Number(counted[0]?.n ?? 0), rows };
+  const orderById = new Map(orders!.results.map((r) => storedRow("Order", r)).map((o) => [o.id, o]));
+  const tierById = new Map(tiers!.results.map((r) => storedRow("TicketType", r)).map((t) => [t.id, t]));
+  const rows = tickets!.results
+    .map((r) => storedRow("Ticket", r))
+    .map((t) => ({ ...t, order: orderById.get(t.orderId)!, ticketType: tierById.get(t.ticketTypeId)! }));
+  return { total: Number(counted!.results[0]?.n ?? 0), rows };
 }
 
 /** What happened to an order (its audit entries, with who) and the mail it sent. */
-export async function findOrderHistory(db: PrismaClient, orderId: string) {
-  const [history, emails] = await Promise.all([
-    db.auditEntry.findMany({ where: { entity: "order", entityId: orderId }, include: { staff: true }, orderBy: { createdAt: "asc" } }),
-    db.outboxEmail.findMany({ where: { orderId }, orderBy: { createdAt: "asc" } }),
+export async function findOrderHistory(d1: D1Database, orderId: string): Promise<{ history: Array<AuditEntry & { staff: Staff | null }>; emails: OutboxEmail[] }> {
+  const entries = `SELECT * FROM "AuditEntry" WHERE "entity" = 'order' AND "entityId" = ?1`;
+  const [audit, staff, emails] = await d1.batch<Record<string, unknown>>([
+    d1.prepare(`${entries} ORDER BY "createdAt" ASC`).bind(orderId),
+    d1.prepare(`SELECT * FROM "Staff" WHERE "id" IN (SELECT "staffId" FROM (${entries}))`).bind(orderId),
+    d1.prepare(`SELECT * FROM "OutboxEmail" WHERE "orderId" = ?1 ORDER BY "createdAt" ASC`).bind(orderId),
   ]);
-  return { history, emails };
+  const staffById = new Map(staff!.results.map((r) => storedRow("Staff", r)).map((s) => [s.id, s]));
+  return {
+    history: audit!.results.map((r) => storedRow("AuditEntry", r)).map((e) => ({ ...e, staff: (e.staffId && staffById.get(e.staffId)) || null })),
+    emails: emails!.results.map((r) => storedRow("OutboxEmail", r)),
+  };
 }

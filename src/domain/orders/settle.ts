@@ -59,7 +59,7 @@ export async function fulfilOrder(deps: ServiceDeps, orderId: string, payment: {
 
 /** Gives a pending order's held seats back: on expiry, cancellation or failed payment. */
 export async function releaseHold(deps: ServiceDeps, orderId: string, to: "expired" | "cancelled", email?: "payment_failed"): Promise<Transitioned> {
-  const order = await findOrder(deps.db, orderId);
+  const order = await findOrder(deps.d1, orderId);
   if (!order) return { moved: false, freed: seatsFreed([]) };
   const now = deps.now();
   return runTransition(
@@ -88,7 +88,7 @@ export async function releaseHold(deps: ServiceDeps, orderId: string, to: "expir
  */
 export async function settlePayment(deps: ServiceDeps, orderId: string, payment: { paymentIntentId: string | null; amountMinor: number }) {
   if (await fulfilOrder(deps, orderId, payment)) return "fulfilled" as const;
-  const order = await findOrder(deps.db, orderId);
+  const order = await findOrder(deps.d1, orderId);
   if (!order) return "unknown_order" as const;
   if (order.status === "expired" || order.status === "cancelled") {
     if (!payment.paymentIntentId) return "ignored" as const;
@@ -128,7 +128,7 @@ export async function settlePayment(deps: ServiceDeps, orderId: string, payment:
  * order's tickets and frees their seats; a partial one records the amount.
  */
 export async function recordRefund(deps: ServiceDeps, paymentIntentId: string, amountRefundedMinor: number, full: boolean) {
-  const order = await findOrderByPaymentIntent(deps.db, paymentIntentId);
+  const order = await findOrderByPaymentIntent(deps.d1, paymentIntentId);
   if (!order) return "unknown_order" as const;
   if (full) {
     const { moved } = await runTransition(deps, deps.now(), {
@@ -149,7 +149,7 @@ export async function recordRefund(deps: ServiceDeps, paymentIntentId: string, a
 
 /** An order as its buyer may see it, by its unguessable id. */
 export async function getOrderForBuyer(deps: ServiceDeps, orderId: string) {
-  const order = await findOrderWithTickets(deps.db, orderId);
+  const order = await findOrderWithTickets(deps.d1, orderId);
   if (!order) throw new DomainError("not_found", { what: "order", next: "order_email" });
   return order;
 }

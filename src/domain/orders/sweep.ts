@@ -17,7 +17,7 @@ export async function settleFromSession(deps: ServiceDeps, orderId: string, sess
   }
   if (session.status === "complete") {
     // Payment is processing (e.g. a bank debit): keep the seats until Stripe says how it ended.
-    await holdUntilPaymentSettles(deps.db, orderId);
+    await holdUntilPaymentSettles(deps.d1, orderId);
     return "awaiting_async_payment" as const;
   }
   return (await releaseHold(deps, orderId, "expired")).moved ? ("expired" as const) : ("already_settled" as const);

@@ -50,7 +50,7 @@ type OrderTicket = Order["tickets"][number];
 
 /** An order by its unguessable id (the order link), with its event and tickets; not_found otherwise. */
 export async function orderForSelfService(deps: ServiceDeps, orderId: string): Promise<Order> {
-  const order = await findOrderWithTickets(deps.db, orderId);
+  const order = await findOrderWithTickets(deps.d1, orderId);
   if (!order) throw new DomainError("not_found", { what: "order", next: "order_email" });
   return order;
 }

@@ -1,5 +1,5 @@
 // All SQL of tickets as their holders see them: the ticket page, and "email me my tickets again".
-import type { Event, Order, PrismaClient, Ticket, TicketType } from "@/generated/prisma/client";
+import type { Event, Order, Ticket, TicketType } from "@/generated/prisma/client";
 import { storedRow } from "@/lib/stored-rows";
 
 /**
@@ -43,21 +43,32 @@ export async function findTicketByToken(d1: D1Database, token: string): Promise<
   };
 }
 
-/** The event's valid tickets bought by, or issued to, `email` (already normalised). */
-const validTicketsOf = (eventId: string, email: string) => ({
-  eventId,
-  status: "valid",
-  OR: [{ attendeeEmail: { equals: email } }, { order: { buyerEmail: { equals: email } } }],
-});
+/** The event's valid tickets (?1) bought by, or issued to, `email` (?2, already normalised). */
+const validTicketsOf = `SELECT t."id" FROM "Ticket" t JOIN "Order" o ON o."id" = t."orderId"
+  WHERE t."eventId" = ?1 AND t."status" = 'valid' AND (t."attendeeEmail" = ?2 OR o."buyerEmail" = ?2)`;
 
 /** How many valid tickets of the event were bought by, or issued to, `email`. */
-export function countValidTicketsFor(db: PrismaClient, eventId: string, email: string) {
-  return db.ticket.count({ where: validTicketsOf(eventId, email) });
+export async function countValidTicketsFor(d1: D1Database, eventId: string, email: string): Promise<number> {
+  const row = await d1.prepare(`SELECT COUNT(*) AS "n" FROM (${validTicketsOf})`).bind(eventId, email).first<{ n: number }>();
+  return Number(row?.n ?? 0);
 }
 
 /** Those tickets, with their tiers, in the order they were bought (for the email that sends them again). */
-export function findValidTicketsOf(db: PrismaClient, eventId: string, email: string) {
-  return db.ticket.findMany({ where: validTicketsOf(eventId, email), include: { ticketType: true, order: { select: { status: true, reference: true, language: true, buyerEmail: true } } }, orderBy: { createdAt: "asc" } });
+export async function findValidTicketsOf(
+  d1: D1Database,
+  eventId: string,
+  email: string,
+): Promise<Array<Ticket & { ticketType: TicketType; order: Pick<Order, "status" | "reference" | "language" | "buyerEmail"> }>> {
+  const [tickets, tiers, orders] = await d1.batch<Record<string, unknown>>([
+    d1.prepare(`SELECT * FROM "Ticket" WHERE "id" IN (${validTicketsOf}) ORDER BY "createdAt" ASC`).bind(eventId, email),
+    d1.prepare(`SELECT * FROM "TicketType" WHERE "id" IN (SELECT "ticketTypeId" FROM "Ticket" WHERE "id" IN (${validTicketsOf}))`).bind(eventId, email),
+    d1
+      .prepare(`SELECT "id", "status", "reference", "language", "buyerEmail" FROM "Order" WHERE "id" IN (SELECT "orderId" FROM "Ticket" WHERE "id" IN (${validTicketsOf}))`)
+      .bind(eventId, email),
+  ]);
+  const tierById = new Map(tiers!.results.map((r) => storedRow("TicketType", r)).map((t) => [t.id, t]));
+  const orderById = new Map(orders!.results.map((r) => [String(r.id), { status: String(r.status), reference: String(r.reference), language: String(r.language), buyerEmail: String(r.buyerEmail) }]));
+  return tickets!.results.map((r) => storedRow("Ticket", r)).map((t) => ({ ...t, ticketType: tierById.get(t.ticketTypeId)!, order: orderById.get(t.orderId)! }));
 }
 
 /**

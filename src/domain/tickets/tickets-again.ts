@@ -24,7 +24,7 @@ export async function requestTicketsAgain(deps: ServiceDeps, slug: string, rawEm
   const email = normaliseEmail(rawEmail);
   if (!(await hitRateLimit(deps.d1, `tickets-again:email:${event.id}:${email}`, 3, HOUR, now))) return;
 
-  const hasTickets = await countValidTicketsFor(deps.db, event.id, email);
+  const hasTickets = await countValidTicketsFor(deps.d1, event.id, email);
   if (!hasTickets) return;
   await enqueueEmailStatement(
     deps,
