@@ -20,7 +20,7 @@ import { proofNote } from "@/domain/tickets/ticket-view";
  */
 export async function composeReminderPreview(deps: ServiceDeps, row: OutboxEmail): Promise<OutgoingEmail | null> {
   const data = JSON.parse(row.data) as { eventId: string; language?: string; name?: string };
-  const event = await findEventWithTiers(deps.db, data.eventId);
+  const event = await findEventWithTiers(deps.d1, data.eventId);
   if (!event) return null;
   const speaks = speaking(data.language);
   const { m, lang } = speaks;

@@ -51,7 +51,7 @@ export function reminderFor(deps: ServiceDeps, speaks: Speaking, event: Event, t
  */
 export async function composeOrganiserNotice(deps: ServiceDeps, row: OutboxEmail): Promise<OutgoingEmail | null> {
   const data = JSON.parse(row.data) as { eventId: string; tierId?: string | null; date?: string; from?: string; to?: string; name?: string; language?: string | null };
-  const event = await findEventWithTiers(deps.db, data.eventId);
+  const event = await findEventWithTiers(deps.d1, data.eventId);
   if (!event || event.status !== "published") return null;
   const { m, lang } = speaking(data.language ?? event.mainLanguage);
   const words = m.reminders;

@@ -21,7 +21,7 @@ export async function composeWaitlistEmail(deps: ServiceDeps, row: OutboxEmail):
   if (!entry) return null;
   const offer = row.template === "waitlist_offer";
   if (offer ? entry.status !== "offered" || !entry.offerToken || !entry.offerExpiresAt : entry.status !== "waiting" && entry.status !== "offered") return null;
-  const event = await findEventWithTiers(deps.db, entry.eventId);
+  const event = await findEventWithTiers(deps.d1, entry.eventId);
   const tier = event?.ticketTypes.find((t) => t.id === entry.ticketTypeId);
   if (!event || !tier) return null;
   const { m, lang } = speaking(entry.language);

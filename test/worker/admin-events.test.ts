@@ -366,7 +366,7 @@ describe("previewing an event", () => {
       ],
     });
     const now = new Date();
-    const [preview, page] = await Promise.all([getPreviewView(db, event.id, now), getPublicEvent(env.DB, event.slug, now)]);
+    const [preview, page] = await Promise.all([getPreviewView(env.DB, event.id, now), getPublicEvent(env.DB, event.slug, now)]);
     for (const view of [preview, page]) {
       expect(view.tiers.map((t) => t.tier.name)).toEqual(["Cheap", "Dear", "Late"]);
       expect(view.agenda.map((a) => a.title)).toEqual(["Close", "Talk", "Lunch"]);

@@ -31,7 +31,7 @@ export type DoorEvent = { id: string; slug: string; title: string; status: strin
 /** The full event for the scanner page, with the same access rule as doorEvent. */
 export async function doorEventPage(deps: ServiceDeps, staff: StaffIdentity, slug: string) {
   const { id } = await doorEvent(deps, staff, slug);
-  const event = await findEventWithTiers(deps.db, id);
+  const event = await findEventWithTiers(deps.d1, id);
   if (!event) throw new DomainError("not_found", { what: "event" });
   return event;
 }

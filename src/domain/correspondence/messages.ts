@@ -88,8 +88,8 @@ function draftIssues(draft: MessageDraft, tierIds: string[]): Record<string, Fie
  * Checks a draft and finds its recipients, for the preview and for sending. Refuses (changing
  * nothing) an empty subject or body, an unknown tier, or an audience with no one in it.
  */
-export async function prepareMessage(deps: Pick<ServiceDeps, "db">, eventId: string, draft: MessageDraft) {
-  const event = await getAdminEvent(deps.db, eventId);
+export async function prepareMessage(deps: Pick<ServiceDeps, "db" | "d1">, eventId: string, draft: MessageDraft) {
+  const event = await getAdminEvent(deps.d1, eventId);
   const issues = draftIssues(draft, event.ticketTypes.map((t) => t.id));
   if (Object.keys(issues).length) throw new DomainError("invalid", {}, issues);
   const tickets = await findEventTickets(deps.db, eventId);

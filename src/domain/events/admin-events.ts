@@ -1,5 +1,5 @@
 import { offerRoundStatements, RAISE_ROUNDS } from "@/domain/waitlist/repo";
-import type { AgendaItem, Event, PrismaClient, TicketType } from "@/generated/prisma/client";
+import type { AgendaItem, Event, TicketType } from "@/generated/prisma/client";
 import { DomainError } from "@/domain/errors";
 import { issue } from "@/domain/issues";
 import { newId } from "@/lib/ids";
@@ -40,48 +40,48 @@ import { slugify, uniqueSlug } from "@/domain/events/slug";
 export type AdminEvent = Event & { ticketTypes: TicketType[]; agenda: AgendaItem[] };
 
 /** Every event in any status: those not yet over soonest first, then past ones latest first. */
-export async function listAdminEvents(db: PrismaClient, now: Date): Promise<Event[]> {
-  const [upcoming, past] = await Promise.all([listEventsEndingAfter(db, now), listEventsEndedBy(db, now)]);
+export async function listAdminEvents(d1: D1Database, now: Date): Promise<Event[]> {
+  const [upcoming, past] = await Promise.all([listEventsEndingAfter(d1, now), listEventsEndedBy(d1, now)]);
   return [...upcoming, ...past];
 }
 
 /** One event with its tiers and programme, whatever its status. */
-export async function getAdminEvent(db: PrismaClient, id: string): Promise<AdminEvent> {
-  const event = await findEventById(db, id);
+export async function getAdminEvent(d1: D1Database, id: string): Promise<AdminEvent> {
+  const event = await findEventById(d1, id);
   if (!event) throw new DomainError("not_found", { what: "event", next: "events_list" });
   return event;
 }
 
 /** One event with its tiers by sort order (no programme), or null: for the organiser's order pages. */
-export function findEventForOrders(db: PrismaClient, id: string) {
-  return findEventWithTiers(db, id);
+export function findEventForOrders(d1: D1Database, id: string) {
+  return findEventWithTiers(d1, id);
 }
 
 /**
  * The public page's view of an event in any status, drafts included, for the organiser's
  * preview. Nothing can be bought from it: `onSale` is always false.
  */
-export async function getPreviewView(db: PrismaClient, id: string, now: Date): Promise<EventView> {
-  return { ...toView(await getAdminEvent(db, id), now), onSale: false };
+export async function getPreviewView(d1: D1Database, id: string, now: Date): Promise<EventView> {
+  return { ...toView(await getAdminEvent(d1, id), now), onSale: false };
 }
 
 const capacityTaken = (sold: number, held: number) => issue("capacity_below_taken", { sold, held });
 
-async function slugTakenError(db: PrismaClient, slug: string): Promise<DomainError> {
-  const other = await findEventTitleBySlug(db, slug);
+async function slugTakenError(d1: D1Database, slug: string): Promise<DomainError> {
+  const other = await findEventTitleBySlug(d1, slug);
   return new DomainError("invalid", {}, { slug: issue("slug_taken", { by: other?.title ?? null }) });
 }
 
 /** The slug to store: the one typed (which must be free), or one made from the title. */
-async function chooseSlug(db: PrismaClient, input: EventInput, current?: { id: string; slug: string }): Promise<string> {
+async function chooseSlug(d1: D1Database, input: EventInput, current?: { id: string; slug: string }): Promise<string> {
   if (input.slug) {
-    const owner = await findEventStatusBySlug(db, input.slug);
-    if (owner && owner.id !== current?.id) throw await slugTakenError(db, input.slug);
+    const owner = await findEventStatusBySlug(d1, input.slug);
+    if (owner && owner.id !== current?.id) throw await slugTakenError(d1, input.slug);
     return input.slug;
   }
   const base = slugify(input.title);
   if (current && (current.slug === base || current.slug.startsWith(`${base}-`))) return current.slug;
-  return uniqueSlug(db, base);
+  return uniqueSlug(d1, base);
 }
 
 function rowOf(input: EventInput, slug: string): EventRow {
@@ -98,7 +98,7 @@ const versionLanguages = (input: EventInput) =>
 
 /** Creates a draft event with its programme. Returns its id. */
 export async function createEvent(deps: ServiceDeps, staffId: string, input: EventInput): Promise<string> {
-  const slug = await chooseSlug(deps.db, input);
+  const slug = await chooseSlug(deps.d1, input);
   const id = newId("evt");
   const now = deps.now();
   await runGuarded(
@@ -112,7 +112,7 @@ export async function createEvent(deps: ServiceDeps, staffId: string, input: Eve
         now,
       ),
     ],
-    [[SLUG_TAKEN, () => slugTakenError(deps.db, slug)]],
+    [[SLUG_TAKEN, () => slugTakenError(deps.d1, slug)]],
   );
   return id;
 }
@@ -129,11 +129,11 @@ function changedFields(before: AdminEvent, after: EventRow, agendaChanged: boole
  * that is checked in the same statement that writes it.
  */
 export async function updateEvent(deps: ServiceDeps, staffId: string, id: string, input: EventInput): Promise<void> {
-  const before = await getAdminEvent(deps.db, id);
+  const before = await getAdminEvent(deps.d1, id);
   if (input.capacity !== null && input.capacity < before.soldCount + before.heldCount) {
     throw new DomainError("invalid", {}, { capacity: capacityTaken(before.soldCount, before.heldCount) });
   }
-  const slug = await chooseSlug(deps.db, input, before);
+  const slug = await chooseSlug(deps.d1, input, before);
   const row = rowOf(input, slug);
   const agenda = agendaRows(input);
   const agendaKey = (items: Array<{ startsAt: Date; title: string; detail: string; translations: string }>) =>
@@ -183,11 +183,11 @@ export async function updateEvent(deps: ServiceDeps, staffId: string, id: string
       ),
     ],
     [
-      [SLUG_TAKEN, () => slugTakenError(deps.db, slug)],
+      [SLUG_TAKEN, () => slugTakenError(deps.d1, slug)],
       [
         LIMIT_GUARD,
         async () => {
-          const latest = await getAdminEvent(deps.db, id);
+          const latest = await getAdminEvent(deps.d1, id);
           return new DomainError("invalid", {}, { capacity: capacityTaken(latest.soldCount, latest.heldCount) });
         },
       ],

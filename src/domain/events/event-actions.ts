@@ -51,7 +51,7 @@ function refusal(event: AdminEvent, action: StatusAction): DomainError | undefin
  * in their language, with the organisers' `refundPlan`, in the same batch.
  */
 export async function changeEventStatus(deps: ServiceDeps, staffId: string, id: string, action: StatusAction, options: { refundPlan?: string } = {}): Promise<void> {
-  const event = await getAdminEvent(deps.db, id);
+  const event = await getAdminEvent(deps.d1, id);
   const refused = refusal(event, action);
   if (refused) throw refused;
   const change: Change = changes[action];
@@ -65,7 +65,7 @@ export async function changeEventStatus(deps: ServiceDeps, staffId: string, id: 
       auditStatement(deps.d1, { staffId, action: change.action, entity: "event", entityId: id, detail }, now),
       ...told,
     ],
-    [[STATUS_GUARD, async () => refusal(await getAdminEvent(deps.db, id), action) ?? new DomainError("conflict", { reason: "event_changed" })]],
+    [[STATUS_GUARD, async () => refusal(await getAdminEvent(deps.d1, id), action) ?? new DomainError("conflict", { reason: "event_changed" })]],
   );
 }
 
@@ -85,14 +85,14 @@ const bumpYear = (text: string, from: string, to: string) => (from === to ? text
  * clock. A year in the title or web address moves with it. Returns the new event's id.
  */
 export async function duplicateEvent(deps: ServiceDeps, staffId: string, id: string, weeks: number): Promise<string> {
-  const source = await getAdminEvent(deps.db, id);
+  const source = await getAdminEvent(deps.d1, id);
   const tz = source.timezone;
   const shift = (d: Date) => shiftWallClock(d, tz, weeks * 7);
   const shiftOrNull = (d: Date | null) => (d ? shift(d) : null);
   const startsAt = shift(source.startsAt);
   const [fromYear, toYear] = [localDate(source.startsAt, tz).slice(0, 4), localDate(startsAt, tz).slice(0, 4)];
   const slugBase = source.slug.includes(fromYear) || fromYear === toYear ? bumpYear(source.slug, fromYear, toYear) : slugify(`${source.slug}-${toYear}`, 80);
-  const slug = await uniqueSlug(deps.db, slugBase);
+  const slug = await uniqueSlug(deps.d1, slugBase);
   const newEventId = newId("evt");
   const now = deps.now();
   // Two copies made at once (a double-clicked button) may pick the same free slug: the second

@@ -1,10 +1,10 @@
-// All SQL of events, their tiers and programmes. Reads go through Prisma (typed rows with
-// their relations). Organiser changes are raw D1 statements: each change is one D1 batch (one
+// All SQL of events, their tiers and programmes, as raw D1 statements. Reads give rows as
+// Prisma would (storedRow), relations read in the same D1 batch (one round trip). Organiser changes are raw D1 statements: each change is one D1 batch (one
 // transaction) with its audit entry. Where a change must not pass a live counter
 // (capacity below the seats sold and held), the statement sets that counter to NULL instead
 // of writing, which breaks its NOT NULL constraint and rolls the whole batch back: the check
 // and the write are one step, so an order placed at the same moment cannot slip between them.
-import type { AgendaItem, Event, PrismaClient, Question, TicketType, Voucher, WaitlistEntry } from "@/generated/prisma/client";
+import type { AgendaItem, Event, Question, TicketType, Voucher, WaitlistEntry } from "@/generated/prisma/client";
 import { askedQuestionsStatement, questionOfRow } from "@/domain/questions/repo";
 import { storedRow } from "@/lib/stored-rows";
 import { newId } from "@/lib/ids";
@@ -86,17 +86,25 @@ const t = (d: Date | null) => (d ? sqlTime(d) : null);
 // ---- Events: reads ----
 
 /** Tiers in the order pages list them (then cheapest first), and the programme in its order. */
-const withTiersAndAgenda = {
-  ticketTypes: { orderBy: [{ sortOrder: "asc" as const }, { priceMinor: "asc" as const }] },
-  agenda: { orderBy: [{ sortOrder: "asc" as const }, { startsAt: "asc" as const }] },
-};
+const TIER_ORDER = `"sortOrder" ASC, "priceMinor" ASC`;
+const AGENDA_ORDER = `"sortOrder" ASC, "startsAt" ASC`;
 
-/** An event with its tiers and programme, by id, or null. */
-export function findEventById(db: PrismaClient, id: string) {
-  return db.event.findUnique({ where: { id }, include: withTiersAndAgenda });
+/** An event with its tiers (TIER_ORDER) and programme (AGENDA_ORDER), by id, or null: one round trip. */
+export async function findEventById(d1: D1Database, id: string): Promise<(Event & { ticketTypes: TicketType[]; agenda: AgendaItem[] }) | null> {
+  const [events, tiers, agenda] = await d1.batch<Record<string, unknown>>([
+    d1.prepare(`SELECT * FROM "Event" WHERE "id" = ?1`).bind(id),
+    d1.prepare(`SELECT * FROM "TicketType" WHERE "eventId" = ?1 ORDER BY ${TIER_ORDER}`).bind(id),
+    d1.prepare(`SELECT * FROM "AgendaItem" WHERE "eventId" = ?1 ORDER BY ${AGENDA_ORDER}`).bind(id),
+  ]);
+  const event = events!.results[0];
+  if (!event) return null;
+  return {
+    ...storedRow("Event", event),
+    ticketTypes: tiers!.results.map((r) => storedRow("TicketType", r)),
+    agenda: agenda!.results.map((r) => storedRow("AgendaItem", r)),
+  };
 }
 
-/** An event with its tiers and programme in the order pages list them (withTiersAndAgenda), from one D1 read. */
 /** A tier as the public reads give it: with how many wait for it. */
 export type TierWithWaiting = TicketType & Waiting;
 
@@ -105,14 +113,14 @@ export type EventWithTiersAndAgenda = Event & Waiting & { ticketTypes: TierWithW
 /**
  * Events with their tiers and programmes in one D1 batch (one round trip, one consistent
  * read): `where` picks the events (a condition on `e`, parameters from ?1), in `orderBy`.
- * Tiers and programme items come in the order of withTiersAndAgenda.
+ * Tiers and programme items come in TIER_ORDER and AGENDA_ORDER.
  */
 async function readEventsWithTiersAndAgenda(d1: D1Database, where: string, orderBy: string, params: unknown[]): Promise<EventWithTiersAndAgenda[]> {
   const picked = `SELECT e."id" FROM "Event" e WHERE ${where}`;
   const [events, tiers, agenda, questions] = await d1.batch<Record<string, unknown>>([
     d1.prepare(`SELECT e.*, ${EVENT_WAITING_COLUMN} FROM "Event" e WHERE ${where} ORDER BY ${orderBy}`).bind(...params),
-    d1.prepare(`SELECT t.*, ${TIER_WAITING_COLUMN} FROM "TicketType" t WHERE t."eventId" IN (${picked}) ORDER BY t."sortOrder" ASC, t."priceMinor" ASC`).bind(...params),
-    d1.prepare(`SELECT * FROM "AgendaItem" WHERE "eventId" IN (${picked}) ORDER BY "sortOrder" ASC, "startsAt" ASC`).bind(...params),
+    d1.prepare(`SELECT t.*, ${TIER_WAITING_COLUMN} FROM "TicketType" t WHERE t."eventId" IN (${picked}) ORDER BY ${TIER_ORDER}`).bind(...params),
+    d1.prepare(`SELECT * FROM "AgendaItem" WHERE "eventId" IN (${picked}) ORDER BY ${AGENDA_ORDER}`).bind(...params),
     askedQuestionsStatement(d1, picked, params),
   ]);
   const byEvent = <T extends { eventId: string }>(rows: T[]) => {
@@ -170,34 +178,46 @@ export async function findEventWithTiersBySlug(d1: D1Database, slug: string, ext
   };
 }
 
-/** An event with its tiers by sort order (no programme), or null. */
-export function findEventWithTiers(db: PrismaClient, id: string) {
-  return db.event.findUnique({ where: { id }, include: { ticketTypes: { orderBy: { sortOrder: "asc" } } } });
+/** An event with its tiers by sort order (no programme), or null: one round trip. */
+export async function findEventWithTiers(d1: D1Database, id: string): Promise<(Event & { ticketTypes: TicketType[] }) | null> {
+  const [events, tiers] = await d1.batch<Record<string, unknown>>([
+    d1.prepare(`SELECT * FROM "Event" WHERE "id" = ?1`).bind(id),
+    d1.prepare(`SELECT * FROM "TicketType" WHERE "eventId" = ?1 ORDER BY "sortOrder" ASC`).bind(id),
+  ]);
+  const event = events!.results[0];
+  if (!event) return null;
+  return { ...storedRow("Event", event), ticketTypes: tiers!.results.map((r) => storedRow("TicketType", r)) };
+}
+
+/** Events that `where` picks (parameters from ?1), in `orderBy`. */
+async function readEvents(d1: D1Database, where: string, orderBy: string, params: unknown[]): Promise<Event[]> {
+  const { results } = await d1.prepare(`SELECT * FROM "Event" WHERE ${where} ORDER BY ${orderBy}`).bind(...params).all<Record<string, unknown>>();
+  return results.map((r) => storedRow("Event", r));
 }
 
 /** Events in any status that end after `now`, soonest first. */
-export function listEventsEndingAfter(db: PrismaClient, now: Date) {
-  return db.event.findMany({ where: { endsAt: { gt: now } }, orderBy: { startsAt: "asc" } });
+export function listEventsEndingAfter(d1: D1Database, now: Date): Promise<Event[]> {
+  return readEvents(d1, `"endsAt" > ?1`, `"startsAt" ASC`, [sqlTime(now)]);
 }
 
 /** Events in any status that ended at or before `now`, latest first. */
-export function listEventsEndedBy(db: PrismaClient, now: Date) {
-  return db.event.findMany({ where: { endsAt: { lte: now } }, orderBy: { startsAt: "desc" } });
+export function listEventsEndedBy(d1: D1Database, now: Date): Promise<Event[]> {
+  return readEvents(d1, `"endsAt" <= ?1`, `"startsAt" DESC`, [sqlTime(now)]);
 }
 
 /** Events in one of `statuses`, soonest first. */
-export function listEventsInStatus(db: PrismaClient, statuses: string[]) {
-  return db.event.findMany({ where: { status: { in: statuses } }, orderBy: { startsAt: "asc" } });
+export function listEventsInStatus(d1: D1Database, statuses: string[]): Promise<Event[]> {
+  return readEvents(d1, `"status" IN (SELECT value FROM json_each(?1))`, `"startsAt" ASC`, [JSON.stringify(statuses)]);
 }
 
 /** The id and status of the event with this slug, or null. */
-export function findEventStatusBySlug(db: PrismaClient, slug: string) {
-  return db.event.findUnique({ where: { slug }, select: { id: true, status: true } });
+export function findEventStatusBySlug(d1: D1Database, slug: string): Promise<{ id: string; status: string } | null> {
+  return d1.prepare(`SELECT "id", "status" FROM "Event" WHERE "slug" = ?1`).bind(slug).first<{ id: string; status: string }>();
 }
 
 /** The title of the event with this slug, or null. */
-export function findEventTitleBySlug(db: PrismaClient, slug: string) {
-  return db.event.findUnique({ where: { slug }, select: { title: true } });
+export function findEventTitleBySlug(d1: D1Database, slug: string): Promise<{ title: string } | null> {
+  return d1.prepare(`SELECT "title" FROM "Event" WHERE "slug" = ?1`).bind(slug).first<{ title: string }>();
 }
 
 /**
@@ -206,28 +226,44 @@ export function findEventTitleBySlug(db: PrismaClient, slug: string) {
  * Under SQLite's binary collation every text that starts with `prefix` sorts between `prefix`
  * and `prefix` followed by the highest code point.
  */
-export async function listSlugsStartingWith(db: PrismaClient, prefix: string): Promise<string[]> {
-  const rows = await db.event.findMany({ where: { slug: { gte: prefix, lt: `${prefix}\u{10FFFF}` } }, select: { slug: true } });
-  return rows.map((e) => e.slug).filter((slug) => slug.startsWith(prefix));
+export async function listSlugsStartingWith(d1: D1Database, prefix: string): Promise<string[]> {
+  const { results } = await d1
+    .prepare(`SELECT "slug" FROM "Event" WHERE "slug" >= ?1 AND "slug" < ?2`)
+    .bind(prefix, `${prefix}\u{10FFFF}`)
+    .all<{ slug: string }>();
+  return results.map((e) => e.slug).filter((slug) => slug.startsWith(prefix));
 }
 
 // ---- Tiers: reads ----
 
-/** A tier with its event, or null. */
-export function findTierWithEvent(db: PrismaClient, id: string) {
-  return db.ticketType.findUnique({ where: { id }, include: { event: true } });
+/** A tier with its event, or null: one round trip. */
+export async function findTierWithEvent(d1: D1Database, id: string): Promise<(TicketType & { event: Event }) | null> {
+  const [tiers, events] = await d1.batch<Record<string, unknown>>([
+    d1.prepare(`SELECT * FROM "TicketType" WHERE "id" = ?1`).bind(id),
+    d1.prepare(`SELECT * FROM "Event" WHERE "id" = (SELECT "eventId" FROM "TicketType" WHERE "id" = ?1)`).bind(id),
+  ]);
+  const tier = tiers!.results[0];
+  const event = events!.results[0];
+  if (!tier || !event) return null;
+  return { ...storedRow("TicketType", tier), event: storedRow("Event", event) };
 }
 
 /** The highest sort order among an event's tiers; null when it has none. */
-export async function findLastTierSortOrder(db: PrismaClient, eventId: string): Promise<number | null> {
-  const last = await db.ticketType.findFirst({ where: { eventId }, orderBy: { sortOrder: "desc" }, select: { sortOrder: true } });
+export async function findLastTierSortOrder(d1: D1Database, eventId: string): Promise<number | null> {
+  const last = await d1.prepare(`SELECT "sortOrder" FROM "TicketType" WHERE "eventId" = ?1 ORDER BY "sortOrder" DESC LIMIT 1`).bind(eventId).first<{ sortOrder: number }>();
   return last ? last.sortOrder : null;
 }
 
 /** Ids of an event's tiers with nothing sold or held and no ticket at all (even of a cancelled order). */
-export async function listUnorderedTierIds(db: PrismaClient, eventId: string): Promise<string[]> {
-  const tiers = await db.ticketType.findMany({ where: { eventId, soldCount: 0, heldCount: 0, tickets: { none: {} } }, select: { id: true } });
-  return tiers.map((t) => t.id);
+export async function listUnorderedTierIds(d1: D1Database, eventId: string): Promise<string[]> {
+  const { results } = await d1
+    .prepare(
+      `SELECT t."id" FROM "TicketType" t
+       WHERE t."eventId" = ?1 AND t."soldCount" = 0 AND t."heldCount" = 0 AND NOT EXISTS (SELECT 1 FROM "Ticket" WHERE "ticketTypeId" = t."id")`,
+    )
+    .bind(eventId)
+    .all<{ id: string }>();
+  return results.map((t) => t.id);
 }
 
 // ---- Events: changes ----

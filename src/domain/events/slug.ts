@@ -1,4 +1,3 @@
-import type { PrismaClient } from "@/generated/prisma/client";
 import { listSlugsStartingWith } from "@/domain/events/repo";
 
 /** "Annual Conference: Human Rights & Development" → "annual-conference-human-rights-and-development". */
@@ -16,8 +15,8 @@ export function slugify(text: string, max = 60): string {
 }
 
 /** `base`, or `base-2`, `base-3`… : the first that no event uses yet. */
-export async function uniqueSlug(db: PrismaClient, base: string): Promise<string> {
-  const taken = new Set(await listSlugsStartingWith(db, base));
+export async function uniqueSlug(d1: D1Database, base: string): Promise<string> {
+  const taken = new Set(await listSlugsStartingWith(d1, base));
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) {
     const candidate = `${base}-${n}`;

@@ -1,5 +1,5 @@
 import { offerRoundStatements, RAISE_ROUNDS } from "@/domain/waitlist/repo";
-import type { Event, PrismaClient, TicketType } from "@/generated/prisma/client";
+import type { Event, TicketType } from "@/generated/prisma/client";
 import { DomainError } from "@/domain/errors";
 import { issue } from "@/domain/issues";
 import { newId } from "@/lib/ids";
@@ -25,15 +25,15 @@ import { changedLanguages, readTranslations, tierTextFields, writeTranslations }
 export type AdminTier = TicketType & { event: Event };
 
 /** One tier with its event. */
-export async function getAdminTier(db: PrismaClient, id: string): Promise<AdminTier> {
-  const tier = await findTierWithEvent(db, id);
+export async function getAdminTier(d1: D1Database, id: string): Promise<AdminTier> {
+  const tier = await findTierWithEvent(d1, id);
   if (!tier) throw new DomainError("not_found", { what: "tier", next: "back_to_event" });
   return tier;
 }
 
 /** The position a new tier takes: after the event's last one. */
-export async function nextSortOrder(db: PrismaClient, eventId: string): Promise<number> {
-  const last = await findLastTierSortOrder(db, eventId);
+export async function nextSortOrder(d1: D1Database, eventId: string): Promise<number> {
+  const last = await findLastTierSortOrder(d1, eventId);
   return last === null ? 0 : last + 1;
 }
 
@@ -57,8 +57,8 @@ const auditDetail = (row: TierRow, codeChanged: boolean, before?: TicketType) =>
 
 /** Adds a tier to an event. Returns its id. */
 export async function createTier(deps: ServiceDeps, staffId: string, eventId: string, input: TierInput): Promise<string> {
-  await getAdminEvent(deps.db, eventId);
-  const row = await rowOf(input, { accessCodeHash: null, sortOrder: await nextSortOrder(deps.db, eventId) });
+  await getAdminEvent(deps.d1, eventId);
+  const row = await rowOf(input, { accessCodeHash: null, sortOrder: await nextSortOrder(deps.d1, eventId) });
   const id = newId("tier");
   const now = deps.now();
   await runBatch(deps.d1, [
@@ -73,7 +73,7 @@ export async function createTier(deps: ServiceDeps, staffId: string, eventId: st
  * the statement that writes it); a blank access code keeps the old one.
  */
 export async function updateTier(deps: ServiceDeps, staffId: string, id: string, input: TierInput): Promise<AdminTier> {
-  const before = await getAdminTier(deps.db, id);
+  const before = await getAdminTier(deps.d1, id);
   if (input.quota !== null && input.quota < before.soldCount + before.heldCount) {
     throw new DomainError("invalid", {}, { quota: quotaTaken(before.soldCount, before.heldCount) });
   }
@@ -98,7 +98,7 @@ export async function updateTier(deps: ServiceDeps, staffId: string, id: string,
       [
         LIMIT_GUARD,
         async () => {
-          const latest = await getAdminTier(deps.db, id);
+          const latest = await getAdminTier(deps.d1, id);
           return new DomainError("invalid", {}, { quota: quotaTaken(latest.soldCount, latest.heldCount) });
         },
       ],
@@ -109,7 +109,7 @@ export async function updateTier(deps: ServiceDeps, staffId: string, id: string,
 
 /** Deletes a tier nobody has bought or holds (nor ever ordered, even in a cancelled order). Returns its event's id. */
 export async function deleteTier(deps: ServiceDeps, staffId: string, id: string): Promise<string> {
-  const tier = await getAdminTier(deps.db, id);
+  const tier = await getAdminTier(deps.d1, id);
   const refused = () =>
 new DomainError("conflict", { reason: "tier_ordered", tier: tier.name });
   const now = deps.now();
@@ -122,6 +122,6 @@ new DomainError("conflict", { reason: "tier_ordered", tier: tier.name });
 }
 
 /** Whether a tier could be deleted now (nothing sold, held or ever ordered). */
-export async function deletableTierIds(db: PrismaClient, eventId: string): Promise<Set<string>> {
-  return new Set(await listUnorderedTierIds(db, eventId));
+export async function deletableTierIds(d1: D1Database, eventId: string): Promise<Set<string>> {
+  return new Set(await listUnorderedTierIds(d1, eventId));
 }

@@ -48,7 +48,7 @@ export async function exportAttendees(
 ): Promise<ExportFile> {
   const event = await findExportEvent(deps.d1, where);
   await audit(deps, { staffId, action: "exported_attendees", entity: "event", entityId: event.id, detail: { format } });
-  const questions = await listQuestions(deps.db, event.id);
+  const questions = await listQuestions(deps.d1, event.id);
   const body = readableFrom(attendeeListChunks(deps.d1, event, format, words, EXPORT_BATCH_SIZE, questions), (err) =>
     console.error(JSON.stringify({ level: "error", message: "attendee_export_failed", eventId: event.id, format, error: String(err) })),
   );

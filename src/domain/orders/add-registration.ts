@@ -43,7 +43,7 @@ export function attendeeIssues(lines: string[]): FieldIssues {
  * apply), is confirmed at once, and its tickets are emailed like any other.
  */
 export async function addRegistration(deps: ServiceDeps, actor: Actor, eventId: string, request: RegistrationRequest) {
-  const event = await findEventWithTiers(deps.db, eventId);
+  const event = await findEventWithTiers(deps.d1, eventId);
   if (!event) throw new DomainError("not_found", { what: "event" });
   const tier = event.ticketTypes.find((t) => t.id === request.tierId);
   const fields = attendeeIssues(request.attendees);

@@ -5,7 +5,7 @@ import { findAttendeePage, findOrderHistory, findOrderWithTickets, orderVoucherC
 
 /** Sold, held and capacity per tier, money, check-ins and mail needing attention, for one event. */
 export async function eventDashboard(deps: ServiceDeps, eventId: string) {
-  const event = await findEventWithTiers(deps.db, eventId);
+  const event = await findEventWithTiers(deps.d1, eventId);
   if (!event) throw new DomainError("not_found", { what: "event" });
   const { money, checkedIn, checkedInPerTier, pendingOrders, failedMail } = await salesFigures(deps.d1, eventId);
   const checkedBy = new Map(checkedInPerTier.map((r) => [r.ticketTypeId, r._count]));

@@ -10,8 +10,8 @@ import { optionsOf, tierIdsOf } from "@/domain/questions/model";
 import { findQuestion, insertQuestionStatement, listQuestions, reorderStatements, setRetiredStatement, TYPE_LOCKED, updateQuestionStatement, type QuestionRow } from "@/domain/questions/repo";
 
 /** One question, or not_found. */
-export async function getQuestion(deps: Pick<ServiceDeps, "db">, id: string): Promise<Question> {
-  const question = await findQuestion(deps.db, id);
+export async function getQuestion(deps: Pick<ServiceDeps, "d1">, id: string): Promise<Question> {
+  const question = await findQuestion(deps.d1, id);
   if (!question) throw new DomainError("not_found", { what: "page", next: "back_to_event" });
   return question;
 }
@@ -31,7 +31,7 @@ const detailOf = (eventId: string, row: QuestionRow) => ({
 export async function createQuestion(deps: ServiceDeps, staffId: string, eventId: string, row: QuestionRow): Promise<string> {
   const id = newId("qst");
   const now = deps.now();
-  const sortOrder = (await listQuestions(deps.db, eventId)).length;
+  const sortOrder = (await listQuestions(deps.d1, eventId)).length;
   await runBatch(deps.d1, [
     insertQuestionStatement(deps.d1, id, eventId, { ...row, sortOrder }, now),
     auditStatement(deps.d1, { staffId, action: "question_created", entity: "question", entityId: id, detail: detailOf(eventId, row) }, now),
@@ -68,7 +68,7 @@ export async function setQuestionRetired(deps: ServiceDeps, staffId: string, id:
 /** Moves a question one place up or down in its event's list. */
 export async function moveQuestion(deps: ServiceDeps, staffId: string, id: string, direction: "up" | "down"): Promise<Question> {
   const question = await getQuestion(deps, id);
-  const ids = (await listQuestions(deps.db, question.eventId)).map((q) => q.id);
+  const ids = (await listQuestions(deps.d1, question.eventId)).map((q) => q.id);
   const at = ids.indexOf(id);
   const to = direction === "up" ? at - 1 : at + 1;
   if (to < 0 || to >= ids.length) return question;

@@ -1,6 +1,6 @@
 // An order's answers as pages show them: each with its question (retired ones too: answers
 // are kept), the order's own apart from each ticket's.
-import type { Answer, PrismaClient, Question } from "@/generated/prisma/client";
+import type { Answer, Question } from "@/generated/prisma/client";
 import { answersOfOrder, answersOfOrders, listQuestions } from "@/domain/questions/repo";
 import { questionInLanguage, type LocalizedQuestion } from "@/domain/questions/model";
 
@@ -25,13 +25,13 @@ export function groupAnswers(questions: Question[], answers: Answer[], lang: str
 }
 
 /** An order's answers, questions in `lang` (the event's main language where none was written). */
-export async function orderAnswers(db: PrismaClient, event: { id: string; mainLanguage: string }, orderId: string, lang: string): Promise<OrderAnswers> {
-  const [questions, answers] = await Promise.all([listQuestions(db, event.id), answersOfOrder(db, orderId)]);
+export async function orderAnswers(d1: D1Database, event: { id: string; mainLanguage: string }, orderId: string, lang: string): Promise<OrderAnswers> {
+  const [questions, answers] = await Promise.all([listQuestions(d1, event.id), answersOfOrder(d1, orderId)]);
   return groupAnswers(questions, answers, lang, event.mainLanguage);
 }
 
 /** The answers of many orders at once (attendee lists, exports): the event's questions and every answer. */
-export async function answersForOrders(db: PrismaClient, eventId: string, orderIds: string[]): Promise<{ questions: Question[]; answers: Answer[] }> {
-  const [questions, answers] = await Promise.all([listQuestions(db, eventId), orderIds.length ? answersOfOrders(db, orderIds) : Promise.resolve([])]);
+export async function answersForOrders(d1: D1Database, eventId: string, orderIds: string[]): Promise<{ questions: Question[]; answers: Answer[] }> {
+  const [questions, answers] = await Promise.all([listQuestions(d1, eventId), orderIds.length ? answersOfOrders(d1, orderIds) : Promise.resolve([])]);
   return { questions, answers };
 }

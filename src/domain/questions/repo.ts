@@ -1,9 +1,10 @@
-// All SQL of attendee questions and their answers. Reads of the organiser pages go through
-// Prisma; the statements that join an order's batch or an organiser change's batch are raw D1.
+// All SQL of attendee questions and their answers, as raw D1 statements: reads give rows as
+// Prisma would; the statements that join an order's batch or an organiser change's batch.
 // A question's type may not change once anyone answered it: the update sets the type to NULL
 // in that case, which breaks its NOT NULL constraint and rolls the whole batch back, so an
 // answer written at the same moment cannot slip between the check and the change.
-import type { Answer, PrismaClient, Question } from "@/generated/prisma/client";
+import type { Answer, Question } from "@/generated/prisma/client";
+import { storedRow } from "@/lib/stored-rows";
 import { newId } from "@/lib/ids";
 import { sqlTime } from "@/lib/sql-time";
 
@@ -36,19 +37,24 @@ export function askedQuestionsStatement(d1: D1Database, picked: string, params: 
 }
 
 /** Every question of an event, retired ones too, in their order (organiser pages, exports). */
-export function listQuestions(db: PrismaClient, eventId: string) {
-  return db.question.findMany({ where: { eventId }, orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }] });
+export async function listQuestions(d1: D1Database, eventId: string): Promise<Question[]> {
+  const { results } = await d1.prepare(`SELECT * FROM "Question" WHERE "eventId" = ?1 ORDER BY "sortOrder" ASC, "createdAt" ASC`).bind(eventId).all<Record<string, unknown>>();
+  return results.map(questionOfRow);
 }
 
 /** One question, or null. */
-export function findQuestion(db: PrismaClient, id: string) {
-  return db.question.findUnique({ where: { id } });
+export async function findQuestion(d1: D1Database, id: string): Promise<Question | null> {
+  const row = await d1.prepare(`SELECT * FROM "Question" WHERE "id" = ?1`).bind(id).first<Record<string, unknown>>();
+  return row ? questionOfRow(row) : null;
 }
 
-/** How many answers each of these questions has. */
-export async function countAnswers(db: PrismaClient, questionIds: string[]): Promise<Map<string, number>> {
-  const rows = await db.answer.groupBy({ by: ["questionId"], where: { questionId: { in: questionIds } }, _count: { _all: true } });
-  return new Map(rows.map((r) => [r.questionId, r._count._all]));
+/** How many answers each of these questions has (those with none are absent). The ids go as one JSON value: D1 binds at most 100. */
+export async function countAnswers(d1: D1Database, questionIds: string[]): Promise<Map<string, number>> {
+  const { results } = await d1
+    .prepare(`SELECT "questionId", COUNT(*) AS "count" FROM "Answer" WHERE "questionId" IN (SELECT value FROM json_each(?1)) GROUP BY "questionId"`)
+    .bind(JSON.stringify(questionIds))
+    .all<{ questionId: string; count: number }>();
+  return new Map(results.map((r) => [r.questionId, r.count]));
 }
 
 export function insertQuestionStatement(d1: D1Database, id: string, eventId: string, row: QuestionRow, now: Date): D1PreparedStatement {
@@ -112,13 +118,18 @@ export function replaceTicketAnswersStatements(d1: D1Database, ticketId: string,
 }
 
 /** An order's answers (its tickets' and its own). */
-export function answersOfOrder(db: PrismaClient, orderId: string): Promise<Answer[]> {
-  return db.answer.findMany({ where: { orderId } });
+export async function answersOfOrder(d1: D1Database, orderId: string): Promise<Answer[]> {
+  const { results } = await d1.prepare(`SELECT * FROM "Answer" WHERE "orderId" = ?1`).bind(orderId).all<Record<string, unknown>>();
+  return results.map((r) => storedRow("Answer", r));
 }
 
-/** The answers of these orders, for lists and exports. */
-export function answersOfOrders(db: PrismaClient, orderIds: string[]): Promise<Answer[]> {
-  return db.answer.findMany({ where: { orderId: { in: orderIds } } });
+/** The answers of these orders, for lists and exports. The ids go as one JSON value: D1 binds at most 100. */
+export async function answersOfOrders(d1: D1Database, orderIds: string[]): Promise<Answer[]> {
+  const { results } = await d1
+    .prepare(`SELECT * FROM "Answer" WHERE "orderId" IN (SELECT value FROM json_each(?1))`)
+    .bind(JSON.stringify(orderIds))
+    .all<Record<string, unknown>>();
+  return results.map((r) => storedRow("Answer", r));
 }
 
 /** The ids of tickets whose answer (or whose order's answer) to `questionId` is `value` (a multiple choice: one of its values). */

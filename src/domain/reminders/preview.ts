@@ -27,7 +27,7 @@ export async function sendReminderPreview(
   eventId: string,
   language: string,
 ): Promise<{ queued: boolean }> {
-  await getAdminEvent(deps.db, eventId);
+  await getAdminEvent(deps.d1, eventId);
   const now = deps.now();
   const since = new Date(now.getTime() - PREVIEW_REPEAT_MS);
   const [email] = await runBatch(deps.d1, reminderPreviewStatements(deps.d1, { staffId: staff.id, email: staff.email, eventId, data: { language, name: staff.name }, since }, now));

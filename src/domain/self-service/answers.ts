@@ -18,13 +18,13 @@ type OrderTicket = OrderForSelfService["tickets"][number];
 
 /** The questions a ticket's holder answers for themself, in the organisers' order. */
 export async function questionsForTicket(deps: ServiceDeps, eventId: string, tierId: string): Promise<Question[]> {
-  const questions = await listQuestions(deps.db, eventId);
+  const questions = await listQuestions(deps.d1, eventId);
   return questions.filter((q) => isAsked(q) && q.per === "attendee" && askedFor(q, tierId));
 }
 
 /** This ticket's answers as they stand. */
 export async function answersOfTicket(deps: ServiceDeps, orderId: string, ticketId: string): Promise<Answer[]> {
-  return (await answersOfOrder(deps.db, orderId)).filter((a) => a.ticketId === ticketId);
+  return (await answersOfOrder(deps.d1, orderId)).filter((a) => a.ticketId === ticketId);
 }
 
 /** The form's paths are the ticket's own (`answers.<id>`), not the registration's (`tickets.0.answers.<id>`). */

@@ -35,7 +35,7 @@ export function listStaff(deps: ServiceDeps) {
 
 /** The events door staff can be assigned to: drafts and published ones, soonest first. */
 export function assignableEvents(deps: ServiceDeps) {
-  return listEventsInStatus(deps.db, ["draft", "published"]);
+  return listEventsInStatus(deps.d1, ["draft", "published"]);
 }
 
 /** Adds a staff member (owners only). They sign in with an emailed link; there is no password. */

@@ -19,7 +19,7 @@ export async function requestTicketsAgain(deps: ServiceDeps, slug: string, rawEm
   if (!(await hitRateLimit(deps.d1, `tickets-again:client:${client}`, 20, HOUR, now))) {
     throw new DomainError("rate_limited", { what: "requests" });
   }
-  const event = await findEventStatusBySlug(deps.db, slug);
+  const event = await findEventStatusBySlug(deps.d1, slug);
   if (!event || event.status === "draft") throw new DomainError("not_found", { what: "event" });
   const email = normaliseEmail(rawEmail);
   if (!(await hitRateLimit(deps.d1, `tickets-again:email:${event.id}:${email}`, 3, HOUR, now))) return;

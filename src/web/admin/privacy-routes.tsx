@@ -48,7 +48,7 @@ export const adminPrivacyRoutes = new Hono<AppEnv>()
     } catch (err) {
       if (!(err instanceof DomainError) || err.code !== "invalid") throw err;
       const error = messagesOf(c).privacy.retention.invalid({ max: MAX_RETENTION_DAYS });
-      return c.html(<RetentionPage event={await getAdminEvent(c.var.db, id)} {...signedIn(c.var)} value={raw} error={error} />, 422);
+      return c.html(<RetentionPage event={await getAdminEvent(c.var.deps.d1, id)} {...signedIn(c.var)} value={raw} error={error} />, 422);
     }
     return c.redirect(`/admin/events/${id}/edit?done=saved`, 303);
   })

@@ -33,7 +33,7 @@ export const orderRoutes = new Hono<AppEnv>()
     const order = await orderAfterCheckout(c.var.deps, c.req.valid("param").id);
     // A reader who named no language reads the order in the language it was placed in.
     preferLanguage(c, order.language);
-    const answers = await orderAnswers(c.var.db, order.event, order.id, c.var.locale);
+    const answers = await orderAnswers(c.var.deps.d1, order.event, order.id, c.var.locale);
     return c.html(<OrderPage order={{ ...order, voucherCode: await orderVoucherCode(c.var.deps.d1, order) }} answers={answers} />);
   })
   // The receipt: the same key as the order page (its unguessable id), in the order's language unless the reader chose one.

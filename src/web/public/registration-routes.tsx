@@ -73,7 +73,7 @@ export const registrationRoutes = new Hono<AppEnv>()
       const order = await getOrderForBuyer(c.var.deps, from.data).catch(() => null);
       if (order && order.eventId === view.event.id && (order.status === "cancelled" || order.status === "expired") && !order.paidAt) {
         // Prefilled with the buyer's details, and the order id in the URL is their key.
-        const answers = await answersOfOrder(c.var.db, order.id);
+        const answers = await answersOfOrder(c.var.deps.d1, order.id);
         const page = await c.html(registrationPage(c, view, valuesFromOrder(order, answers), { notice: messagesOf(c).public.registration.paymentCancelled }));
         keepPrivate(page.headers);
         return page;

@@ -41,7 +41,7 @@ function joinPage(c: Context<AppEnv>, view: EventView, values: JoinValues, extra
 
 /** The public view of the event an entry is on (the token pages know the event by id only). */
 async function eventOfEntry(c: Context<AppEnv>, entry: WaitlistEntry): Promise<EventView> {
-  const event = await findEventById(c.var.db, entry.eventId);
+  const event = await findEventById(c.var.deps.d1, entry.eventId);
   if (!event) throw new DomainError("not_found", { what: "event" });
   const view = await getPublicEvent(c.var.deps.d1, event.slug, new Date());
   preferLanguage(c, view.event.mainLanguage);

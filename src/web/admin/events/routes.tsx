@@ -65,8 +65,8 @@ async function editPage(
   id: string,
   extra: { values?: EventFormValues; errors?: Record<string, string>; message?: string; notice?: string | undefined; weeks?: string } = {},
 ) {
-  const event = await getAdminEvent(v.db, id);
-  const deletableTiers = await deletableTierIds(v.db, id);
+  const event = await getAdminEvent(v.deps.d1, id);
+  const deletableTiers = await deletableTierIds(v.deps.d1, id);
   const waiting = await countWaiting(v.deps.d1, id);
   return (
     <EditEventPage
@@ -114,7 +114,7 @@ const statusChange = (action: StatusAction) =>
 export const adminEventRoutes = new Hono<AppEnv>()
   .get("/", manageEvents, async (c) => {
     const now = new Date();
-    return c.html(<AdminEventListPage {...signedIn(c.var)} events={await listAdminEvents(c.var.db, now)} now={now} notice={noticeFor(messagesOf(c), c.req.query("done"))} />);
+    return c.html(<AdminEventListPage {...signedIn(c.var)} events={await listAdminEvents(c.var.deps.d1, now)} now={now} notice={noticeFor(messagesOf(c), c.req.query("done"))} />);
   })
   .get("/events/new", manageEvents, (c) => c.html(<NewEventPage {...signedIn(c.var)} values={blankEventValues()} errors={{}} />))
   .post("/events/new", manageEvents, validate("form", eventForm), async (c) => {
@@ -146,7 +146,7 @@ export const adminEventRoutes = new Hono<AppEnv>()
   .post("/events/:id/edit", manageEvents, validate("param", idParam), validate("form", eventForm), async (c) => {
     const { id } = c.req.valid("param");
     const values = c.req.valid("form");
-    const parsed = eventFormSchema(locales, (await getAdminEvent(c.var.db, id)).mainLanguage).safeParse(values);
+    const parsed = eventFormSchema(locales, (await getAdminEvent(c.var.deps.d1, id)).mainLanguage).safeParse(values);
     const m = messagesOf(c);
     if (!parsed.success) return c.html(await editPage(c.var, id, { values, errors: formMessages(m, parsed.error.issues, eventRuleIssues(values)), message: formProblem(m) }), 422);
     try {
@@ -160,7 +160,7 @@ export const adminEventRoutes = new Hono<AppEnv>()
   .get("/events/:id/preview", manageEvents, validate("param", idParam), async (c) => {
     const { id } = c.req.valid("param");
     const now = new Date();
-    const view = await getPreviewView(c.var.db, id, now);
+    const view = await getPreviewView(c.var.deps.d1, id, now);
     const html = await previewPageHtml({ view, descriptionHtml: renderMarkdown(view.event.description), url: absoluteUrl(c, `/admin/events/${id}/preview`), now });
     c.header("X-Robots-Tag", "noindex");
     return c.html(html);
@@ -183,11 +183,11 @@ export const adminEventRoutes = new Hono<AppEnv>()
   })
   // Tiers
   .get("/events/:id/tiers/new", manageEvents, validate("param", idParam), async (c) => {
-    const event = await getAdminEvent(c.var.db, c.req.valid("param").id);
-    return c.html(<TierFormPage {...signedIn(c.var)} event={event} values={blankTierValues(await nextSortOrder(c.var.db, event.id))} errors={{}} />);
+    const event = await getAdminEvent(c.var.deps.d1, c.req.valid("param").id);
+    return c.html(<TierFormPage {...signedIn(c.var)} event={event} values={blankTierValues(await nextSortOrder(c.var.deps.d1, event.id))} errors={{}} />);
   })
   .post("/events/:id/tiers/new", manageEvents, validate("param", idParam), validate("form", tierForm), async (c) => {
-    const event = await getAdminEvent(c.var.db, c.req.valid("param").id);
+    const event = await getAdminEvent(c.var.deps.d1, c.req.valid("param").id);
     const values = c.req.valid("form");
     const parsed = tierFormSchema(event.timezone, false, locales, event.mainLanguage).safeParse(values);
     const m = messagesOf(c);
@@ -199,11 +199,11 @@ export const adminEventRoutes = new Hono<AppEnv>()
     return c.redirect(`/admin/events/${event.id}/edit?done=tier-added`, 303);
   })
   .get("/tiers/:id/edit", manageEvents, validate("param", idParam), async (c) => {
-    const tier = await getAdminTier(c.var.db, c.req.valid("param").id);
+    const tier = await getAdminTier(c.var.deps.d1, c.req.valid("param").id);
     return c.html(<TierFormPage {...signedIn(c.var)} event={tier.event} tier={tier} values={tierFormValues(tier, tier.event.timezone)} errors={{}} />);
   })
   .post("/tiers/:id/edit", manageEvents, validate("param", idParam), validate("form", tierForm), async (c) => {
-    const tier = await getAdminTier(c.var.db, c.req.valid("param").id);
+    const tier = await getAdminTier(c.var.deps.d1, c.req.valid("param").id);
     const values: TierFormValues = c.req.valid("form");
     const parsed = tierFormSchema(tier.event.timezone, tier.accessCodeHash !== null, locales, tier.event.mainLanguage).safeParse(values);
     const m = messagesOf(c);
@@ -219,7 +219,7 @@ export const adminEventRoutes = new Hono<AppEnv>()
     return c.redirect(`/admin/events/${tier.eventId}/edit?done=tier-saved`, 303);
   })
   .post("/tiers/:id/delete", manageEvents, validate("param", idParam), async (c) => {
-    const tier = await getAdminTier(c.var.db, c.req.valid("param").id);
+    const tier = await getAdminTier(c.var.deps.d1, c.req.valid("param").id);
     try {
       await deleteTier(c.var.deps, c.var.staff.id, tier.id);
     } catch (err) {

@@ -38,7 +38,7 @@ type PageValues = SignedIn & { deps: ServiceDeps };
 
 /** The messages page for an event, with whatever the request adds (errors, a preview, a notice). */
 async function page(v: PageValues, eventId: string, extra: Partial<Parameters<typeof MessagesPage>[0]> & { form?: MessageForm }) {
-  const [event, history] = await Promise.all([getAdminEvent(v.deps.db, eventId), listMessages(v.deps.db, eventId)]);
+  const [event, history] = await Promise.all([getAdminEvent(v.deps.d1, eventId), listMessages(v.deps.db, eventId)]);
   const form = extra.form ?? { audience: "all", subject: "", body: "", translations: {}, nonce: randomToken(18) };
   return <MessagesPage {...signedIn(v)} {...extra} event={event} history={history} form={form} />;
 }
@@ -56,7 +56,7 @@ export const adminMessageRoutes = new Hono<AppEnv>()
   })
   .post("/events/:id/messages/preview", manageEvents, validate("param", idParam), async (c) => {
     const { id } = c.req.valid("param");
-    const event = await getAdminEvent(c.var.deps.db, id);
+    const event = await getAdminEvent(c.var.deps.d1, id);
     const form = await readMessageForm(c, otherLanguages(event));
     const m = messagesOf(c);
     try {
@@ -74,7 +74,7 @@ export const adminMessageRoutes = new Hono<AppEnv>()
   })
   .post("/events/:id/messages", manageEvents, validate("param", idParam), async (c) => {
     const { id } = c.req.valid("param");
-    const event = await getAdminEvent(c.var.deps.db, id);
+    const event = await getAdminEvent(c.var.deps.d1, id);
     const form = await readMessageForm(c, otherLanguages(event));
     const m = messagesOf(c);
     try {

@@ -40,7 +40,7 @@ type OrderVars = SignedIn & Pick<AppEnv["Variables"], "deps" | "locale">;
 /** The order page, with what was just done or why an action was refused. */
 async function orderPage(v: OrderVars, orderId: string, extra: { message?: string | undefined; error?: string } = {}) {
   const detail = await orderDetail(v.deps, orderId);
-  const answers = await orderAnswers(v.deps.db, detail.order.event, orderId, v.locale);
+  const answers = await orderAnswers(v.deps.d1, detail.order.event, orderId, v.locale);
   return <OrderDetailPage detail={detail} {...signedIn(v)} message={extra.message} error={extra.error} answers={answers} />;
 }
 
@@ -76,7 +76,7 @@ export const adminOrderRoutes = new Hono<AppEnv>()
   .get("/events/:id", manageOrders, validate("param", eventParam), async (c) => {
     const data = await eventDashboard(c.var.deps, c.req.valid("param").id);
     const insights = await eventInsights(c.var.deps, data.event);
-    const tallies = await choiceTallies(c.var.db, c.var.deps.d1, data.event.id);
+    const tallies = await choiceTallies(c.var.deps.d1, data.event.id);
     const waiting = await countWaiting(c.var.deps.d1, data.event.id);
     return c.html(<DashboardPage data={data} insights={insights} tallies={tallies} waiting={waiting} {...signedIn(c.var)} />);
   })
@@ -88,25 +88,25 @@ export const adminOrderRoutes = new Hono<AppEnv>()
     async (c) => {
       const { id: eventId } = c.req.valid("param");
       const query = c.req.valid("query");
-      const event = await findEventForOrders(c.var.db, eventId);
+      const event = await findEventForOrders(c.var.deps.d1, eventId);
       if (!event) throw new DomainError("not_found", { what: "event" });
       const [questionId, ...value] = (query.answer ?? "").split(":");
       const answer = questionId && value.length ? { questionId, value: value.join(":") } : undefined;
       const filter = { q: query.q || undefined, tierId: query.tier || undefined, status: query.status || undefined, checkedIn: query.checkedIn || undefined, answer, page: query.page };
       const result = await searchAttendees(c.var.deps, eventId, filter);
-      const questions = await listQuestions(c.var.db, eventId);
+      const questions = await listQuestions(c.var.deps.d1, eventId);
       return c.html(<AttendeesPage event={event} filter={filter} result={result} questions={questions} {...signedIn(c.var)} />);
     },
   )
   .get("/events/:id/registrations/new", manageOrders, validate("param", eventParam), async (c) => {
-    const event = await findEventForOrders(c.var.db, c.req.valid("param").id);
+    const event = await findEventForOrders(c.var.deps.d1, c.req.valid("param").id);
     if (!event) throw new DomainError("not_found", { what: "event" });
     const values: AddRegistrationValues = { buyerName: "", buyerEmail: "", tierId: event.ticketTypes[0]?.id ?? "", attendees: "", source: "complimentary" };
     return c.html(<AddRegistrationPage event={event} values={values} errors={{}} {...signedIn(c.var)} />);
   })
   .post("/events/:id/registrations", manageOrders, validate("param", eventParam), async (c) => {
     const eventId = c.req.valid("param").id;
-    const event = await findEventForOrders(c.var.db, eventId);
+    const event = await findEventForOrders(c.var.deps.d1, eventId);
     if (!event) throw new DomainError("not_found", { what: "event" });
     const body = await readForm(c);
     const values: AddRegistrationValues = {

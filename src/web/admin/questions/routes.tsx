@@ -36,17 +36,17 @@ async function formValues(c: Context): Promise<QuestionFormValues> {
 /** Organiser pages for an event's questions. Each needs manage_events. */
 export const adminQuestionRoutes = new Hono<AppEnv>()
   .get("/events/:id/questions", manageEvents, validate("param", idParam), async (c) => {
-    const event = await getAdminEvent(c.var.db, c.req.valid("param").id);
-    const questions = await listQuestions(c.var.db, event.id);
-    const answers = await countAnswers(c.var.db, questions.map((q) => q.id));
+    const event = await getAdminEvent(c.var.deps.d1, c.req.valid("param").id);
+    const questions = await listQuestions(c.var.deps.d1, event.id);
+    const answers = await countAnswers(c.var.deps.d1, questions.map((q) => q.id));
     return c.html(<QuestionListPage {...signedIn(c.var)} event={event} questions={questions} answers={answers} notice={noticeFor(messagesOf(c), c.req.query("done"))} />);
   })
   .get("/events/:id/questions/new", manageEvents, validate("param", idParam), async (c) => {
-    const event = await getAdminEvent(c.var.db, c.req.valid("param").id);
+    const event = await getAdminEvent(c.var.deps.d1, c.req.valid("param").id);
     return c.html(<QuestionFormPage {...signedIn(c.var)} event={event} values={blankQuestionValues()} errors={{}} />);
   })
   .post("/events/:id/questions/new", manageEvents, validate("param", idParam), async (c) => {
-    const event = await getAdminEvent(c.var.db, c.req.valid("param").id);
+    const event = await getAdminEvent(c.var.deps.d1, c.req.valid("param").id);
     const values = await formValues(c);
     const parsed = questionFromForm(values, { languages: locales, mainLanguage: event.mainLanguage, eventTiers: event.ticketTypes.map((t) => t.id), sortOrder: 0 });
     if ("fields" in parsed) {
@@ -57,18 +57,18 @@ export const adminQuestionRoutes = new Hono<AppEnv>()
     return c.redirect(`/admin/events/${event.id}/questions?done=created`, 303);
   })
   .get("/questions/:id/edit", manageEvents, validate("param", idParam), async (c) => {
-    const question = await getQuestion(c.var, c.req.valid("param").id);
-    const event = await getAdminEvent(c.var.db, question.eventId);
-    const answered = (await countAnswers(c.var.db, [question.id])).get(question.id) ?? 0;
+    const question = await getQuestion(c.var.deps, c.req.valid("param").id);
+    const event = await getAdminEvent(c.var.deps.d1, question.eventId);
+    const answered = (await countAnswers(c.var.deps.d1, [question.id])).get(question.id) ?? 0;
     return c.html(<QuestionFormPage {...signedIn(c.var)} event={event} question={question} answered={answered} values={questionFormValues(question, locales, event.mainLanguage)} errors={{}} />);
   })
   .post("/questions/:id/edit", manageEvents, validate("param", idParam), async (c) => {
-    const question: Question = await getQuestion(c.var, c.req.valid("param").id);
-    const event = await getAdminEvent(c.var.db, question.eventId);
+    const question: Question = await getQuestion(c.var.deps, c.req.valid("param").id);
+    const event = await getAdminEvent(c.var.deps.d1, question.eventId);
     const values = await formValues(c);
     const m = messagesOf(c);
     const again = async (errors: Record<string, string>, message: string) => {
-      const answered = (await countAnswers(c.var.db, [question.id])).get(question.id) ?? 0;
+      const answered = (await countAnswers(c.var.deps.d1, [question.id])).get(question.id) ?? 0;
       return c.html(<QuestionFormPage {...signedIn(c.var)} event={event} question={question} answered={answered} values={values} errors={errors} message={message} />, 422);
     };
     const parsed = questionFromForm(values, { languages: locales, mainLanguage: event.mainLanguage, eventTiers: event.ticketTypes.map((t) => t.id), before: question, sortOrder: question.sortOrder });

@@ -73,19 +73,19 @@ async function page(vars: SignedIn & { deps: { d1: D1Database } }, event: AdminE
 /** Organiser pages for an event's vouchers: list, add, generate, delete, download. Each needs manage_events. */
 export const adminVoucherRoutes = new Hono<AppEnv>()
   .get("/events/:id/vouchers", manageEvents, validate("param", idParam), validate("query", listQuery), async (c) => {
-    const event = await getAdminEvent(c.var.db, c.req.valid("param").id);
+    const event = await getAdminEvent(c.var.deps.d1, c.req.valid("param").id);
     const q = c.req.valid("query");
     return c.html(await page(c.var, event, q.label || null, { notice: noticeOf(messagesOf(c), q) }));
   })
   .get("/events/:id/vouchers.csv", manageEvents, validate("param", idParam), validate("query", csvQuery), async (c) => {
-    const event = await getAdminEvent(c.var.db, c.req.valid("param").id);
+    const event = await getAdminEvent(c.var.deps.d1, c.req.valid("param").id);
     const { label, headers } = c.req.valid("query");
     const words = (headers === "translated" ? messagesOf(c) : messagesFor(defaultLocale)).vouchersAdmin.csv;
     const body = await vouchersCsv(c.var.deps.d1, event, label || null, words);
     return c.body(body, 200, downloadHeaders({ contentType: "text/csv; charset=utf-8", filename: `vouchers-${event.slug}.csv` }));
   })
   .post("/events/:id/vouchers", manageEvents, validate("param", idParam), async (c) => {
-    const event = await getAdminEvent(c.var.db, c.req.valid("param").id);
+    const event = await getAdminEvent(c.var.deps.d1, c.req.valid("param").id);
     const values = await formValues(c, voucherFields);
     const m = messagesOf(c);
     const again = async (fields: Parameters<typeof fieldMessages>[0]) =>
@@ -101,7 +101,7 @@ export const adminVoucherRoutes = new Hono<AppEnv>()
     }
   })
   .post("/events/:id/vouchers/generate", manageEvents, validate("param", idParam), async (c) => {
-    const event = await getAdminEvent(c.var.db, c.req.valid("param").id);
+    const event = await getAdminEvent(c.var.deps.d1, c.req.valid("param").id);
     const values = await formValues(c, generateFields, GENERATE_PREFIX);
     const parsed = generateFromForm(values, contextOf(event));
     if ("fields" in parsed) {
@@ -114,7 +114,7 @@ export const adminVoucherRoutes = new Hono<AppEnv>()
   })
   .post("/events/:id/vouchers/:voucherId/delete", manageEvents, validate("param", voucherParam), async (c) => {
     const { id: eventId, voucherId } = c.req.valid("param");
-    const event = await getAdminEvent(c.var.db, eventId);
+    const event = await getAdminEvent(c.var.deps.d1, eventId);
     try {
       const voucher = await deleteVoucher(c.var.deps, c.var.staff.id, event.id, voucherId);
       return c.redirect(`/admin/events/${event.id}/vouchers?done=deleted&code=${encodeURIComponent(voucher.code)}`, 303);

@@ -29,7 +29,7 @@ type Extra = { notice?: string | undefined; error?: string; values?: WaitlistSet
 
 /** The list page of an event, with what was just done, or why an action or the settings were refused. */
 async function listPage(v: PageVars, eventId: string, extra: Extra = {}) {
-  const event = await getAdminEvent(v.db, eventId);
+  const event = await getAdminEvent(v.deps.d1, eventId);
   const list = await organiserWaitlist(v.deps, event);
   return <WaitlistPage {...signedIn(v)} event={event} list={list} values={extra.values ?? waitlistSettingsValues(event)} errors={extra.errors ?? {}} notice={extra.notice} error={extra.error} settingsProblem={extra.settingsProblem} />;
 }
@@ -51,7 +51,7 @@ export const adminWaitlistRoutes = new Hono<AppEnv>()
     return c.html(await listPage(c.var, c.req.valid("param").id, { notice: doneOf(messagesOf(c), c.req.query("done")) }));
   })
   .get("/events/:id/waitlist.csv", mayExport, validate("param", eventParam), validate("query", exportQuery), async (c) => {
-    const event = await getAdminEvent(c.var.db, c.req.valid("param").id);
+    const event = await getAdminEvent(c.var.deps.d1, c.req.valid("param").id);
     const words = c.req.valid("query").headers === "translated" ? messagesOf(c).waitlistAdmin : messagesFor(defaultLocale).waitlistAdmin;
     const file = await exportWaitlist(c.var.deps, event, c.var.staff.id, words);
     return c.body(file.body, 200, downloadHeaders(file));
@@ -68,7 +68,7 @@ export const adminWaitlistRoutes = new Hono<AppEnv>()
   })
   .post("/events/:id/waitlist/settings", manageEvents, validate("param", eventParam), async (c) => {
     const id = c.req.valid("param").id;
-    const event = await getAdminEvent(c.var.db, id);
+    const event = await getAdminEvent(c.var.deps.d1, id);
     const form = await readForm(c);
     const parsed = waitlistSettingsFrom(form);
     if ("fields" in parsed) {
