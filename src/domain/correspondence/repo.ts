@@ -88,16 +88,19 @@ export async function findEventTickets(d1: D1Database, eventId: string): Promise
     )
     .bind(eventId)
     .all<Record<string, unknown>>();
-  return results.map((r) => ({
-    id: r.id as string,
-    status: r.status as string,
-    ticketTypeId: r.ticketTypeId as string,
-    attendeeName: r.attendeeName as string,
-    attendeeEmail: r.attendeeEmail as string | null,
-    language: r.language as string | null,
-    checkedInAt: storedRow("Ticket", { checkedInAt: r.checkedInAt }).checkedInAt,
-    order: { id: r.orderId as string, status: r.orderStatus as string, buyerName: r.buyerName as string, buyerEmail: r.buyerEmail as string, language: r.orderLanguage as string },
-  }));
+  return results.map((r) => {
+    const ticket = storedRow("Ticket", r);
+    return {
+      id: ticket.id,
+      status: ticket.status,
+      ticketTypeId: ticket.ticketTypeId,
+      attendeeName: ticket.attendeeName,
+      attendeeEmail: ticket.attendeeEmail,
+      language: ticket.language,
+      checkedInAt: ticket.checkedInAt,
+      order: { id: r.orderId as string, status: r.orderStatus as string, buyerName: r.buyerName as string, buyerEmail: r.buyerEmail as string, language: r.orderLanguage as string },
+    };
+  });
 }
 
 export type MessageRow = {
