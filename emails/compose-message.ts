@@ -14,7 +14,7 @@ import { renderMarkdown } from "@/lib/markdown";
  * one. Null when the message is gone.
  */
 export async function composeAttendeeMessage(deps: ServiceDeps, row: OutboxEmail, data: { messageId?: string; language?: string; name?: string }, order: Order & { event: Event }): Promise<OutgoingEmail | null> {
-  const message = data.messageId ? await findMessage(deps.db, data.messageId) : null;
+  const message = data.messageId ? await findMessage(deps.d1, data.messageId) : null;
   if (!message) return null;
   const lang = localeFrom(data.language ?? order.language) ?? "en";
   const m = messagesFor(lang);

@@ -4,7 +4,7 @@
 // limits and our 1 MB target, and what its large parts are. Part of `npm test`, so a bundling
 // error or a Worker over the free plan's limit fails the tests.
 import { relative } from "node:path";
-import { LIMITS_KIB, TARGET_GZIP_BYTES, breakdown, bundleWorker, devInputs } from "./lib/bundle-size.mjs";
+import { LIMITS_KIB, TARGET_GZIP_BYTES, breakdown, bundleWorker, devInputs, prismaParts } from "./lib/bundle-size.mjs";
 import { root } from "./lib/wrangler.mjs";
 
 const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
@@ -36,6 +36,12 @@ try {
   for (const { part, bytes } of breakdown(meta).filter((p) => p.bytes >= 4096)) {
     console.log(`  ${kib(bytes).padStart(12)}  ${part}${what[part] ? ` (${what[part]})` : ""}`);
   }
+  const prisma = prismaParts(meta, modules);
+  console.log(
+    prisma.length
+      ? `Prisma in the production bundle (issue #16: it should hold none): ${prisma.map((p) => `${p.part} ${kib(p.bytes)}${p.gzip ? " gzip" : ""}`).join(", ")}.`
+      : "Prisma in the production bundle: none.",
+  );
   const dev = devInputs(meta);
   if (dev.length) {
     console.error(`Development code is in the production bundle:\n  ${dev.join("\n  ")}`);

@@ -10,8 +10,3 @@ import { PrismaClient } from "@/generated/prisma/client";
 export function prismaFor(db: D1Database): PrismaClient {
   return new PrismaClient({ adapter: new PrismaD1(db) });
 }
-
-/** One query through Prisma and D1, for the health check: proof that both answer. */
-export async function pingDatabase(db: PrismaClient): Promise<void> {
-  await db.$queryRaw`SELECT 1`;
-}

@@ -75,3 +75,17 @@ export function breakdown(meta) {
 export function devInputs(meta) {
   return Object.keys(scriptOutput(meta).inputs).filter((path) => /(^|\/)src\/dev\//.test(path));
 }
+
+/**
+ * What of Prisma a bundle holds (issue #16: the production Worker should hold none): its
+ * packages and our generated client in the script (minified bytes), and its query compiler's
+ * WebAssembly among the uploaded modules (gzip bytes). Empty once no production code imports
+ * a Prisma client (type imports are erased).
+ */
+export function prismaParts(meta, modules) {
+  const inScript = breakdown(meta)
+    .filter(({ part }) => part.startsWith("@prisma/") || part === "src/generated/")
+    .map(({ part, bytes }) => ({ part, bytes, gzip: false }));
+  const wasm = modules.filter((m) => m.name.endsWith(".wasm")).map((m) => ({ part: m.name, bytes: m.gzipBytes, gzip: true }));
+  return [...inScript, ...wasm];
+}

@@ -88,11 +88,11 @@ function draftIssues(draft: MessageDraft, tierIds: string[]): Record<string, Fie
  * Checks a draft and finds its recipients, for the preview and for sending. Refuses (changing
  * nothing) an empty subject or body, an unknown tier, or an audience with no one in it.
  */
-export async function prepareMessage(deps: Pick<ServiceDeps, "db" | "d1">, eventId: string, draft: MessageDraft) {
+export async function prepareMessage(deps: Pick<ServiceDeps, "d1">, eventId: string, draft: MessageDraft) {
   const event = await getAdminEvent(deps.d1, eventId);
   const issues = draftIssues(draft, event.ticketTypes.map((t) => t.id));
   if (Object.keys(issues).length) throw new DomainError("invalid", {}, issues);
-  const tickets = await findEventTickets(deps.db, eventId);
+  const tickets = await findEventTickets(deps.d1, eventId);
   const recipients = recipientsOf(tickets, event.status, draft.audience);
   if (!recipients.length) throw new DomainError("invalid", { issue: { code: "no_recipients" } }, { audience: { code: "no_recipients" } });
   return { event, recipients, orderIds: ordersOf(tickets, event.status, draft.audience) };
@@ -120,7 +120,7 @@ const NONCE_TAKEN = /UNIQUE constraint failed: AttendeeMessage\.nonce/;
  * (a double click) sends nothing more and answers with the first message.
  */
 export async function sendMessage(deps: ServiceDeps, staffId: string, eventId: string, draft: MessageDraft): Promise<{ messageId: string; recipients: number; repeated: boolean }> {
-  const earlier = await findMessageByNonce(deps.db, draft.nonce);
+  const earlier = await findMessageByNonce(deps.d1, draft.nonce);
   if (earlier) return { messageId: earlier.id, recipients: earlier.recipients, repeated: true };
   const { event, recipients, orderIds } = await prepareMessage(deps, eventId, draft);
   const now = deps.now();
@@ -146,7 +146,7 @@ export async function sendMessage(deps: ServiceDeps, staffId: string, eventId: s
     ]);
   } catch (err) {
     if (!NONCE_TAKEN.test(String(err instanceof Error ? err.message : err))) throw err;
-    const first = await findMessageByNonce(deps.db, draft.nonce);
+    const first = await findMessageByNonce(deps.d1, draft.nonce);
     if (!first) throw err;
     return { messageId: first.id, recipients: first.recipients, repeated: true };
   }
@@ -159,7 +159,7 @@ export async function sendMessage(deps: ServiceDeps, staffId: string, eventId: s
  * Nothing when no one holds a ticket.
  */
 export async function cancellationStatements(deps: ServiceDeps, staffId: string, eventId: string, eventStatus: string, refundPlan: string, now: Date): Promise<D1PreparedStatement[]> {
-  const tickets = await findEventTickets(deps.db, eventId);
+  const tickets = await findEventTickets(deps.d1, eventId);
   const recipients = recipientsOf(tickets, eventStatus, { kind: "all" });
   if (!recipients.length) return [];
   const message: MessageRow = {

@@ -15,8 +15,8 @@ export type OrganisationInput = { name: string; address: string; charityNumber: 
 const limits = { name: 200, address: 500, charityNumber: 40, companyNumber: 40, vatNumber: 40 } as const;
 
 /** The stored settings, or empty ones (VAT not registered) before an owner saves any. */
-export async function getOrganisation(deps: Pick<ServiceDeps, "db">): Promise<OrganisationRow> {
-  const row = await findOrganisation(deps.db);
+export async function getOrganisation(deps: Pick<ServiceDeps, "d1">): Promise<OrganisationRow> {
+  const row = await findOrganisation(deps.d1);
   return row ?? { name: "", address: "", charityNumber: "", companyNumber: "", vatStatus: "not_registered", vatNumber: "", vatRateBasisPoints: 2000 };
 }
 

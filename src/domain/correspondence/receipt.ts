@@ -91,8 +91,8 @@ export function receiptOf(order: ReceiptOrder, organisation: Organisation | null
 }
 
 /** The receipt of an order by its (unguessable) id, as the order page finds it. */
-export async function getReceipt(deps: Pick<ServiceDeps, "db">, orderId: string): Promise<Receipt | NoReceipt> {
-  const { order, organisation } = await findReceiptSource(deps.db, orderId);
+export async function getReceipt(deps: Pick<ServiceDeps, "d1">, orderId: string): Promise<Receipt | NoReceipt> {
+  const { order, organisation } = await findReceiptSource(deps.d1, orderId);
   if (!order) throw new DomainError("not_found", { what: "order", next: "order_email" });
   return receiptOf(order, organisation);
 }

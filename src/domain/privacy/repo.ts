@@ -2,38 +2,59 @@
 // fields of the chosen orders, their tickets, check-ins, mail and audit details are blanked,
 // the orders marked `erasedAt`, and one audit entry written only when something was erased
 // (`changes()`), so a repeated or concurrent run changes nothing.
-import type { PrismaClient } from "@/generated/prisma/client";
 import { enqueueEmailStatement, type Outbox } from "@/domain/mail/repo";
 import { newId } from "@/lib/ids";
 import { sqlTime } from "@/lib/sql-time";
+import { storedRow } from "@/lib/stored-rows";
+
+/** An event's retention facts as the reads below give them. */
+type RetentionFacts = { id: string; endsAt: Date; retentionDays: number; retentionRemindedAt: Date | null };
+
+const retentionFactsOf = (row: Record<string, unknown>): RetentionFacts => {
+  const event = storedRow("Event", row);
+  return { id: event.id, endsAt: event.endsAt, retentionDays: event.retentionDays, retentionRemindedAt: event.retentionRemindedAt };
+};
 
 /** Ended events whose personal data is not erased yet, with what retention needs to decide. */
-export function findRetentionCandidates(db: PrismaClient, now: Date) {
-  return db.event.findMany({
-    where: { personalDataErasedAt: null, endsAt: { lte: now } },
-    select: { id: true, endsAt: true, retentionDays: true, retentionRemindedAt: true },
-    orderBy: { endsAt: "asc" },
-  });
+export async function findRetentionCandidates(d1: D1Database, now: Date): Promise<RetentionFacts[]> {
+  const { results } = await d1
+    .prepare(
+      `SELECT "id", "endsAt", "retentionDays", "retentionRemindedAt" FROM "Event"
+       WHERE "personalDataErasedAt" IS NULL AND "endsAt" <= ?1 ORDER BY "endsAt" ASC`,
+    )
+    .bind(sqlTime(now))
+    .all<Record<string, unknown>>();
+  return results.map(retentionFactsOf);
 }
 
 /** An event's retention facts, or null. */
-export function findEventRetention(db: PrismaClient, eventId: string) {
-  return db.event.findUnique({ where: { id: eventId }, select: { id: true, endsAt: true, retentionDays: true, retentionRemindedAt: true, personalDataErasedAt: true } });
+export async function findEventRetention(d1: D1Database, eventId: string): Promise<(RetentionFacts & { personalDataErasedAt: Date | null }) | null> {
+  const row = await d1
+    .prepare(`SELECT "id", "endsAt", "retentionDays", "retentionRemindedAt", "personalDataErasedAt" FROM "Event" WHERE "id" = ?1`)
+    .bind(eventId)
+    .first<Record<string, unknown>>();
+  return row ? { ...retentionFactsOf(row), personalDataErasedAt: storedRow("Event", row).personalDataErasedAt } : null;
 }
 
 /** An order's erasure facts, or null. */
-export function findOrderErasure(db: PrismaClient, orderId: string) {
-  return db.order.findUnique({ where: { id: orderId }, select: { id: true, eventId: true, status: true, erasedAt: true } });
+export async function findOrderErasure(d1: D1Database, orderId: string): Promise<{ id: string; eventId: string; status: string; erasedAt: Date | null } | null> {
+  const row = await d1.prepare(`SELECT "id", "eventId", "status", "erasedAt" FROM "Order" WHERE "id" = ?1`).bind(orderId).first<Record<string, unknown>>();
+  if (!row) return null;
+  const order = storedRow("Order", row);
+  return { id: order.id, eventId: order.eventId, status: order.status, erasedAt: order.erasedAt };
 }
 
 /** The people told before an event's data is erased: every active owner and organiser. */
-export function findOrganiserRecipients(db: PrismaClient) {
-  return db.staff.findMany({ where: { role: { in: ["owner", "organiser"] }, disabledAt: null }, select: { email: true }, orderBy: { email: "asc" } });
+export async function findOrganiserRecipients(d1: D1Database): Promise<Array<{ email: string }>> {
+  const { results } = await d1
+    .prepare(`SELECT "email" FROM "Staff" WHERE "role" IN ('owner', 'organiser') AND "disabledAt" IS NULL ORDER BY "email" ASC`)
+    .all<{ email: string }>();
+  return results.map((r) => ({ email: r.email }));
 }
 
 /** Sets an event's retention period (days after its end). */
-export async function saveRetentionDays(db: PrismaClient, eventId: string, days: number) {
-  await db.event.update({ where: { id: eventId }, data: { retentionDays: days } });
+export async function saveRetentionDays(d1: D1Database, eventId: string, days: number, now: Date) {
+  await d1.prepare(`UPDATE "Event" SET "retentionDays" = ?2, "updatedAt" = ?3 WHERE "id" = ?1`).bind(eventId, days, sqlTime(now)).run();
 }
 
 /**

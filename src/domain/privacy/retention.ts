@@ -46,10 +46,10 @@ function erasureTime(event: { endsAt: Date; retentionDays: number; retentionRemi
 export async function runRetention(deps: ServiceDeps) {
   const now = deps.now();
   const result = { reminded: 0, erased: 0 };
-  for (const event of await findRetentionCandidates(deps.db, now)) {
+  for (const event of await findRetentionCandidates(deps.d1, now)) {
     if (!event.retentionRemindedAt) {
       if (erasureDate(event).getTime() - REMINDER_DAYS * DAY_MS > now.getTime()) continue;
-      const recipients = (await findOrganiserRecipients(deps.db)).map((s) => s.email);
+      const recipients = (await findOrganiserRecipients(deps.d1)).map((s) => s.email);
       await runBatch(deps.d1, retentionReminderStatements(deps, event.id, recipients, now));
       result.reminded++;
       continue;
@@ -68,7 +68,7 @@ export async function runRetention(deps: ServiceDeps) {
  * still running. `staffId` null: the scheduled handler. Cannot be undone.
  */
 export async function eraseEventPersonalData(deps: ServiceDeps, staffId: string | null, eventId: string): Promise<void> {
-  const event = await findEventRetention(deps.db, eventId);
+  const event = await findEventRetention(deps.d1, eventId);
   if (!event) throw new DomainError("not_found", { what: "event" });
   const now = deps.now();
   if (event.endsAt.getTime() > now.getTime()) throw new DomainError("conflict", { reason: "event_not_ended" });
@@ -81,7 +81,7 @@ export async function eraseEventPersonalData(deps: ServiceDeps, staffId: string 
  * Returns whether this call erased it.
  */
 export async function eraseOrderPersonalData(deps: ServiceDeps, staffId: string, orderId: string): Promise<boolean> {
-  const order = await findOrderErasure(deps.db, orderId);
+  const order = await findOrderErasure(deps.d1, orderId);
   if (!order) throw new DomainError("not_found", { what: "order" });
   if (order.erasedAt) return false;
   if (order.status === "pending") throw new DomainError("conflict", { reason: "order_pending" });
@@ -92,9 +92,9 @@ export async function eraseOrderPersonalData(deps: ServiceDeps, staffId: string,
 /** Sets how many days after its end an event keeps personal data; audited. */
 export async function setRetentionDays(deps: ServiceDeps, staffId: string, eventId: string, days: number): Promise<void> {
   if (!Number.isInteger(days) || days < 0 || days > MAX_RETENTION_DAYS) throw new DomainError("invalid");
-  const event = await findEventRetention(deps.db, eventId);
+  const event = await findEventRetention(deps.d1, eventId);
   if (!event) throw new DomainError("not_found", { what: "event" });
   if (event.retentionDays === days) return;
-  await saveRetentionDays(deps.db, eventId, days);
+  await saveRetentionDays(deps.d1, eventId, days, deps.now());
   await audit(deps, { staffId, action: "retention_set", entity: "event", entityId: eventId, detail: { from: event.retentionDays, to: days } });
 }

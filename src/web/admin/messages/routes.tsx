@@ -38,7 +38,7 @@ type PageValues = SignedIn & { deps: ServiceDeps };
 
 /** The messages page for an event, with whatever the request adds (errors, a preview, a notice). */
 async function page(v: PageValues, eventId: string, extra: Partial<Parameters<typeof MessagesPage>[0]> & { form?: MessageForm }) {
-  const [event, history] = await Promise.all([getAdminEvent(v.deps.d1, eventId), listMessages(v.deps.db, eventId)]);
+  const [event, history] = await Promise.all([getAdminEvent(v.deps.d1, eventId), listMessages(v.deps.d1, eventId)]);
   const form = extra.form ?? { audience: "all", subject: "", body: "", translations: {}, nonce: randomToken(18) };
   return <MessagesPage {...signedIn(v)} {...extra} event={event} history={history} form={form} />;
 }
