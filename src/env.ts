@@ -1,7 +1,6 @@
 import type { ExecutionContext as HonoExecutionContext } from "hono";
 import type Stripe from "stripe";
 import type { Config } from "@/config";
-import type { PrismaClient } from "@/generated/prisma/client";
 import type { StaffIdentity } from "@/domain/staff/roles";
 import type { ServiceDeps } from "@/domain/deps";
 import type { OfflineStripeContext } from "@/domain/payments/context";
@@ -30,7 +29,6 @@ export type AppEnv = {
   Variables: {
     requestId: string;
     config: Config;
-    db: PrismaClient;
     stripe: Stripe;
     /** The offline Stripe stand-in's context; undefined with real Stripe or with no stand-in (production). */
     offlineStripe: OfflineStripeContext | undefined;

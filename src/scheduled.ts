@@ -1,6 +1,5 @@
 import { sweepWaitlists } from "@/domain/waitlist/waitlist";
 import { loadConfig } from "@/config";
-import { prismaFor } from "@/db";
 import { serviceDepsFrom } from "@/deps";
 import type { Bindings, SelfFetch } from "@/env";
 import type { AppExtensions, Chore } from "@/extensions";
@@ -20,17 +19,16 @@ import { runRetention } from "@/domain/privacy/retention";
  */
 export async function runScheduled(env: Bindings, ctx: ExecutionContext, selfFetch: SelfFetch, extensions: AppExtensions = {}): Promise<string[]> {
   const config = loadConfig(env);
-  const db = prismaFor(env.DB);
   const origin = config.publicUrl ?? "http://localhost:8787";
   const { stripe, offline } = paymentsFor({
     config,
-    db,
+    d1: env.DB,
     origin,
     dispatch: (request) => selfFetch(request, env, ctx),
     waitUntil: (promise) => ctx.waitUntil(promise),
     offlineStripe: extensions.offlineStripe,
   });
-  const deps = serviceDepsFrom({ config, db, d1: env.DB, stripe, origin });
+  const deps = serviceDepsFrom({ config, d1: env.DB, stripe, origin });
   const tasks: Chore[] = [
     ...(extensions.chores?.(offline) ?? []),
     ["sweep_expired_holds", () => sweepExpiredHolds(deps)],

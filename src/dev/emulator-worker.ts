@@ -1,11 +1,11 @@
 import { Hono, type Context } from "hono";
 import { contextStorage } from "hono/context-storage";
-import { prismaFor } from "@/db";
+import { prismaFor } from "@/dev/db";
 import { DomainError } from "@/domain/errors";
 import { defaultLocale, errorMessage, localeFrom, messagesFor } from "@/i18n";
 import { lazy } from "@/lib/lazy";
 import { ErrorPage } from "@/web/shared/error-page";
-import { deliverPendingWebhooks, emulatorFetch, expireDueSessions, type EmulatorContext } from "@/dev/stripe-emulator";
+import { deliverPendingWebhooks, emulatorContextOf, emulatorFetch, expireDueSessions, type EmulatorContext } from "@/dev/stripe-emulator";
 import { devStripeRoutes, type CheckoutPagesEnv } from "@/dev/stripe-routes";
 import { routeOf, Timings } from "@/dev/emulator-stats";
 
@@ -93,7 +93,7 @@ function emulatorContext(env: EmulatorBindings, origin: string, waitUntil: (prom
       }),
     );
   };
-  return { db: lazy(() => prismaFor(env.DB)), webhookSecret, origin, dispatch, waitUntil: timedWaitUntil };
+  return { d1: env.DB, db: lazy(() => prismaFor(env.DB)), webhookSecret, origin, dispatch, waitUntil: timedWaitUntil };
 }
 
 function summaries() {
@@ -140,9 +140,9 @@ const app = new Hono<EmulatorWorkerEnv>()
     c.set("offlineStripe", emulatorContext(c.env, origin, (promise) => c.executionCtx.waitUntil(promise)));
     await next();
   })
-  .post("/__chores", async (c) => c.json(await chores(c.var.offlineStripe!)))
+  .post("/__chores", async (c) => c.json(await chores(emulatorContextOf(c.var.offlineStripe!))))
   // The Stripe API, exactly as the in-process emulator answers the SDK.
-  .all("/v1/*", (c) => emulatorFetch(c.var.offlineStripe!)(c.req.raw))
+  .all("/v1/*", (c) => emulatorFetch(emulatorContextOf(c.var.offlineStripe!))(c.req.raw))
   .route("/dev/stripe", devStripeRoutes)
   .notFound((c) => c.json({ error: { type: "invalid_request_error", message: `Unrecognized request URL (${c.req.method}: ${c.req.path}).` } }, 404))
   .onError((err, c: Context<EmulatorWorkerEnv>) => {

@@ -1,3 +1,4 @@
+import { prismaFor } from "@/dev/db";
 import { Hono, type Context } from "hono";
 import * as z from "zod";
 import type { AppEnv } from "@/env";
@@ -12,7 +13,7 @@ import { findOrderWithTickets } from "@/domain/orders/repo";
 const idParam = z.object({ id: z.string().regex(/^eml_[0-9a-z]{16,20}$/) });
 
 async function load(c: Context<AppEnv>, id: string) {
-  const row = await c.var.db.outboxEmail.findUnique({ where: { id } });
+  const row = await prismaFor(c.env.DB).outboxEmail.findUnique({ where: { id } });
   if (!row) throw new DomainError("not_found", { what: "outbox_message" });
   return { row, email: await composeEmail(c.var.deps, row) };
 }
@@ -52,11 +53,11 @@ function previewHtml(email: OutgoingEmail): string {
  */
 export const devMailRoutes = new Hono<AppEnv>()
   .get("/mail", async (c) => {
-    const rows = await c.var.db.outboxEmail.findMany({ orderBy: { createdAt: "desc" }, take: 200 });
+    const rows = await prismaFor(c.env.DB).outboxEmail.findMany({ orderBy: { createdAt: "desc" }, take: 200 });
     return c.html(<DevMailboxPage rows={rows} transport={mailTransport(c.var.config).kind} />);
   })
   .get("/mail.json", async (c) => {
-    const rows = await c.var.db.outboxEmail.findMany({ orderBy: { createdAt: "desc" }, take: 200 });
+    const rows = await prismaFor(c.env.DB).outboxEmail.findMany({ orderBy: { createdAt: "desc" }, take: 200 });
     const origin = c.var.deps.origin;
     const messages = await Promise.all(
       rows.map(async (row) => {

@@ -1,3 +1,4 @@
+import { prismaFor } from "@/dev/db";
 import { Hono } from "hono";
 import { demoStaff, demoTokens, seedDemo } from "@/dev/demo-seed";
 import type { AppEnv } from "@/env";
@@ -14,8 +15,9 @@ export const devRoutes = new Hono<AppEnv>()
     await next();
   })
   .post("/seed", async (c) => {
-    const seeded = await seedDemo(c.var.db, new Date());
-    const event = await c.var.db.event.findFirst({ where: { status: "published" }, orderBy: { startsAt: "asc" } });
+    const db = prismaFor(c.env.DB);
+    const seeded = await seedDemo(db, new Date());
+    const event = await db.event.findFirst({ where: { status: "published" }, orderBy: { startsAt: "asc" } });
     return c.json({ seeded, event: event && { slug: event.slug, title: event.title }, staff: demoStaff, tokens: demoTokens });
   })
   .route("/", devMailRoutes);

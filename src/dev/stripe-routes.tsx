@@ -4,7 +4,8 @@ import type { Config } from "@/config";
 import { localeFrom, type Locale } from "@/i18n";
 import { DomainError } from "@/domain/errors";
 import { validate } from "@/lib/validate";
-import { deliverPendingSoon, getCheckoutSession, payCheckoutSession, type EmulatorContext } from "@/dev/stripe-emulator";
+import { deliverPendingSoon, emulatorContextOf, getCheckoutSession, payCheckoutSession, type EmulatorContext } from "@/dev/stripe-emulator";
+import type { OfflineStripeContext } from "@/domain/payments/context";
 import { checkCard } from "@/dev/stripe-emulator/card";
 import { EmulatorCheckoutPage, EmulatorSessionClosedPage, successUrlFor } from "@/dev/stripe-emulator/checkout-page";
 import type { CheckoutSession } from "@/dev/stripe-emulator";
@@ -38,7 +39,7 @@ export type CheckoutPagesEnv = {
   Variables: {
     requestId: string;
     config: Pick<Config, "environment">;
-    offlineStripe: EmulatorContext | undefined;
+    offlineStripe: OfflineStripeContext | undefined;
     /** The page shell (Layout) reads the reader's language. */
     locale: Locale;
   };
@@ -49,7 +50,7 @@ function emulatorOf(c: Context<CheckoutPagesEnv>): EmulatorContext {
   if (c.var.config.environment === "production" || !c.var.offlineStripe) {
     throw new DomainError("not_found", { what: "page", next: "address_or_events" });
   }
-  return c.var.offlineStripe;
+  return emulatorContextOf(c.var.offlineStripe);
 }
 
 /**

@@ -2,7 +2,7 @@ import type { AppExtensions } from "@/extensions";
 import { devRoutes } from "@/dev/routes";
 import { notCounted } from "@/dev/round-trips";
 import { devStripeRoutes } from "@/dev/stripe-routes";
-import { deliverPendingWebhooks, emulatorFetch, expireDueSessions } from "@/dev/stripe-emulator";
+import { deliverPendingWebhooks, emulatorContextOf, emulatorFetch, expireDueSessions } from "@/dev/stripe-emulator";
 import { turnstileStandIn } from "@/dev/turnstile-stand-in";
 
 /**
@@ -14,7 +14,7 @@ import { turnstileStandIn } from "@/dev/turnstile-stand-in";
 export const devTools: AppExtensions = {
   // The emulator stands in for Stripe: its own D1 queries are Stripe's round trips, not the app's.
   offlineStripe: (ctx) => {
-    const stripe = emulatorFetch(ctx);
+    const stripe = emulatorFetch(emulatorContextOf(ctx));
     return (input, init) => notCounted(() => stripe(input, init));
   },
   offlineTurnstile: turnstileStandIn,
@@ -25,8 +25,8 @@ export const devTools: AppExtensions = {
   chores: (emulator) =>
     emulator
       ? [
-          ["emulator_expire_sessions", () => expireDueSessions(emulator)],
-          ["emulator_deliver_webhooks", () => deliverPendingWebhooks(emulator)],
+          ["emulator_expire_sessions", () => expireDueSessions(emulatorContextOf(emulator))],
+          ["emulator_deliver_webhooks", () => deliverPendingWebhooks(emulatorContextOf(emulator))],
         ]
       : [],
 };

@@ -55,10 +55,8 @@ describe("the production bundle (wrangler deploy --dry-run of src/index.ts)", ()
   });
 
   // Issue #16: every repo reads and writes D1 directly; Prisma stays for the development entry
-  // (the Stripe emulator, the dev mailbox, the demo seed) and the tests. Skipped until the
-  // request context and ServiceDeps no longer build a Prisma client (src/web/middleware/context.ts,
-  // src/scheduled.ts, src/deps.ts): then unskip it, so Prisma cannot creep back in.
-  it.skip("holds no Prisma: no client runtime, no generated client, no query compiler WebAssembly", () => {
+  // (the Stripe emulator, the dev mailbox, the demo seed) and the tests, so it cannot creep back in.
+  it("holds no Prisma: no client runtime, no generated client, no query compiler WebAssembly", () => {
     expect(prismaParts(bundle.meta, bundle.modules)).toEqual([]);
   });
 

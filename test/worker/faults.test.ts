@@ -49,7 +49,8 @@ function emulatorWithInbox(deps: ServiceDeps) {
   const background: Promise<unknown>[] = [];
   let deliver = false;
   const ctx: EmulatorContext = {
-    db: deps.db,
+    d1: deps.d1,
+    db,
     webhookSecret: (deps.config.stripe as { webhookSecret: string }).webhookSecret,
     origin: deps.origin,
     dispatch: async (request) => {

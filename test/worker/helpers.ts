@@ -1,11 +1,11 @@
 import { env, exports } from "cloudflare:workers";
-import { prismaFor } from "@/db";
+import { prismaFor } from "@/dev/db";
 import { serviceDepsFrom } from "@/deps";
 import type { Event, TicketType } from "@/generated/prisma/client";
 import { newId } from "@/lib/ids";
 import { loadConfig } from "@/config";
 import { paymentsFor } from "@/domain/payments/context";
-import { emulatorFetch } from "@/dev/stripe-emulator";
+import { emulatorContextOf, emulatorFetch } from "@/dev/stripe-emulator";
 import type { ServiceDeps } from "@/domain/deps";
 
 export const db = prismaFor(env.DB);
@@ -70,13 +70,13 @@ export function serviceDeps(now: () => Date = () => new Date()): ServiceDeps {
   const origin = "http://example.test";
   const { stripe } = paymentsFor({
     config,
-    db,
+    d1: env.DB,
     origin,
     dispatch: (request) => exports.default.fetch(request),
     waitUntil: (promise) => void promise,
-    offlineStripe: emulatorFetch,
+    offlineStripe: (ctx) => emulatorFetch(emulatorContextOf(ctx)),
   });
-  return serviceDepsFrom({ config, db, d1: env.DB, stripe, origin, now });
+  return serviceDepsFrom({ config, d1: env.DB, stripe, origin, now });
 }
 
 export async function addMember(member: { email?: string; membershipNumber?: string }) {

@@ -4,7 +4,7 @@ import { contextStorage } from "hono/context-storage";
 import Stripe from "stripe";
 import { describe, expect, it } from "vitest";
 import type { Config } from "@/config";
-import { prismaFor } from "@/db";
+import { prismaFor } from "@/dev/db";
 import type { AppEnv } from "@/env";
 import { newId } from "@/lib/ids";
 import { deliverPendingWebhooks, emulatorFetch, expireDueSessions, payCheckoutSession, type EmulatorContext } from "@/dev/stripe-emulator";
@@ -27,6 +27,7 @@ function harness(status: (event: Stripe.Event) => number = () => 200) {
   const delivered: Delivered[] = [];
   const background: Promise<unknown>[] = [];
   const ctx: EmulatorContext = {
+    d1: env.DB,
     db,
     webhookSecret,
     origin,

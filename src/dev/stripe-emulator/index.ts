@@ -9,7 +9,7 @@ import { deliverPendingWebhooks, hasDueWebhooks } from "@/dev/stripe-emulator/de
 import { pruneIdempotencyKeys } from "@/dev/stripe-emulator/idempotency";
 import { expireDueSessions as expireDue } from "@/dev/stripe-emulator/sessions";
 
-export type { EmulatorContext } from "@/dev/stripe-emulator/context";
+export { emulatorContextOf, type EmulatorContext } from "@/dev/stripe-emulator/context";
 export type { CheckoutSession, LineItem } from "@/dev/stripe-emulator/objects";
 export type { PaymentDetails, PayResult } from "@/dev/stripe-emulator/pay";
 export type { SessionRecord } from "@/dev/stripe-emulator/sessions";

@@ -1,6 +1,5 @@
 import type Stripe from "stripe";
 import type { Config } from "@/config";
-import type { PrismaClient } from "@/generated/prisma/client";
 import { createStripe } from "@/domain/payments/stripe-client";
 import { lazy } from "@/lib/lazy";
 
@@ -9,7 +8,8 @@ import { lazy } from "@/lib/lazy";
  * or scheduled run, when no STRIPE_SECRET_KEY is set.
  */
 export type OfflineStripeContext = {
-  db: PrismaClient;
+  /** The app's database (the development entry's emulator keeps its objects there). */
+  d1: D1Database;
   /** Signs the webhooks it delivers, exactly as Stripe would. */
   webhookSecret: string;
   /** Origin for the URLs it hands out, e.g. http://localhost:8787 (checkout page). */
@@ -29,7 +29,7 @@ export type Payments = { stripe: Stripe; offline: OfflineStripeContext | undefin
  */
 export function paymentsFor(args: {
   config: Config;
-  db: PrismaClient;
+  d1: D1Database;
   origin: string;
   dispatch: (request: Request) => Promise<Response>;
   waitUntil: (promise: Promise<unknown>) => void;
@@ -38,7 +38,7 @@ export function paymentsFor(args: {
   const { config, offlineStripe } = args;
   const offline: OfflineStripeContext | undefined =
     config.stripe.mode === "offline" && offlineStripe
-      ? { db: args.db, webhookSecret: config.stripe.webhookSecret, origin: args.origin, dispatch: args.dispatch, waitUntil: args.waitUntil }
+      ? { d1: args.d1, webhookSecret: config.stripe.webhookSecret, origin: args.origin, dispatch: args.dispatch, waitUntil: args.waitUntil }
       : undefined;
   const stripe = lazy(() => createStripe(config.stripe, offline && offlineStripe ? () => offlineStripe(offline) : undefined));
   return { stripe, offline };

@@ -1,12 +1,10 @@
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { loadConfig } from "@/config";
-import { prismaFor } from "@/db";
 import type { AppEnv, SelfFetch } from "@/env";
 import { serviceDepsFrom } from "@/deps";
 import { sendQueuedMail } from "@/domain/mail/sender";
 import { mailTransport } from "@/domain/mail/transport";
-import { lazy } from "@/lib/lazy";
 import { paymentsFor, type OfflineStripeContext } from "@/domain/payments/context";
 
 const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -34,14 +32,12 @@ function waitUntilFor(c: Context<AppEnv>): (promise: Promise<unknown>) => void {
 export const appContext = (options: { selfFetch: SelfFetch; offlineStripe?: ((ctx: OfflineStripeContext) => typeof fetch) | undefined }) =>
   createMiddleware<AppEnv>(async function appContext(c, next) {
     const config = loadConfig(c.env);
-    const db = lazy(() => prismaFor(c.env.DB));
     c.set("config", config);
-    c.set("db", db);
     const waitUntil = waitUntilFor(c);
     const origin = config.publicUrl ?? new URL(c.req.url).origin;
     const { stripe, offline } = paymentsFor({
       config,
-      db,
+      d1: c.env.DB,
       origin,
       dispatch: (request) => options.selfFetch(request, c.env, executionCtxOf(c)),
       waitUntil,
@@ -51,7 +47,7 @@ export const appContext = (options: { selfFetch: SelfFetch; offlineStripe?: ((ct
     c.set("offlineStripe", offline);
     // Mail is sent in one place: whatever the request queued goes out after its response.
     const queued = new Set<string | null>();
-    c.set("deps", serviceDepsFrom({ config, db, d1: c.env.DB, stripe, origin, mailQueued: (orderId) => queued.add(orderId) }));
+    c.set("deps", serviceDepsFrom({ config, d1: c.env.DB, stripe, origin, mailQueued: (orderId) => queued.add(orderId) }));
     c.set("waitUntil", waitUntil);
     await next();
     // Started on the next turn of the event loop, once the response has been handed back: none

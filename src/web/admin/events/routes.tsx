@@ -11,7 +11,6 @@ import { errorMessage, errorSentence, fieldMessage, fieldMessages, type Messages
 import { localeOf, messagesOf } from "@/web/shared/i18n";
 import { sendReminderPreview } from "@/domain/reminders/preview";
 import { requirePermission, signedIn, type SignedIn } from "@/web/middleware/auth";
-import type { PrismaClient } from "@/generated/prisma/client";
 import { changeEventStatus, duplicateEvent, type StatusAction } from "@/domain/events/event-actions";
 import { blankEventValues, eventFields, eventRuleIssues, eventFormValues, eventFormSchema, type EventFormValues } from "@/domain/events/event-input";
 import { eventLanguageNames, tierLanguageNames } from "@/domain/events/language-input";
@@ -61,7 +60,7 @@ const isFormError = (err: unknown): err is DomainError => err instanceof DomainE
 
 /** The edit page of an event, with the values and refusals of a form sent back, if any. */
 async function editPage(
-  v: SignedIn & { db: PrismaClient; deps: AppEnv["Variables"]["deps"] },
+  v: SignedIn & { deps: AppEnv["Variables"]["deps"] },
   id: string,
   extra: { values?: EventFormValues; errors?: Record<string, string>; message?: string; notice?: string | undefined; weeks?: string } = {},
 ) {

@@ -24,7 +24,7 @@ type Done = keyof Messages["waitlistAdmin"]["done"];
 const doneOf = (m: Messages, done: string | undefined) => (done && Object.hasOwn(m.waitlistAdmin.done, done) ? m.waitlistAdmin.done[done as Done] : undefined);
 const backTo = (eventId: string, done: Done) => `/admin/events/${eventId}/waitlist?done=${done}`;
 
-type PageVars = SignedIn & Pick<AppEnv["Variables"], "deps" | "db">;
+type PageVars = SignedIn & Pick<AppEnv["Variables"], "deps">;
 type Extra = { notice?: string | undefined; error?: string; values?: WaitlistSettingsValues; errors?: Record<string, string>; settingsProblem?: string };
 
 /** The list page of an event, with what was just done, or why an action or the settings were refused. */
