@@ -11,10 +11,14 @@ import { foldForSearch } from "@/lib/text";
 
 /** Events in draft or published, soonest first: all of them, or (with `doorStaffId`) those that person is on the door team for. */
 export async function listDoorEvents(d1: D1Database, doorStaffId?: string): Promise<Event[]> {
-  const current = `SELECT * FROM "Event" e WHERE e."status" IN ('published', 'draft')`;
-  const statement = doorStaffId
-    ? d1.prepare(`${current} AND EXISTS (SELECT 1 FROM "StaffEvent" se WHERE se."eventId" = e."id" AND se."staffId" = ?1) ORDER BY e."startsAt" ASC`).bind(doorStaffId)
-    : d1.prepare(`${current} ORDER BY e."startsAt" ASC`);
+  // ?1 is the door staff member, or null for every current event.
+  const statement = d1
+    .prepare(
+      `SELECT * FROM "Event" e WHERE e."status" IN ('published', 'draft')
+         AND (?1 IS NULL OR EXISTS (SELECT 1 FROM "StaffEvent" se WHERE se."eventId" = e."id" AND se."staffId" = ?1))
+       ORDER BY e."startsAt" ASC`,
+    )
+    .bind(doorStaffId ?? null);
   const { results } = await statement.all<Record<string, unknown>>();
   return results.map((r) => storedRow("Event", r));
 }

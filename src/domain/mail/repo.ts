@@ -1,3 +1,4 @@
+import { DomainError } from "@/domain/errors";
 import type { Event, OutboxEmail } from "@/generated/prisma/client";
 import { newId } from "@/lib/ids";
 import { sqlTime } from "@/lib/sql-time";
@@ -136,6 +137,6 @@ export async function requeueFailedEmail(d1: D1Database, id: string, now: Date):
 /** An event by id. */
 export async function findEventForEmail(d1: D1Database, eventId: string): Promise<Event> {
   const row = await d1.prepare(`SELECT * FROM "Event" WHERE "id" = ?1`).bind(eventId).first<Record<string, unknown>>();
-  if (!row) throw new Error(`No Event found with id ${eventId}`);
+  if (!row) throw new DomainError("not_found", { what: "event" });
   return storedRow("Event", row);
 }
