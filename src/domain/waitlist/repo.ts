@@ -19,34 +19,38 @@ const refValue = (ref: EventRef) => ("eventId" in ref ? ref.eventId : ref.orderI
 /** Whether the event's waiting list runs by itself: on, and not paused (SQL on the event `e`). */
 const automatic = (e: string) => `${e}."waitlistEnabled" = 1 AND ${e}."waitlistPaused" = 0`;
 
+/** Whether entry `w`'s places fit under its tier `t`'s quota. */
+const tierRoomFor = (w: string, t: string) => `(${t}."quota" IS NULL OR ${t}."quota" - ${t}."soldCount" - ${t}."heldCount" >= ${w}."places")`;
+
 /** Places an entry `w` of tier `t` still fits in, under the tier's quota and the event `e`'s capacity. */
 const fits = (w: string, t: string, e: string) =>
-  `(${t}."quota" IS NULL OR ${t}."quota" - ${t}."soldCount" - ${t}."heldCount" >= ${w}."places")
-   AND (${e}."capacity" IS NULL OR ${e}."capacity" - ${e}."soldCount" - ${e}."heldCount" >= ${w}."places")`;
+  `${tierRoomFor(w, t)} AND (${e}."capacity" IS NULL OR ${e}."capacity" - ${e}."soldCount" - ${e}."heldCount" >= ${w}."places")`;
+
+/** The entries (`FROM … WHERE`) waiting for the tier row `tier`, while its event's list runs by itself. */
+const waitingForTier = (tier: string) => `FROM "WaitlistEntry" w JOIN "Event" e ON e."id" = w."eventId"
+  WHERE w."ticketTypeId" = ${tier}."id" AND w."status" = 'waiting' AND ${automatic("e")}`;
 
 /**
- * The condition (SQL, on "TicketType") that nobody waits for this tier: while someone does, its
- * freed seats are theirs and it is not on sale to others.
+ * The entries (`FROM … WHERE`) waiting for the event row `event`'s own capacity, while its list
+ * runs by itself: those whose tier has room under its quota, so wait only for the event's seats.
  */
-export const NOBODY_WAITING_FOR_TIER = `NOT EXISTS (SELECT 1 FROM "WaitlistEntry" w JOIN "Event" e ON e."id" = w."eventId"
-  WHERE w."ticketTypeId" = "TicketType"."id" AND w."status" = 'waiting' AND ${automatic("e")})`;
+const waitingForEvent = (event: string) => `FROM "WaitlistEntry" w JOIN "TicketType" t ON t."id" = w."ticketTypeId"
+  WHERE w."eventId" = ${event}."id" AND w."status" = 'waiting' AND ${event}."capacity" IS NOT NULL AND ${automatic(event)} AND ${tierRoomFor("w", "t")}`;
 
-/**
- * The condition (SQL, on "Event") that nobody waits for the event's own capacity: an entry whose
- * tier has room under its quota waits only for the event's seats, which are then theirs first.
- */
-export const NOBODY_WAITING_FOR_EVENT = `NOT ("Event"."capacity" IS NOT NULL AND ${automatic(`"Event"`)} AND EXISTS (
-  SELECT 1 FROM "WaitlistEntry" w JOIN "TicketType" t ON t."id" = w."ticketTypeId"
-  WHERE w."eventId" = "Event"."id" AND w."status" = 'waiting' AND (t."quota" IS NULL OR t."quota" - t."soldCount" - t."heldCount" >= w."places")))`;
+// The guards on taking seats and the columns the public pages read say the same thing, from
+// one definition each, so the page never shows on sale what an order would be refused.
 
-/** SQL columns for reads of tiers `t`: how many wait for the tier (while the list runs by itself). */
-export const TIER_WAITING_COLUMN = `(SELECT COUNT(*) FROM "WaitlistEntry" w JOIN "Event" e ON e."id" = w."eventId"
-  WHERE w."ticketTypeId" = t."id" AND w."status" = 'waiting' AND ${automatic("e")}) AS "waiting"`;
+/** The condition (SQL, on "TicketType") that nobody waits for this tier: while someone does, its freed seats are theirs and it is not on sale to others. */
+export const NOBODY_WAITING_FOR_TIER = `NOT EXISTS (SELECT 1 ${waitingForTier(`"TicketType"`)})`;
 
-/** SQL column for reads of events `e`: how many wait for the event's own capacity (see NOBODY_WAITING_FOR_EVENT). */
-export const EVENT_WAITING_COLUMN = `(SELECT COUNT(*) FROM "WaitlistEntry" w JOIN "TicketType" t ON t."id" = w."ticketTypeId"
-  WHERE w."eventId" = e."id" AND w."status" = 'waiting' AND e."capacity" IS NOT NULL AND ${automatic("e")}
-    AND (t."quota" IS NULL OR t."quota" - t."soldCount" - t."heldCount" >= w."places")) AS "waitingForEvent"`;
+/** The condition (SQL, on "Event") that nobody waits for the event's own capacity, whose freed seats are then theirs first. */
+export const NOBODY_WAITING_FOR_EVENT = `NOT EXISTS (SELECT 1 ${waitingForEvent(`"Event"`)})`;
+
+/** SQL column for reads of tiers `t`: how many wait for the tier. */
+export const TIER_WAITING_COLUMN = `(SELECT COUNT(*) ${waitingForTier("t")}) AS "waiting"`;
+
+/** SQL column for reads of events `e`: how many wait for the event's own capacity. */
+export const EVENT_WAITING_COLUMN = `(SELECT COUNT(*) ${waitingForEvent("e")}) AS "waitingForEvent"`;
 
 /**
  * Offer rounds in a batch that raises a capacity or quota (more seats may come free at once than
@@ -78,6 +82,23 @@ export function offerByHandStatements(outbox: Outbox, entryId: string, now: Date
   return offerStatements(outbox, `w."id" = ?1 AND w."status" = 'waiting'`, entryId, now);
 }
 
+/**
+ * Adds (`+`) or gives back (`-`) an entry's places in its tier's and its event's heldCount, the
+ * entry picked by `entry.where` (SQL on "WaitlistEntry", ?1 = `entry.param`), when `onlyIf`
+ * holds (SQL; ?2 is the time). Every offer's places move through here.
+ */
+function entryHeldStatements(d1: D1Database, entry: { where: string; param: string }, sign: "+" | "-", at: string, onlyIf = "1"): D1PreparedStatement[] {
+  const places = `(SELECT "places" FROM "WaitlistEntry" WHERE ${entry.where})`;
+  return (["TicketType", "Event"] as const).map((table) =>
+    d1
+      .prepare(
+        `UPDATE "${table}" SET "heldCount" = "heldCount" ${sign} ${places}, "updatedAt" = ?2
+         WHERE "id" = (SELECT "${table === "Event" ? "eventId" : "ticketTypeId"}" FROM "WaitlistEntry" WHERE ${entry.where}) AND ${onlyIf}`,
+      )
+      .bind(entry.param, at),
+  );
+}
+
 /** One offer: to the first entry `pick` (SQL on w, t, e; ?1 = `param`) finds that fits, with its held places and email. */
 function offerStatements(outbox: Outbox, pick: string, param: string, now: Date): D1PreparedStatement[] {
   const { d1 } = outbox;
@@ -98,18 +119,7 @@ function offerStatements(outbox: Outbox, pick: string, param: string, now: Date)
          RETURNING '${OFFERED}' AS "outcome", "id" AS "entryId", "ticketTypeId" AS "tierId", "places"`,
       )
       .bind(param, at, token),
-    d1
-      .prepare(
-        `UPDATE "TicketType" SET "heldCount" = "heldCount" + (SELECT "places" FROM "WaitlistEntry" WHERE "offerToken" = ?1), "updatedAt" = ?2
-         WHERE "id" = (SELECT "ticketTypeId" FROM "WaitlistEntry" WHERE "offerToken" = ?1)`,
-      )
-      .bind(token, at),
-    d1
-      .prepare(
-        `UPDATE "Event" SET "heldCount" = "heldCount" + (SELECT "places" FROM "WaitlistEntry" WHERE "offerToken" = ?1), "updatedAt" = ?2
-         WHERE "id" = (SELECT "eventId" FROM "WaitlistEntry" WHERE "offerToken" = ?1)`,
-      )
-      .bind(token, at),
+    ...entryHeldStatements(d1, { where: `"offerToken" = ?1`, param: token }, "+", at),
     entryEmailStatement(outbox, "waitlist_offer", `"offerToken" = ?4`, [token], now),
   ];
 }
@@ -136,7 +146,7 @@ function entryEmailStatement(outbox: Outbox, template: "waitlist_joined" | "wait
 
 /**
  * Ends the offer of an entry (if it is still offered, and for "expired" only once its time has
- * come): its held places are given back (reported as freed seats) and the entry moves to `to`.
+ * come): its held places are given back and the entry moves to `to`.
  * The caller appends offer rounds, so the places pass to the next entries in the same batch.
  * The last statement changes one row exactly when this call ended the offer.
  */
@@ -144,18 +154,8 @@ export function endOfferStatements(d1: D1Database, entryId: string, to: "expired
   const at = sqlTime(now);
   const stillIf = to === "expired" ? `"offerExpiresAt" <= ?2` : "1";
   const offered = `EXISTS (SELECT 1 FROM "WaitlistEntry" WHERE "id" = ?1 AND "status" = 'offered' AND ${stillIf})`;
-  const places = `(SELECT "places" FROM "WaitlistEntry" WHERE "id" = ?1)`;
   return [
-    d1
-      .prepare(
-        `UPDATE "TicketType" SET "heldCount" = "heldCount" - ${places}, "updatedAt" = ?2
-         WHERE "id" = (SELECT "ticketTypeId" FROM "WaitlistEntry" WHERE "id" = ?1) AND ${offered}
-         RETURNING 'seats_freed' AS "outcome", "id" AS "tierId", ${places} AS "freed"`,
-      )
-      .bind(entryId, at),
-    d1
-      .prepare(`UPDATE "Event" SET "heldCount" = "heldCount" - ${places}, "updatedAt" = ?2 WHERE "id" = (SELECT "eventId" FROM "WaitlistEntry" WHERE "id" = ?1) AND ${offered}`)
-      .bind(entryId, at),
+    ...entryHeldStatements(d1, { where: `"id" = ?1`, param: entryId }, "-", at, offered),
     d1.prepare(`UPDATE "WaitlistEntry" SET "status" = ?3, "updatedAt" = ?2 WHERE "id" = ?1 AND "status" = 'offered' AND ${stillIf}`).bind(entryId, at, to),
   ];
 }
@@ -176,14 +176,8 @@ export const OFFER_GONE = /NOT NULL constraint failed: WaitlistEntry\.status/;
 export function claimOfferStatements(d1: D1Database, token: string, orderId: string, now: Date): D1PreparedStatement[] {
   const at = sqlTime(now);
   const open = `EXISTS (SELECT 1 FROM "WaitlistEntry" WHERE "offerToken" = ?1 AND "status" = 'offered' AND "offerExpiresAt" > ?2)`;
-  const places = `(SELECT "places" FROM "WaitlistEntry" WHERE "offerToken" = ?1)`;
   return [
-    d1
-      .prepare(`UPDATE "TicketType" SET "heldCount" = "heldCount" - ${places}, "updatedAt" = ?2 WHERE "id" = (SELECT "ticketTypeId" FROM "WaitlistEntry" WHERE "offerToken" = ?1) AND ${open}`)
-      .bind(token, at),
-    d1
-      .prepare(`UPDATE "Event" SET "heldCount" = "heldCount" - ${places}, "updatedAt" = ?2 WHERE "id" = (SELECT "eventId" FROM "WaitlistEntry" WHERE "offerToken" = ?1) AND ${open}`)
-      .bind(token, at),
+    ...entryHeldStatements(d1, { where: `"offerToken" = ?1`, param: token }, "-", at, open),
     d1
       .prepare(
         `UPDATE "WaitlistEntry" SET "status" = CASE WHEN "status" = 'offered' AND "offerExpiresAt" > ?2 THEN 'converted' ELSE NULL END, "orderId" = ?3, "updatedAt" = ?2

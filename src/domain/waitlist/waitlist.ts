@@ -94,11 +94,10 @@ export async function sweepWaitlists(deps: ServiceDeps): Promise<{ expired: numb
   let expired = 0;
   let offered = 0;
   for (const entry of await findExpiredOffers(deps.d1, now, EXPIRY_BATCH)) {
-    const results = await runBatch(deps.d1, [
-      ...endOfferStatements(deps.d1, entry.id, "expired", now),
-      ...offerRoundStatements(deps, { eventId: entry.eventId }, now),
-    ]);
-    if (results[2]!.meta.changes === 1) expired++;
+    const end = endOfferStatements(deps.d1, entry.id, "expired", now);
+    const results = await runBatch(deps.d1, [...end, ...offerRoundStatements(deps, { eventId: entry.eventId }, now)]);
+    // The end's last statement changed its row only if this run ended the offer.
+    if (results[end.length - 1]!.meta.changes === 1) expired++;
     offered += offersMade(results).length;
   }
   for (const eventId of await eventsWithWaiting(deps.d1)) {
