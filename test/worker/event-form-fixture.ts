@@ -1,4 +1,5 @@
 // The organiser event and tier forms as a browser would post them, for tests of the event pages.
+import { blankTierValues } from "@/domain/events/tier-input";
 
 /** A valid event form for a summer Saturday in London (BST, UTC+1). */
 export function eventForm(overrides: Record<string, string> = {}): Record<string, string> {
@@ -28,19 +29,6 @@ export function eventForm(overrides: Record<string, string> = {}): Record<string
 
 /** A valid tier form: an open £13 tier with no limits of its own. */
 export function tierForm(overrides: Record<string, string> = {}): Record<string, string> {
-  return {
-    name: "Standard",
-    description: "",
-    price: "13",
-    quota: "",
-    eligibility: "open",
-    declarationText: "",
-    accessCode: "",
-    salesStart: "",
-    salesEnd: "",
-    minPerOrder: "",
-    maxPerOrder: "",
-    sortOrder: "",
-    ...overrides,
-  };
+  // The organiser's blank form (every field, so a field added to the form is sent here too).
+  return { ...blankTierValues(0), sortOrder: "", name: "Standard", price: "13", ...overrides };
 }
