@@ -215,12 +215,7 @@ export function joinStatements(outbox: Outbox, join: JoinRequest, now: Date): D1
       )
       .bind(newId("wle"), join.eventId, join.tierId, join.name, email, join.places, join.language, randomToken(), at),
     entryEmailStatement(outbox, "waitlist_joined", `"ticketTypeId" = ?4 AND "email" = ?5`, [join.tierId, email], now),
-    outbox.d1
-      .prepare(
-        `SELECT COUNT(*) + 1 AS "place" FROM "WaitlistEntry" w
-         WHERE w."ticketTypeId" = ?1 AND w."status" = 'waiting' AND w."position" < (SELECT "position" FROM "WaitlistEntry" WHERE "ticketTypeId" = ?1 AND "email" = ?2)`,
-      )
-      .bind(join.tierId, email),
+    outbox.d1.prepare(placeSql(`(SELECT "position" FROM "WaitlistEntry" WHERE "ticketTypeId" = ?1 AND "email" = ?2)`)).bind(join.tierId, email),
   ];
 }
 
@@ -256,13 +251,14 @@ export async function findEntryByOfferToken(d1: D1Database, token: string): Prom
   return entry(await d1.prepare(`SELECT * FROM "WaitlistEntry" WHERE "offerToken" = ?1`).bind(token).first());
 }
 
+/** An entry's place in its tier's queue (how many wait ahead of it, plus one), for the entry at `position` (SQL) of tier ?1. */
+const placeSql = (position: string) =>
+  `SELECT COUNT(*) + 1 AS "place" FROM "WaitlistEntry" WHERE "ticketTypeId" = ?1 AND "status" = 'waiting' AND "position" < ${position}`;
+
 /** How many wait ahead of an entry for the same tier, plus one: its place in that tier's queue. */
 export async function placeInQueue(d1: D1Database, e: Pick<WaitlistEntry, "ticketTypeId" | "position">): Promise<number> {
-  const row = await d1
-    .prepare(`SELECT COUNT(*) AS "n" FROM "WaitlistEntry" WHERE "ticketTypeId" = ?1 AND "status" = 'waiting' AND "position" < ?2`)
-    .bind(e.ticketTypeId, e.position)
-    .first<{ n: number }>();
-  return (row?.n ?? 0) + 1;
+  const row = await d1.prepare(placeSql("?2")).bind(e.ticketTypeId, e.position).first<{ place: number }>();
+  return row?.place ?? 1;
 }
 
 /** Every entry of an event in joining order (the organisers' list and export). */
