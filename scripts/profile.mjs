@@ -112,6 +112,7 @@ const bearer = { authorization: `Bearer ${ORGANISER_TOKEN}`, accept: "applicatio
 
 let slug;
 let tierId;
+let answers = {}; // the demo asks every attendee a required question (issue #13)
 const placed = [];
 const checkouts = [];
 
@@ -119,7 +120,7 @@ const checkouts = [];
 const fromBuyer = (i, init) => ({ ...init, headers: { ...init.headers, "cf-connecting-ip": `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` } });
 
 async function place(i) {
-  const body = await (await call("order", `/api/v1/events/${slug}/orders`, fromBuyer(placed.length + i * 7, json({ buyer: { name: `Profile ${i}`, email: `profile${i}@example.org` }, tickets: [{ tier: tierId, name: `Profile ${i}` }] })))).json();
+  const body = await (await call("order", `/api/v1/events/${slug}/orders`, fromBuyer(placed.length + i * 7, json({ buyer: { name: `Profile ${i}`, email: `profile${i}@example.org` }, tickets: [{ tier: tierId, name: `Profile ${i}`, answers }] })))).json();
   placed.push(body);
 }
 
@@ -279,6 +280,8 @@ try {
   slug = seed.event.slug;
   const event = (await (await call("warm-up", `/api/v1/events/${slug}`, { headers: { accept: "application/json" } })).json()).event;
   tierId = event.tiers.find((t) => t.eligibility === "open").id;
+  // Required attendee questions get their first choice (or a word), as a buyer would answer them.
+  for (const q of event.questions.filter((q) => q.required && q.per === "attendee")) answers[q.id] = q.options[0]?.id ?? "Profile";
   // Enough places for every order: the demo event holds 120.
   await mkdir(outDir, { recursive: true });
   // Warm the isolate (module load, Prisma's wasm compile, first queries): not what we profile.
