@@ -5,8 +5,8 @@ import { formatsFor } from "@/lib/format";
 import { describeIssue, pluralFor, type Messages } from "@/i18n/messages";
 
 const plural = pluralFor("en");
-const number = (n: number) => n.toLocaleString("en-GB");
 const format = formatsFor("en-GB", { free: "Free" });
+const number = format.number;
 const money = (m: Money) => format.money(m.minor, m.currency);
 const minutesText = (n: number) => plural(n, { one: `${n} minute`, other: `${number(n)} minutes` });
 const alt = (a: Alternative) => `${a.tier} (${money(a.price)})`;

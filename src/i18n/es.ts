@@ -5,8 +5,8 @@ import { formatsFor } from "@/lib/format";
 import { describeIssue, pluralFor, type Messages } from "@/i18n/messages";
 
 const plural = pluralFor("es");
-const number = (n: number) => n.toLocaleString("es");
 const format = formatsFor("es", { free: "Gratis", currencyDisplay: "narrowSymbol" });
+const number = format.number;
 const money = (m: Money) => format.money(m.minor, m.currency);
 const minutesText = (n: number) => plural(n, { one: `${n} minuto`, other: `${number(n)} minutos` });
 const alt = (a: Alternative) => `${a.tier} (${money(a.price)})`;

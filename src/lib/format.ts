@@ -25,39 +25,51 @@ export type Formats = {
   number(n: number): string;
 };
 
+/**
+ * Intl formatters are costly to build (locale data, time zone rules) and cheap to reuse: each
+ * is built once per isolate for its language, options and zone, and kept. The keys are few
+ * (two languages, a handful of zones and currencies), so the map stays small.
+ */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function kept<F extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => F): F {
+  let formatter = formatters.get(key) as F | undefined;
+  if (!formatter) formatters.set(key, (formatter = make()));
+  return formatter;
+}
+
 /** The formats for a BCP 47 tag ("en-GB", "es"). */
 export function formatsFor(tag: string, words: FormatWords): Formats {
+  const currencyDisplay = words.currencyDisplay ?? "symbol";
   const amount = (amountMinor: number, currency: string) => {
     const whole = amountMinor % 100 === 0;
-    return new Intl.NumberFormat(tag, {
-      style: "currency",
-      currency,
-      currencyDisplay: words.currencyDisplay ?? "symbol",
-      minimumFractionDigits: whole ? 0 : 2,
-      maximumFractionDigits: 2,
-    }).format(amountMinor / 100);
+    const format = kept(`money|${tag}|${currencyDisplay}|${currency}|${whole}`, () =>
+      new Intl.NumberFormat(tag, { style: "currency", currency, currencyDisplay, minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: 2 }),
+    );
+    return format.format(amountMinor / 100);
   };
   const money = (amountMinor: number, currency: string) => (amountMinor === 0 ? words.free : amount(amountMinor, currency));
-  const time = (instant: Date, timeZone: string) =>
-    new Intl.DateTimeFormat(tag, { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(instant);
+  const dates = (name: string, timeZone: string, options: Intl.DateTimeFormatOptions) =>
+    kept(`${name}|${tag}|${timeZone}`, () => new Intl.DateTimeFormat(tag, { timeZone, ...options }));
+  const time = (instant: Date, timeZone: string) => dates("time", timeZone, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(instant);
   const zone = (instant: Date, timeZone: string) =>
-    new Intl.DateTimeFormat(tag, { timeZone, timeZoneName: "short" }).formatToParts(instant).find((p) => p.type === "timeZoneName")?.value ?? timeZone;
+    dates("zone", timeZone, { timeZoneName: "short" }).formatToParts(instant).find((p) => p.type === "timeZoneName")?.value ?? timeZone;
+  const numbers = kept(`number|${tag}`, () => new Intl.NumberFormat(tag));
   return {
     money,
     amount,
     time,
     zone,
-    date: (instant, timeZone) => new Intl.DateTimeFormat(tag, { timeZone, weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(instant),
+    date: (instant, timeZone) => dates("date", timeZone, { weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(instant),
     priceRange: (range, currency) => {
       if (!range) return undefined;
       if (range.min === range.max) return money(range.min, currency);
       return `${money(range.min, currency)} – ${money(range.max, currency)}`;
     },
     dateTime: (instant, timeZone) => {
-      const day = new Intl.DateTimeFormat(tag, { timeZone, day: "numeric", month: "short", year: "numeric" }).format(instant);
+      const day = dates("day", timeZone, { day: "numeric", month: "short", year: "numeric" }).format(instant);
       return `${day}, ${time(instant, timeZone)} ${zone(instant, timeZone)}`;
     },
-    number: (n) => n.toLocaleString(tag),
+    number: (n) => numbers.format(n),
   };
 }
 

@@ -1,8 +1,16 @@
 // Conversions between UTC instants and wall-clock times in an IANA time zone, with Intl only
 // (no dependencies): runs in the Worker, the browser and Node scripts alike.
 
-/** A formatter for every wall-clock field in `timeZone`; make one and reuse it in loops. */
+const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A formatter for every wall-clock field in `timeZone`: built once per zone and kept (building one is costly). */
 export function wallClockFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = wallClockFormats.get(timeZone);
+  if (!format) wallClockFormats.set(timeZone, (format = newWallClockFormat(timeZone)));
+  return format;
+}
+
+function newWallClockFormat(timeZone: string): Intl.DateTimeFormat {
   return new Intl.DateTimeFormat("en-GB", {
     timeZone,
     hourCycle: "h23",
