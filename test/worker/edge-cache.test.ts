@@ -9,10 +9,17 @@ import { createEvent, orderBody } from "./helpers";
 // Public pages from the Workers Cache API (src/web/shared/edge-cache.ts). The tests' own
 // setting turns the cache off (PUBLIC_CACHE_SECONDS = 0); these requests pass their own.
 
-/** Calls the development entry with a cache time to live, and waits for its after-response work (the cache write). */
-async function call(path: string, ttlSeconds: number, init?: RequestInit): Promise<Response> {
+/** The bindings of one isolate with a cache time to live: the runtime passes the same object to each of its requests. */
+const isolate = (ttlSeconds: number) => ({ ...env, PUBLIC_CACHE_SECONDS: String(ttlSeconds) }) as typeof env;
+
+/**
+ * Calls the development entry and waits for its after-response work (the cache write): with a
+ * time to live, each call is a fresh isolate (fresh bindings, nothing in memory); with
+ * bindings from `isolate`, the calls share that isolate's memory.
+ */
+async function call(path: string, ttl: number | typeof env, init?: RequestInit): Promise<Response> {
   const ctx = createExecutionContext();
-  const res = await worker.fetch(new Request(`http://example.test${path}`, init), { ...env, PUBLIC_CACHE_SECONDS: String(ttlSeconds) } as typeof env, ctx);
+  const res = await worker.fetch(new Request(`http://example.test${path}`, init), typeof ttl === "number" ? isolate(ttl) : ttl, ctx);
   await waitOnExecutionContext(ctx);
   return res;
 }
@@ -39,14 +46,32 @@ describe("public pages at the edge", () => {
     }
   });
 
-  it("keeps them in the Cache API, not in the isolate's memory: without the entry the page is read again", async () => {
+  it("keeps them in the isolate's memory in front of the Cache API: a fresh isolate reads the Cache API entry", async () => {
     const event = await createEvent();
     const path = `/events/${event.slug}`;
-    expect(trips(await call(path, 10))).toBe(1);
-    expect(await caches.default.match(cacheKey(path, "main"))).toBeDefined();
+    const busy = isolate(10);
+    expect(trips(await call(path, busy))).toBe(1);
     expect(await caches.default.delete(cacheKey(path, "main"))).toBe(true);
+    // The same isolate answers from its memory, without the Cache API's entry.
+    const remembered = await call(path, busy);
+    expect(trips(remembered)).toBe(0);
+    expect(await remembered.text()).toContain(event.title);
+    // Another isolate has nothing in memory: it reads D1 once and stores the entry again…
     expect(trips(await call(path, 10))).toBe(1);
+    // …which the next fresh isolate reads from the Cache API.
     expect(trips(await call(path, 10))).toBe(0);
+  });
+
+  it("keeps no copy in memory past the time to live", async () => {
+    const event = await createEvent();
+    const path = `/api/v1/events/${event.slug}`;
+    const busy = isolate(1);
+    expect(trips(await call(path, busy))).toBe(1);
+    const started = Date.now();
+    const again = await call(path, busy);
+    if (trips(again) === 0) expect(Date.now() - started).toBeLessThan(1000);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect(trips(await call(path, busy))).toBe(1);
   });
 
   it("keeps one entry per language, and none of them carries a cookie", async () => {
@@ -87,6 +112,18 @@ describe("public pages at the edge", () => {
     expect(api.event.available).toBe(0);
     const list = (await (await call(pages[3]!, 10)).json()) as { events: Array<{ slug: string; available: number | null }> };
     expect(list.events.find((e) => e.slug === event.slug)?.available).toBe(0);
+  });
+
+  it("drops the isolate's own copies when an order takes the last place", async () => {
+    const event = await createEvent({ capacity: 1 });
+    const busy = isolate(10);
+    const path = `/events/${event.slug}`;
+    expect(trips(await call(path, busy))).toBe(1);
+    expect(trips(await call(path, busy))).toBe(0);
+    expect((await call(`/api/v1/events/${event.slug}/orders`, busy, { method: "POST", headers: { "content-type": "application/json", accept: "application/json" }, body: JSON.stringify(orderBody(event.ticketTypes[0]!.id, 1)) })).status).toBe(201);
+    const page = await call(path, busy);
+    expect(trips(page)).toBe(1);
+    expect(soldOut(await page.text())).toBe(true);
   });
 
   it("shows a freed place within the time to live", async () => {

@@ -19,6 +19,12 @@ import { locales } from "@/i18n";
  * there the sold-out state shows on the very next request. A sold-out page never oversells:
  * seats are taken by the database at order time, whatever a page said.
  *
+ * In front of the Cache API, each isolate keeps the answers it served in memory (`inMemory`),
+ * with the same deadline, counted from when the answer was made (not when this isolate got it):
+ * a busy isolate answers a repeat without even the cache's lookup, and the promise above holds
+ * unchanged. A purge drops this isolate's copies with the data centre's; other isolates keep
+ * theirs until the time to live, as other data centres do.
+ *
  * Cost: one D1 read per entry per data centre per time to live, however big the crowd.
  * Entries hold only the body and its type, never Set-Cookie nor anything of one reader; the
  * key names the language (a reader who named none gets the "main" entry, see the routes).
@@ -27,6 +33,27 @@ import { locales } from "@/i18n";
 export type Cached = { body: string; type: string };
 
 const STORED_AT = "x-stored-at";
+
+/** At most this many answers per isolate (oldest dropped first): a few event pages in two languages each. */
+const MEMORY_ENTRIES = 256;
+type Kept = Cached & { storedAt: number };
+
+/**
+ * This isolate's copies, per bindings object (the runtime passes one per isolate; a test that
+ * passes fresh bindings meets a fresh memory, as a new isolate would).
+ */
+const memories = new WeakMap<object, Map<string, Kept>>();
+function inMemory(c: Context<AppEnv>): Map<string, Kept> {
+  let memory = memories.get(c.env);
+  if (!memory) memories.set(c.env, (memory = new Map()));
+  return memory;
+}
+
+function remember(memory: Map<string, Kept>, key: string, kept: Kept) {
+  memory.delete(key);
+  memory.set(key, kept);
+  if (memory.size > MEMORY_ENTRIES) memory.delete(memory.keys().next().value!);
+}
 
 /** The synthetic URL an answer is kept under: the public path and the language it speaks. */
 function keyFor(origin: string, path: string, language: string): Request {
@@ -46,15 +73,25 @@ export async function publicCached(c: Context<AppEnv>, path: string, language: s
   const ttl = c.var.config.publicCacheSeconds;
   const cache = ttl > 0 ? edgeCache() : undefined;
   const key = keyFor(c.var.deps.origin, path, language);
+  const fresh = (storedAt: number) => Date.now() - storedAt < ttl * 1000;
   if (cache) {
+    const memory = inMemory(c);
+    const mine = memory.get(key.url);
+    if (mine && fresh(mine.storedAt)) return c.body(mine.body, 200, { "Content-Type": mine.type });
     const hit = await cache.match(key);
     const storedAt = Number(hit?.headers.get(STORED_AT));
-    if (hit && Date.now() - storedAt < ttl * 1000) return c.body(await hit.text(), 200, { "Content-Type": hit.headers.get("content-type") ?? "text/plain" });
+    if (hit && fresh(storedAt)) {
+      const kept = { body: await hit.text(), type: hit.headers.get("content-type") ?? "text/plain", storedAt };
+      remember(memory, key.url, kept);
+      return c.body(kept.body, 200, { "Content-Type": kept.type });
+    }
     if (hit) await hit.body?.cancel();
   }
   const made = await make();
   if (cache) {
-    const stored = new Response(made.body, { headers: { "Content-Type": made.type, "Cache-Control": `public, max-age=${ttl}`, [STORED_AT]: String(Date.now()) } });
+    const storedAt = Date.now();
+    remember(inMemory(c), key.url, { ...made, storedAt });
+    const stored = new Response(made.body, { headers: { "Content-Type": made.type, "Cache-Control": `public, max-age=${ttl}`, [STORED_AT]: String(storedAt) } });
     c.var.waitUntil(cache.put(key, stored).catch((err) => console.error(JSON.stringify({ level: "error", event: "edge_cache_put_failed", path, error: String(err) }))));
   }
   return c.body(made.body, 200, { "Content-Type": made.type });
@@ -66,8 +103,8 @@ function eventPaths(slug: string): string[] {
 }
 
 /**
- * Drops an event's cached pages in every language from this data centre's cache (only this
- * one: see above). Called when an order takes the event's or a tier's last place, and awaited
+ * Drops an event's cached pages in every language from this data centre's cache and this
+ * isolate's memory (only these: see above). Called when an order takes the event's or a tier's last place, and awaited
  * before that order's response, so the buyer's next page already says sold out; it is rare,
  * so the common order pays nothing for it. A failure is logged: the time to live still holds.
  */
@@ -75,5 +112,7 @@ export async function purgeEventPages(c: Context<AppEnv>, slug: string): Promise
   const cache = edgeCache();
   if (!cache || c.var.config.publicCacheSeconds <= 0) return;
   const keys = eventPaths(slug).flatMap((path) => [...locales, "main"].map((language) => keyFor(c.var.deps.origin, path, language)));
+  const memory = inMemory(c);
+  for (const key of keys) memory.delete(key.url);
   await Promise.all(keys.map((key) => cache.delete(key))).catch((err) => console.error(JSON.stringify({ level: "error", event: "edge_cache_purge_failed", slug, error: String(err) })));
 }
