@@ -9,8 +9,11 @@ const x = (n) => (Number.isFinite(n) ? `${n.toFixed(2)}×` : "–");
 /** [{ target, result, met }] from what bench/load.mjs and the bundle measurement returned. */
 export function targets({ load, bundle }) {
   const rows = load.throughput;
-  const ceiling = rows.find((r) => r.name.startsWith("bare")).rps;
-  const share = (prefix) => rows.find((r) => r.name.startsWith(prefix)).rps / ceiling;
+  // Each route against the bare route measured right before it (bench/scenarios/throughput.mjs).
+  const share = (prefix) => {
+    const row = rows.find((r) => r.name.startsWith(prefix));
+    return row.rps / row.ceiling;
+  };
   const { burst, realistic, scale, coldStart, waitlist } = load;
   const [small, large] = scale;
   const ratio = (key) => large[key].p50 / small[key].p50;
