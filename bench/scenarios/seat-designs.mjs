@@ -12,7 +12,7 @@ import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import { freePort } from "../lib/server.mjs";
-import { tally, tallyText } from "../lib/stats.mjs";
+import { summarise, tally, tallyText } from "../lib/stats.mjs";
 import { root, waitFor, wrangler } from "../../scripts/lib/wrangler.mjs";
 
 const CONFIG = "bench/seat-designs/wrangler.toml";
@@ -65,12 +65,25 @@ const errorCode = (body) => {
   }
 };
 
+/** The worker's Server-Timing (`d1;dur=3, do;dur=1`) as { d1: 3, do: 1 }, from autocannon's header object. */
+function timingOf(headers) {
+  const entry = Object.entries(headers ?? {}).find(([key]) => key.toLowerCase() === "server-timing");
+  const timing = {};
+  for (const part of String(entry?.[1] ?? "").split(",")) {
+    const [, name, ms] = part.trim().match(/^(\w+);dur=([\d.]+)$/) ?? [];
+    if (name) timing[name] = Number(ms);
+  }
+  return timing;
+}
+
 /** One burst: `buyers` one-ticket orders spread round-robin over `events`, flat out. */
 async function burst(base, design, events, buyers) {
   const answers = {};
   let i = 0;
   let lastSale = 0;
   let lastAnswer = 0;
+  // Per step, ms: the D1 batch of sales and of refusals, and the object's call (B).
+  const steps = { saleD1: [], refusalD1: [], object: [] };
   const started = performance.now();
   const result = await autocannon({
     url: base,
@@ -86,8 +99,11 @@ async function burst(base, design, events, buyers) {
           const body = JSON.stringify({ buyer: { name: `Racer ${n}`, email: `racer${n}@example.org` } });
           return { ...req, path: `/${DESIGNS[design].route}/${events[n % events.length]}`, body };
         },
-        onResponse: (status, body) => {
+        onResponse: (status, body, _context, headers) => {
           lastAnswer = performance.now();
+          const timing = timingOf(headers);
+          if (timing.d1 !== undefined) steps[status === 201 ? "saleD1" : "refusalD1"].push(timing.d1);
+          if (timing.do !== undefined) steps.object.push(timing.do);
           if (status === 201) lastSale = lastAnswer;
           tally(answers, status === 201 ? "201" : `${status} ${errorCode(body)}`);
         },
@@ -98,7 +114,9 @@ async function burst(base, design, events, buyers) {
   const seconds = (lastAnswer - started) / 1000;
   const sellOutSeconds = lastSale ? (lastSale - started) / 1000 : NaN;
   const sold = answers["201"] ?? 0;
-  return { sold, answers, seconds, sellOutSeconds, perMinute: (sold / sellOutSeconds) * 60, answersPerSecond: result.requests.total / seconds, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts };
+  const p50 = (list) => summarise(list).p50;
+  const stepsP50 = { saleD1: p50(steps.saleD1), refusalD1: p50(steps.refusalD1), object: p50(steps.object) };
+  return { sold, answers, stepsP50, seconds, sellOutSeconds, perMinute: (sold / sellOutSeconds) * 60, answersPerSecond: result.requests.total / seconds, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts };
 }
 
 /** The Worker's bare route flat out: the most answers a second this machine gives any design. */
@@ -186,6 +204,9 @@ export async function benchSeatDesigns({ log = console.log, quick = false, repea
           answersPerSecond: median(mine.map((r) => r.answersPerSecond)),
           p50: median(mine.map((r) => r.p50)),
           p99: median(mine.map((r) => r.p99)),
+          saleD1: median(mine.map((r) => r.stepsP50.saleD1)),
+          refusalD1: median(mine.map((r) => r.stepsP50.refusalD1)),
+          object: median(mine.map((r) => r.stepsP50.object)),
           sold: mine.map((r) => r.sold),
           oversold: Math.max(...mine.map((r) => r.oversold)),
           unclean: mine.reduce((s, r) => s + (r.buyers - r.sold - (r.answers["409 sold_out"] ?? 0)), 0),
@@ -201,6 +222,7 @@ export async function benchSeatDesigns({ log = console.log, quick = false, repea
 }
 
 const fmt = (n, digits = 0) => (Number.isFinite(n) ? n.toLocaleString("en-GB", { maximumFractionDigits: digits }) : "–");
+const ms = (n) => (Number.isFinite(n) ? `${fmt(n)} ms` : "–");
 
 /** The results as a markdown section for bench/RESULTS.md. */
 export function seatDesignsMarkdown(results) {
@@ -227,20 +249,22 @@ export function seatDesignsMarkdown(results) {
       `Each burst is ${fmt(results.buyers)} buyers for ${fmt(results.seats)} seats, autocannon with ${results.connections} connections, under local \`wrangler dev\` (miniflare: the Worker, D1 and the objects in one workerd process, ${results.cpus} CPUs); ` +
       `each design ran ${results.repeats} times, alternately, and the table gives the medians.`,
     "",
-    "| Burst | Design | Tickets/min while seats lasted | Answers/s (all) | p50 (all) | p99 (all) | Sold per run | Oversold | Books agree |",
-    "|---|---|---:|---:|---:|---:|---|---:|---|",
+    "| Burst | Design | Tickets/min while seats lasted | Answers/s (all) | p50 (all) | p99 (all) | D1 batch p50: sale / refusal | Object call p50 | Sold per run | Oversold | Books agree |",
+    "|---|---|---:|---:|---:|---:|---:|---:|---|---:|---|",
     ...summary.map(
       (s) =>
-        `| ${s.variant} | ${DESIGNS[s.design].name} | ${fmt(s.perMinute)} | ${fmt(s.answersPerSecond)} | ${fmt(s.p50)} ms | ${fmt(s.p99)} ms | ${s.sold.map((n) => fmt(n)).join(", ")} | ${s.oversold} | ${s.consistent ? "yes" : "**no**"} |`,
+        `| ${s.variant} | ${DESIGNS[s.design].name} | ${fmt(s.perMinute)} | ${fmt(s.answersPerSecond)} | ${ms(s.p50)} | ${ms(s.p99)} | ${ms(s.saleD1)} / ${ms(s.refusalD1)} | ${ms(s.object)} | ${s.sold.map((n) => fmt(n)).join(", ")} | ${s.oversold} | ${s.consistent ? "yes" : "**no**"} |`,
     ),
+    "",
+    "The D1 batch and object call columns are the Worker's own Server-Timing for that step (median of each run's p50; – where a design has no such step): the time spent inside D1 or the object, queueing included, apart from the rest of the answer.",
     "",
     `For scale, the same Worker's bare route (no D1, no object) answered ${results.ceilings.map((c) => fmt(c.answersPerSecond)).join(" and ")} requests a second with ${results.connections} connections (before and after the bursts).`,
     "",
     "Each run (in the order they ran):",
     "",
-    "| Burst | Design | Run | Tickets/min | Answers/s | p50 | p99 | Answers |",
-    "|---|---|---:|---:|---:|---:|---:|---|",
-    ...runs.map((r) => `| ${r.variant} | ${r.design} | ${r.run} | ${fmt(r.perMinute)} | ${fmt(r.answersPerSecond)} | ${fmt(r.p50)} ms | ${fmt(r.p99)} ms | ${tallyText(r.answers)} |`),
+    "| Burst | Design | Run | Tickets/min | Answers/s | p50 | p99 | D1 batch p50: sale / refusal | Object call p50 | Answers |",
+    "|---|---|---:|---:|---:|---:|---:|---:|---:|---|",
+    ...runs.map((r) => `| ${r.variant} | ${r.design} | ${r.run} | ${fmt(r.perMinute)} | ${fmt(r.answersPerSecond)} | ${ms(r.p50)} | ${ms(r.p99)} | ${ms(r.stepsP50.saleD1)} / ${ms(r.stepsP50.refusalD1)} | ${ms(r.stepsP50.object)} | ${tallyText(r.answers)} |`),
     "",
     `Both designs still write every sale to D1 in one batch per order; what B takes off D1 is the refusals (a 409 from the object never reaches D1) and the check of the room. ` +
       `"Books agree": D1's event and tier counters equal its tickets, every 201 has its ticket, and for B the object's counter equals D1's tickets. ` +

@@ -97,20 +97,35 @@ function orderInserts(d1: D1Database, eventId: string, buyer: Buyer, now: Date) 
   return { order, ticket };
 }
 
-const json = (status: number, body: unknown) => Response.json(body, { status });
-const soldOut = () => json(409, { error: { code: "sold_out" } });
+const json = (status: number, body: unknown, timing?: Timing) =>
+  Response.json(body, { status, headers: timing ? { "server-timing": Object.entries(timing).map(([k, ms]) => `${k};dur=${ms}`).join(", ") } : {} });
+const soldOut = (timing: Timing) => json(409, { error: { code: "sold_out" } }, timing);
+
+// Where an answer's time went: the D1 batch and the object's call, in ms (Server-Timing), so the
+// bench can tell the cost of each step apart from the queueing around it. A Worker's clock only
+// moves across I/O, which is exactly what these measure.
+type Timing = { d1?: number; do?: number };
+async function timed<T>(timing: Timing, step: keyof Timing, work: () => Promise<T>): Promise<T> {
+  const start = Date.now();
+  try {
+    return await work();
+  } finally {
+    timing[step] = Date.now() - start;
+  }
+}
 
 /** Design A: the seat is taken by the same D1 batch that records the order, or the batch fails. */
 async function placeInD1(env: Bindings, eventId: string, buyer: Buyer): Promise<Response> {
   const now = new Date();
   const { order, ticket } = orderInserts(env.DB, eventId, buyer, now);
   const take = takeSeatsStatements(env.DB, { eventId, tierIds: [tierOf(eventId)], as: "held", requirePublished: true, waitlist: "respect" }, now);
+  const timing: Timing = {};
   try {
     // The app's order: the order, the seat takes, then the tickets.
-    await env.DB.batch([order, ...take, ticket]);
-    return json(201, { ok: true });
+    await timed(timing, "d1", () => env.DB.batch([order, ...take, ticket]));
+    return json(201, { ok: true }, timing);
   } catch (err) {
-    if (CAPACITY_EXCEEDED.test(String(err))) return soldOut();
+    if (CAPACITY_EXCEEDED.test(String(err))) return soldOut(timing);
     throw err;
   }
 }
@@ -118,19 +133,20 @@ async function placeInD1(env: Bindings, eventId: string, buyer: Buyer): Promise<
 /** Design B: the event's object takes the seat; D1 then records the order and the seat taken. */
 async function placeWithObject(env: Bindings, eventId: string, buyer: Buyer): Promise<Response> {
   const seats = env.SEATS.get(env.SEATS.idFromName(eventId));
-  if ((await seats.take(1)) === null) return soldOut();
+  const timing: Timing = {};
+  if ((await timed(timing, "do", () => seats.take(1))) === null) return soldOut(timing);
   const now = new Date();
   const at = sqlTime(now);
   const { order, ticket } = orderInserts(env.DB, eventId, buyer, now);
   try {
     // Unconditional: the object already decided; D1's counters follow so its books balance.
-    await env.DB.batch([
+    await timed(timing, "d1", () => env.DB.batch([
       order,
       env.DB.prepare(`UPDATE "Event" SET "heldCount" = "heldCount" + 1, "updatedAt" = ?2 WHERE "id" = ?1`).bind(eventId, at),
       env.DB.prepare(`UPDATE "TicketType" SET "heldCount" = "heldCount" + 1, "updatedAt" = ?2 WHERE "id" = ?1`).bind(tierOf(eventId), at),
       ticket,
-    ]);
-    return json(201, { ok: true });
+    ]));
+    return json(201, { ok: true }, timing);
   } catch (err) {
     await seats.giveBack(1);
     throw err;
