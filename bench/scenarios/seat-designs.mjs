@@ -191,6 +191,13 @@ export async function benchSeatDesigns({ log = console.log, quick = false, repea
       runs.push(run);
     }
     ceilings.push(await ceiling(base, quick ? 2 : 5));
+    // Runs alternate (A then B), so each run of A and the B after it share the machine's mood: a pair.
+    const pairs = (variant) => {
+      const mine = runs.filter((r) => r.variant === variant);
+      const a = mine.filter((r) => r.design === "A");
+      const b = mine.filter((r) => r.design === "B");
+      return { pairs: a.length, aFaster: a.filter((r, k) => r.perMinute > b[k].perMinute).length };
+    };
     const summary = [];
     for (const variant of variants)
       for (const design of ["A", "B"]) {
@@ -199,6 +206,7 @@ export async function benchSeatDesigns({ log = console.log, quick = false, repea
           variant: variant.name,
           design,
           runs: mine.length,
+          ...pairs(variant.name),
           perMinute: median(mine.map((r) => r.perMinute)),
           perMinuteRange: [Math.min(...mine.map((r) => r.perMinute)), Math.max(...mine.map((r) => r.perMinute))],
           answersPerSecond: median(mine.map((r) => r.answersPerSecond)),
@@ -230,15 +238,16 @@ export function seatDesignsMarkdown(results) {
   const winner = (variant) => {
     const [a, b] = ["A", "B"].map((d) => summary.find((s) => s.variant === variant && s.design === d));
     const ratio = b.perMinute / a.perMinute;
+    const paired = `A outsold the B run after it in ${a.aFaster} of ${a.pairs} pairs`;
     // A win counts only when every run of one design beat every run of the other.
     const clear = a.perMinuteRange[0] > b.perMinuteRange[1] || b.perMinuteRange[0] > a.perMinuteRange[1];
-    return { a, b, ratio, clear, best: ratio > 1 ? b : a };
+    return { a, b, ratio, clear, paired, best: ratio > 1 ? b : a };
   };
   const range = (s) => s.perMinuteRange.map((n) => fmt(n)).join("–");
   const verdict = (w, what) =>
     w.clear
-      ? `${w.best.design === "B" ? "the Durable Object" : "D1"} won ${what} in every run (B at ${fmt(w.ratio * 100)}% of A's tickets a minute, medians)`
-      : `neither design won ${what} clearly: A's runs sold ${range(w.a)} tickets a minute, B's ${range(w.b)} (B's median ${fmt(w.ratio * 100)}% of A's)`;
+      ? `${w.best.design === "B" ? "the Durable Object" : "D1"} won ${what} in every run (B at ${fmt(w.ratio * 100)}% of A's tickets a minute, medians; ${w.paired})`
+      : `neither design won ${what} in every run: A's runs sold ${range(w.a)} tickets a minute, B's ${range(w.b)} (B's median ${fmt(w.ratio * 100)}% of A's; ${w.paired})`;
   const one = winner("1 event");
   const four = winner("4 events at once");
   const lines = [
