@@ -6,6 +6,7 @@ import os from "node:os";
 import { join } from "node:path";
 import { LIMITS_KIB } from "../scripts/lib/bundle-size.mjs";
 import { paymentsMarkdown } from "./payments.mjs";
+import { seatDesignsMarkdown } from "./scenarios/seat-designs.mjs";
 import { tallyText } from "./lib/stats.mjs";
 import { roundTripsMarkdown, targets, targetsMarkdown } from "./targets.mjs";
 
@@ -87,7 +88,7 @@ export function loadMarkdown({ load, bundle }) {
 }
 
 /** The whole RESULTS.md, from what bench/load.mjs, bench/export.mjs and the bundle measurement returned. */
-export function resultsMarkdown({ load, exports, bundle, door }) {
+export function resultsMarkdown({ load, exports, bundle, door, seatDesigns }) {
   const csv100k = exports.find((e) => e.label === "csv" && e.rows === 100_000);
   return [
     "# Benchmark results",
@@ -113,6 +114,7 @@ export function resultsMarkdown({ load, exports, bundle, door }) {
       ? `Offline, in headless Chromium: local verification (Ed25519 signature check and ticket-list lookup) per scan, median **${door.median.toFixed(2)} ms**, p95 ${door.p95.toFixed(2)} ms, over ${door.scans} scans (the browser reports time in 0.1 ms steps; phones are slower).`
       : "Not measured: no Chromium on this machine.",
     "",
+    ...(seatDesigns ? [...seatDesignsMarkdown(seatDesigns), ""] : []),
   ].join("\n");
 }
 

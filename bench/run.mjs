@@ -5,6 +5,7 @@
 //   npm run bench -- --sizes 1000,5000 other export sizes (default 10,000 and 100,000)
 //   npm run bench -- --no-xlsx         CSV exports only
 //   npm run bench -- --no-slow         without the slow-client export run
+//   npm run bench:seats               only the seat-designs experiment (D1 against a Durable Object)
 //   npm run bench -- --quick           (or BENCH_QUICK=1) every scenario of the targets for a few
 //                                      seconds each (10,000 sold instead of 100,000; no export or
 //                                      browser run): proves the wiring, prints the targets and the
@@ -13,6 +14,7 @@ import { bundleSize } from "../scripts/lib/bundle-size.mjs";
 import { benchDoorBrowser } from "./door-browser.mjs";
 import { benchExport } from "./export.mjs";
 import { benchLoad } from "./load.mjs";
+import { benchSeatDesigns } from "./scenarios/seat-designs.mjs";
 import { loadMarkdown, writeResults } from "./report.mjs";
 
 const args = process.argv.slice(2);
@@ -57,7 +59,9 @@ try {
   const door = await benchDoorBrowser();
   console.log("Attendee export…");
   const exports = await benchExport({ sizes, xlsx: !args.includes("--no-xlsx"), slowClient: !args.includes("--no-slow") });
-  const file = await writeResults({ load, exports, bundle, door });
+  console.log("The next scale step: seat counters in D1 or in a Durable Object per event…");
+  const seatDesigns = await benchSeatDesigns({ log: (line) => console.log(line) });
+  const file = await writeResults({ load, exports, bundle, door, seatDesigns });
   console.log(`\nWrote ${file} in ${Math.round((Date.now() - started) / 1000)} s.`);
 } catch (err) {
   console.error(`The bench failed: ${err.stack ?? err.message}`);
