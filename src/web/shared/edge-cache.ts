@@ -36,7 +36,8 @@ const STORED_AT = "x-stored-at";
 
 /** At most this many answers per isolate (oldest dropped first): a few event pages in two languages each. */
 const MEMORY_ENTRIES = 256;
-type Kept = Cached & { storedAt: number };
+/** An answer as this isolate keeps it: its bytes, encoded once (a Response copies a buffer it is given, so one serves every repeat). */
+type Kept = { bytes: ArrayBuffer; type: string; storedAt: number };
 
 /**
  * This isolate's copies, per bindings object (the runtime passes one per isolate; a test that
@@ -54,6 +55,8 @@ function remember(memory: Map<string, Kept>, key: string, kept: Kept) {
   memory.set(key, kept);
   if (memory.size > MEMORY_ENTRIES) memory.delete(memory.keys().next().value!);
 }
+
+const answer = (c: Context<AppEnv>, kept: Kept) => c.body(kept.bytes, 200, { "Content-Type": kept.type });
 
 /** The synthetic URL an answer is kept under: the public path and the language it speaks. */
 function keyFor(origin: string, path: string, language: string): Request {
@@ -77,24 +80,23 @@ export async function publicCached(c: Context<AppEnv>, path: string, language: s
   if (cache) {
     const memory = inMemory(c);
     const mine = memory.get(key.url);
-    if (mine && fresh(mine.storedAt)) return c.body(mine.body, 200, { "Content-Type": mine.type });
+    if (mine && fresh(mine.storedAt)) return answer(c, mine);
     const hit = await cache.match(key);
     const storedAt = Number(hit?.headers.get(STORED_AT));
     if (hit && fresh(storedAt)) {
-      const kept = { body: await hit.text(), type: hit.headers.get("content-type") ?? "text/plain", storedAt };
+      const kept = { bytes: await hit.arrayBuffer(), type: hit.headers.get("content-type") ?? "text/plain", storedAt };
       remember(memory, key.url, kept);
-      return c.body(kept.body, 200, { "Content-Type": kept.type });
+      return answer(c, kept);
     }
     if (hit) await hit.body?.cancel();
   }
   const made = await make();
-  if (cache) {
-    const storedAt = Date.now();
-    remember(inMemory(c), key.url, { ...made, storedAt });
-    const stored = new Response(made.body, { headers: { "Content-Type": made.type, "Cache-Control": `public, max-age=${ttl}`, [STORED_AT]: String(storedAt) } });
-    c.var.waitUntil(cache.put(key, stored).catch((err) => console.error(JSON.stringify({ level: "error", event: "edge_cache_put_failed", path, error: String(err) }))));
-  }
-  return c.body(made.body, 200, { "Content-Type": made.type });
+  if (!cache) return c.body(made.body, 200, { "Content-Type": made.type });
+  const kept = { bytes: new TextEncoder().encode(made.body).slice().buffer, type: made.type, storedAt: Date.now() };
+  remember(inMemory(c), key.url, kept);
+  const stored = new Response(kept.bytes, { headers: { "Content-Type": made.type, "Cache-Control": `public, max-age=${ttl}`, [STORED_AT]: String(kept.storedAt) } });
+  c.var.waitUntil(cache.put(key, stored).catch((err) => console.error(JSON.stringify({ level: "error", event: "edge_cache_put_failed", path, error: String(err) }))));
+  return answer(c, kept);
 }
 
 /** The cached paths that show an event: its page, its API answer, and the two lists. */
