@@ -34,6 +34,11 @@ export function createApp(extensions: AppExtensions = {}) {
   // The benchmark's ceiling: the cheapest answer this Worker can give (before any middleware,
   // no database). npm run bench compares every route with it. Not served in production.
   app.get("/__bare", (c) => ((c.env.ENVIRONMENT as string) === "production" ? c.notFound() : c.text("ok")));
+  // The same plus one D1 round trip (SELECT 1): what a single query costs here, for reading the
+  // routes' shares (a check-in is one round trip). Not served in production either.
+  app.get("/__bare/d1", async (c) =>
+    (c.env.ENVIRONMENT as string) === "production" ? c.notFound() : c.text(String(await c.env.DB.prepare("SELECT 1 AS one").first("one"))),
+  );
   app.use(requestId({ limitLength: 64 }));
   app.use(chooseLanguage());
   app.use(securityHeaders());

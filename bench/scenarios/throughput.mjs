@@ -43,6 +43,9 @@ export async function benchThroughput({ server, events, recorder, plan, webhookS
   };
   // Warm the isolate (and the edge cache) first.
   await drive({ url: `${base}/events/${events.sales.slug}`, amount: 200 });
+  // A reference, not a target: the bare route plus one D1 round trip (SELECT 1), the floor under
+  // any route that reads or writes the database once (a check-in is one round trip).
+  await measure("bare route + one D1 round trip (reference)", { url: `${base}/__bare/d1`, duration: seconds });
   await measure("event page", { url: `${base}/events/${events.sales.slug}`, path: "event page, cached", duration: seconds });
   await measure("events API", { url: `${base}/api/v1/events`, path: "events API, cached", duration: seconds });
   await measure("order creation", { url: `${base}/api/v1/events/${events.sales.slug}/orders`, path: "order creation", method: "POST", headers: jsonHeaders, each: cycle(orderBodies(events.sales, 500)), duration: seconds });

@@ -138,6 +138,7 @@ const table: Record<string, Entry> = {
   "POST /webhooks/stripe": { decision: "stripe-signed", path: () => "/webhooks/stripe" },
 
   "GET /__bare": { decision: "dev-only", path: () => "/__bare" },
+  "GET /__bare/d1": { decision: "dev-only", path: () => "/__bare/d1" },
   "POST /dev/seed": { decision: "dev-only", path: () => "/dev/seed" },
   "GET /dev/mail": { decision: "dev-only", path: () => "/dev/mail" },
   "GET /dev/mail.json": { decision: "dev-only", path: () => "/dev/mail.json" },
