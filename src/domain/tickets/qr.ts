@@ -54,6 +54,8 @@ function formatBits(mask: number): number {
   return ((value << 10) | rem) ^ 0x5412;
 }
 
+const FORMAT_BITS = Array.from({ length: 8 }, (_, mask) => formatBits(mask));
+
 const maskAt: Array<(i: number, j: number) => boolean> = [
   (i, j) => (i + j) % 2 === 0,
   (i) => i % 2 === 0,
@@ -89,8 +91,12 @@ function layoutFor(size: number, reserved: Uint8Array): Layout {
   return layout;
 }
 
-/** The penalty score of a masked symbol: QRCode's getPenaltyN1 + N2 + N3 + N4, on a flat array. */
-function penalty(m: Uint8Array, size: number): number {
+/**
+ * The penalty score of a masked symbol: QRCode's getPenaltyN1 + N2 + N3 + N4, on a flat array.
+ * Every part adds, so it stops as soon as the score reaches `bound` (the best so far, which a
+ * mask must beat to be chosen) and returns what it has: at least `bound`.
+ */
+function penalty(m: Uint8Array, size: number, bound: number): number {
   let points = 0;
   // N1: runs of 5 or more of one colour in a row or column, 3 + (length - 5) each.
   // N3: 1:1:3:1:1 finder-like patterns with 4 light modules on one side, 40 each.
@@ -120,6 +126,7 @@ function penalty(m: Uint8Array, size: number): number {
     }
     if (runRow >= 5) points += 3 + (runRow - 5);
     if (runCol >= 5) points += 3 + (runCol - 5);
+    if (points >= bound) return points;
   }
   // N2: 2×2 blocks of one colour, 3 each.
   let blocks = 0;
@@ -130,6 +137,7 @@ function penalty(m: Uint8Array, size: number): number {
     }
   }
   points += blocks * 3;
+  if (points >= bound) return points;
   // N4: how far the share of dark modules is from 50%, 10 per 5%.
   let dark = 0;
   for (let i = 0; i < m.length; i++) dark += m[i]!;
@@ -144,17 +152,21 @@ export function qrModules(code: string): { size: number; data: Uint8Array; maskP
   const unmasked = Uint8Array.from(modules.data);
   const flip0 = flips[0]!;
   for (let i = 0; i < unmasked.length; i++) unmasked[i]! ^= flip0[i]!;
-  let best = { maskPattern: 0, score: Infinity, data: unmasked };
-  for (let p = 0; p < 8; p++) {
-    const candidate = new Uint8Array(unmasked.length);
+  const masked = (p: number, into: Uint8Array) => {
     const flip = flips[p]!;
-    for (let i = 0; i < candidate.length; i++) candidate[i] = unmasked[i]! ^ flip[i]!;
-    const bits = formatBits(p);
-    for (const { index, bit } of format) candidate[index] = (bits >> bit) & 1;
-    const score = penalty(candidate, size);
-    if (score < best.score) best = { maskPattern: p, score, data: candidate };
+    for (let i = 0; i < into.length; i++) into[i] = unmasked[i]! ^ flip[i]!;
+    const bits = FORMAT_BITS[p]!;
+    for (const { index, bit } of format) into[index] = (bits >> bit) & 1;
+    return into;
+  };
+  // The first mask with the lowest score wins, as in QRCode's getBestMask.
+  const candidate = new Uint8Array(unmasked.length);
+  let best = { maskPattern: 0, score: Infinity };
+  for (let p = 0; p < 8; p++) {
+    const score = penalty(masked(p, candidate), size, best.score);
+    if (score < best.score) best = { maskPattern: p, score };
   }
-  return { size, data: best.data, maskPattern: best.maskPattern };
+  return { size, data: masked(best.maskPattern, candidate), maskPattern: best.maskPattern };
 }
 
 /**
