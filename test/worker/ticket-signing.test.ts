@@ -165,6 +165,17 @@ describe("QR images", () => {
     expect([...masks].sort()).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
   });
 
+  it("gives the same image for the same code again, each caller its own copy", async () => {
+    const code = await signTicketCode(config, claims());
+    const first = await qrPng(code);
+    const again = await qrPng(code);
+    expect(Buffer.from(again).equals(Buffer.from(first))).toBe(true);
+    first.fill(0); // one caller's changes never reach another's
+    expect(Buffer.from(await qrPng(code)).equals(Buffer.from(again))).toBe(true);
+    const { width, height, rgba } = await decodePng(await qrPng(code));
+    expect(jsQR(rgba, width, height)?.data).toBe(code);
+  });
+
   it("makes an SVG with an accessible name and no style attributes", async () => {
     const code = await signTicketCode(config, claims());
     const svg = await qrSvg(code, en.tickets.qrLabelFor({ name: `"Zoë" <O'Brien> & co` }));

@@ -12,10 +12,32 @@ const MARGIN = 4;
 const TARGET_PX = 360;
 
 /**
+ * The PNGs made last, by code. An order's mail carries a ticket's code twice when its attendee
+ * has an address of their own (the buyer's email and the attendee's, sent one after the
+ * other), and a ticket page's image is asked for again: the same code makes the same image.
+ * Only finished bytes are kept (no promise: it would belong to the request that made it).
+ */
+const recentPngs = new Map<string, Uint8Array<ArrayBuffer>>();
+const RECENT_PNGS = 32;
+
+/**
  * The code as a PNG (for email inline attachments and the ticket's image link): about
- * 300–400 px square, each module a whole number of pixels so the edges stay sharp.
+ * 300–400 px square, each module a whole number of pixels so the edges stay sharp. Each call
+ * gets its own copy of the bytes.
  */
 export async function qrPng(code: string): Promise<Uint8Array<ArrayBuffer>> {
+  let png = recentPngs.get(code);
+  if (png) {
+    recentPngs.delete(code); // most recently used last
+  } else {
+    png = await drawPng(code);
+    if (recentPngs.size >= RECENT_PNGS) recentPngs.delete(recentPngs.keys().next().value!);
+  }
+  recentPngs.set(code, png);
+  return png.slice();
+}
+
+async function drawPng(code: string): Promise<Uint8Array<ArrayBuffer>> {
   const { size, data } = qrModules(code);
   const total = size + 2 * MARGIN;
   const scale = Math.max(4, Math.round(TARGET_PX / total));
