@@ -24,7 +24,7 @@ export function backoffMs(attempts: number): number {
  * Round trips: one to claim the due messages (with, for one order's mail, the order as its
  * emails need it), the composer's reads for other messages, and one to record every outcome.
  * A claimed message whose outcome is not recorded (the Worker stopped) is sent again when its
- * lease ends, with the same idempotency key.
+ * lease ends, with the same idempotency key; none is sent after its lease ended.
  */
 export async function sendDueEmails(deps: ServiceDeps, transport: MailTransport, options: { limit?: number; orderId?: string | undefined } = {}) {
   const now = deps.now();
@@ -33,8 +33,12 @@ export async function sendDueEmails(deps: ServiceDeps, transport: MailTransport,
   const read: ReadForMail | undefined = orderId ? { orderId, order: orderForEmailOf(claimed.reads) } : undefined;
   const counts = { sent: 0, retrying: 0, failed: 0, skipped: 0 };
   const outcomes: Array<{ id: string; outcome: SendOutcome }> = [];
+  // All are claimed at once, so a long run could outlive its lease, when another sender may
+  // claim the rest: what is not sent by then is left to it (claimed, so tried again at the lease's end).
+  const leaseEnds = now.getTime() + LEASE_MS;
   try {
     for (const row of claimed.rows) {
+      if (deps.now().getTime() >= leaseEnds) break;
       const { id } = row;
       let result: { ok: true; providerId: string } | { ok: false; permanent: boolean; error: string };
       try {
