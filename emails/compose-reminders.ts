@@ -16,11 +16,19 @@ import { admits, ticketStatus } from "@/domain/tickets/status";
  * The reminder before the day, as things are when it goes out: only tickets that still admit
  * (by tickets/status.ts), and nothing once the event has started. Null when nothing is left.
  */
-export async function composeReminder(deps: ServiceDeps, speaks: Speaking, row: OutboxEmail, event: Event, tickets: TicketWithTier[], recipientName: string): Promise<OutgoingEmail | null> {
+export async function composeReminder(
+  deps: ServiceDeps,
+  speaks: Speaking,
+  row: OutboxEmail,
+  event: Event,
+  tickets: TicketWithTier[],
+  recipientName: string,
+  numbers?: ReadonlyMap<string, number>,
+): Promise<OutgoingEmail | null> {
   if (deps.now() >= event.startsAt) return null;
   const valid = tickets.filter((t) => admits(ticketStatus({ ticketStatus: t.status, orderStatus: t.order.status, eventStatus: event.status })));
   if (!valid.length) return null;
-  const { emailTickets, attachments } = await ticketParts(deps, speaks, event.mainLanguage, valid);
+  const { emailTickets, attachments } = await ticketParts(deps, speaks, event.mainLanguage, valid, numbers);
   return { to: row.recipient, ...reminderFor(deps, speaks, event, emailTickets, recipientName), attachments };
 }
 

@@ -5,9 +5,9 @@ import { ticketsEmail, type TicketsEmailModel } from "@emails/tickets";
 import type { EmailEvent, EmailTicket } from "@emails/types";
 import type { Event, OutboxEmail, Ticket, TicketType } from "@/generated/prisma/client";
 import type { ServiceDeps } from "@/domain/deps";
-import type { Attachment, OutgoingEmail } from "@/domain/mail/message";
+import type { Attachment, OutgoingEmail, ReadForMail } from "@/domain/mail/message";
 import { findEventForEmail } from "@/domain/mail/repo";
-import { readOrderWithTickets } from "@/domain/orders/repo";
+import { readOrderForEmail } from "@/domain/orders/repo";
 import { findValidTicketsOf, ticketNumbersOf } from "@/domain/tickets/repo";
 import { formatShortCode } from "@/domain/tickets/short-code";
 import { eventIcs } from "@/domain/tickets/ics";
@@ -48,12 +48,17 @@ export function emailEvent(deps: ServiceDeps, m: Messages, event: LocalizedEvent
   };
 }
 
-/** Tickets with their signed codes, as inline QR PNG attachments, and their short codes. */
-export async function ticketParts(deps: ServiceDeps, { m, lang }: Speaking, mainLang: string, tickets: TicketWithTier[]) {
+/**
+ * Tickets with their signed codes, as inline QR PNG attachments, and their short codes.
+ * `known` numbers (tickets/repo ticketNumbersOf) save reading them, when they are of every ticket's order.
+ */
+export async function ticketParts(deps: ServiceDeps, { m, lang }: Speaking, mainLang: string, tickets: TicketWithTier[], known?: ReadonlyMap<string, number>) {
   const emailTickets: EmailTicket[] = [];
   const attachments: Attachment[] = [];
-  const numbers = new Map<string, number>();
-  for (const orderId of new Set(tickets.map((t) => t.orderId))) for (const [id, n] of await ticketNumbersOf(deps.d1, orderId)) numbers.set(id, n);
+  const numbers = new Map<string, number>(known);
+  if (!tickets.every((t) => numbers.has(t.id))) {
+    for (const orderId of new Set(tickets.map((t) => t.orderId))) for (const [id, n] of await ticketNumbersOf(deps.d1, orderId)) numbers.set(id, n);
+  }
   for (const ticket of tickets) {
     const code = await signTicketCode(deps.config, { eventId: ticket.eventId, ticketId: ticket.id, ticketTypeId: ticket.ticketTypeId });
     const contentId = `qr-${ticket.id}`;
@@ -75,13 +80,22 @@ export async function ticketParts(deps: ServiceDeps, { m, lang }: Speaking, main
 
 const ticketsSubject = (m: Messages, event: LocalizedEvent) => event.ticketEmailSubject ?? m.mail.ticketsSubject({ event: event.title });
 
-async function composeTickets(deps: ServiceDeps, speaks: Speaking, row: OutboxEmail, kind: TicketsEmailModel["kind"], event: Event, tickets: TicketWithTier[], extra: { recipientName: string; reference: string | null; total: string | null; receipt?: TicketsEmailModel["receipt"] }): Promise<OutgoingEmail | null> {
+async function composeTickets(
+  deps: ServiceDeps,
+  speaks: Speaking,
+  row: OutboxEmail,
+  kind: TicketsEmailModel["kind"],
+  event: Event,
+  tickets: TicketWithTier[],
+  extra: { recipientName: string; reference: string | null; total: string | null; receipt?: TicketsEmailModel["receipt"] },
+  numbers?: ReadonlyMap<string, number>,
+): Promise<OutgoingEmail | null> {
   // Codes go out only for tickets that admit, by the same rule as the door and the ticket page.
   const valid = tickets.filter((t) => admits(ticketStatus({ ticketStatus: t.status, orderStatus: t.order.status, eventStatus: event.status })));
   if (!valid.length) return null;
   const { m, lang } = speaks;
   const local = eventInLanguage(event, lang);
-  const { emailTickets, attachments } = await ticketParts(deps, speaks, event.mainLanguage, valid);
+  const { emailTickets, attachments } = await ticketParts(deps, speaks, event.mainLanguage, valid, numbers);
   const rendered = ticketsEmail({ words: m.mail, lang: m.locale, kind, subject: ticketsSubject(m, local), event: emailEvent(deps, m, local), tickets: emailTickets, ...extra });
   const ics = eventIcs(local, { url: `${deps.origin}/events/${event.slug}`, words: m.ics, format: m.format, ...(valid.length === 1 ? { ticketName: valid[0]!.attendeeName } : {}) });
   attachments.push({ filename: "event.ics", content: ics, contentType: "text/calendar; charset=utf-8; method=PUBLISH" });
@@ -132,7 +146,7 @@ async function retentionReminder(deps: ServiceDeps, row: OutboxEmail, eventId: s
  * language it was asked for in (`language` in the row's data). The organisers' texts come in
  * that language where they wrote one.
  */
-export async function composeEmail(deps: ServiceDeps, row: OutboxEmail): Promise<OutgoingEmail | null> {
+export async function composeEmail(deps: ServiceDeps, row: OutboxEmail, read?: ReadForMail): Promise<OutgoingEmail | null> {
   const data = JSON.parse(row.data) as { orderId?: string; ticketId?: string; eventId?: string; email?: string; amountMinor?: number; language?: string; messageId?: string; name?: string };
 
   if (row.template === "sign_in_link") {
@@ -164,7 +178,8 @@ export async function composeEmail(deps: ServiceDeps, row: OutboxEmail): Promise
     return composeTickets(deps, speaks, row, "tickets_again", event, tickets, { recipientName: m.mail.anyone, reference: null, total: null });
   }
 
-  const order = await readOrderWithTickets(deps.d1, data.orderId!);
+  // The sender read the order with the claim when it sent this order's mail; else it is read now.
+  const order = read && read.orderId === data.orderId ? read.order : await readOrderForEmail(deps.d1, data.orderId!);
   if (!order) return null;
   const tickets = order.tickets.map((t) => ({ ...t, order: { status: order.status, reference: order.reference } }));
   const speaks = speaking(order.language);
@@ -180,17 +195,17 @@ export async function composeEmail(deps: ServiceDeps, row: OutboxEmail): Promise
         reference: order.reference,
         total: orderTotal(m, order),
         receipt: receiptLink(deps, m, order.id),
-      });
+      }, order.ticketNumbers);
     case "attendee_ticket": {
       const ticket = tickets.filter((t) => t.id === data.ticketId);
       const own = speaking(ticket[0]?.language ?? order.language);
-      return composeTickets(deps, own, row, "attendee_ticket", order.event, ticket, { recipientName: ticket[0]?.attendeeName ?? own.m.mail.anyone, reference: order.reference, total: null });
+      return composeTickets(deps, own, row, "attendee_ticket", order.event, ticket, { recipientName: ticket[0]?.attendeeName ?? own.m.mail.anyone, reference: order.reference, total: null }, order.ticketNumbers);
     }
     case "event_reminder": {
       // The buyer's has every ticket of the order; an attendee's own, theirs, in their language.
       const mine = data.ticketId ? tickets.filter((t) => t.id === data.ticketId) : tickets;
       const own = data.ticketId ? speaking(mine[0]?.language ?? order.language) : speaks;
-      return composeReminder(deps, own, row, order.event, mine, data.ticketId ? (mine[0]?.attendeeName ?? own.m.mail.anyone) : order.buyerName);
+      return composeReminder(deps, own, row, order.event, mine, data.ticketId ? (mine[0]?.attendeeName ?? own.m.mail.anyone) : order.buyerName, order.ticketNumbers);
     }
     case "late_payment_refunded":
       return orderNotice({

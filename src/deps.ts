@@ -15,7 +15,7 @@ export function serviceDepsFrom(parts: { config: Config; d1: D1Database; stripe:
     stripe: parts.stripe,
     origin: parts.origin,
     now: parts.now ?? (() => new Date()),
-    composeEmail: (row) => composeEmail(deps, row),
+    composeEmail: (row, read) => composeEmail(deps, row, read),
     ...(parts.mailQueued ? { mailQueued: parts.mailQueued } : {}),
   };
   return deps;

@@ -159,6 +159,40 @@ describe("faults", { timeout: 30_000 }, () => {
     vi.restoreAllMocks();
   });
 
+  it("a D1 error in the fulfilment's own batch records neither the payment nor the event, so the retry applies it", async () => {
+    const event = await createEvent({ capacity: 10, tiers: [{ priceMinor: 1000 }] });
+    const deps = serviceDeps();
+    const emulator = emulatorWithInbox(deps);
+    const { orderId } = await buyAndPay(deps, event.slug, event.ticketTypes[0]!.id, emulator.ctx);
+    await emulator.flush();
+    const request = emulator.inbox[0]!;
+    const body = await request.clone().text();
+    const eventId = (JSON.parse(body) as { id: string }).id;
+    // The first batch (was the event seen? the order's session) goes through; the second, the
+    // fulfilment that also records the event, fails as D1 would on a transient error.
+    const realBatch = env.DB.batch.bind(env.DB);
+    const spy = vi
+      .spyOn(env.DB, "batch")
+      .mockImplementationOnce(realBatch)
+      .mockImplementationOnce(async () => {
+        throw new Error("D1_ERROR: Network connection lost.");
+      });
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const failed = await exports.default.fetch(new Request(request.url, { method: "POST", headers: request.headers, body }));
+    expect(failed.status).toBe(500);
+    expect(spy).toHaveBeenCalledTimes(2);
+    spy.mockImplementation(realBatch);
+    expect((await db.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe("pending");
+    expect(await db.stripeEvent.count({ where: { id: eventId } })).toBe(0);
+    await expectInvariants(event.id);
+    const retried = await exports.default.fetch(new Request(request.url, { method: "POST", headers: request.headers, body }));
+    expect(retried.status).toBe(200);
+    expect((await db.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe("paid");
+    expect(await db.stripeEvent.count({ where: { id: eventId } })).toBe(1);
+    await expectInvariants(event.id);
+    vi.restoreAllMocks();
+  });
+
   it("the sweep running twice at once expires each hold once", async () => {
     const event = await createEvent({ capacity: 10, tiers: [{ priceMinor: 1000 }] });
     const deps = serviceDeps();

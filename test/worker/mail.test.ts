@@ -62,6 +62,23 @@ describe("ticket emails", () => {
     expect(rows.map((r) => r.status)).toEqual(["skipped", "skipped"]);
   });
 
+  it("sends nothing after the lease of the run's claim has ended: the rest stays claimed for a later run", async () => {
+    const { order } = await paidOrder(["bob@example.org", null]);
+    let clock = Date.now();
+    const deps = { ...serviceDeps(() => new Date(clock)), config: resendConfig() };
+    const sent: string[] = [];
+    // Each send takes 6 minutes on this clock: the second message would go after the 5-minute lease.
+    const slow = { kind: "resend" as const, send: async (_e: unknown, key: string) => ((clock += 6 * 60_000), sent.push(key), { ok: true as const, providerId: `re_${key}` }) };
+    expect(await sendDueEmails(deps, slow, { orderId: order.id })).toMatchObject({ sent: 1 });
+    expect(sent.length).toBe(1);
+    const rows = await db.outboxEmail.findMany({ where: { orderId: order.id } });
+    expect(rows.map((r) => r.status).sort()).toEqual(["pending", "sent"]);
+    expect(rows.find((r) => r.status === "pending")!.attempts).toBe(1);
+    // Its lease has ended by now: the next run sends it.
+    expect(await sendDueEmails(deps, slow, { orderId: order.id })).toMatchObject({ sent: 1 });
+    expect(new Set(sent).size).toBe(2);
+  });
+
   it("keeps mail in the dev mailbox, with the QR codes inline as PNG and the calendar attached", async () => {
     const { order } = await paidOrder([null, null]);
     const deps = serviceDeps();

@@ -4,7 +4,11 @@ import { describe, expect, it } from "vitest";
 import worker from "@/dev/entry";
 import { countingD1, notCounted, ROUND_TRIPS_HEADER } from "@/dev/round-trips";
 import { codeFor, doorSetup, nonce, scan } from "./door-helpers";
-import { createEvent, db, fetchWorker, orderBody } from "./helpers";
+import { createEvent, db, fetchWorker, orderBody, serviceDeps } from "./helpers";
+import { serviceDepsFrom } from "@/deps";
+import { sendDueEmails } from "@/domain/mail/sender";
+import { mailTransport } from "@/domain/mail/transport";
+import { fulfilOrder } from "@/domain/orders/settle";
 import { deliver, pendingOrder, sessionObject, stripeEvent } from "./stripe-fixtures";
 
 // The round-trip budgets of the hot paths (issue #16; DESIGN: "Round trips are the edge's
@@ -176,17 +180,61 @@ describe("placing an order and fulfilling it", () => {
     expect(roundTrips(again)).toBe(1);
   });
 
-  it("fulfils a paid session from the webhook in 3 round trips (event seen? with its order, the fulfilment, the event recorded); its mail goes after the response", async () => {
+  it("fulfils a paid session from the webhook in 2 round trips (event seen? with its order, then the fulfilment with the event recorded in its batch); its mail goes after the response", async () => {
     const { order, sessionId } = await pendingOrder(2);
     const completed = stripeEvent("checkout.session.completed", sessionObject(order, sessionId));
     const res = await deliver(completed);
     expect(res.status).toBe(200);
     expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("paid");
-    expect(roundTrips(res)).toBe(3);
+    expect(roundTrips(res)).toBe(2);
+    expect(await db.stripeEvent.count({ where: { id: completed.id } })).toBe(1);
     // The same event again is a duplicate, found in the first.
     const again = await deliver(stripeEvent("checkout.session.completed", sessionObject(order, sessionId), completed.id));
     expect(again.status).toBe(200);
     expect(roundTrips(again)).toBe(1);
+  });
+});
+
+describe("the mail after a payment", () => {
+  /** A paid order of 2 tickets, the second attendee with an address of their own: a buyer's email and an attendee's are due. */
+  async function paidOrderWithTwoEmails() {
+    const { order } = await pendingOrder(2);
+    const tickets = await db.ticket.findMany({ where: { orderId: order.id }, orderBy: { createdAt: "asc" } });
+    await db.ticket.update({ where: { id: tickets[1]!.id }, data: { attendeeEmail: `own-${order.id}@example.org` } });
+    expect(await fulfilOrder(serviceDeps(), order.id, { paymentIntentId: `pi_rt_${order.id}` })).toBe(true);
+    expect(await db.outboxEmail.count({ where: { orderId: order.id, status: "pending" } })).toBe(2);
+    return order;
+  }
+
+  /** Service dependencies whose D1 (the composer's reads included) counts its round trips. */
+  function countedDeps() {
+    const { db: d1, counter } = countingD1(env.DB);
+    const base = serviceDeps();
+    return { deps: serviceDepsFrom({ config: base.config, d1, stripe: base.stripe, origin: base.origin }), counter };
+  }
+
+  it("sends one order's messages in 2 round trips: the claim with the order's reads, then every outcome", async () => {
+    const order = await paidOrderWithTwoEmails();
+    const { deps, counter } = countedDeps();
+    expect(await sendDueEmails(deps, mailTransport(deps.config), { orderId: order.id })).toMatchObject({ sent: 2, failed: 0, retrying: 0, skipped: 0 });
+    expect(counter.count).toBe(2);
+    const rows = await db.outboxEmail.findMany({ where: { orderId: order.id } });
+    expect(rows.map((r) => [r.status, r.attempts])).toEqual([
+      ["sent", 1],
+      ["sent", 1],
+    ]);
+    // Nothing is left to claim: a second run is one round trip and sends nothing.
+    const again = countedDeps();
+    expect(await sendDueEmails(again.deps, mailTransport(again.deps.config), { orderId: order.id })).toMatchObject({ sent: 0 });
+    expect(again.counter.count).toBe(1);
+  });
+
+  it("sends what is due (the cron) in 2 round trips plus one read per message", async () => {
+    await db.outboxEmail.updateMany({ where: { status: "pending" }, data: { status: "skipped" } });
+    await paidOrderWithTwoEmails();
+    const { deps, counter } = countedDeps();
+    expect(await sendDueEmails(deps, mailTransport(deps.config))).toMatchObject({ sent: 2, failed: 0 });
+    expect(counter.count).toBe(2 + 2);
   });
 });
 

@@ -6,7 +6,7 @@ import { decodePng } from "./png-decode";
 import { loadConfig, type Config } from "@/config";
 import { newId } from "@/lib/ids";
 import { base64urlEncode, normaliseTypedCode, parseTicketCode } from "@/domain/tickets/code-format";
-import { qrPng, qrSvg } from "@/domain/tickets/qr";
+import { qrModules, qrPng, qrSvg } from "@/domain/tickets/qr";
 import { en } from "@/i18n/en";
 import { publicKeys, signTicketCode, verifyTicketCode } from "@/domain/tickets/signing";
 
@@ -144,6 +144,36 @@ describe("QR images", () => {
     const scanned = jsQR(rgba, width, height);
     expect(scanned?.data).toBe(code);
     expect(await verifyTicketCode(config, scanned!.data)).toEqual({ ok: true, keyId: "test1", ...ids });
+  });
+
+  it("draws exactly the symbol the qrcode library would, mask choice included, for codes and for other text", async () => {
+    const real = await Promise.all(Array.from({ length: 20 }, () => signTicketCode(config, claims())));
+    // Codes' shape ("T1:" + base32, 165 characters) with varied content, from a fixed seed, so
+    // every one of the 8 masks gets chosen; and text that is not alphanumeric (another segment).
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const shaped = Array.from({ length: 60 }, () => "T1:" + Array.from({ length: 162 }, () => "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"[Math.floor(random() * 32)]).join(""));
+    const masks = new Set<number>();
+    for (const text of [...real, ...shaped, "T1:ABC", "hello, world", "https://example.org/tickets/x?y=1", "Zoë 🎟"]) {
+      const library = QRCode.create(text, { errorCorrectionLevel: "M" });
+      const ours = qrModules(text);
+      expect(ours.size, text).toBe(library.modules.size);
+      expect(ours.maskPattern, text).toBe(library.maskPattern);
+      expect(Buffer.from(ours.data).equals(Buffer.from(library.modules.data)), text).toBe(true);
+      masks.add(ours.maskPattern);
+    }
+    expect([...masks].sort()).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it("gives the same image for the same code again, each caller its own copy", async () => {
+    const code = await signTicketCode(config, claims());
+    const first = await qrPng(code);
+    const again = await qrPng(code);
+    expect(Buffer.from(again).equals(Buffer.from(first))).toBe(true);
+    first.fill(0); // one caller's changes never reach another's
+    expect(Buffer.from(await qrPng(code)).equals(Buffer.from(again))).toBe(true);
+    const { width, height, rgba } = await decodePng(await qrPng(code));
+    expect(jsQR(rgba, width, height)?.data).toBe(code);
   });
 
   it("makes an SVG with an accessible name and no style attributes", async () => {

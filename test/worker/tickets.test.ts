@@ -197,6 +197,26 @@ describe("eventIcs", () => {
     expect(ics).not.toContain("\uFFFD");
   });
 
+  it("folds mixed 1-, 2-, 3- and 4-octet characters as full as 75 octets allow, and splits none", () => {
+    const title = "Zoë’s 🎟 party: " + "a€ü😀".repeat(40) + " – 終わり";
+    const ics = eventIcs({ ...event, title }, { url: "https://example.org/e", words: en.ics });
+    const encoder = new TextEncoder();
+    const lines = ics.split("\r\n");
+    const summary = lines.findIndex((l) => l.startsWith("SUMMARY:"));
+    const folded = [lines[summary]!];
+    for (let i = summary + 1; lines[i]!.startsWith(" "); i++) folded.push(lines[i]!);
+    expect(folded.length).toBeGreaterThan(5);
+    for (const [i, line] of folded.entries()) {
+      expect(line).not.toContain("\uFFFD");
+      expect(line).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/); // no half of a surrogate pair
+      const octets = encoder.encode(line).length;
+      expect(octets).toBeLessThanOrEqual(75);
+      // Full: the next line's first character (after its space) would not have fitted.
+      if (i < folded.length - 1) expect(octets + encoder.encode(String.fromCodePoint(folded[i + 1]!.codePointAt(1)!)).length).toBeGreaterThan(75);
+    }
+    expect(folded.map((l, i) => (i ? l.slice(1) : l)).join("")).toBe(`SUMMARY:${title}`);
+  });
+
   it("marks a cancelled event as cancelled", () => {
     expect(eventIcs({ ...event, status: "cancelled" }, { url: "https://example.org/e", words: en.ics })).toContain("STATUS:CANCELLED\r\n");
   });

@@ -79,42 +79,47 @@ export function ticketEmailStatements(outbox: Outbox, orderId: string, now: Date
 
 // ---- The sender's reads and writes ----
 
-/** Up to `limit` messages due now (of one order, when given), oldest first. */
-export async function findDueEmails(d1: D1Database, now: Date, limit: number, orderId?: string): Promise<Array<{ id: string }>> {
-  const forOrder = orderId ? ` AND "orderId" = ?3` : "";
-  const statement = d1.prepare(`SELECT "id" FROM "OutboxEmail" WHERE "status" = 'pending' AND "nextAttemptAt" <= ?1${forOrder} ORDER BY "nextAttemptAt" ASC LIMIT ?2`);
-  const { results } = await (orderId ? statement.bind(sqlTime(now), limit, orderId) : statement.bind(sqlTime(now), limit)).all<{ id: string }>();
-  return results;
-}
-
 /**
- * Claims a due message for `leaseMs`: one conditional update, so two senders running at once
- * (the kick after a request and the cron) never both send it. The claimed row, or null.
+ * Claims up to `limit` messages due now (of one order, when given) for `leaseMs`, oldest first:
+ * one conditional update (UPDATE … RETURNING), so two senders running at once (the kick after a
+ * request and the cron) never both get a message, and each claim counts an attempt. `reads` go
+ * in the same batch, after the claim (one round trip, one consistent view): the sender reads what
+ * composing the messages needs with them. The claimed rows, and the results of `reads`.
  */
-export async function claimEmail(d1: D1Database, id: string, now: Date, leaseMs: number): Promise<OutboxEmail | null> {
-  const row = await d1
-    .prepare(
-      `UPDATE "OutboxEmail" SET "attempts" = "attempts" + 1, "nextAttemptAt" = ?3
-       WHERE "id" = ?1 AND "status" = 'pending' AND "nextAttemptAt" <= ?2 RETURNING *`,
-    )
-    .bind(id, sqlTime(now), sqlTime(new Date(now.getTime() + leaseMs)))
-    .first<Record<string, unknown>>();
-  return row ? storedRow("OutboxEmail", row) : null;
+export async function claimDueEmails(
+  d1: D1Database,
+  claim: { now: Date; limit: number; leaseMs: number; orderId?: string | undefined },
+  reads: D1PreparedStatement[] = [],
+): Promise<{ rows: OutboxEmail[]; reads: Array<D1Result<Record<string, unknown>>> }> {
+  const forOrder = claim.orderId ? ` AND "orderId" = ?4` : "";
+  const statement = d1.prepare(
+    `UPDATE "OutboxEmail" SET "attempts" = "attempts" + 1, "nextAttemptAt" = ?2
+     WHERE "status" = 'pending' AND "nextAttemptAt" <= ?1 AND "id" IN (
+       SELECT "id" FROM "OutboxEmail" WHERE "status" = 'pending' AND "nextAttemptAt" <= ?1${forOrder} ORDER BY "nextAttemptAt" ASC LIMIT ?3
+     ) RETURNING *`,
+  );
+  const params = [sqlTime(claim.now), sqlTime(new Date(claim.now.getTime() + claim.leaseMs)), claim.limit, ...(claim.orderId ? [claim.orderId] : [])];
+  const [claimed, ...results] = await d1.batch<Record<string, unknown>>([statement.bind(...params), ...reads]);
+  // RETURNING has no order; the oldest message goes first.
+  const rows = claimed!.results.map((r) => storedRow("OutboxEmail", r)).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { rows, reads: results };
 }
 
-/** Records how sending went: sent (with the provider's id), skipped, failed, or to be retried at `retryAt`. */
-export async function recordSendOutcome(
-  d1: D1Database,
-  id: string,
-  outcome: { status: "sent"; providerId: string; at: Date } | { status: "skipped" | "failed"; error: string } | { status: "retry"; error: string; retryAt: Date },
-): Promise<void> {
-  const statement =
-    outcome.status === "sent"
-      ? d1.prepare(`UPDATE "OutboxEmail" SET "status" = 'sent', "providerId" = ?2, "sentAt" = ?3, "lastError" = NULL WHERE "id" = ?1`).bind(id, outcome.providerId, sqlTime(outcome.at))
-      : outcome.status === "retry"
-        ? d1.prepare(`UPDATE "OutboxEmail" SET "lastError" = ?2, "nextAttemptAt" = ?3 WHERE "id" = ?1`).bind(id, outcome.error.slice(0, 500), sqlTime(outcome.retryAt))
-        : d1.prepare(`UPDATE "OutboxEmail" SET "status" = ?2, "lastError" = ?3 WHERE "id" = ?1`).bind(id, outcome.status, outcome.error.slice(0, 500));
-  await statement.run();
+/** How sending a message went: sent (with the provider's id), skipped, failed, or to be retried at `retryAt`. */
+export type SendOutcome = { status: "sent"; providerId: string; at: Date } | { status: "skipped" | "failed"; error: string } | { status: "retry"; error: string; retryAt: Date };
+
+/** Records how sending went for each message, in one batch. */
+export async function recordSendOutcomes(d1: D1Database, outcomes: ReadonlyArray<{ id: string; outcome: SendOutcome }>): Promise<void> {
+  if (!outcomes.length) return;
+  await d1.batch(
+    outcomes.map(({ id, outcome }) =>
+      outcome.status === "sent"
+        ? d1.prepare(`UPDATE "OutboxEmail" SET "status" = 'sent', "providerId" = ?2, "sentAt" = ?3, "lastError" = NULL WHERE "id" = ?1`).bind(id, outcome.providerId, sqlTime(outcome.at))
+        : outcome.status === "retry"
+          ? d1.prepare(`UPDATE "OutboxEmail" SET "lastError" = ?2, "nextAttemptAt" = ?3 WHERE "id" = ?1`).bind(id, outcome.error.slice(0, 500), sqlTime(outcome.retryAt))
+          : d1.prepare(`UPDATE "OutboxEmail" SET "status" = ?2, "lastError" = ?3 WHERE "id" = ?1`).bind(id, outcome.status, outcome.error.slice(0, 500)),
+    ),
+  );
 }
 
 /** A message by id (organisers retrying a failed one). */

@@ -10,6 +10,7 @@ import { ticketEmailStatements, type Outbox } from "@/domain/mail/repo";
 import { moveOrderSeatsStatements, takeSeatsStatements, type SeatMove } from "@/domain/orders/seats";
 import { redeemVoucherStatement, releaseOrderVoucherSql } from "@/domain/vouchers/repo";
 import { claimOfferStatements } from "@/domain/waitlist/repo";
+import { ticketNumbersFrom, ticketNumbersStatement } from "@/domain/tickets/repo";
 
 export type NewTicket = {
   id: string;
@@ -347,6 +348,24 @@ export async function extendFirstHoldAndRead(d1: D1Database, orderId: string, ti
 /** An order with its event and tickets (with tiers) in one round trip (a batch of reads), or null: findOrderWithTickets with its voucher's code. */
 export async function readOrderWithTickets(d1: D1Database, orderId: string): Promise<OrderWithTickets | null> {
   return orderWithTicketsOf(await d1.batch<Record<string, unknown>>(orderWithTicketsStatements(d1, orderId)));
+}
+
+/** An order as its emails need it: readOrderWithTickets's, with each ticket's number in the order (tickets/repo ticketNumbersOf). */
+export type OrderForEmail = OrderWithTickets & { ticketNumbers: Map<string, number> };
+
+/** The reads of an order for its emails, for a batch (the mail sender's claim carries them); orderForEmailOf reads their results. */
+export function orderForEmailStatements(d1: D1Database, orderId: string): D1PreparedStatement[] {
+  return [...orderWithTicketsStatements(d1, orderId), ticketNumbersStatement(d1, orderId)];
+}
+
+export function orderForEmailOf(results: ReadonlyArray<D1Result<Record<string, unknown>>>): OrderForEmail | null {
+  const order = orderWithTicketsOf(results.slice(0, 5));
+  return order && { ...order, ticketNumbers: ticketNumbersFrom(results[5]!) };
+}
+
+/** An order for its emails, in one batch (one round trip). */
+export async function readOrderForEmail(d1: D1Database, orderId: string): Promise<OrderForEmail | null> {
+  return orderForEmailOf(await d1.batch<Record<string, unknown>>(orderForEmailStatements(d1, orderId)));
 }
 
 function orderWithTicketsStatements(d1: D1Database, orderId: string): D1PreparedStatement[] {

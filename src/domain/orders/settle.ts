@@ -6,6 +6,7 @@ import { seatsFreed, type SeatsFreed } from "@/domain/orders/seats";
 import { DomainError } from "@/domain/errors";
 import { sqlTime } from "@/lib/sql-time";
 import { offerRoundStatements } from "@/domain/waitlist/repo";
+import { recordStripeEventStatement, type StripeEventRef } from "@/domain/payments/repo";
 
 /** Whether this call moved the order (a repeat or a lost race did not), and the seats it freed. */
 export type Transitioned = { moved: boolean; freed: SeatsFreed };
@@ -36,9 +37,11 @@ export const stillIn = (statuses: string[]) => `EXISTS (SELECT 1 FROM "Order" WH
  * The one way an order becomes paid: pending → paid with its tickets made valid, its held
  * seats counted as sold and the confirmation email queued, in one batch. Called from the
  * Stripe webhook, the success page and the expiry sweep alike; returns true only for the call
- * that made the change, so repeats and races are harmless.
+ * that made the change, so repeats and races are harmless. The webhook's Stripe event
+ * (`stripeEvent`) is recorded in the same batch, on the same condition: exactly when this call
+ * made the change (true); otherwise the caller records it.
  */
-export async function fulfilOrder(deps: ServiceDeps, orderId: string, payment: { paymentIntentId: string | null }): Promise<boolean> {
+export async function fulfilOrder(deps: ServiceDeps, orderId: string, payment: { paymentIntentId: string | null }, stripeEvent?: StripeEventRef): Promise<boolean> {
   const now = deps.now();
   const { moved } = await runTransition(
     deps,
@@ -52,7 +55,10 @@ export async function fulfilOrder(deps: ServiceDeps, orderId: string, payment: {
       ticketsTo: "valid",
       set: { paidAt: sqlTime(now), stripePaymentIntentId: payment.paymentIntentId, holdExpiresAt: null },
     },
-    (now) => ticketEmailStatements(deps, orderId, now, stillIn(["pending"])),
+    (now) => [
+      ...ticketEmailStatements(deps, orderId, now, stillIn(["pending"])),
+      ...(stripeEvent ? [recordStripeEventStatement(deps.d1, stripeEvent, orderId, now, stillIn(["pending"]))] : []),
+    ],
   );
   return moved;
 }
@@ -86,8 +92,9 @@ export async function releaseHold(deps: ServiceDeps, orderId: string, to: "expir
  * fulfilled. An order whose hold already ended (expired or cancelled) has lost its seats, so
  * the payment is refunded in full and the buyer told; a repeat of either is a no-op.
  */
-export async function settlePayment(deps: ServiceDeps, orderId: string, payment: { paymentIntentId: string | null; amountMinor: number }) {
-  if (await fulfilOrder(deps, orderId, payment)) return "fulfilled" as const;
+export async function settlePayment(deps: ServiceDeps, orderId: string, payment: { paymentIntentId: string | null; amountMinor: number }, stripeEvent?: StripeEventRef) {
+  // "fulfilled" means `stripeEvent` was recorded with the fulfilment (fulfilOrder).
+  if (await fulfilOrder(deps, orderId, payment, stripeEvent)) return "fulfilled" as const;
   const order = await findOrder(deps.d1, orderId);
   if (!order) return "unknown_order" as const;
   if (order.status === "expired" || order.status === "cancelled") {

@@ -2,6 +2,7 @@ import type Stripe from "stripe";
 import type { ServiceDeps } from "@/domain/deps";
 import { findExpiredHolds, holdUntilPaymentSettles } from "@/domain/orders/repo";
 import { releaseHold, settlePayment } from "@/domain/orders/settle";
+import type { StripeEventRef } from "@/domain/payments/repo";
 
 /** How far past its expiry a hold may run before the sweep ends it (lets a last webhook land first). */
 const GRACE_MS = 60_000;
@@ -10,10 +11,10 @@ const GRACE_MS = 60_000;
  * Decides a pending order whose Stripe session is no longer open: paid → fulfil (or refund if
  * late), still processing (bank debits) → keep the hold, anything else → release.
  */
-export async function settleFromSession(deps: ServiceDeps, orderId: string, session: Stripe.Checkout.Session) {
+export async function settleFromSession(deps: ServiceDeps, orderId: string, session: Stripe.Checkout.Session, stripeEvent?: StripeEventRef) {
   const paymentIntentId = typeof session.payment_intent === "string" ? session.payment_intent : (session.payment_intent?.id ?? null);
   if (session.status === "complete" && session.payment_status !== "unpaid") {
-    return settlePayment(deps, orderId, { paymentIntentId, amountMinor: session.amount_total ?? 0 });
+    return settlePayment(deps, orderId, { paymentIntentId, amountMinor: session.amount_total ?? 0 }, stripeEvent);
   }
   if (session.status === "complete") {
     // Payment is processing (e.g. a bank debit): keep the seats until Stripe says how it ended.

@@ -28,12 +28,12 @@ async function applyEvent(deps: ServiceDeps, event: Stripe.Event, named: OrderSe
     case "checkout.session.completed":
     case "checkout.session.expired": {
       const order = orderForSession(named, event.data.object);
-      return order ? settleFromSession(deps, order.id, event.data.object) : "not_ours";
+      return order ? settleFromSession(deps, order.id, event.data.object, event) : "not_ours";
     }
     case "checkout.session.async_payment_succeeded": {
       const session = event.data.object;
       const order = orderForSession(named, session);
-      return order ? settlePayment(deps, order.id, { paymentIntentId: paymentIntentOf(session), amountMinor: session.amount_total ?? 0 }) : "not_ours";
+      return order ? settlePayment(deps, order.id, { paymentIntentId: paymentIntentOf(session), amountMinor: session.amount_total ?? 0 }, event) : "not_ours";
     }
     case "checkout.session.async_payment_failed": {
       const order = orderForSession(named, event.data.object);
@@ -53,14 +53,15 @@ async function applyEvent(deps: ServiceDeps, event: Stripe.Event, named: OrderSe
 
 /**
  * Applies one verified Stripe event. Every effect is an idempotent conditional transition, so
- * events may arrive twice, late or out of order. The event id is recorded (unique) only after
+ * events may arrive twice, late or out of order. The event id is recorded (unique) only once
  * it has been applied: a failure part-way leaves it unrecorded, the route answers 5xx, and
- * Stripe's retry applies it again.
+ * Stripe's retry applies it again. A fulfilment records it in its own batch (settlePayment's
+ * "fulfilled"), atomically with the order's move; any other outcome records it after.
  */
 export async function handleStripeEvent(deps: ServiceDeps, event: Stripe.Event): Promise<string> {
   const { seen, order } = await findEventSeenAndOrderSession(deps.d1, event.id, sessionOrderId(event));
   if (seen) return "duplicate";
   const outcome = await applyEvent(deps, event, order);
-  await recordStripeEvent(deps.d1, event, deps.now());
+  if (outcome !== "fulfilled") await recordStripeEvent(deps.d1, event, deps.now());
   return outcome;
 }

@@ -41,25 +41,28 @@ function text(value: string): string {
 
 /**
  * Lines longer than 75 octets continue on the next line after a space (RFC 5545 3.1),
- * never splitting a UTF-8 character.
+ * never splitting a UTF-8 character. One pass over the UTF-16 units, sizing each character's
+ * UTF-8 from its code unit: 1 octet below U+0080, 2 below U+0800, 4 for a surrogate pair, else 3
+ * (a lone surrogate too: it is encoded as U+FFFD).
  */
 function fold(line: string): string {
-  const encoder = new TextEncoder();
-  const parts: string[] = [];
-  let current = "";
+  if (line.length <= 25) return line; // 3 octets per UTF-16 unit at most: it fits
+  let out = "";
+  let start = 0;
   let octets = 0;
-  for (const char of line) {
-    const size = encoder.encode(char).length;
+  for (let i = 0; i < line.length; ) {
+    const unit = line.charCodeAt(i);
+    const pair = unit >= 0xd800 && unit <= 0xdbff && (line.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+    const size = unit < 0x80 ? 1 : unit < 0x800 ? 2 : pair ? 4 : 3;
     if (octets + size > 75) {
-      parts.push(current);
-      current = " ";
+      out += line.slice(start, i) + "\r\n ";
+      start = i;
       octets = 1;
     }
-    current += char;
     octets += size;
+    i += pair ? 2 : 1;
   }
-  parts.push(current);
-  return parts.join("\r\n");
+  return out + line.slice(start);
 }
 
 /** The event as a calendar file: one VEVENT in UTC, CRLF line endings, folded lines. */

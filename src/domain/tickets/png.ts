@@ -11,7 +11,7 @@ const crcTable = Array.from({ length: 256 }, (_, n) => {
 
 function crc32(bytes: Uint8Array): number {
   let crc = 0xffffffff;
-  for (const b of bytes) crc = crcTable[(crc ^ b) & 255]! ^ (crc >>> 8);
+  for (let i = 0; i < bytes.length; i++) crc = crcTable[(crc ^ bytes[i]!) & 255]! ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
 }
 
@@ -26,8 +26,12 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
 }
 
 async function zlibDeflate(data: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
-  const stream = new Blob([data]).stream().pipeThrough(new CompressionStream("deflate"));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+  // Written straight into the compressor (no Blob stream piped through it): about half the
+  // overhead in workerd for an image this size.
+  const deflate = new CompressionStream("deflate");
+  const writer = deflate.writable.getWriter();
+  const [, , out] = await Promise.all([writer.write(data), writer.close(), new Response(deflate.readable).arrayBuffer()]);
+  return new Uint8Array(out);
 }
 
 /**

@@ -76,8 +76,16 @@ export async function findValidTicketsOf(
  * rowid), which never changes: the number in a ticket's short code (tickets/short-code).
  */
 export async function ticketNumbersOf(d1: D1Database, orderId: string): Promise<Map<string, number>> {
-  const { results } = await d1.prepare(`SELECT "id", ROW_NUMBER() OVER (ORDER BY rowid) AS "n" FROM "Ticket" WHERE "orderId" = ?1`).bind(orderId).all<{ id: string; n: number }>();
-  return new Map(results.map((r) => [r.id, Number(r.n)]));
+  return ticketNumbersFrom(await ticketNumbersStatement(d1, orderId).all());
+}
+
+/** ticketNumbersOf's read, for a batch; ticketNumbersFrom reads its result. */
+export function ticketNumbersStatement(d1: D1Database, orderId: string): D1PreparedStatement {
+  return d1.prepare(`SELECT "id", ROW_NUMBER() OVER (ORDER BY rowid) AS "n" FROM "Ticket" WHERE "orderId" = ?1`).bind(orderId);
+}
+
+export function ticketNumbersFrom({ results }: D1Result<Record<string, unknown>>): Map<string, number> {
+  return new Map(results.map((r) => [String(r.id), Number(r.n)]));
 }
 
 /** The id of ticket number `number` of the order with `reference`, or null. */

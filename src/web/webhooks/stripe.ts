@@ -18,7 +18,7 @@ export const webhookRoutes = new Hono<AppEnv>().post("/stripe", async (c) => {
   if (!signature) return c.json(errorBody("invalid_signature", messagesOf(c).http.missingStripeSignature), 400);
   let event;
   try {
-    event = await verifyWebhook(c.var.stripe, rawBody, signature, c.var.config.stripe.webhookSecret);
+    event = await verifyWebhook(rawBody, signature, c.var.config.stripe.webhookSecret);
   } catch {
     return c.json(errorBody("invalid_signature", messagesOf(c).http.badStripeSignature), 400);
   }
