@@ -69,13 +69,13 @@ describe("ticket emails", () => {
     const sent: string[] = [];
     // Each send takes 6 minutes on this clock: the second message would go after the 5-minute lease.
     const slow = { kind: "resend" as const, send: async (_e: unknown, key: string) => ((clock += 6 * 60_000), sent.push(key), { ok: true as const, providerId: `re_${key}` }) };
-    expect(await sendDueEmails(deps, slow, { orderId: order.id })).toMatchObject({ sent: 1 });
+    expect(await sendDueEmails(deps, slow, { orderIds: [order.id] })).toMatchObject({ sent: 1 });
     expect(sent.length).toBe(1);
     const rows = await db.outboxEmail.findMany({ where: { orderId: order.id } });
     expect(rows.map((r) => r.status).sort()).toEqual(["pending", "sent"]);
     expect(rows.find((r) => r.status === "pending")!.attempts).toBe(1);
     // Its lease has ended by now: the next run sends it.
-    expect(await sendDueEmails(deps, slow, { orderId: order.id })).toMatchObject({ sent: 1 });
+    expect(await sendDueEmails(deps, slow, { orderIds: [order.id] })).toMatchObject({ sent: 1 });
     expect(new Set(sent).size).toBe(2);
   });
 

@@ -6,7 +6,8 @@ import { countingD1, notCounted, ROUND_TRIPS_HEADER } from "@/dev/round-trips";
 import { codeFor, doorSetup, nonce, scan } from "./door-helpers";
 import { createEvent, db, fetchWorker, orderBody, serviceDeps } from "./helpers";
 import { serviceDepsFrom } from "@/deps";
-import { sendDueEmails } from "@/domain/mail/sender";
+import { sendDueEmails, sendQueuedMail } from "@/domain/mail/sender";
+import type { MailTransport } from "@/domain/mail/transport";
 import { mailTransport } from "@/domain/mail/transport";
 import { fulfilOrder } from "@/domain/orders/settle";
 import { deliver, pendingOrder, sessionObject, stripeEvent } from "./stripe-fixtures";
@@ -216,7 +217,7 @@ describe("the mail after a payment", () => {
   it("sends one order's messages in 2 round trips: the claim with the order's reads, then every outcome", async () => {
     const order = await paidOrderWithTwoEmails();
     const { deps, counter } = countedDeps();
-    expect(await sendDueEmails(deps, mailTransport(deps.config), { orderId: order.id })).toMatchObject({ sent: 2, failed: 0, retrying: 0, skipped: 0 });
+    expect(await sendDueEmails(deps, mailTransport(deps.config), { orderIds: [order.id] })).toMatchObject({ sent: 2, failed: 0, retrying: 0, skipped: 0 });
     expect(counter.count).toBe(2);
     const rows = await db.outboxEmail.findMany({ where: { orderId: order.id } });
     expect(rows.map((r) => [r.status, r.attempts])).toEqual([
@@ -225,8 +226,37 @@ describe("the mail after a payment", () => {
     ]);
     // Nothing is left to claim: a second run is one round trip and sends nothing.
     const again = countedDeps();
-    expect(await sendDueEmails(again.deps, mailTransport(again.deps.config), { orderId: order.id })).toMatchObject({ sent: 0 });
+    expect(await sendDueEmails(again.deps, mailTransport(again.deps.config), { orderIds: [order.id] })).toMatchObject({ sent: 0 });
     expect(again.counter.count).toBe(1);
+  });
+
+  it("sends several orders' messages in 2 round trips: one claim with every order's reads, one record", async () => {
+    const orders = [await paidOrderWithTwoEmails(), await paidOrderWithTwoEmails(), await paidOrderWithTwoEmails()];
+    const { deps, counter } = countedDeps();
+    expect(await sendDueEmails(deps, mailTransport(deps.config), { orderIds: orders.map((o) => o.id) })).toMatchObject({ sent: 6, failed: 0, skipped: 0 });
+    expect(counter.count).toBe(2);
+    const sentTo = await db.outboxEmail.findMany({ where: { orderId: { in: orders.map((o) => o.id) } } });
+    expect(sentTo.map((r) => r.status)).toEqual(Array(6).fill("sent"));
+  });
+
+  it("lets requests that queue mail while a run is sending join it: their orders go in its next claim", async () => {
+    const [first, second, third] = [await paidOrderWithTwoEmails(), await paidOrderWithTwoEmails(), await paidOrderWithTwoEmails()];
+    const { deps, counter } = countedDeps();
+    const sent: string[] = [];
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    // The first message waits at the gate, as a slow provider would, while two more requests queue theirs.
+    const transport: MailTransport = { kind: "dev_mailbox", send: async (email, key) => (sent.length === 0 && (await gate), sent.push(key), { ok: true, providerId: `test-${key}` }) };
+    const runs = [sendQueuedMail(deps, transport, [first!.id])];
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    runs.push(sendQueuedMail(deps, transport, [second!.id]), sendQueuedMail(deps, transport, [third!.id]));
+    expect(runs[1]).toBe(runs[0]);
+    open();
+    await Promise.all(runs);
+    expect(sent).toHaveLength(6);
+    // Two runs of 2: the first order's, then the other two orders' in one claim (2 per order apart: 6).
+    expect(counter.count).toBe(4);
+    expect(await db.outboxEmail.count({ where: { orderId: { in: [first!.id, second!.id, third!.id] }, status: "sent" } })).toBe(6);
   });
 
   it("sends what is due (the cron) in 2 round trips plus one read per message", async () => {

@@ -80,7 +80,7 @@ export function ticketEmailStatements(outbox: Outbox, orderId: string, now: Date
 // ---- The sender's reads and writes ----
 
 /**
- * Claims up to `limit` messages due now (of one order, when given) for `leaseMs`, oldest first:
+ * Claims up to `limit` messages due now (of the given orders, when given) for `leaseMs`, oldest first:
  * one conditional update (UPDATE … RETURNING), so two senders running at once (the kick after a
  * request and the cron) never both get a message, and each claim counts an attempt. `reads` go
  * in the same batch, after the claim (one round trip, one consistent view): the sender reads what
@@ -88,17 +88,18 @@ export function ticketEmailStatements(outbox: Outbox, orderId: string, now: Date
  */
 export async function claimDueEmails(
   d1: D1Database,
-  claim: { now: Date; limit: number; leaseMs: number; orderId?: string | undefined },
+  claim: { now: Date; limit: number; leaseMs: number; orderIds?: readonly string[] | undefined },
   reads: D1PreparedStatement[] = [],
 ): Promise<{ rows: OutboxEmail[]; reads: Array<D1Result<Record<string, unknown>>> }> {
-  const forOrder = claim.orderId ? ` AND "orderId" = ?4` : "";
+  const orderIds = claim.orderIds ?? [];
+  const forOrder = orderIds.length ? ` AND "orderId" IN (${orderIds.map((_, i) => `?${i + 4}`).join(", ")})` : "";
   const statement = d1.prepare(
     `UPDATE "OutboxEmail" SET "attempts" = "attempts" + 1, "nextAttemptAt" = ?2
      WHERE "status" = 'pending' AND "nextAttemptAt" <= ?1 AND "id" IN (
        SELECT "id" FROM "OutboxEmail" WHERE "status" = 'pending' AND "nextAttemptAt" <= ?1${forOrder} ORDER BY "nextAttemptAt" ASC LIMIT ?3
      ) RETURNING *`,
   );
-  const params = [sqlTime(claim.now), sqlTime(new Date(claim.now.getTime() + claim.leaseMs)), claim.limit, ...(claim.orderId ? [claim.orderId] : [])];
+  const params = [sqlTime(claim.now), sqlTime(new Date(claim.now.getTime() + claim.leaseMs)), claim.limit, ...orderIds];
   const [claimed, ...results] = await d1.batch<Record<string, unknown>>([statement.bind(...params), ...reads]);
   // RETURNING has no order; the oldest message goes first.
   const rows = claimed!.results.map((r) => storedRow("OutboxEmail", r)).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -14,23 +14,30 @@ export function backoffMs(attempts: number): number {
   return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 60 * 60_000);
 }
 
+/** Orders whose mail one run claims together: their reads ride in the claim's batch (6 statements each). */
+const ORDERS_PER_RUN = 10;
+/** Messages one run claims per order it is limited to (the buyer's and each attendee's), or in all for the cron. */
+const MESSAGES_PER_ORDER = 25;
+
 /**
  * Sends what is due in the outbox. Each message goes with its own idempotency key, so a retry
  * after a lost answer cannot deliver it twice. Temporary failures back off exponentially;
  * a permanent one (bad address) or the last attempt marks the message failed, where
- * organisers see it. Nothing is dropped silently. `orderId` limits a run to one order's mail
- * (the send right after a payment); the cron sends everything due.
+ * organisers see it. Nothing is dropped silently. `orderIds` limits a run to those orders' mail
+ * (the send right after payments); the cron sends everything due.
  *
- * Round trips: one to claim the due messages (with, for one order's mail, the order as its
- * emails need it), the composer's reads for other messages, and one to record every outcome.
+ * Round trips: one to claim the due messages (with, for orders' mail, the orders as their
+ * emails need them), the composer's reads for other messages, and one to record every outcome.
  * A claimed message whose outcome is not recorded (the Worker stopped) is sent again when its
  * lease ends, with the same idempotency key; none is sent after its lease ended.
  */
-export async function sendDueEmails(deps: ServiceDeps, transport: MailTransport, options: { limit?: number; orderId?: string | undefined } = {}) {
+export async function sendDueEmails(deps: ServiceDeps, transport: MailTransport, options: { limit?: number; orderIds?: readonly string[] | undefined } = {}) {
   const now = deps.now();
-  const { orderId } = options;
-  const claimed = await claimDueEmails(deps.d1, { now, limit: options.limit ?? 25, leaseMs: LEASE_MS, orderId }, orderId ? orderForEmailStatements(deps.d1, orderId) : []);
-  const read: ReadForMail | undefined = orderId ? { orderId, order: orderForEmailOf(claimed.reads) } : undefined;
+  const orderIds = options.orderIds ?? [];
+  const limit = options.limit ?? MESSAGES_PER_ORDER * Math.max(1, orderIds.length);
+  const claimed = await claimDueEmails(deps.d1, { now, limit, leaseMs: LEASE_MS, orderIds }, orderIds.flatMap((id) => orderForEmailStatements(deps.d1, id)));
+  const perOrder = claimed.reads.length / Math.max(1, orderIds.length);
+  const reads = new Map<string, ReadForMail>(orderIds.map((orderId, i) => [orderId, { orderId, order: orderForEmailOf(claimed.reads.slice(i * perOrder, (i + 1) * perOrder)) }]));
   const counts = { sent: 0, retrying: 0, failed: 0, skipped: 0 };
   const outcomes: Array<{ id: string; outcome: SendOutcome }> = [];
   // All are claimed at once, so a long run could outlive its lease, when another sender may
@@ -42,7 +49,7 @@ export async function sendDueEmails(deps: ServiceDeps, transport: MailTransport,
       const { id } = row;
       let result: { ok: true; providerId: string } | { ok: false; permanent: boolean; error: string };
       try {
-        const email = await deps.composeEmail(row, read);
+        const email = await deps.composeEmail(row, row.orderId ? reads.get(row.orderId) : undefined);
         if (!email) {
           outcomes.push({ id, outcome: { status: "skipped", error: "no_valid_tickets" } });
           counts.skipped++;
@@ -70,17 +77,50 @@ export async function sendDueEmails(deps: ServiceDeps, transport: MailTransport,
   return counts;
 }
 
+/** Mail waiting to be sent after responses, and the run sending it, per database and origin (an isolate serves many requests). */
+type Kick = { pending: Set<string | null>; running: Promise<void> | null };
+const kicks = new WeakMap<D1Database, Map<string, Kick>>();
+/** A run goes on taking what later requests queue for at most this long; the rest starts a run of its own (or the cron's). */
+const RUN_BUDGET_MS = 10_000;
+
 /**
- * Sends the mail a request queued, right after its response: each order's own messages (cheap
+ * Sends the mail a request queued, right after its response: its orders' own messages (cheap
  * under load), or everything due when something not tied to an order was queued (sign-in
- * links, tickets again). Failures are logged; the cron retries.
+ * links, tickets again). Requests that queue mail while a run is sending join that run: it
+ * takes everything queued meanwhile in its next claim (up to ten orders a claim), so a burst of
+ * payments costs two round trips per claim instead of two per order. The promise ends when the
+ * mail queued here is sent (keep the request alive on it: waitUntil). Failures are logged; the
+ * cron retries.
  */
-export async function sendQueuedMail(deps: ServiceDeps, transport: MailTransport, orderIds: Iterable<string | null>): Promise<void> {
-  const ids = new Set(orderIds);
+export function sendQueuedMail(deps: ServiceDeps, transport: MailTransport, orderIds: Iterable<string | null>): Promise<void> {
+  let byOrigin = kicks.get(deps.d1);
+  if (!byOrigin) kicks.set(deps.d1, (byOrigin = new Map()));
+  let kick = byOrigin.get(deps.origin);
+  if (!kick) byOrigin.set(deps.origin, (kick = { pending: new Set(), running: null }));
+  for (const id of orderIds) kick.pending.add(id);
+  kick.running ??= drain(kick, deps, transport);
+  return kick.running;
+}
+
+async function drain(kick: Kick, deps: ServiceDeps, transport: MailTransport): Promise<void> {
+  const started = Date.now();
   try {
-    if (ids.has(null)) await sendDueEmails(deps, transport);
-    else for (const orderId of ids) await sendDueEmails(deps, transport, { orderId: orderId! });
-  } catch (err) {
-    console.error(JSON.stringify({ level: "error", event: "outbox_kick_failed", error: String(err) }));
+    // Checked and cleared with no await in between, so what a request adds is either taken by
+    // this run or finds no run and starts one.
+    while (kick.pending.size && Date.now() - started < RUN_BUDGET_MS) {
+      const ids = [...kick.pending].slice(0, ORDERS_PER_RUN + 1);
+      const everything = ids.includes(null);
+      const orders = ids.filter((id): id is string => id !== null).slice(0, ORDERS_PER_RUN);
+      if (everything) kick.pending.delete(null);
+      for (const id of orders) kick.pending.delete(id);
+      try {
+        if (everything) await sendDueEmails(deps, transport);
+        if (orders.length) await sendDueEmails(deps, transport, { orderIds: orders });
+      } catch (err) {
+        console.error(JSON.stringify({ level: "error", event: "outbox_kick_failed", error: String(err) }));
+      }
+    }
+  } finally {
+    kick.running = null;
   }
 }
