@@ -55,7 +55,7 @@ export async function benchLoad({ log: print = console.log, quick = false } = {}
   const recorder = roundTripRecorder();
   const results = { quick, plan };
   try {
-    results.throughput = await benchThroughput({ server, events, recorder, plan, webhookSecret: SHARED_WEBHOOK_SECRET, log });
+    results.throughput = await benchThroughput({ server, stateDir, events, recorder, plan, webhookSecret: SHARED_WEBHOOK_SECRET, log });
     results.realistic = await benchRealistic({ server, events, recorder, seconds: plan.realisticSeconds, log });
     results.scale = await benchScale({ server, events, recorder, seconds: plan.scaleSeconds, log });
     await benchPages({ server, pageEvents, ticketEvent: events.small, tickets: plan.ticketPages, recorder, log });

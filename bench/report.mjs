@@ -24,6 +24,16 @@ function commit() {
 }
 
 /** The sections every run prints (the quick mode prints these too). */
+/** What became of the throughput webhooks' ticket emails, sent after each webhook's answer (and counted in the same run). */
+function webhookMailLines(row) {
+  if (!row) return [];
+  const { emails, sent, seconds } = row.mail;
+  return [
+    "",
+    `The webhook answers before its ticket email goes out (the mail is sent right after, in the same isolate, so it shares the machine with the webhooks that follow): of the ${n(emails)} order confirmations those webhooks queued, **${n(sent)} were sent**, the last ${seconds === null ? "–" : `${seconds.toFixed(1)} s`} after the first webhook (the webhooks themselves took ${(row.requests / row.rps).toFixed(1)} s).`,
+  ];
+}
+
 export function loadMarkdown({ load, bundle }) {
   const { burst, realistic, scale, coldStart, waitlist } = load;
   const openRow = (name, r) => `| ${name} | ${r.offered} | ${r.achieved.toFixed(1)} | ${ms(r.p50)} | ${ms(r.p99)} | ${ms(r.max)} | ${tallyText(r.statuses)} | ${ms(r.lateP99)} |`;
@@ -41,12 +51,13 @@ export function loadMarkdown({ load, bundle }) {
     "",
     "## Throughput against the ceiling",
     "",
-    "autocannon, closed loop, 20 connections; the ceiling is a bare Hono route in the same Worker, measured again right before each route, and each route is compared with that neighbour (the machine drifts within a run). The ceiling's row is the median of those runs; its own runs were " +
+    "autocannon, closed loop, 20 connections; the ceiling is a bare Hono route in the same Worker, run between the routes, and each route is compared with the mean of the ceiling's runs just before and just after it (the machine drifts within a run). The ceiling's row is the median of those runs, which were, in order, " +
       `${(load.throughput[0].runs ?? []).map((v) => n(v)).join(", ")} req/s.`,
     "",
-    "| route | req/s | p50 ms | p99 ms | ceiling beside it, req/s | of ceiling | answers |",
+    "| route | req/s | p50 ms | p99 ms | ceiling around it, req/s | of ceiling | answers |",
     "| --- | ---: | ---: | ---: | ---: | ---: | --- |",
     ...load.throughput.map((r) => `| ${r.name} | ${n(r.rps)} | ${ms(r.p50)} | ${ms(r.p99)} | ${n(r.ceiling)} | ${Math.round((r.rps / r.ceiling) * 100)}% | ${tallyText(r.codes)}${r.errors ? `, ${r.errors} errors` : ""} |`),
+    ...webhookMailLines(load.throughput.find((r) => r.mail)),
     "",
     "## Realistic load, open loop",
     "",
