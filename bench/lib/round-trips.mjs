@@ -10,7 +10,7 @@ export const BUDGETS = {
   "order creation": "2",
   "order creation, burst: placed": "2",
   "order creation, burst: refused": "3 (tested)",
-  "Stripe webhook (fulfilment)": "≤ 3",
+  "Stripe webhook (fulfilment)": "≤ 3 (tested: 2)",
   "event page, cached": "0",
   "event page, uncached": "1",
   "events API, cached": "0",
