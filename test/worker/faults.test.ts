@@ -83,6 +83,20 @@ async function buyAndPay(deps: ServiceDeps, slug: string, tierId: string, ctx: E
   return { orderId: order.id, sessionId };
 }
 
+/**
+ * An order paid on the emulator, whose checkout.session.completed webhook was caught (every
+ * delivery fails) and not yet applied: the request as Stripe would send it, and its body.
+ */
+async function paidWebhookHeld() {
+  const event = await createEvent({ capacity: 10, tiers: [{ priceMinor: 1000 }] });
+  const deps = serviceDeps();
+  const emulator = emulatorWithInbox(deps);
+  const { orderId } = await buyAndPay(deps, event.slug, event.ticketTypes[0]!.id, emulator.ctx);
+  await emulator.flush();
+  const request = emulator.inbox[0]!;
+  return { event, orderId, request, body: await request.clone().text() };
+}
+
 describe("faults", { timeout: 30_000 }, () => {
   it("dropped webhooks: the sweep asks Stripe and fulfils the paid order once", async () => {
     const event = await createEvent({ capacity: 10, tiers: [{ priceMinor: 1000 }] });
@@ -97,13 +111,7 @@ describe("faults", { timeout: 30_000 }, () => {
   });
 
   it("duplicated and replayed webhooks: one fulfilment, one email", async () => {
-    const event = await createEvent({ capacity: 10, tiers: [{ priceMinor: 1000 }] });
-    const deps = serviceDeps();
-    const emulator = emulatorWithInbox(deps);
-    const { orderId } = await buyAndPay(deps, event.slug, event.ticketTypes[0]!.id, emulator.ctx);
-    await emulator.flush();
-    const completed = emulator.inbox[0]!;
-    const body = await completed.clone().text();
+    const { event, orderId, request: completed, body } = await paidWebhookHeld();
     const replays = await Promise.all(Array.from({ length: 5 }, () => exports.default.fetch(new Request(completed.url, { method: "POST", headers: completed.headers, body }))));
     expect(replays.every((r) => r.status === 200)).toBe(true);
     expect((await db.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe("paid");
@@ -134,13 +142,7 @@ describe("faults", { timeout: 30_000 }, () => {
   });
 
   it("a D1 error in the middle of fulfilment changes nothing, answers 5xx, and the retry fulfils once", async () => {
-    const event = await createEvent({ capacity: 10, tiers: [{ priceMinor: 1000 }] });
-    const deps = serviceDeps();
-    const emulator = emulatorWithInbox(deps);
-    const { orderId } = await buyAndPay(deps, event.slug, event.ticketTypes[0]!.id, emulator.ctx);
-    await emulator.flush();
-    const request = emulator.inbox[0]!;
-    const body = await request.clone().text();
+    const { event, orderId, request, body } = await paidWebhookHeld();
     // The first batch after this point fails as D1 would on a transient error.
     const realBatch = env.DB.batch.bind(env.DB);
     const spy = vi.spyOn(env.DB, "batch").mockImplementationOnce(async () => {
@@ -160,13 +162,7 @@ describe("faults", { timeout: 30_000 }, () => {
   });
 
   it("a D1 error in the fulfilment's own batch records neither the payment nor the event, so the retry applies it", async () => {
-    const event = await createEvent({ capacity: 10, tiers: [{ priceMinor: 1000 }] });
-    const deps = serviceDeps();
-    const emulator = emulatorWithInbox(deps);
-    const { orderId } = await buyAndPay(deps, event.slug, event.ticketTypes[0]!.id, emulator.ctx);
-    await emulator.flush();
-    const request = emulator.inbox[0]!;
-    const body = await request.clone().text();
+    const { event, orderId, request, body } = await paidWebhookHeld();
     const eventId = (JSON.parse(body) as { id: string }).id;
     // The first batch (was the event seen? the order's session) goes through; the second, the
     // fulfilment that also records the event, fails as D1 would on a transient error.
