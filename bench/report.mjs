@@ -30,7 +30,7 @@ function webhookMailLines(row) {
   const { emails, sent, seconds } = row.mail;
   return [
     "",
-    `The webhook answers before its ticket email goes out (the mail is sent right after, in the same isolate, so it shares the machine with the webhooks that follow): of the ${n(emails)} order confirmations those webhooks queued, **${n(sent)} were sent**, the last ${seconds === null ? "–" : `${seconds.toFixed(1)} s`} after the first webhook (the webhooks themselves took ${(row.requests / row.rps).toFixed(1)} s).`,
+    `The webhook answers before its ticket email goes out (the mail is sent right after, in the same isolate, so it shares the machine with the webhooks that follow): of the ${n(emails)} order confirmations those webhooks queued, **${n(sent)} were sent**, the last ${seconds === null ? "–" : `${seconds.toFixed(1)} s`} after the first webhook (the webhooks themselves took ${row.seconds.toFixed(1)} s).`,
   ];
 }
 
