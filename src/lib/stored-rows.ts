@@ -65,3 +65,9 @@ export function storedRow<M extends keyof Models>(model: M, row: Record<string, 
   for (const column of booleans[model] ?? []) if (column in out) out[column] = Boolean(out[column]);
   return out as Models[M];
 }
+
+/** The first row `statement` reads, as `model` (see storedRow), or null when it reads none. */
+export async function firstStored<M extends keyof Models>(model: M, statement: D1PreparedStatement): Promise<Models[M] | null> {
+  const row = await statement.first<Record<string, unknown>>();
+  return row ? storedRow(model, row) : null;
+}

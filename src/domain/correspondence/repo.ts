@@ -2,15 +2,14 @@
 // order a receipt is drawn from, an event's ticket holders, and the messages sent.
 import type { AttendeeMessage, Event, Order, Organisation, Ticket, TicketType } from "@/generated/prisma/client";
 import { sqlTime } from "@/lib/sql-time";
-import { storedRow } from "@/lib/stored-rows";
+import { firstStored, storedRow } from "@/lib/stored-rows";
 
 /** The id of the organisation's only row. */
 export const ORGANISATION_ID = "org";
 
 /** The organisation's receipt settings as stored; null until an owner first saves them. */
 export async function findOrganisation(d1: D1Database): Promise<Organisation | null> {
-  const row = await d1.prepare(`SELECT * FROM "Organisation" WHERE "id" = ?1`).bind(ORGANISATION_ID).first<Record<string, unknown>>();
-  return row ? storedRow("Organisation", row) : null;
+  return firstStored("Organisation", d1.prepare(`SELECT * FROM "Organisation" WHERE "id" = ?1`).bind(ORGANISATION_ID));
 }
 
 export type OrganisationRow = {
@@ -129,14 +128,12 @@ export function insertMessageStatement(d1: D1Database, row: MessageRow, now: Dat
 
 /** The message a form's nonce already sent, if any. */
 export async function findMessageByNonce(d1: D1Database, nonce: string): Promise<AttendeeMessage | null> {
-  const row = await d1.prepare(`SELECT * FROM "AttendeeMessage" WHERE "nonce" = ?1`).bind(nonce).first<Record<string, unknown>>();
-  return row ? storedRow("AttendeeMessage", row) : null;
+  return firstStored("AttendeeMessage", d1.prepare(`SELECT * FROM "AttendeeMessage" WHERE "nonce" = ?1`).bind(nonce));
 }
 
 /** One message, by id. */
 export async function findMessage(d1: D1Database, id: string): Promise<AttendeeMessage | null> {
-  const row = await d1.prepare(`SELECT * FROM "AttendeeMessage" WHERE "id" = ?1`).bind(id).first<Record<string, unknown>>();
-  return row ? storedRow("AttendeeMessage", row) : null;
+  return firstStored("AttendeeMessage", d1.prepare(`SELECT * FROM "AttendeeMessage" WHERE "id" = ?1`).bind(id));
 }
 
 /** An event's messages, newest first. */

@@ -2,7 +2,7 @@ import { DomainError } from "@/domain/errors";
 import type { Event, OutboxEmail } from "@/generated/prisma/client";
 import { newId } from "@/lib/ids";
 import { sqlTime } from "@/lib/sql-time";
-import { storedRow } from "@/lib/stored-rows";
+import { firstStored, storedRow } from "@/lib/stored-rows";
 
 /** The emails the service sends; each has a template in emails/. */
 export type EmailTemplate =
@@ -125,8 +125,7 @@ export async function recordSendOutcomes(d1: D1Database, outcomes: ReadonlyArray
 
 /** A message by id (organisers retrying a failed one). */
 export async function findEmail(d1: D1Database, id: string): Promise<OutboxEmail | null> {
-  const row = await d1.prepare(`SELECT * FROM "OutboxEmail" WHERE "id" = ?1`).bind(id).first<Record<string, unknown>>();
-  return row ? storedRow("OutboxEmail", row) : null;
+  return firstStored("OutboxEmail", d1.prepare(`SELECT * FROM "OutboxEmail" WHERE "id" = ?1`).bind(id));
 }
 
 /** Puts a failed message back in the queue, due now; true when it was failed. */

@@ -3,7 +3,7 @@
 import type { Member } from "@/generated/prisma/client";
 import { newId } from "@/lib/ids";
 import { sqlTime } from "@/lib/sql-time";
-import { storedRow } from "@/lib/stored-rows";
+import { firstStored, storedRow } from "@/lib/stored-rows";
 import { foldForSearch, normaliseMembershipNumber, searchText } from "@/lib/text";
 import type { MemberRow } from "@/domain/members/members-csv";
 export { runBatch } from "@/domain/batch";
@@ -56,8 +56,7 @@ export async function listMembersPage(d1: D1Database, q: string, options: { skip
 
 /** A member by id, or null. */
 export async function findMember(d1: D1Database, id: string): Promise<Member | null> {
-  const row = await d1.prepare(`SELECT * FROM "Member" WHERE "id" = ?1`).bind(id).first<Record<string, unknown>>();
-  return row ? storedRow("Member", row) : null;
+  return firstStored("Member", d1.prepare(`SELECT * FROM "Member" WHERE "id" = ?1`).bind(id));
 }
 
 /** Every member's identifying fields, to match an upload against. */

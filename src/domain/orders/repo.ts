@@ -3,7 +3,7 @@
 // D1 batch (run by D1 as a single transaction) of conditional statements. Seats are taken and
 // freed only through ./seats, in the same batch.
 import type { AuditEntry, Event, Order, OutboxEmail, Staff, Ticket, TicketType } from "@/generated/prisma/client";
-import { storedRow } from "@/lib/stored-rows";
+import { firstStored, storedRow } from "@/lib/stored-rows";
 import { sqlTime } from "@/lib/sql-time";
 import { foldForSearch, normaliseEmail, searchText } from "@/lib/text";
 import { ticketEmailStatements, type Outbox } from "@/domain/mail/repo";
@@ -263,20 +263,17 @@ export async function findOrderWithTickets(d1: D1Database, orderId: string): Pro
 
 /** Just the order row. */
 export async function findOrder(d1: D1Database, orderId: string): Promise<Order | null> {
-  const row = await d1.prepare(`SELECT * FROM "Order" WHERE "id" = ?1`).bind(orderId).first<Record<string, unknown>>();
-  return row ? storedRow("Order", row) : null;
+  return firstStored("Order", d1.prepare(`SELECT * FROM "Order" WHERE "id" = ?1`).bind(orderId));
 }
 
 /** The order a Stripe payment belongs to. */
 export async function findOrderByPaymentIntent(d1: D1Database, paymentIntentId: string): Promise<Order | null> {
-  const row = await d1.prepare(`SELECT * FROM "Order" WHERE "stripePaymentIntentId" = ?1 LIMIT 1`).bind(paymentIntentId).first<Record<string, unknown>>();
-  return row ? storedRow("Order", row) : null;
+  return firstStored("Order", d1.prepare(`SELECT * FROM "Order" WHERE "stripePaymentIntentId" = ?1 LIMIT 1`).bind(paymentIntentId));
 }
 
 /** A ticket row by id. */
 export async function findTicket(d1: D1Database, ticketId: string): Promise<Ticket | null> {
-  const row = await d1.prepare(`SELECT * FROM "Ticket" WHERE "id" = ?1`).bind(ticketId).first<Record<string, unknown>>();
-  return row ? storedRow("Ticket", row) : null;
+  return firstStored("Ticket", d1.prepare(`SELECT * FROM "Ticket" WHERE "id" = ?1`).bind(ticketId));
 }
 
 /** Pending orders whose hold ended before `cutoff`, with their Stripe sessions. */

@@ -6,7 +6,7 @@ import type { ApiToken, AuditEntry, Event, Staff, StaffEvent } from "@/generated
 import type { AuditAction, AuditDetail } from "@/domain/staff/audit-vocabulary";
 import { newId } from "@/lib/ids";
 import { sqlTime } from "@/lib/sql-time";
-import { storedRow } from "@/lib/stored-rows";
+import { firstStored, storedRow } from "@/lib/stored-rows";
 export { runBatch } from "@/domain/batch";
 
 
@@ -14,14 +14,12 @@ export { runBatch } from "@/domain/batch";
 
 /** A staff member by id, or null. */
 export async function findStaffById(d1: D1Database, id: string): Promise<Staff | null> {
-  const row = await d1.prepare(`SELECT * FROM "Staff" WHERE "id" = ?1`).bind(id).first<Record<string, unknown>>();
-  return row ? storedRow("Staff", row) : null;
+  return firstStored("Staff", d1.prepare(`SELECT * FROM "Staff" WHERE "id" = ?1`).bind(id));
 }
 
 /** A staff member by (normalised) email, or null. */
 export async function findStaffByEmail(d1: D1Database, email: string): Promise<Staff | null> {
-  const row = await d1.prepare(`SELECT * FROM "Staff" WHERE "email" = ?1`).bind(email).first<Record<string, unknown>>();
-  return row ? storedRow("Staff", row) : null;
+  return firstStored("Staff", d1.prepare(`SELECT * FROM "Staff" WHERE "email" = ?1`).bind(email));
 }
 
 /** Everyone, current before disabled (NULL sorts first), by email, with the events they are assigned to: one batch. */
@@ -194,8 +192,7 @@ export async function listApiTokens(d1: D1Database, filter: { staffId?: string }
 
 /** An API token by id, or null. */
 export async function findApiToken(d1: D1Database, id: string): Promise<ApiToken | null> {
-  const row = await d1.prepare(`SELECT * FROM "ApiToken" WHERE "id" = ?1`).bind(id).first<Record<string, unknown>>();
-  return row ? storedRow("ApiToken", row) : null;
+  return firstStored("ApiToken", d1.prepare(`SELECT * FROM "ApiToken" WHERE "id" = ?1`).bind(id));
 }
 
 /** A new API token (only its hash). */

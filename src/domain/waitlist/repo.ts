@@ -6,7 +6,7 @@ import type { WaitlistEntry } from "@/generated/prisma/client";
 import type { Outbox } from "@/domain/mail/repo";
 import { newId } from "@/lib/ids";
 import { sqlTime } from "@/lib/sql-time";
-import { storedRow } from "@/lib/stored-rows";
+import { firstStored, storedRow } from "@/lib/stored-rows";
 import { normaliseEmail } from "@/lib/text";
 import { randomToken } from "@/lib/tokens";
 
@@ -234,21 +234,19 @@ export function settingsStatement(d1: D1Database, eventId: string, settings: { e
 
 // ---- Reads ----
 
-const entry = (row: Record<string, unknown> | null) => (row ? storedRow("WaitlistEntry", row) : null);
-
 /** An entry by id. */
 export async function findEntry(d1: D1Database, id: string): Promise<WaitlistEntry | null> {
-  return entry(await d1.prepare(`SELECT * FROM "WaitlistEntry" WHERE "id" = ?1`).bind(id).first());
+  return firstStored("WaitlistEntry", d1.prepare(`SELECT * FROM "WaitlistEntry" WHERE "id" = ?1`).bind(id));
 }
 
 /** The entry of a "leave the list" link. */
 export async function findEntryByLeaveToken(d1: D1Database, token: string): Promise<WaitlistEntry | null> {
-  return entry(await d1.prepare(`SELECT * FROM "WaitlistEntry" WHERE "leaveToken" = ?1`).bind(token).first());
+  return firstStored("WaitlistEntry", d1.prepare(`SELECT * FROM "WaitlistEntry" WHERE "leaveToken" = ?1`).bind(token));
 }
 
 /** The entry of an offer link. */
 export async function findEntryByOfferToken(d1: D1Database, token: string): Promise<WaitlistEntry | null> {
-  return entry(await d1.prepare(`SELECT * FROM "WaitlistEntry" WHERE "offerToken" = ?1`).bind(token).first());
+  return firstStored("WaitlistEntry", d1.prepare(`SELECT * FROM "WaitlistEntry" WHERE "offerToken" = ?1`).bind(token));
 }
 
 /** An entry's place in its tier's queue (how many wait ahead of it, plus one), for the entry at `position` (SQL) of tier ?1. */
