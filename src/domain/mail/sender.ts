@@ -35,9 +35,15 @@ export async function sendDueEmails(deps: ServiceDeps, transport: MailTransport,
   const now = deps.now();
   const orderIds = options.orderIds ?? [];
   const limit = options.limit ?? MESSAGES_PER_ORDER * Math.max(1, orderIds.length);
-  const claimed = await claimDueEmails(deps.d1, { now, limit, leaseMs: LEASE_MS, orderIds }, orderIds.flatMap((id) => orderForEmailStatements(deps.d1, id)));
-  const perOrder = claimed.reads.length / Math.max(1, orderIds.length);
-  const reads = new Map<string, ReadForMail>(orderIds.map((orderId, i) => [orderId, { orderId, order: orderForEmailOf(claimed.reads.slice(i * perOrder, (i + 1) * perOrder)) }]));
+  const perOrder = orderIds.map((id) => orderForEmailStatements(deps.d1, id));
+  const claimed = await claimDueEmails(deps.d1, { now, limit, leaseMs: LEASE_MS, orderIds }, perOrder.flat());
+  // Each order's results, in the order its statements went into the claim's batch.
+  const reads = new Map<string, ReadForMail>();
+  let at = 0;
+  for (const [i, orderId] of orderIds.entries()) {
+    const results = claimed.reads.slice(at, (at += perOrder[i]!.length));
+    reads.set(orderId, { orderId, order: orderForEmailOf(results) });
+  }
   const counts = { sent: 0, retrying: 0, failed: 0, skipped: 0 };
   const outcomes: Array<{ id: string; outcome: SendOutcome }> = [];
   // All are claimed at once, so a long run could outlive its lease, when another sender may
@@ -108,10 +114,8 @@ async function drain(kick: Kick, deps: ServiceDeps, transport: MailTransport): P
     // Checked and cleared with no await in between, so what a request adds is either taken by
     // this run or finds no run and starts one.
     while (kick.pending.size && Date.now() - started < RUN_BUDGET_MS) {
-      const ids = [...kick.pending].slice(0, ORDERS_PER_RUN + 1);
-      const everything = ids.includes(null);
-      const orders = ids.filter((id): id is string => id !== null).slice(0, ORDERS_PER_RUN);
-      if (everything) kick.pending.delete(null);
+      const everything = kick.pending.delete(null);
+      const orders = [...kick.pending].filter((id) => id !== null).slice(0, ORDERS_PER_RUN);
       for (const id of orders) kick.pending.delete(id);
       try {
         if (everything) await sendDueEmails(deps, transport);
