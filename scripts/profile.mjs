@@ -29,7 +29,7 @@ import { join, resolve } from "node:path";
 import WebSocket from "ws";
 import { appStripeVars, startStripeEmulator } from "./lib/stripe-emulator.mjs";
 import { generateTicketKeys } from "./lib/ticket-keys.mjs";
-import { root, waitFor, wrangler, wranglerDev } from "./lib/wrangler.mjs";
+import { root, stopChild, waitFor, wrangler, wranglerDev } from "./lib/wrangler.mjs";
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -67,11 +67,7 @@ const child = wranglerDev(
   { stdio: ["ignore", "ignore", "inherit"], env: { CLOUDFLARE_CF_FETCH_ENABLED: "false" } },
 );
 const stop = async () => {
-  if (child.exitCode === null) {
-    const exited = new Promise((r) => child.once("exit", r));
-    child.kill("SIGTERM");
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-  }
+  await stopChild(child);
   await emulator.stop();
   await rm(stateDir, { recursive: true, force: true });
 };

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { appStripeVars, startStripeEmulator } from "../../scripts/lib/stripe-emulator.mjs";
 import { generateTicketKeys } from "../../scripts/lib/ticket-keys.mjs";
-import { waitFor, wrangler, wranglerDev } from "../../scripts/lib/wrangler.mjs";
+import { stopChild, waitFor, wrangler, wranglerDev } from "../../scripts/lib/wrangler.mjs";
 
 export async function freePort() {
   return new Promise((resolve, reject) => {
@@ -61,11 +61,7 @@ export async function startServer(stateDir, { signingKey, emulator: separate = t
     { stdio: ["ignore", "ignore", "ignore"], env: { CLOUDFLARE_CF_FETCH_ENABLED: "false" } },
   );
   const stop = async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise((r) => child.once("exit", r));
-      child.kill("SIGTERM");
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-    }
+    await stopChild(child);
     await emulator?.stop();
   };
   try {

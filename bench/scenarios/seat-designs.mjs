@@ -6,17 +6,15 @@
 // one writer). Each design runs several times, alternately (A, B, A, B…), and the medians are
 // reported. Oversells are read back from D1 afterwards (and, for B, whether the object's
 // counter agrees with D1's books).
-import { spawn } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import { freePort } from "../lib/server.mjs";
 import { summarise, tally, tallyText } from "../lib/stats.mjs";
-import { root, waitFor, wrangler } from "../../scripts/lib/wrangler.mjs";
+import { stopChild, waitFor, wrangler, wranglerDevConfig } from "../../scripts/lib/wrangler.mjs";
 
 const CONFIG = "bench/seat-designs/wrangler.toml";
-const wranglerBin = join(root, "node_modules", "wrangler", "bin", "wrangler.js");
 const DESIGNS = { A: { name: "A: counters in D1", route: "d1" }, B: { name: "B: Durable Object per event", route: "do" } };
 const CONNECTIONS = 100;
 
@@ -37,17 +35,11 @@ function eventSql(id, capacity) {
 async function startWorker(stateDir) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const child = spawn(
-    process.execPath,
-    [wranglerBin, "dev", "-c", CONFIG, "--port", String(port), "--ip", "127.0.0.1", "--persist-to", stateDir, "--show-interactive-dev-session=false"],
-    { cwd: root, env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" }, stdio: ["ignore", "ignore", "ignore"] },
-  );
-  const stop = async () => {
-    if (child.exitCode !== null) return;
-    const exited = new Promise((r) => child.once("exit", r));
-    child.kill("SIGTERM");
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-  };
+  const child = wranglerDevConfig(CONFIG, ["--port", String(port), "--ip", "127.0.0.1", "--persist-to", stateDir, "--show-interactive-dev-session=false"], {
+    env: { CLOUDFLARE_CF_FETCH_ENABLED: "false" },
+    stdio: ["ignore", "ignore", "ignore"],
+  });
+  const stop = () => stopChild(child);
   try {
     await waitFor(`${base}/__bare`, 90_000);
     return { base, stop };

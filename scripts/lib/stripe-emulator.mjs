@@ -4,7 +4,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { EMULATOR_CONFIG, waitFor, wrangler, wranglerDevEmulator } from "./wrangler.mjs";
+import { EMULATOR_CONFIG, stopChild, waitFor, wrangler, wranglerDevEmulator } from "./wrangler.mjs";
 
 /** Shared by the two Workers: the emulator signs webhooks with it, the app verifies them. */
 export const SHARED_WEBHOOK_SECRET = "whsec_local_emulator_shared";
@@ -42,11 +42,7 @@ export async function startStripeEmulator({ port, appBase, stdio = ["ignore", "i
   );
   const base = `http://127.0.0.1:${port}`;
   const stop = async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise((r) => child.once("exit", r));
-      child.kill("SIGTERM");
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-    }
+    await stopChild(child);
     await rm(stateDir, { recursive: true, force: true });
   };
   const json = async (path, init) => {

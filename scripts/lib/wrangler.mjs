@@ -38,22 +38,36 @@ export const DEV_ENTRY = "src/dev/entry.ts";
  */
 export const EMULATOR_CONFIG = "wrangler.emulator.toml";
 
-/** Starts `wrangler dev` on the development entry in the background; returns the child process. */
-export function wranglerDev(args, { env = {}, stdio = "inherit" } = {}) {
-  return spawn(process.execPath, [wranglerBin, "dev", DEV_ENTRY, ...args], {
+/** Starts `wrangler dev ...target ...args` in the background; returns the child process. */
+function spawnWranglerDev(target, args, { env = {}, stdio = "inherit" } = {}) {
+  return spawn(process.execPath, [wranglerBin, "dev", ...target, ...args], {
     cwd: root,
     env: { ...process.env, WRANGLER_SEND_METRICS: "false", ...env },
     stdio,
   });
 }
 
+/** Starts `wrangler dev` on the development entry in the background; returns the child process. */
+export function wranglerDev(args, options) {
+  return spawnWranglerDev([DEV_ENTRY], args, options);
+}
+
+/** Starts `wrangler dev -c <config>` (another Worker: the Stripe emulator's, the bench's seat designs) in the background. */
+export function wranglerDevConfig(config, args, options) {
+  return spawnWranglerDev(["-c", config], args, options);
+}
+
 /** Starts `wrangler dev` on the Stripe emulator Worker (wrangler.emulator.toml) in the background. */
-export function wranglerDevEmulator(args, { env = {}, stdio = "inherit" } = {}) {
-  return spawn(process.execPath, [wranglerBin, "dev", "-c", EMULATOR_CONFIG, ...args], {
-    cwd: root,
-    env: { ...process.env, WRANGLER_SEND_METRICS: "false", ...env },
-    stdio,
-  });
+export function wranglerDevEmulator(args, options) {
+  return wranglerDevConfig(EMULATOR_CONFIG, args, options);
+}
+
+/** Stops a child started above: SIGTERM, then waits for it to exit (at most 10 s). */
+export async function stopChild(child) {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once("exit", r));
+  child.kill("SIGTERM");
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
 }
 
 /** Waits until `url` answers 200, or throws after `timeoutMs`. */
